@@ -1,0 +1,42 @@
+package io.sysrisk.cli;
+
+import java.util.concurrent.Callable;
+
+import io.sysrisk.experiment.PreparedExperiment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The plain-Java jobs: experiment summary, training, evaluation, benchmarks. Run through the Maven profiles. */
+@Command(name = "sysrisk", mixinStandardHelpOptions = true,
+        subcommands = {SysriskCli.Summary.class},
+        description = "Early warning of financial systemic risk (CNN-BiLSTM-attention).")
+public class SysriskCli {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new SysriskCli())
+                .setExecutionExceptionHandler((e, cmd, parse) -> {
+                    // Bad options or data are the user's to fix: a clear line, not a stack trace.
+                    if (e instanceof IllegalArgumentException || e instanceof io.sysrisk.data.DataValidationException) {
+                        cmd.getErr().println("error: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
+        System.exit(code);
+    }
+
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = "Print an experiment's parts: date range, windows, positives, base rate.")
+    static class Summary implements Callable<Integer> {
+        @Mixin
+        ExperimentOptions experiment;
+
+        @Override
+        public Integer call() {
+            System.out.print(PreparedExperiment.prepare(experiment.toConfig()).summary());
+            return 0;
+        }
+    }
+}

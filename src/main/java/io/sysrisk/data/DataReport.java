@@ -1,0 +1,22 @@
+package io.sysrisk.data;
+
+/**
+ * What loading did to the raw rows, so that no cleaning step is silent.
+ *
+ * @param rawRows         data rows in the file
+ * @param filledCells     empty cells forward-filled
+ * @param droppedMissing  days dropped because a column had no value even after forward-filling
+ * @param droppedRepeated days dropped as exact repeats of the previous day (non-trading days)
+ */
+public record DataReport(int rawRows, int filledCells, int droppedMissing, int droppedRepeated) {
+    public int keptRows() {
+        return rawRows - droppedMissing - droppedRepeated;
+    }
+
+    @Override
+    public String toString() {
+        return rawRows + " rows read, " + filledCells + " empty cells forward-filled, " + droppedMissing
+                + " days dropped for missing values, " + droppedRepeated + " repeated (non-trading) days dropped, "
+                + keptRows() + " kept";
+    }
+}

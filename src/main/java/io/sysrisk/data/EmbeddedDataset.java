@@ -1,0 +1,106 @@
+package io.sysrisk.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The real market data shipped inside the project (src/main/resources/datasets, described in its README.md).
+ * Each entry knows its input kind and, for panels, which column is the index.
+ */
+public enum EmbeddedDataset {
+    SP500("us_sp500_ohlcv_2000_2020.csv", InputKind.OHLCV, null),
+    DOW30("us_dow30_1991_2000.csv", InputKind.PANEL, null),
+    SPI_SECTORS("ch_spi_sectors_2000_2008.csv", InputKind.PANEL, "SPI"),
+    SWX("ch_swx_2000_2007.csv", InputKind.PANEL, "SPI"),
+    DJIA("us_djia_1980_2012.csv", InputKind.PANEL, "DJIA"),
+    GOLD_SILVER("gold_silver_1977_2012.csv", InputKind.PANEL, null);
+
+    private static final String FOLDER = "/datasets/";
+
+    private final String fileName;
+    private final InputKind kind;
+    private final String indexColumn;
+
+    EmbeddedDataset(String fileName, InputKind kind, String indexColumn) {
+        this.fileName = fileName;
+        this.kind = kind;
+        this.indexColumn = indexColumn;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public InputKind kind() {
+        return kind;
+    }
+
+    public LoadOptions defaultOptions() {
+        return kind == InputKind.OHLCV ? LoadOptions.ohlcv() : LoadOptions.panel(indexColumn);
+    }
+
+    /** Command-line spelling: lower case with dashes, e.g. {@code spi-sectors}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static EmbeddedDataset fromCliName(String name) {
+        for (EmbeddedDataset d : values()) {
+            if (d.cliName().equalsIgnoreCase(name) || d.name().equalsIgnoreCase(name)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset '" + name + "'; known: "
+                + java.util.Arrays.stream(values()).map(EmbeddedDataset::cliName).toList());
+    }
+
+    public MarketData load() {
+        return load(defaultOptions());
+    }
+
+    public MarketData load(LoadOptions options) {
+        try (Reader r = new InputStreamReader(open(), StandardCharsets.UTF_8)) {
+            return CsvMarketLoader.load(r, fileName, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SHA-256 of the file's bytes, recorded in a model's provenance. */
+    public String sha256() {
+        try (InputStream in = open()) {
+            return sha256(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int k; (k = in.read(buf)) > 0; ) {
+                md.update(buf, 0, k);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private InputStream open() {
+        InputStream in = EmbeddedDataset.class.getResourceAsStream(FOLDER + fileName);
+        if (in == null) {
+            throw new IllegalStateException("embedded dataset " + FOLDER + fileName + " is not on the class path");
+        }
+        return in;
+    }
+}

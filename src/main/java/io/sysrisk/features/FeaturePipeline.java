@@ -1,0 +1,272 @@
+package io.sysrisk.features;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.stat.correlation.Covariance;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+import io.sysrisk.data.InputKind;
+import io.sysrisk.data.MarketData;
+
+/**
+ * Computes a {@link FeatureSet} from {@link MarketData}; the one implementation used by training and serving.
+ *
+ * <p>Every feature on day t reads rows up to t only (see {@link Feature} for each definition), so computing on a
+ * whole history and then cutting it gives the same values as computing on the history up to each day.
+ */
+public final class FeaturePipeline {
+
+    public static final double TRADING_DAYS = 252.0;
+    static final double TAIL_QUANTILE = 5.0;
+
+    private FeaturePipeline() {
+    }
+
+    public static FeatureMatrix compute(MarketData data, FeatureSet set) {
+        set.checkSupports(data);
+        int n = data.size();
+        double[] level = marketLevel(data);
+        double[] ret = logReturns(level);
+        double[][] memberRet = data.kind() == InputKind.PANEL ? memberReturns(data) : null;
+        double[][] values = new double[n][set.size()];
+        for (double[] row : values) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (int f = 0; f < set.size(); f++) {
+            Feature feature = set.features().get(f);
+            double[] column = switch (feature) {
+                case RET_1D -> ret;
+                case VOL_20D -> realizedVol(ret, 20);
+                case VOL_120D -> realizedVol(ret, 120);
+                case DRAWDOWN_250D -> drawdown(level, 250);
+                case PARKINSON_20D -> parkinson(data.column("high"), data.column("low"), 20);
+                case VOLUME_SURPRISE_20D -> volumeSurprise(data.column("volume"), 20);
+                case AVG_CORR_60D -> averageCorrelation(memberRet, 60);
+                case ABSORPTION_250D -> absorptionRatio(memberRet, 250);
+                case TURBULENCE_250D -> turbulence(memberRet, 250);
+                case DISPERSION_1D -> dispersion(memberRet);
+                case COEXCEEDANCE_250D -> coExceedance(memberRet, 250);
+            };
+            for (int t = feature.lookback(); t < n; t++) {
+                values[t][f] = column[t];
+            }
+        }
+        return new FeatureMatrix(set, data.dates(), values, Math.min(set.lookback(), n));
+    }
+
+    /** The market's price level: the index, or 100 x the compounded equal-weighted member log returns. */
+    public static double[] marketLevel(MarketData data) {
+        if (data.kind() == InputKind.OHLCV) {
+            return data.column("close");
+        }
+        if (data.indexColumn() != null) {
+            return data.column(data.indexColumn());
+        }
+        double[][] r = memberReturns(data);
+        double[] level = new double[data.size()];
+        level[0] = 100.0;
+        for (int t = 1; t < level.length; t++) {
+            level[t] = level[t - 1] * Math.exp(mean(r[t]));
+        }
+        return level;
+    }
+
+    /** r[t] = ln(p[t] / p[t-1]); r[0] is NaN. */
+    public static double[] logReturns(double[] p) {
+        double[] r = new double[p.length];
+        r[0] = Double.NaN;
+        for (int t = 1; t < p.length; t++) {
+            r[t] = Math.log(p[t] / p[t - 1]);
+        }
+        return r;
+    }
+
+    /** r[t][m]: member m's log return on day t; row 0 is NaN. */
+    static double[][] memberReturns(MarketData data) {
+        List<String> members = data.members();
+        double[][] r = new double[data.size()][members.size()];
+        Arrays.fill(r[0], Double.NaN);
+        for (int m = 0; m < members.size(); m++) {
+            double[] p = data.column(members.get(m));
+            for (int t = 1; t < p.length; t++) {
+                r[t][m] = Math.log(p[t] / p[t - 1]);
+            }
+        }
+        return r;
+    }
+
+    static double[] realizedVol(double[] ret, int window) {
+        double[] out = nans(ret.length);
+        for (int t = window; t < ret.length; t++) {
+            double mean = 0;
+            for (int k = t - window + 1; k <= t; k++) {
+                mean += ret[k];
+            }
+            mean /= window;
+            double ss = 0;
+            for (int k = t - window + 1; k <= t; k++) {
+                ss += (ret[k] - mean) * (ret[k] - mean);
+            }
+            out[t] = Math.sqrt(ss / (window - 1) * TRADING_DAYS);
+        }
+        return out;
+    }
+
+    static double[] drawdown(double[] level, int window) {
+        double[] out = nans(level.length);
+        for (int t = window - 1; t < level.length; t++) {
+            double peak = level[t];
+            for (int k = t - window + 1; k < t; k++) {
+                peak = Math.max(peak, level[k]);
+            }
+            out[t] = Math.log(level[t] / peak);
+        }
+        return out;
+    }
+
+    static double[] parkinson(double[] high, double[] low, int window) {
+        double[] out = nans(high.length);
+        double scale = TRADING_DAYS / (4 * Math.log(2));
+        for (int t = window - 1; t < high.length; t++) {
+            double s = 0;
+            for (int k = t - window + 1; k <= t; k++) {
+                double hl = Math.log(high[k] / low[k]);
+                s += hl * hl;
+            }
+            out[t] = Math.sqrt(scale * s / window);
+        }
+        return out;
+    }
+
+    static double[] volumeSurprise(double[] volume, int window) {
+        double[] out = nans(volume.length);
+        for (int t = window; t < volume.length; t++) {
+            double s = 0;
+            for (int k = t - window; k < t; k++) {
+                s += Math.log(volume[k]);
+            }
+            out[t] = Math.log(volume[t]) - s / window;
+        }
+        return out;
+    }
+
+    static double[] averageCorrelation(double[][] r, int window) {
+        int n = r[0].length;
+        double[] out = nans(r.length);
+        for (int t = window; t < r.length; t++) {
+            RealMatrix c = new PearsonsCorrelation(rows(r, t - window + 1, t + 1)).getCorrelationMatrix();
+            double s = 0;
+            int pairs = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double v = c.getEntry(i, j);
+                    // A member that did not move over the whole window has no defined correlation: count it as 0.
+                    s += Double.isNaN(v) ? 0 : v;
+                    pairs++;
+                }
+            }
+            out[t] = s / pairs;
+        }
+        return out;
+    }
+
+    static double[] absorptionRatio(double[][] r, int window) {
+        int n = r[0].length;
+        int top = Math.max(1, (int) Math.round(n / 5.0));
+        double[] out = nans(r.length);
+        for (int t = window; t < r.length; t++) {
+            RealMatrix cov = new Covariance(rows(r, t - window + 1, t + 1), true).getCovarianceMatrix();
+            double[] eig = new EigenDecomposition(cov).getRealEigenvalues();
+            Arrays.sort(eig);
+            double total = 0;
+            double absorbed = 0;
+            for (int i = 0; i < eig.length; i++) {
+                total += eig[i];
+                if (i >= eig.length - top) {
+                    absorbed += eig[i];
+                }
+            }
+            out[t] = total > 0 ? absorbed / total : Double.NaN;
+        }
+        return out;
+    }
+
+    static double[] turbulence(double[][] r, int window) {
+        int n = r[0].length;
+        double[] out = nans(r.length);
+        for (int t = window + 1; t < r.length; t++) {
+            double[][] past = rows(r, t - window, t);
+            RealMatrix cov = new Covariance(past, true).getCovarianceMatrix();
+            double[] mu = new double[n];
+            for (double[] row : past) {
+                for (int m = 0; m < n; m++) {
+                    mu[m] += row[m] / past.length;
+                }
+            }
+            RealVector dev = new ArrayRealVector(r[t]).subtract(new ArrayRealVector(mu));
+            // The SVD solver is the pseudo-inverse: defined even when two members move in lockstep.
+            RealVector solved = new SingularValueDecomposition(cov).getSolver().solve(dev);
+            out[t] = dev.dotProduct(solved) / n;
+        }
+        return out;
+    }
+
+    static double[] dispersion(double[][] r) {
+        double[] out = nans(r.length);
+        for (int t = 1; t < r.length; t++) {
+            double mean = mean(r[t]);
+            double ss = 0;
+            for (double v : r[t]) {
+                ss += (v - mean) * (v - mean);
+            }
+            out[t] = Math.sqrt(ss / r[t].length);
+        }
+        return out;
+    }
+
+    static double[] coExceedance(double[][] r, int window) {
+        int n = r[0].length;
+        double[] out = nans(r.length);
+        Percentile percentile = new Percentile();
+        double[] past = new double[window];
+        for (int t = window + 1; t < r.length; t++) {
+            int below = 0;
+            for (int m = 0; m < n; m++) {
+                for (int k = 0; k < window; k++) {
+                    past[k] = r[t - window + k][m];
+                }
+                if (r[t][m] < percentile.evaluate(past, TAIL_QUANTILE)) {
+                    below++;
+                }
+            }
+            out[t] = (double) below / n;
+        }
+        return out;
+    }
+
+    private static double[][] rows(double[][] r, int from, int to) {
+        return Arrays.copyOfRange(r, from, to);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+}
