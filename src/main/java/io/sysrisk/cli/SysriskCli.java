@@ -9,11 +9,15 @@ import picocli.CommandLine.Mixin;
 
 /** The plain-Java jobs: experiment summary, training, evaluation, benchmarks. Run through the Maven profiles. */
 @Command(name = "sysrisk", mixinStandardHelpOptions = true,
-        subcommands = {SysriskCli.Summary.class},
+        subcommands = {SysriskCli.Summary.class, Train.class},
         description = "Early warning of financial systemic risk (CNN-BiLSTM-attention).")
 public class SysriskCli {
 
     public static void main(String[] args) {
+        // DJL would otherwise call EC2 instance metadata on engine start.
+        if (System.getenv("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
         int code = new CommandLine(new SysriskCli())
                 .setExecutionExceptionHandler((e, cmd, parse) -> {
                     // Bad options or data are the user's to fix: a clear line, not a stack trace.

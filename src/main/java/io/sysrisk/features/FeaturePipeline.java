@@ -44,8 +44,8 @@ public final class FeaturePipeline {
             Feature feature = set.features().get(f);
             double[] column = switch (feature) {
                 case RET_1D -> ret;
-                case VOL_20D -> realizedVol(ret, 20);
-                case VOL_120D -> realizedVol(ret, 120);
+                case VOL_20D -> realizedVolatility(ret, 20);
+                case VOL_120D -> realizedVolatility(ret, 120);
                 case DRAWDOWN_250D -> drawdown(level, 250);
                 case PARKINSON_20D -> parkinson(data.column("high"), data.column("low"), 20);
                 case VOLUME_SURPRISE_20D -> volumeSurprise(data.column("volume"), 20);
@@ -103,7 +103,7 @@ public final class FeaturePipeline {
         return r;
     }
 
-    static double[] realizedVol(double[] ret, int window) {
+    public static double[] realizedVolatility(double[] ret, int window) {
         double[] out = nans(ret.length);
         for (int t = window; t < ret.length; t++) {
             double mean = 0;

@@ -1,0 +1,58 @@
+package io.sysrisk.store;
+
+import java.util.List;
+import java.util.Map;
+
+import io.sysrisk.data.InputKind;
+import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.model.ModelConfig;
+import io.sysrisk.training.EpochStats;
+import io.sysrisk.training.TrainConfig;
+import io.sysrisk.windows.ChronologicalSplit;
+import io.sysrisk.windows.NormalizationStats;
+
+/**
+ * {@code model.json}: everything needed to rebuild, verify and explain a stored model, and how it was made.
+ */
+public record ModelManifest(int formatVersion, String version, String createdAt, String architecture,
+                            ModelConfig model, InputSpec input, NormalizationStats normalization,
+                            LabelDefinition label, String experiment, ChronologicalSplit split,
+                            Map<String, PartInfo> parts, double threshold, TrainingInfo training,
+                            EvaluationReport metrics, List<DataFile> data, Map<String, String> versions,
+                            ParameterFile parameters) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String ARCHITECTURE = "cnn-bilstm-attention";
+
+    /**
+     * What a scoring request must contain: the input kind and its columns (for a panel, the member names; the
+     * index column if any), the ordered features, the window and the feature look-back. A request needs at least
+     * {@code requiredDays} = window + lookbackDays daily rows.
+     */
+    public record InputSpec(InputKind kind, List<String> columns, String indexColumn, List<String> features,
+                            int window, int lookbackDays, int requiredDays) {
+    }
+
+    /** Dates and counts of one part of the experiment. */
+    public record PartInfo(String firstWindowEnd, String lastWindowEnd, int windows, int positives) {
+    }
+
+    /** The training run: settings, the loss weight actually used, where early stopping landed, the curve. */
+    public record TrainingInfo(TrainConfig config, float positiveWeight, int bestEpoch, int epochsRun,
+                               double seconds, String device, List<EpochStats> history) {
+    }
+
+    /** A data file the model was trained on. */
+    public record DataFile(String name, String sha256, int rows, String firstDate, String lastDate, String cleaning) {
+    }
+
+    /** The DJL parameter file and its SHA-256, checked on every load. */
+    public record ParameterFile(String file, String sha256, long bytes) {
+    }
+
+    public ModelManifest withParameters(ParameterFile p) {
+        return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
+                experiment, split, parts, threshold, training, metrics, data, versions, p);
+    }
+}

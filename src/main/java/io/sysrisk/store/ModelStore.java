@@ -1,0 +1,238 @@
+package io.sysrisk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.model.SystemicRiskNet;
+
+/**
+ * The model store: one folder per model version, holding the DJL parameters and {@code model.json}.
+ *
+ * <p>Writes are atomic: a version is assembled in a hidden temporary folder beside it and renamed into place, so an
+ * interrupted run leaves either the old version or the new one, never half of one. Loads verify the format
+ * version and the parameters' SHA-256 before handing the model out.
+ */
+public final class ModelStore {
+
+    public static final String MANIFEST = "model.json";
+    public static final String PARAMS_NAME = "sysrisk";
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path root;
+
+    public ModelStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** Writes {@code model}'s parameters and the manifest (with the parameter file's checksum) as {@code version}. */
+    public Path save(ModelManifest manifest, Model model) {
+        String version = manifest.version();
+        checkVersionName(version);
+        Path target = root.resolve(version);
+        Path tmp = root.resolve("." + version + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            Files.createDirectories(tmp);
+            model.setProperty("Epoch", "0");
+            model.save(tmp, PARAMS_NAME);
+            Path params;
+            try (Stream<Path> files = Files.list(tmp)) {
+                params = files.filter(p -> p.getFileName().toString().endsWith(".params")).findFirst()
+                        .orElseThrow(() -> new ModelStoreException("DJL wrote no .params file in " + tmp));
+            }
+            ModelManifest full = manifest.withParameters(new ModelManifest.ParameterFile(
+                    params.getFileName().toString(), sha256(params), Files.size(params)));
+            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
+            replace(tmp, target);
+            return target;
+        } catch (IOException e) {
+            deleteTree(tmp);
+            throw new UncheckedIOException("cannot write model version " + version + " under " + root, e);
+        } catch (RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    /** Reads and checks a version's manifest without loading the parameters. */
+    public ModelManifest manifest(String version) {
+        checkVersionName(version);
+        Path folder = root.resolve(version);
+        Path file = folder.resolve(MANIFEST);
+        if (!Files.isDirectory(folder)) {
+            throw new ModelStoreException("model version '" + version + "' not found: no folder " + folder.toAbsolutePath()
+                    + available());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing");
+        }
+        ModelManifest m;
+        try {
+            m = JSON.readValue(file.toFile(), ModelManifest.class);
+        } catch (IOException e) {
+            throw new ModelStoreException("model version '" + version + "': " + file + " is not a valid manifest: "
+                    + e.getMessage(), e);
+        }
+        if (m.formatVersion() != ModelManifest.FORMAT_VERSION) {
+            throw new ModelStoreException("model version '" + version + "' has manifest format " + m.formatVersion()
+                    + "; this build reads format " + ModelManifest.FORMAT_VERSION);
+        }
+        if (!ModelManifest.ARCHITECTURE.equals(m.architecture()) || m.model() == null || m.input() == null
+                || m.normalization() == null || m.parameters() == null) {
+            throw new ModelStoreException("model version '" + version + "': manifest lacks the architecture, input, "
+                    + "normalization or parameter entries, or names an unknown architecture '" + m.architecture() + "'");
+        }
+        if (!version.equals(m.version())) {
+            throw new ModelStoreException("folder '" + version + "' holds a manifest for version '" + m.version() + "'");
+        }
+        return m;
+    }
+
+    /** Loads a version after checking its manifest and the parameters' checksum. */
+    public StoredModel load(String version, Device device) {
+        ModelManifest m = manifest(version);
+        Path folder = root.resolve(version);
+        Path params = folder.resolve(m.parameters().file());
+        if (!Files.isRegularFile(params)) {
+            throw new ModelStoreException("model version '" + version + "' is incomplete: parameter file " + params
+                    + " is missing");
+        }
+        String actual;
+        try {
+            actual = sha256(params);
+        } catch (IOException e) {
+            throw new ModelStoreException("model version '" + version + "': cannot read " + params, e);
+        }
+        if (!actual.equals(m.parameters().sha256())) {
+            throw new ModelStoreException("model version '" + version + "' is corrupt: " + params.getFileName()
+                    + " has SHA-256 " + actual + ", the manifest records " + m.parameters().sha256());
+        }
+        SystemicRiskNet net = new SystemicRiskNet(m.model());
+        Model model = Model.newInstance(PARAMS_NAME, device, "PyTorch");
+        try {
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32,
+                    new Shape(1, m.input().window(), m.input().features().size()));
+            Map<String, Shape> expected = new LinkedHashMap<>();
+            net.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
+            model.load(folder, PARAMS_NAME);
+            // DJL takes whatever arrays the file holds; a file from another architecture must not slip through.
+            net.getParameters().forEach(p -> {
+                Shape actualShape = p.getValue().getArray().getShape();
+                if (!actualShape.equals(expected.get(p.getKey()))) {
+                    throw new ModelStoreException("parameter " + p.getKey() + " has shape " + actualShape
+                            + ", the recorded architecture needs " + expected.get(p.getKey()));
+                }
+            });
+            return new StoredModel(folder, m, model);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new ModelStoreException("model version '" + version + "': parameters do not fit the recorded "
+                    + "architecture: " + e.getMessage(), e);
+        }
+    }
+
+    public List<String> versions() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(MANIFEST))).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String available() {
+        List<String> v = versions();
+        return v.isEmpty() ? " (the store holds no versions)" : " (available: " + String.join(", ", v) + ")";
+    }
+
+    private static void checkVersionName(String version) {
+        if (version == null || !version.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ModelStoreException("invalid model version name '" + version
+                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
+    /** Renames {@code tmp} to {@code target}; an existing target is moved aside first and deleted after. */
+    private static void replace(Path tmp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            move(target, old);
+        }
+        try {
+            move(tmp, target);
+        } catch (IOException e) {
+            if (old != null) {
+                move(old, target); // put the previous version back
+            }
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return EmbeddedDataset.sha256(in);
+        }
+    }
+
+    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.sysrisk.store;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import io.sysrisk.model.WindowBatch;
+import io.sysrisk.model.WindowScore;
+import io.sysrisk.model.WindowTranslator;
+
+/** A verified model version, loaded and ready to score. Close it to free its native memory. */
+public record StoredModel(Path folder, ModelManifest manifest, Model model) implements AutoCloseable {
+
+    /** Predictors are not thread-safe: one per thread, or a pool. */
+    public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
+        return model.newPredictor(new WindowTranslator());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

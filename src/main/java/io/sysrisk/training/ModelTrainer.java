@@ -1,0 +1,202 @@
+package io.sysrisk.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.evaluation.Scoring;
+import io.sysrisk.model.WindowBatch;
+import io.sysrisk.model.WindowScore;
+import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * Trains a window classifier with Adam on the class-weighted loss, early-stops on validation PR-AUC, restores the
+ * best epoch and picks the decision threshold that maximizes validation F1. The test part is never touched here.
+ */
+public final class ModelTrainer {
+
+    public static final String MODEL_NAME = "sysrisk";
+
+    private ModelTrainer() {
+    }
+
+    /** A trained model (owned: close it) and how it got there. */
+    public record Result(Model model, Device device, List<EpochStats> history, int bestEpoch, float positiveWeight,
+                         double threshold, double seconds) implements AutoCloseable {
+        public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
+            return model.newPredictor(new WindowTranslator());
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    public static Result train(Block block, WindowSet train, WindowSet validation, TrainConfig cfg,
+                               Consumer<String> log) {
+        long start = System.nanoTime();
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed(cfg.seed());
+        Device device = Devices.choose(cfg.device());
+        log.accept("engine " + engine.getEngineName() + " " + engine.getVersion() + ", device " + device
+                + (device.isGpu() ? "" : " (no GPU seen by the engine)"));
+
+        int pos = train.positives();
+        if (pos == 0 || pos == train.size()) {
+            throw new IllegalArgumentException("the training part has " + pos + " positive windows of " + train.size()
+                    + "; a classifier needs both classes");
+        }
+        float positiveWeight = cfg.positiveWeight() > 0 ? cfg.positiveWeight() : (float) (train.size() - pos) / pos;
+        WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(positiveWeight);
+
+        Model model = Model.newInstance(MODEL_NAME, device, "PyTorch");
+        Path best = null;
+        try {
+            model.setBlock(block);
+            best = Files.createTempDirectory("sysrisk-best-");
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build())
+                    .optDevices(new Device[] {device});
+            List<EpochStats> history = new ArrayList<>();
+            int bestEpoch = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            try (Trainer trainer = model.newTrainer(tc);
+                 Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+                trainer.initialize(new Shape(cfg.batchSize(), train.window(), train.features()));
+                Random shuffle = new Random(cfg.seed());
+                int[] order = new int[train.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                int sinceBest = 0;
+                for (int epoch = 1; epoch <= cfg.maxEpochs() && sinceBest < cfg.patience(); epoch++) {
+                    long t0 = System.nanoTime();
+                    shuffle(order, shuffle);
+                    double trainLoss = trainEpoch(trainer, loss, train, order, cfg.batchSize());
+                    List<WindowScore> val = Scoring.score(predictor, validation);
+                    double[] p = Scoring.probabilities(val);
+                    double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
+                    Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    EpochStats s = new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), secs);
+                    history.add(s);
+                    if (m.prAuc() > bestScore + 1e-9) {
+                        bestScore = m.prAuc();
+                        bestEpoch = epoch;
+                        sinceBest = 0;
+                        model.setProperty("Epoch", "0");
+                        model.save(best, MODEL_NAME);
+                    } else {
+                        sinceBest++;
+                    }
+                    double mean = history.stream().mapToDouble(EpochStats::seconds).average().orElse(secs);
+                    int left = Math.min(cfg.maxEpochs() - epoch, cfg.patience() - sinceBest);
+                    log.accept(String.format("epoch %3d/%d  train loss %.4f  val loss %.4f  val F1 %.3f  val PR-AUC %.3f"
+                                    + "  %5.1f s  ETA <= %s%s", epoch, cfg.maxEpochs(), trainLoss, valLoss, m.f1(),
+                            m.prAuc(), secs, eta(mean * left), bestEpoch == epoch ? "  *best" : ""));
+                }
+            }
+            model.load(best, MODEL_NAME);
+            double threshold;
+            try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+                double[] p = Scoring.probabilities(Scoring.score(predictor, validation));
+                threshold = Metrics.bestF1Threshold(p, validation.labels());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            log.accept(String.format("best epoch %d of %d (validation PR-AUC %.3f), threshold %.4f, %.0f s",
+                    bestEpoch, history.size(), bestScore, threshold, seconds));
+            return new Result(model, device, List.copyOf(history), bestEpoch, positiveWeight, threshold, seconds);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        } finally {
+            try {
+                ModelStore.deleteTree(best);
+            } catch (UncheckedIOException ignored) {
+                // a temporary folder left behind is harmless
+            }
+        }
+    }
+
+    private static double trainEpoch(Trainer trainer, WeightedBinaryCrossEntropy loss, WindowSet train, int[] order,
+                                     int batchSize) {
+        int size = train.window() * train.features();
+        double total = 0;
+        for (int from = 0; from < order.length; from += batchSize) {
+            int n = Math.min(batchSize, order.length - from);
+            float[] x = new float[n * size];
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                int w = order[from + i];
+                System.arraycopy(train.data(), w * size, x, i * size, size);
+                y[i] = train.labels()[w];
+            }
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray xs = batch.create(x, new Shape(n, train.window(), train.features()));
+                NDArray ys = batch.create(y);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(xs)).head();
+                    NDArray l = loss.evaluate(new NDList(ys), new NDList(logits));
+                    gc.backward(l);
+                    total += l.getFloat() * n;
+                }
+                trainer.step();
+            }
+        }
+        return total / order.length;
+    }
+
+    /** The training loss's value on scored windows, for progress lines. */
+    static double weightedLoss(List<WindowScore> scores, int[] y, float positiveWeight) {
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            double z = scores.get(i).logit();
+            sum += y[i] == 1 ? positiveWeight * softplus(-z) : softplus(z);
+        }
+        return sum / y.length;
+    }
+
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static String eta(double seconds) {
+        return seconds < 90 ? String.format("%.0f s", seconds) : String.format("%.1f min", seconds / 60);
+    }
+}

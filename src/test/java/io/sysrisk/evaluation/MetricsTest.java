@@ -1,0 +1,54 @@
+package io.sysrisk.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+
+    @Test
+    void confusionAndThresholdMetrics() {
+        double[] p = {0.9, 0.8, 0.3, 0.6, 0.1, 0.7};
+        int[] y = {1, 0, 1, 1, 0, 0};
+        Metrics m = Metrics.of(p, y, 0.5);
+        assertEquals(2, m.tp());
+        assertEquals(2, m.fp());
+        assertEquals(1, m.tn());
+        assertEquals(1, m.fn());
+        assertEquals(0.5, m.precision(), 1e-12);
+        assertEquals(2.0 / 3, m.recall(), 1e-12);
+        assertEquals(2 * 0.5 * (2.0 / 3) / (0.5 + 2.0 / 3), m.f1(), 1e-12);
+        assertEquals(0.5, m.accuracy(), 1e-12);
+        double brier = (0.01 + 0.64 + 0.49 + 0.16 + 0.01 + 0.49) / 6;
+        assertEquals(brier, m.brier(), 1e-12);
+    }
+
+    @Test
+    void rocAucCountsOrderedPairs() {
+        // Positives 0.9, 0.3, 0.6; negatives 0.8, 0.1, 0.7: pairs won 2 + 1 + 2... counted by hand: 5 of 9.
+        double[] p = {0.9, 0.8, 0.3, 0.6, 0.1, 0.7};
+        int[] y = {1, 0, 1, 1, 0, 0};
+        assertEquals(5.0 / 9, Metrics.rocAuc(p, y), 1e-12);
+        assertEquals(0.5, Metrics.rocAuc(new double[] {1, 1, 1, 1}, new int[] {1, 0, 0, 1}), 1e-12);
+    }
+
+    @Test
+    void averagePrecisionByHand() {
+        // Ranked: 0.9(+) 0.8(-) 0.7(-) 0.6(+) 0.3(+) 0.1(-): precisions at positives 1, 2/4, 3/5.
+        double[] p = {0.9, 0.8, 0.3, 0.6, 0.1, 0.7};
+        int[] y = {1, 0, 1, 1, 0, 0};
+        assertEquals((1 + 0.5 + 0.6) / 3, Metrics.averagePrecision(p, y), 1e-12);
+        // All tied: precision is the base rate.
+        assertEquals(0.25, Metrics.averagePrecision(new double[4], new int[] {0, 1, 0, 0}), 1e-12);
+    }
+
+    @Test
+    void bestF1ThresholdPicksTheBestCut() {
+        double[] p = {0.9, 0.8, 0.3, 0.6, 0.1, 0.7};
+        int[] y = {1, 0, 1, 1, 0, 0};
+        double t = Metrics.bestF1Threshold(p, y);
+        // Cuts: 0.9 -> F1 0.5; 0.6 -> 2*2/(4+3)=0.571; 0.3 -> 2*3/(5+3)=0.75; 0.1 -> 2*3/(6+3)=0.667.
+        assertEquals(0.3, t, 1e-12);
+        assertEquals(0.75, Metrics.of(p, y, t).f1(), 1e-12);
+    }
+}
