@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 
 /** The plain-Java jobs: experiment summary, training, evaluation, benchmarks. Run through the Maven profiles. */
 @Command(name = "sysrisk", mixinStandardHelpOptions = true,
-        subcommands = {SysriskCli.Summary.class, Train.class},
+        subcommands = {SysriskCli.Summary.class, Train.class, Score.class, Bench.class, CommandLine.HelpCommand.class},
         description = "Early warning of financial systemic risk (CNN-BiLSTM-attention).")
 public class SysriskCli {
 
@@ -18,6 +18,9 @@ public class SysriskCli {
         if (System.getenv("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
+        // libtorch's thread pools are sized once, when the engine starts: set them before anything touches DJL.
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         int code = new CommandLine(new SysriskCli())
                 .setExecutionExceptionHandler((e, cmd, parse) -> {
                     // Bad options or data are the user's to fix: a clear line, not a stack trace.
@@ -29,6 +32,12 @@ public class SysriskCli {
                 })
                 .execute(args);
         System.exit(code);
+    }
+
+    /** libtorch intra-op threads: SYSRISK_THREADS, else the machine's cores. */
+    static int threads() {
+        String env = System.getenv("SYSRISK_THREADS");
+        return env != null ? Integer.parseInt(env) : Runtime.getRuntime().availableProcessors();
     }
 
     @Command(name = "summary", mixinStandardHelpOptions = true,

@@ -37,6 +37,12 @@ class Train implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto (GPU when the engine sees one), cpu or gpu.")
     String device;
 
+    @Option(names = "--weight-decay", defaultValue = "0", description = "Adam L2 weight decay (default ${DEFAULT-VALUE}).")
+    float weightDecay;
+
+    @Option(names = "--input-noise", defaultValue = "0", description = "Std of Gaussian noise on training inputs (default ${DEFAULT-VALUE}).")
+    float inputNoise;
+
     @Option(names = "--no-attention", description = "Ablation: mean-pool the BiLSTM outputs instead of attention.")
     boolean noAttention;
 
@@ -52,7 +58,8 @@ class Train implements Callable<Integer> {
         ModelConfig ref = ModelConfig.reference();
         ModelConfig model = noAttention ? new ModelConfig(ref.convFilters(), ref.convKernel(), ref.poolSize(),
                 ref.lstmUnits(), ref.attentionUnits(), ref.dropout(), false) : ref;
-        TrainConfig train = new TrainConfig(epochs, batchSize, learningRate, patience, seed, 0f, device);
+        TrainConfig train = new TrainConfig(epochs, batchSize, learningRate, patience, seed, 0f, device, weightDecay,
+                inputNoise);
         new TrainingJob(exp, model, train, store, version != null ? version : exp.name()).run(System.out::println);
         return 0;
     }

@@ -79,7 +79,8 @@ public final class ModelTrainer {
             model.setBlock(block);
             best = Files.createTempDirectory("sysrisk-best-");
             DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate()))
+                            .optWeightDecays(cfg.weightDecay()).build())
                     .optDevices(new Device[] {device});
             List<EpochStats> history = new ArrayList<>();
             int bestEpoch = 0;
@@ -96,7 +97,7 @@ public final class ModelTrainer {
                 for (int epoch = 1; epoch <= cfg.maxEpochs() && sinceBest < cfg.patience(); epoch++) {
                     long t0 = System.nanoTime();
                     shuffle(order, shuffle);
-                    double trainLoss = trainEpoch(trainer, loss, train, order, cfg.batchSize());
+                    double trainLoss = trainEpoch(trainer, loss, train, order, cfg, shuffle);
                     List<WindowScore> val = Scoring.score(predictor, validation);
                     double[] p = Scoring.probabilities(val);
                     double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
@@ -145,8 +146,10 @@ public final class ModelTrainer {
         }
     }
 
-    private static double trainEpoch(Trainer trainer, WeightedBinaryCrossEntropy loss, WindowSet train, int[] order,
-                                     int batchSize) {
+    /** One pass over {@code train} in the given order; returns the mean training loss. */
+    public static double trainEpoch(Trainer trainer, WeightedBinaryCrossEntropy loss, WindowSet train, int[] order,
+                                    TrainConfig cfg, Random rnd) {
+        int batchSize = cfg.batchSize();
         int size = train.window() * train.features();
         double total = 0;
         for (int from = 0; from < order.length; from += batchSize) {
@@ -157,6 +160,11 @@ public final class ModelTrainer {
                 int w = order[from + i];
                 System.arraycopy(train.data(), w * size, x, i * size, size);
                 y[i] = train.labels()[w];
+            }
+            if (cfg.inputNoise() > 0) {
+                for (int k = 0; k < x.length; k++) {
+                    x[k] += (float) (rnd.nextGaussian() * cfg.inputNoise());
+                }
             }
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDArray xs = batch.create(x, new Shape(n, train.window(), train.features()));

@@ -1,0 +1,119 @@
+package io.sysrisk.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import io.sysrisk.model.ModelConfig;
+import io.sysrisk.model.SystemicRiskNet;
+import io.sysrisk.model.WindowBatch;
+import io.sysrisk.model.WindowScore;
+import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.training.ModelTrainer;
+import io.sysrisk.training.TrainConfig;
+import io.sysrisk.training.WeightedBinaryCrossEntropy;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * Speed of the reference model at fixed shapes (window 60, 16 features), so the figures can be set beside other
+ * implementations: one-window latency, batch-256 throughput and one training epoch over 4,096 windows. Input values
+ * are random: speed does not depend on them. Prints one JSON line.
+ */
+public final class ModelBenchmark {
+
+    public static final int WINDOW = 60;
+    public static final int FEATURES = 16;
+
+    private ModelBenchmark() {
+    }
+
+    public static String run(int threads, int latencyIterations) throws TranslateException {
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed(1);
+        Random rnd = new Random(1);
+        try (Model model = Model.newInstance(ModelTrainer.MODEL_NAME, Device.cpu(), "PyTorch")) {
+            SystemicRiskNet net = new SystemicRiskNet(ModelConfig.reference());
+            model.setBlock(net);
+            WindowSet train = randomWindows(4096, rnd);
+            TrainConfig cfg = TrainConfig.defaults();
+            WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(1f);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build())
+                    .optDevices(new Device[] {Device.cpu()});
+            double epochSeconds;
+            try (Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(new Shape(cfg.batchSize(), WINDOW, FEATURES));
+                int[] order = new int[train.size()];
+                Arrays.setAll(order, i -> i);
+                ModelTrainer.trainEpoch(trainer, loss, train, order, cfg, rnd); // warm-up
+                long t0 = System.nanoTime();
+                int epochs = 2;
+                for (int e = 0; e < epochs; e++) {
+                    ModelTrainer.trainEpoch(trainer, loss, train, order, cfg, rnd);
+                }
+                epochSeconds = (System.nanoTime() - t0) / 1e9 / epochs;
+            }
+
+            try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+                WindowBatch one = WindowBatch.slice(train.data(), WINDOW, FEATURES, 0, 1);
+                for (int i = 0; i < 200; i++) {
+                    predictor.predict(one);
+                }
+                List<Double> ms = new ArrayList<>(latencyIterations);
+                for (int i = 0; i < latencyIterations; i++) {
+                    long t = System.nanoTime();
+                    predictor.predict(WindowBatch.slice(train.data(), WINDOW, FEATURES, i % 4096, i % 4096 + 1));
+                    ms.add((System.nanoTime() - t) / 1e6);
+                }
+                Collections.sort(ms);
+                WindowBatch b256 = WindowBatch.slice(train.data(), WINDOW, FEATURES, 0, 256);
+                for (int i = 0; i < 5; i++) {
+                    predictor.predict(b256);
+                }
+                int batches = 30;
+                long t = System.nanoTime();
+                for (int i = 0; i < batches; i++) {
+                    predictor.predict(b256);
+                }
+                double throughput = 256.0 * batches / ((System.nanoTime() - t) / 1e9);
+                return String.format(Locale.ROOT, "{\"impl\":\"sysrisk-djl-%s\",\"engine\":\"PyTorch %s\","
+                                + "\"device\":\"cpu\",\"threads\":%d,\"window\":%d,\"features\":%d,"
+                                + "\"latency_ms_p50\":%.3f,\"latency_ms_p99\":%.3f,"
+                                + "\"throughput_windows_per_s_b256\":%.0f,\"train_epoch_s\":%.3f,"
+                                + "\"train_windows\":4096,\"batch\":%d}",
+                        Engine.getDjlVersion(), engine.getVersion(), threads, WINDOW, FEATURES,
+                        percentile(ms, 0.50), percentile(ms, 0.99), throughput, epochSeconds, cfg.batchSize());
+            }
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static WindowSet randomWindows(int n, Random rnd) {
+        float[] data = new float[n * WINDOW * FEATURES];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) rnd.nextGaussian();
+        }
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextDouble() < 0.1 ? 1 : 0;
+        }
+        return new WindowSet(WINDOW, FEATURES, data, y, Collections.nCopies(n, LocalDate.of(2000, 1, 1)));
+    }
+}

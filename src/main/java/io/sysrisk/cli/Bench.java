@@ -1,0 +1,22 @@
+package io.sysrisk.cli;
+
+import java.util.concurrent.Callable;
+
+import io.sysrisk.bench.ModelBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench-model", mixinStandardHelpOptions = true,
+        description = "Benchmark the reference model (window 60, 16 features): one-window latency p50/p99, batch-256 "
+                + "throughput, one training epoch on 4,096 windows. Prints one JSON line.")
+class Bench implements Callable<Integer> {
+
+    @Option(names = "--iterations", defaultValue = "2000", description = "Timed one-window predictions (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.println(ModelBenchmark.run(SysriskCli.threads(), iterations));
+        return 0;
+    }
+}
