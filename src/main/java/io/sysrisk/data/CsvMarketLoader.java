@@ -79,20 +79,12 @@ public final class CsvMarketLoader {
                         + " cells, the header has " + names.size());
             }
             dates[row] = parseDate(source, line, rec.get(0));
-            if (row > 0 && !dates[row].isAfter(dates[row - 1])) {
-                String what = dates[row].equals(dates[row - 1]) ? "repeats" : "comes before";
-                throw new DataValidationException(source + " line " + line + " column 'date': " + dates[row] + " "
-                        + what + " line " + lines[row - 1] + "'s " + dates[row - 1]
-                        + "; dates must strictly increase");
-            }
             for (int c = 0; c < use.length; c++) {
                 values[c][row] = parseValue(source, line, columns.get(c), rec.get(use[c]));
             }
         }
-        if (options.inputKind() == InputKind.OHLCV) {
-            checkRanges(source, lines, values);
-        }
-        return clean(source, options, Arrays.asList(dates), columns, values);
+        return MarketDataBuilder.build(source, options, Arrays.asList(dates), columns, values,
+                (row, column) -> source + " line " + lines[row] + " column '" + column + "'");
     }
 
     private static int[] selectColumns(String source, List<String> names, InputKind kind) {
@@ -137,7 +129,7 @@ public final class CsvMarketLoader {
         }
     }
 
-    /** An empty cell is NaN here (missing); the missing-cell policy deals with it later. */
+    /** An empty cell is NaN here (missing); {@link MarketDataBuilder} applies the missing-cell policy. */
     private static double parseValue(String source, long line, String column, String cell) {
         String s = cell.trim();
         if (s.isEmpty() || s.equalsIgnoreCase("NA")) {
@@ -154,107 +146,6 @@ public final class CsvMarketLoader {
             throw new DataValidationException(source + " line " + line + " column '" + column + "': '" + cell
                     + "' is not a finite number");
         }
-        if (v <= 0) {
-            throw new DataValidationException(source + " line " + line + " column '" + column + "': " + cell
-                    + " is not positive; prices and volumes must be > 0");
-        }
         return v;
-    }
-
-    private static void checkRanges(String source, long[] lines, double[][] v) {
-        double[] high = v[1];
-        double[] low = v[2];
-        for (int t = 0; t < high.length; t++) {
-            if (high[t] < low[t]) {
-                throw new DataValidationException(source + " line " + lines[t] + " column 'high': " + high[t]
-                        + " is below column 'low' " + low[t]);
-            }
-        }
-    }
-
-    private static MarketData clean(String source, LoadOptions options, List<LocalDate> dates, List<String> columns,
-                                    double[][] values) {
-        int n = dates.size();
-        int cols = columns.size();
-        int filled = 0;
-        boolean[] drop = new boolean[n];
-        int[] dropsByColumn = new int[cols];
-        for (int c = 0; c < cols; c++) {
-            double[] s = values[c];
-            int gap = 0;
-            for (int t = 0; t < n; t++) {
-                if (!Double.isNaN(s[t])) {
-                    gap = 0;
-                    continue;
-                }
-                gap++;
-                if (t > 0 && gap <= options.maxForwardFill() && !Double.isNaN(s[t - 1])) {
-                    s[t] = s[t - 1];
-                    filled++;
-                } else {
-                    if (!drop[t]) {
-                        dropsByColumn[c]++;
-                    }
-                    drop[t] = true;
-                }
-            }
-        }
-        int droppedMissing = 0;
-        for (boolean d : drop) {
-            droppedMissing += d ? 1 : 0;
-        }
-        if (droppedMissing > options.maxDroppedShare() * n) {
-            int worst = 0;
-            for (int c = 1; c < cols; c++) {
-                worst = dropsByColumn[c] > dropsByColumn[worst] ? c : worst;
-            }
-            throw new DataValidationException(source + ": " + droppedMissing + " of " + n
-                    + " days have a value missing after forward-filling up to " + options.maxForwardFill()
-                    + " days (most from column '" + columns.get(worst) + "'); more than the allowed "
-                    + Math.round(options.maxDroppedShare() * 100) + "%. Remove that column or fill the gaps.");
-        }
-        int droppedRepeated = 0;
-        int lastKept = -1;
-        for (int t = 0; t < n; t++) {
-            if (drop[t]) {
-                continue;
-            }
-            if (options.dropRepeatedDays() && lastKept >= 0 && sameRow(values, t, lastKept)) {
-                drop[t] = true;
-                droppedRepeated++;
-                continue;
-            }
-            lastKept = t;
-        }
-        int kept = n - droppedMissing - droppedRepeated;
-        if (kept < options.minRows()) {
-            throw new DataValidationException(source + ": has " + kept + " usable rows; at least "
-                    + options.minRows() + " are needed");
-        }
-        List<LocalDate> keptDates = new ArrayList<>(kept);
-        double[][] keptValues = new double[cols][kept];
-        int k = 0;
-        for (int t = 0; t < n; t++) {
-            if (drop[t]) {
-                continue;
-            }
-            keptDates.add(dates.get(t));
-            for (int c = 0; c < cols; c++) {
-                keptValues[c][k] = values[c][t];
-            }
-            k++;
-        }
-        DataReport report = new DataReport(n, filled, droppedMissing, droppedRepeated);
-        return new MarketData(source, options.inputKind(), keptDates, columns, keptValues, options.indexColumn(), report);
-    }
-
-    /** Every column equal to the other day's: how the sources mark a holiday they list anyway. */
-    private static boolean sameRow(double[][] values, int a, int b) {
-        for (double[] s : values) {
-            if (s[a] != s[b]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

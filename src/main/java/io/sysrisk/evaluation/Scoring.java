@@ -9,7 +9,7 @@ import io.sysrisk.model.WindowBatch;
 import io.sysrisk.model.WindowScore;
 import io.sysrisk.windows.WindowSet;
 
-/** Scores a whole {@link WindowSet} through a predictor, in batches. */
+/** Runs a predictor over many windows, in batches; the one loop used by evaluation and serving. */
 public final class Scoring {
 
     public static final int BATCH = 256;
@@ -18,17 +18,25 @@ public final class Scoring {
     }
 
     public static List<WindowScore> score(Predictor<WindowBatch, List<WindowScore>> predictor, WindowSet windows) {
-        List<WindowScore> out = new ArrayList<>(windows.size());
-        for (int from = 0; from < windows.size(); from += BATCH) {
-            int to = Math.min(windows.size(), from + BATCH);
-            try {
-                out.addAll(predictor.predict(WindowBatch.slice(windows.data(), windows.window(), windows.features(),
-                        from, to)));
-            } catch (TranslateException e) {
-                throw new IllegalStateException("scoring failed: " + e.getMessage(), e);
-            }
+        return score(predictor, windows.data(), windows.window(), windows.features(), windows.size());
+    }
+
+    /** Scores {@code count} windows laid out one after another in {@code data}, each (window, features). */
+    public static List<WindowScore> score(Predictor<WindowBatch, List<WindowScore>> predictor, float[] data, int window,
+                                          int features, int count) {
+        List<WindowScore> out = new ArrayList<>(count);
+        for (int from = 0; from < count; from += BATCH) {
+            out.addAll(predict(predictor, WindowBatch.slice(data, window, features, from, Math.min(count, from + BATCH))));
         }
         return out;
+    }
+
+    public static List<WindowScore> predict(Predictor<WindowBatch, List<WindowScore>> predictor, WindowBatch batch) {
+        try {
+            return predictor.predict(batch);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("inference failed: " + e.getMessage(), e);
+        }
     }
 
     public static double[] probabilities(List<WindowScore> scores) {

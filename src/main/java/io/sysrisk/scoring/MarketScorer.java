@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.djl.inference.Predictor;
-import ai.djl.translate.TranslateException;
 import io.sysrisk.data.DataValidationException;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.evaluation.Scoring;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
@@ -19,12 +19,9 @@ import io.sysrisk.windows.WindowSet;
 /**
  * Scores market data with a stored model: the training code's feature pipeline and the stored normalization, so
  * serving computes exactly what training saw. Stateless apart from the manifest; the caller brings the predictor
- * (predictors are not thread-safe).
+ * (predictors are not thread-safe), and only for {@link #predict}, so features are computed without holding one.
  */
 public final class MarketScorer {
-
-    /** Windows per forward pass when scoring a range of dates. */
-    public static final int BATCH = 256;
 
     private final ModelManifest manifest;
     private final FeatureSet features;
@@ -36,6 +33,13 @@ public final class MarketScorer {
 
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    /** Normalized windows ready for the model, with the dates they cover. */
+    public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features) {
+        public int count() {
+            return asOf.size();
+        }
     }
 
     /** Fails with a message naming what is wrong when {@code data} is not what the model was trained on. */
@@ -54,9 +58,8 @@ public final class MarketScorer {
         }
     }
 
-    /** Every window ending on a date in {@code from..to} (inclusive; null = open) that has a full look-back. */
-    public List<DatedScore> score(MarketData data, LocalDate from, LocalDate to,
-                                  Predictor<WindowBatch, List<WindowScore>> predictor) {
+    /** The windows ending on each date in {@code from..to} (inclusive; null = open) that has a full look-back. */
+    public Windows windows(MarketData data, LocalDate from, LocalDate to) {
         checkCompatible(data);
         MarketData aligned = new MarketData(data.source(), data.kind(), data.dates(), data.columns(), data.series(),
                 manifest.input().indexColumn(), data.report());
@@ -66,33 +69,51 @@ public final class MarketScorer {
         int start = Math.max(first, from == null ? first : data.indexOnOrAfter(from));
         int end = to == null ? data.size() - 1 : data.indexOnOrAfter(to.plusDays(1)) - 1;
         if (start > end) {
-            throw new DataValidationException("no date in the requested range has a full window: the first scorable "
-                    + "date is " + data.dates().get(Math.min(first, data.size() - 1)));
+            throw new DataValidationException("no date in the requested range " + (from == null ? "" : from) + ".."
+                    + (to == null ? "" : to) + " can be scored: the first date with a full window is "
+                    + data.dates().get(Math.min(first, data.size() - 1)) + ", the last " + data.dates().get(data.size() - 1));
         }
+        int n = end - start + 1;
         int f = features.size();
-        int size = window * f;
-        List<DatedScore> out = new ArrayList<>(end - start + 1);
-        for (int batchStart = start; batchStart <= end; batchStart += BATCH) {
-            int n = Math.min(BATCH, end - batchStart + 1);
-            float[] x = new float[n * size];
-            for (int i = 0; i < n; i++) {
-                WindowSet.fill(matrix, batchStart + i, window, manifest.normalization(), x, i * size);
-            }
-            List<WindowScore> scores;
-            try {
-                scores = predictor.predict(new WindowBatch(n, window, f, x));
-            } catch (TranslateException e) {
-                throw new IllegalStateException("inference failed: " + e.getMessage(), e);
-            }
-            for (int i = 0; i < n; i++) {
-                int t = batchStart + i;
-                WindowScore s = scores.get(i);
-                List<LocalDate> dates = data.dates().subList(t - window + 1, t + 1);
-                out.add(new DatedScore(data.dates().get(t), s.probability(), s.probability() >= manifest.threshold(),
-                        List.copyOf(dates), perDate(s.attention(), window)));
-            }
+        float[] x = new float[n * window * f];
+        List<LocalDate> asOf = new ArrayList<>(n);
+        List<List<LocalDate>> dates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int t = start + i;
+            WindowSet.fill(matrix, t, window, manifest.normalization(), x, i * window * f);
+            asOf.add(data.dates().get(t));
+            dates.add(data.dates().subList(t - window + 1, t + 1));
+        }
+        return new Windows(asOf, dates, x, window, f);
+    }
+
+    public List<DatedScore> predict(Windows w, Predictor<WindowBatch, List<WindowScore>> predictor) {
+        List<WindowScore> scores = Scoring.score(predictor, w.data(), w.window(), w.features(), w.count());
+        List<DatedScore> out = new ArrayList<>(w.count());
+        for (int i = 0; i < w.count(); i++) {
+            WindowScore s = scores.get(i);
+            out.add(new DatedScore(w.asOf().get(i), s.probability(), s.probability() >= manifest.threshold(),
+                    List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window())));
         }
         return out;
+    }
+
+    public List<DatedScore> score(MarketData data, LocalDate from, LocalDate to,
+                                  Predictor<WindowBatch, List<WindowScore>> predictor) {
+        return predict(windows(data, from, to), predictor);
+    }
+
+    /** Normalizes one window of raw feature values (rows oldest first, in the model's feature order). */
+    public WindowBatch featureWindow(double[][] raw) {
+        int window = manifest.input().window();
+        int f = features.size();
+        float[] x = new float[window * f];
+        for (int t = 0; t < window; t++) {
+            for (int j = 0; j < f; j++) {
+                x[t * f + j] = manifest.normalization().apply(j, raw[t][j]);
+            }
+        }
+        return new WindowBatch(1, window, f, x);
     }
 
     /**
@@ -100,7 +121,7 @@ public final class MarketScorer {
      * equal share of its weight, so the per-date weights still sum to 1. Days the pooling dropped (a window not
      * divisible by the pool) get 0.
      */
-    static double[] perDate(float[] stepWeights, int window) {
+    public static double[] perDate(float[] stepWeights, int window) {
         double[] w = new double[window];
         int pool = window / stepWeights.length;
         for (int s = 0; s < stepWeights.length; s++) {

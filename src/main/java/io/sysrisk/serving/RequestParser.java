@@ -1,0 +1,126 @@
+package io.sysrisk.serving;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sysrisk.data.DataValidationException;
+import io.sysrisk.data.LoadOptions;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.data.MarketDataBuilder;
+import io.sysrisk.store.ModelManifest;
+
+/**
+ * Turns a {@link ScoreRequest} into {@link MarketData} for the model, through the same checks and missing-value
+ * policy as the CSV loader ({@link MarketDataBuilder}). Every problem becomes an {@link InvalidRequestException}
+ * naming the field, the column and the date.
+ */
+final class RequestParser {
+
+    private RequestParser() {
+    }
+
+    static MarketData marketData(ScoreRequest r, ModelManifest.InputSpec input, int maxDays) {
+        if (r.dates() == null || r.dates().isEmpty()) {
+            throw new InvalidRequestException("'dates' is required: the ISO dates of the daily rows, oldest first");
+        }
+        if (r.series() == null || r.series().isEmpty()) {
+            throw new InvalidRequestException("'series' is required: one array per column " + input.columns());
+        }
+        int n = r.dates().size();
+        if (n > maxDays) {
+            throw new InvalidRequestException("at most " + maxDays + " days per request, got " + n);
+        }
+        if (n < input.requiredDays()) {
+            throw new InvalidRequestException("at least " + input.requiredDays() + " days are needed (window "
+                    + input.window() + " + feature look-back " + input.lookbackDays() + "), got " + n);
+        }
+        for (String column : r.series().keySet()) {
+            if (!input.columns().contains(column)) {
+                throw new InvalidRequestException("unexpected series '" + column + "'; this " + input.kind()
+                        + " model takes " + input.columns());
+            }
+        }
+        List<LocalDate> dates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            dates.add(date("dates[" + i + "]", r.dates().get(i)));
+        }
+        double[][] values = new double[input.columns().size()][n];
+        for (int c = 0; c < values.length; c++) {
+            String column = input.columns().get(c);
+            List<Double> s = r.series().get(column);
+            if (s == null) {
+                throw new InvalidRequestException("series '" + column + "' is missing; this " + input.kind()
+                        + " model takes " + input.columns());
+            }
+            if (s.size() != n) {
+                throw new InvalidRequestException("series '" + column + "' has " + s.size() + " values for " + n
+                        + " dates");
+            }
+            for (int i = 0; i < n; i++) {
+                Double v = s.get(i);
+                if (v != null && Double.isNaN(v)) {
+                    throw new InvalidRequestException("series '" + column + "'[" + i + "] (" + dates.get(i)
+                            + "): NaN is not a number; send null for a missing value");
+                }
+                values[c][i] = v == null ? Double.NaN : v;
+            }
+        }
+        LoadOptions options = new LoadOptions(input.kind(), input.indexColumn(), input.requiredDays(),
+                LoadOptions.DEFAULT_MAX_FORWARD_FILL, LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true);
+        try {
+            return MarketDataBuilder.build("request", options, dates, input.columns(), values,
+                    (row, column) -> column.equals("date") ? "dates[" + row + "]"
+                            : "series '" + column + "'[" + row + "] (" + dates.get(row) + ")");
+        } catch (DataValidationException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** Raw feature values, checked against the model's window and feature count. */
+    static double[][] featureWindow(List<List<Double>> rows, ModelManifest.InputSpec input) {
+        if (rows.size() != input.window()) {
+            throw new InvalidRequestException("'featureWindow' needs " + input.window() + " rows (the window), got "
+                    + rows.size());
+        }
+        int f = input.features().size();
+        double[][] out = new double[rows.size()][];
+        for (int t = 0; t < rows.size(); t++) {
+            List<Double> row = rows.get(t);
+            if (row == null || row.size() != f) {
+                throw new InvalidRequestException("'featureWindow'[" + t + "] needs " + f + " values "
+                        + input.features() + ", got " + (row == null ? "null" : row.size()));
+            }
+            out[t] = new double[f];
+            for (int j = 0; j < f; j++) {
+                Double v = row.get(j);
+                if (v == null || !Double.isFinite(v)) {
+                    throw new InvalidRequestException("'featureWindow'[" + t + "][" + j + "] (" + input.features().get(j)
+                            + ") must be a finite number, got " + v);
+                }
+                out[t][j] = v;
+            }
+        }
+        return out;
+    }
+
+    static LocalDate date(String field, String text) {
+        if (text == null) {
+            throw new InvalidRequestException("'" + field + "' is null; expected a date YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("'" + field + "': '" + text + "' is not a date of the form YYYY-MM-DD");
+        }
+    }
+
+    static void requireNoMix(ScoreRequest r) {
+        boolean market = r.dates() != null || r.series() != null;
+        if (market == (r.featureWindow() != null)) {
+            throw new InvalidRequestException(market ? "send either 'dates' and 'series', or 'featureWindow', not both"
+                    : "empty request: send 'dates' and 'series' (daily observations) or 'featureWindow'");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.sysrisk.serving;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer: one score per requested date, or, for a request that cannot be scored, its status and what is wrong.
+ * The same shape through REST and Lambda.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScoreResponse(String modelVersion, Double threshold, List<Score> scores, Timing timing, Integer status,
+                            String error) {
+
+    /** The systemic-event probability for the window ending on {@code asOf}, and where the model looked. */
+    public record Score(String asOf, double probability, boolean alert, List<Weight> attention) {
+    }
+
+    /** Attention weight of one date of the window (date null for a feature window sent without dates). */
+    public record Weight(String date, double weight) {
+    }
+
+    /** Server-side time in milliseconds: all, computing features, and waiting for plus running the model. */
+    public record Timing(double totalMs, double featuresMs, double inferenceMs) {
+    }
+
+    public static ScoreResponse error(int status, String message) {
+        return new ScoreResponse(null, null, null, null, status, message);
+    }
+}

@@ -1,0 +1,43 @@
+package io.sysrisk.serving;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The function's settings (application.properties, or SYSRISK_* environment variables on Lambda). */
+@ConfigMapping(prefix = "sysrisk")
+public interface ServingConfig {
+
+    ModelSettings model();
+
+    Limits serving();
+
+    interface ModelSettings {
+        /** Model store folder; when it lacks the version, the copy packaged in the jar is used. */
+        @WithDefault("model-store")
+        String store();
+
+        /** Model version to serve. */
+        @WithDefault("sp500")
+        String version();
+    }
+
+    interface Limits {
+        /** Predictors in the pool: requests scored at the same time. */
+        @WithDefault("2")
+        int predictors();
+
+        /** How long a request waits for a free predictor before a 503. */
+        @WithDefault("10s")
+        Duration acquireTimeout();
+
+        /** Most daily rows a request may send. */
+        @WithDefault("5000")
+        int maxDays();
+
+        /** Most dates one request may ask to score (a range in one call). */
+        @WithDefault("1000")
+        int maxScoredDates();
+    }
+}

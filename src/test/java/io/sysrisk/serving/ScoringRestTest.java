@@ -1,0 +1,249 @@
+package io.sysrisk.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import ai.djl.Device;
+import ai.djl.inference.Predictor;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.sysrisk.evaluation.Scoring;
+import io.sysrisk.experiment.DefaultExperiments;
+import io.sysrisk.experiment.PreparedExperiment;
+import io.sysrisk.model.WindowBatch;
+import io.sysrisk.model.WindowScore;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.store.StoredModel;
+import io.sysrisk.windows.Part;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * REST front. URLs come from @TestHTTPResource: RestAssured's default port is the Lambda mock event server here,
+ * which would answer any POST as an invocation.
+ */
+@QuarkusTest
+class ScoringRestTest {
+
+    private static final LocalDate DAY = LocalDate.of(2020, 2, 21);
+
+    @TestHTTPResource("/score")
+    URL score;
+
+    @TestHTTPResource("/model")
+    URL model;
+
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+
+    @TestHTTPResource("/q/openapi")
+    URL openapi;
+
+    private Response post(String body) {
+        return given().contentType("application/json").body(body).when().post(score);
+    }
+
+    private void badRequest(Object body, String message) {
+        String text = body instanceof String s ? s : Requests.json(body);
+        post(text).then().statusCode(400).contentType("application/json").body("status", equalTo(400))
+                .body("error", containsString(message)).body("scores", nullValue());
+    }
+
+    @Test
+    void scoresTheLastDateWithAttentionOverTheWindow() {
+        JsonPath r = post(Requests.json(Requests.ending(DAY, 320))).then().statusCode(200).extract().jsonPath();
+        assertEquals("sp500", r.getString("modelVersion"));
+        assertEquals(1, r.getList("scores").size());
+        assertEquals(DAY.toString(), r.getString("scores[0].asOf"));
+        double p = r.getDouble("scores[0].probability");
+        assertTrue(p >= 0 && p <= 1);
+        assertEquals(p >= r.getDouble("threshold"), r.getBoolean("scores[0].alert"));
+        List<Float> w = r.getList("scores[0].attention.weight", Float.class);
+        assertEquals(60, w.size());
+        assertEquals(1.0, w.stream().mapToDouble(Float::doubleValue).sum(), 1e-4);
+        assertEquals(DAY.toString(), r.getString("scores[0].attention[59].date"));
+        assertTrue(r.getDouble("timing.totalMs") >= r.getDouble("timing.inferenceMs"));
+    }
+
+    /** The service's score for a real window equals the trainer's prediction for the same window. */
+    @Test
+    void matchesTheTrainersPredictionForTheSameWindows() {
+        PreparedExperiment exp = PreparedExperiment.prepare(DefaultExperiments.DEFAULT.config());
+        WindowSet test = exp.part(Part.TEST);
+        int i = test.endDates().indexOf(DAY);
+        double[] expected;
+        try (StoredModel m = new ModelStore(Path.of("model-store")).load("sp500", Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> p = m.newPredictor()) {
+            expected = Scoring.probabilities(Scoring.score(p, test));
+        }
+        Map<String, Object> req = Requests.ending(DAY, 400);
+        req.put("from", "2020-02-03");
+        JsonPath r = post(Requests.json(req)).then().statusCode(200).extract().jsonPath();
+        List<String> asOf = r.getList("scores.asOf");
+        assertEquals(14, asOf.size()); // 2020-02-17 was a holiday
+        for (int k = 0; k < asOf.size(); k++) {
+            int j = test.endDates().indexOf(LocalDate.parse(asOf.get(k)));
+            assertEquals(expected[j], r.getDouble("scores[" + k + "].probability"), 1e-6, asOf.get(k));
+        }
+        assertEquals(expected[i], r.getDouble("scores[13].probability"), 1e-6);
+    }
+
+    @Test
+    void modelHealthAndOpenApi() {
+        given().when().get(model).then().statusCode(200).body("version", equalTo("sp500"))
+                .body("inputKind", equalTo("OHLCV")).body("window", equalTo(60)).body("requiredDays", equalTo(309))
+                .body("features", hasSize(6)).body("label.type", equalTo("future-drawdown"))
+                .body("testMetrics.n", equalTo(1312));
+        given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))
+                .body("checks[0].status", equalTo("UP"));
+        given().when().get(openapi).then().statusCode(200).body(containsString("/score"));
+    }
+
+    @Test
+    void aFeatureWindowCanBeScoredDirectly() {
+        List<List<Double>> rows = new ArrayList<>();
+        for (int t = 0; t < 60; t++) {
+            rows.add(List.of(0.0, 0.15, 0.15, -0.05, 0.12, 0.0));
+        }
+        post(Requests.json(Map.of("featureWindow", rows, "asOf", "2021-01-04"))).then().statusCode(200)
+                .body("scores[0].asOf", equalTo("2021-01-04")).body("scores[0].attention", hasSize(60));
+        rows.set(3, List.of(0.0, 0.1));
+        badRequest(Map.of("featureWindow", rows), "'featureWindow'[3] needs 6 values");
+    }
+
+    @Test
+    void malformedJson() {
+        badRequest("{\"dates\": [", "malformed request JSON");
+    }
+
+    @Test
+    void missingFields() {
+        badRequest("{}", "empty request");
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        r.remove("series");
+        badRequest(r, "'series' is required");
+        r = Requests.ending(DAY, 320);
+        r.remove("dates");
+        badRequest(r, "'dates' is required");
+    }
+
+    @Test
+    void wrongTypes() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(5, "abc");
+        badRequest(r, "malformed request JSON at 'series.close[5]'");
+        badRequest("{\"dates\": 5, \"series\": {}}", "malformed request JSON");
+        r = Requests.ending(DAY, 320);
+        ((List<Object>) r.get("dates")).set(2, "2020-13-01");
+        badRequest(r, "'dates[2]': '2020-13-01' is not a date");
+    }
+
+    @Test
+    void tooFewDays() {
+        badRequest(Requests.ending(DAY, 100), "at least 309 days are needed");
+    }
+
+    @Test
+    void datesNotIncreasing() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        @SuppressWarnings("unchecked")
+        List<Object> dates = (List<Object>) r.get("dates");
+        Object d = dates.get(10);
+        dates.set(10, dates.get(11));
+        dates.set(11, d);
+        badRequest(r, "dates must strictly increase");
+    }
+
+    @Test
+    void nanInfinityAndNonPositivePrices() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(7, "NaN");
+        badRequest(r, "NaN is not a number");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "high").set(7, "Infinity");
+        badRequest(r, "not a finite number");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "low").set(8, -1.0);
+        badRequest(r, "series 'low'[8]");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "open").set(9, 0.0);
+        badRequest(r, "not positive");
+    }
+
+    @Test
+    void columnsThatDoNotMatchTheModel() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> series = (Map<String, Object>) r.get("series");
+        series.put("AAPL", series.get("close"));
+        badRequest(r, "unexpected series 'AAPL'");
+        series.remove("AAPL");
+        series.remove("volume");
+        badRequest(r, "series 'volume' is missing");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").remove(0);
+        badRequest(r, "has 319 values for 320 dates");
+    }
+
+    @Test
+    void payloadOverTheLimitIsRefusedAndServingGoesOn() {
+        StringBuilder big = new StringBuilder("{\"dates\":[");
+        for (int i = 0; i < 250_000; i++) {
+            big.append(i == 0 ? "" : ",").append("\"2020-01-01\"");
+        }
+        big.append("]}");
+        post(big.toString()).then().statusCode(413);
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        r.put("from", "2019-01-01");
+        r.put("to", "2020-02-21");
+        post(Requests.json(r)).then().statusCode(200);
+        scoresTheLastDateWithAttentionOverTheWindow();
+    }
+
+    @Test
+    void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
+        String body = Requests.json(Requests.ending(DAY, 320));
+        double expected = post(body).then().statusCode(200).extract().jsonPath().getDouble("scores[0].probability");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < 200; i++) {
+                        JsonPath r = post(body).then().statusCode(200).extract().jsonPath();
+                        if (Math.abs(r.getDouble("scores[0].probability") - expected) < 1e-9) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            int ok = 0;
+            for (Future<Integer> f : done) {
+                ok += f.get();
+            }
+            assertEquals(1600, ok);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
