@@ -23,10 +23,18 @@ final class ModelLocator {
     private ModelLocator() {
     }
 
+    /** Where the store is; {@code extracted} when it is a temporary copy the caller should delete at shutdown. */
+    record Location(Path root, boolean extracted) {
+    }
+
     static Path storeRoot(String configured, String version) {
+        return locate(configured, version).root();
+    }
+
+    static Location locate(String configured, String version) {
         Path root = Path.of(configured);
         if (Files.isRegularFile(root.resolve(version).resolve(ModelStore.MANIFEST))) {
-            return root;
+            return new Location(root, false);
         }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         String manifestResource = PACKAGED + version + "/" + ModelStore.MANIFEST;
@@ -44,7 +52,7 @@ final class ModelLocator {
                 throw new ModelStoreException("packaged model version '" + version + "' has no parameter entry");
             }
             copy(cl, PACKAGED + version + "/" + m.parameters().file(), dir.resolve(m.parameters().file()));
-            return tmp;
+            return new Location(tmp, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the packaged model version '" + version + "'", e);
         }

@@ -45,6 +45,7 @@ public class ScoringService {
     private BlockingQueue<Predictor<WindowBatch, List<WindowScore>>> predictors;
     private final List<Predictor<WindowBatch, List<WindowScore>>> allPredictors = new ArrayList<>();
     private volatile boolean ready;
+    private ModelLocator.Location location;
 
     public ScoringService(ServingConfig config) {
         this.config = config;
@@ -54,7 +55,8 @@ public class ScoringService {
     void start() {
         long t0 = System.nanoTime();
         String version = config.model().version();
-        Path root = ModelLocator.storeRoot(config.model().store(), version);
+        location = ModelLocator.locate(config.model().store(), version);
+        Path root = location.root();
         model = new ModelStore(root).load(version, Devices.choose("auto"));
         scorer = new MarketScorer(model.manifest());
         int n = Math.max(1, config.serving().predictors());
@@ -79,6 +81,13 @@ public class ScoringService {
         allPredictors.forEach(Predictor::close);
         if (model != null) {
             model.close();
+        }
+        if (location != null && location.extracted()) {
+            try {
+                ModelStore.deleteTree(location.root());
+            } catch (RuntimeException e) {
+                LOG.debugf("could not delete the extracted model copy %s: %s", location.root(), e.getMessage());
+            }
         }
     }
 
