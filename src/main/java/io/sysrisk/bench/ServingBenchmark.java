@@ -74,11 +74,13 @@ public final class ServingBenchmark {
                             + "\"single_client_latency_ms_p50\":%.2f,\"single_client_latency_ms_p99\":%.2f,"
                             + "\"clients\":%d,\"loaded_requests\":%d,\"throughput_req_per_s\":%.0f,"
                             + "\"loaded_latency_ms_p50\":%.2f,\"loaded_latency_ms_p99\":%.2f,\"errors\":%d,"
-                            + "\"rss_mb_after_1k\":%.1f,\"rss_mb_after_10k\":%.1f,\"rss_mb_after_%dk\":%.1f,"
+                            + "\"rss_mb_after_1k\":%.1f,\"rss_mb_after_10k\":%.1f,%s"
                             + "\"server_jvm\":\"%s\"}",
                     countDays(body), startSeconds, pct(single, 0.5), pct(single, 0.99), clients, loaded.size(),
                     loaded.size() / loadSeconds, pct(loaded, 0.5), pct(loaded, 0.99), errors.get(), rss1k / 1024.0,
-                    rss10k / 1024.0, total / 1000, rssEnd / 1024.0, String.join(" ", serverJvm));
+                    rss10k / 1024.0, total > 10_000
+                            ? String.format(Locale.ROOT, "\"rss_mb_after_%dk\":%.1f,", total / 1000, rssEnd / 1024.0) : "",
+                    String.join(" ", serverJvm));
         } finally {
             server.destroy();
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
