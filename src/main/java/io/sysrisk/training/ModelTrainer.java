@@ -33,7 +33,8 @@ import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.WindowSet;
 
 /**
- * Trains a window classifier with Adam on the class-weighted loss, early-stops on validation PR-AUC, restores the
+ * Trains a window classifier with Adam on the class-weighted loss, early-stops on validation PR-AUC (validation loss
+ * when the validation part has no event), restores the
  * best epoch and picks the decision threshold that maximizes validation F1. The test part is never touched here.
  */
 public final class ModelTrainer {
@@ -105,8 +106,10 @@ public final class ModelTrainer {
                     double secs = (System.nanoTime() - t0) / 1e9;
                     EpochStats s = new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), secs);
                     history.add(s);
-                    if (m.prAuc() > bestScore + 1e-9) {
-                        bestScore = m.prAuc();
+                    // A validation part without events (possible in walk-forward folds) has no PR-AUC: use its loss.
+                    double score = validation.positives() > 0 ? m.prAuc() : -valLoss;
+                    if (score > bestScore + 1e-9) {
+                        bestScore = score;
                         bestEpoch = epoch;
                         sinceBest = 0;
                         model.setProperty("Epoch", "0");
@@ -128,8 +131,8 @@ public final class ModelTrainer {
                 threshold = Metrics.bestF1Threshold(p, validation.labels());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.accept(String.format("best epoch %d of %d (validation PR-AUC %.3f), threshold %.4f, %.0f s",
-                    bestEpoch, history.size(), bestScore, threshold, seconds));
+            log.accept(String.format("best epoch %d of %d (validation %s %.3f), threshold %.4f, %.0f s", bestEpoch,
+                    history.size(), validation.positives() > 0 ? "PR-AUC" : "-loss", bestScore, threshold, seconds));
             return new Result(model, device, List.copyOf(history), bestEpoch, positiveWeight, threshold, seconds);
         } catch (IOException e) {
             model.close();
