@@ -74,12 +74,7 @@ class Score implements Callable<Integer> {
             return EmbeddedDataset.fromCliName(dataset).load(options);
         }
         String trainedOn = m.data().get(0).name();
-        for (EmbeddedDataset d : EmbeddedDataset.values()) {
-            if (d.fileName().equals(trainedOn)) {
-                return d.load(options);
-            }
-        }
-        throw new IllegalArgumentException("the model was trained on " + trainedOn + ", not an embedded dataset; "
-                + "give --csv");
+        return EmbeddedDataset.byFileName(trainedOn).orElseThrow(() -> new IllegalArgumentException(
+                "the model was trained on " + trainedOn + ", not an embedded dataset; give --csv")).load(options);
     }
 }

@@ -62,6 +62,11 @@ public enum EmbeddedDataset {
                 + java.util.Arrays.stream(values()).map(EmbeddedDataset::cliName).toList());
     }
 
+    /** The embedded dataset stored as {@code fileName}, if any. */
+    public static java.util.Optional<EmbeddedDataset> byFileName(String fileName) {
+        return java.util.Arrays.stream(values()).filter(d -> d.fileName.equals(fileName)).findFirst();
+    }
+
     public MarketData load() {
         return load(defaultOptions());
     }

@@ -51,6 +51,20 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     public record ParameterFile(String file, String sha256, long bytes) {
     }
 
+    /** The experiment this model was trained on, rebuilt from the manifest (embedded datasets only). */
+    public io.sysrisk.experiment.ExperimentConfig experimentConfig() {
+        String file = data.get(0).name();
+        io.sysrisk.data.EmbeddedDataset dataset = io.sysrisk.data.EmbeddedDataset.byFileName(file)
+                .orElseThrow(() -> new IllegalArgumentException("model " + version + " was trained on " + file
+                        + ", not on an embedded dataset"));
+        io.sysrisk.data.LoadOptions options = new io.sysrisk.data.LoadOptions(input.kind(), input.indexColumn(),
+                io.sysrisk.data.LoadOptions.DEFAULT_MIN_ROWS, io.sysrisk.data.LoadOptions.DEFAULT_MAX_FORWARD_FILL,
+                io.sysrisk.data.LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true);
+        return new io.sysrisk.experiment.ExperimentConfig(experiment,
+                new io.sysrisk.experiment.DataSpec(dataset, null, options), input.features(), label, input.window(),
+                split, normalization.clip());
+    }
+
     public ModelManifest withParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
                 experiment, split, parts, threshold, training, metrics, data, versions, p);
