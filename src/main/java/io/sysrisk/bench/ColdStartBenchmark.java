@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
+import java.util.stream.Collectors;
 import java.util.zip.ZipInputStream;
 
 import io.sysrisk.store.ModelStore;
@@ -22,7 +22,8 @@ import io.sysrisk.store.ModelStore;
  * Cold start the way Lambda's managed Java runtime starts the function: {@code function.zip} unpacked as the task
  * root, AWS's runtime interface client ({@code AWSLambda}) as the main class with the Quarkus Funqy handler, polling
  * {@link RuntimeApiStandIn}. Measures process start to the first scored answer, with libtorch already unpacked in
- * the DJL cache and with an empty cache, and prints one JSON line.
+ * the DJL cache, with an empty cache (a zip package's real cold start), in the container image's layout (libtorch
+ * pre-unpacked, {@code PYTORCH_LIBRARY_PATH}) and in that layout with a class-data-sharing archive; one JSON line.
  */
 public final class ColdStartBenchmark {
 
@@ -35,13 +36,6 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    /** One measured start. */
-    record Run(String cache, double seconds, boolean scored) {
-        Run withCache(String c) {
-            return new Run(c, seconds, scored);
-        }
-    }
-
     public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm)
             throws Exception {
         Path work = Files.createTempDirectory("sysrisk-coldstart-");
@@ -49,69 +43,125 @@ public final class ColdStartBenchmark {
             Path taskRoot = unzip(functionZip, work.resolve("task"));
             String eventJson = Files.readString(event);
             Path warmCache = work.resolve("djl-cache-warm");
-            start(java, taskRoot, warmCache, memoryMb, eventJson, extraJvm, work); // fills the cache
-            List<Run> results = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                results.add(start(java, taskRoot, warmCache, memoryMb, eventJson, extraJvm, work).withCache("unpacked"));
-                Path empty = work.resolve("djl-cache-empty-" + i);
-                results.add(start(java, taskRoot, empty, memoryMb, eventJson, extraJvm, work).withCache("empty"));
-                ModelStore.deleteTree(empty);
+            Launch base = new Launch(java, taskRoot, memoryMb, eventJson, extraJvm, Map.of(), work);
+            base.start(warmCache); // fills the cache
+
+            // The container image's layout (infra/image): libtorch flat in its own folder, the JNI bridge
+            // pre-extracted, the native jar gone from the task root.
+            Path imageTask = work.resolve("task-image");
+            copyTree(taskRoot, imageTask, p -> !p.getFileName().toString().startsWith("ai.djl.pytorch.pytorch-native-cpu"));
+            Path libtorch = Files.createDirectories(work.resolve("opt/libtorch"));
+            Path imageCache = work.resolve("opt/djl-cache");
+            Path jniDir = Files.createDirectories(imageCache.resolve("pytorch/2.7.1-cpu-linux-x86_64"));
+            try (var dirs = Files.list(warmCache.resolve("pytorch")); var files = Files.list(dirs.findFirst().orElseThrow())) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith("-libdjl_torch.so")) {
+                        Files.copy(f, jniDir.resolve(name));
+                    } else {
+                        Files.createSymbolicLink(libtorch.resolve(name), f);
+                    }
+                }
             }
-            double[] warm = results.stream().filter(r -> r.cache().equals("unpacked")).mapToDouble(Run::seconds).sorted().toArray();
-            double[] cold = results.stream().filter(r -> r.cache().equals("empty")).mapToDouble(Run::seconds).sorted().toArray();
-            boolean allScored = results.stream().allMatch(Run::scored);
+            Map<String, String> imageEnv = Map.of("PYTORCH_LIBRARY_PATH", libtorch.toString(), "PYTORCH_VERSION",
+                    "2.7.1", "PYTORCH_FLAVOR", "cpu");
+            Launch image = new Launch(java, imageTask, memoryMb, eventJson, extraJvm, imageEnv, work);
+
+            // Class-data sharing: an archive of the classes one cold start loads, written when that JVM exits.
+            Path jsa = work.resolve("app-cds.jsa");
+            List<String> dump = new ArrayList<>(extraJvm);
+            dump.add("-XX:ArchiveClassesAtExit=" + jsa);
+            new Launch(java, imageTask, memoryMb, eventJson, dump, imageEnv, work).startAndExit(imageCache);
+            List<String> useCds = new ArrayList<>(extraJvm);
+            useCds.add("-XX:SharedArchiveFile=" + jsa);
+            Launch imageCds = new Launch(java, imageTask, memoryMb, eventJson, useCds, imageEnv, work);
+
+            List<Double> empty = new ArrayList<>();
+            List<Double> unpacked = new ArrayList<>();
+            List<Double> layout = new ArrayList<>();
+            List<Double> layoutCds = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Path fresh = work.resolve("djl-cache-empty-" + i);
+                empty.add(base.start(fresh));
+                ModelStore.deleteTree(fresh);
+                unpacked.add(base.start(warmCache));
+                layout.add(image.start(imageCache));
+                layoutCds.add(imageCds.start(imageCache));
+            }
             return String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"runtime\":\"%s\",\"java\":\"%s\","
                             + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\","
-                            + "\"first_scored_s_libtorch_unpacked_median\":%.2f,\"first_scored_s_libtorch_unpacked\":%s,"
-                            + "\"first_scored_s_empty_cache_median\":%.2f,\"first_scored_s_empty_cache\":%s,"
-                            + "\"all_scored\":%b}",
-                    RIC_MAIN.substring(RIC_MAIN.lastIndexOf('.') + 1) + " (aws-lambda-java-runtime-interface-client)",
-                    javaVersion(java), memoryMb, runs, String.join(" ", extraJvm), median(warm), Arrays.toString(warm),
-                    median(cold), Arrays.toString(cold), allScored);
+                            + "\"first_scored_s_empty_cache_median\":%.2f,"
+                            + "\"first_scored_s_libtorch_unpacked_median\":%.2f,"
+                            + "\"first_scored_s_image_layout_median\":%.2f,"
+                            + "\"first_scored_s_image_layout_appcds_median\":%.2f,"
+                            + "\"samples\":{\"empty_cache\":%s,\"libtorch_unpacked\":%s,\"image_layout\":%s,"
+                            + "\"image_layout_appcds\":%s},\"appcds_archive_mb\":%.1f}",
+                    "AWSLambda (aws-lambda-java-runtime-interface-client)", javaVersion(java), memoryMb, runs,
+                    String.join(" ", extraJvm), median(empty), median(unpacked), median(layout), median(layoutCds),
+                    fmt(empty), fmt(unpacked), fmt(layout), fmt(layoutCds), Files.size(jsa) / 1048576.0);
         } finally {
             ModelStore.deleteTree(work);
         }
     }
 
-    private static Run start(String java, Path taskRoot, Path djlCache, int memoryMb, String eventJson,
-                             List<String> extraJvm, Path work) throws Exception {
-        try (RuntimeApiStandIn api = new RuntimeApiStandIn(eventJson)) {
-            List<String> cmd = new ArrayList<>(List.of(java,
-                    // The managed runtime's launch flags (heap ~85% of the function's memory, serial GC, C1 only).
-                    "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true"));
-            cmd.addAll(extraJvm);
-            cmd.addAll(List.of("-classpath", runtimeClassPath(), RIC_MAIN, HANDLER));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("function.log").toFile());
-            Map<String, String> env = pb.environment();
-            env.keySet().removeIf(k -> k.startsWith("SYSRISK_") || k.startsWith("QUARKUS_"));
-            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-            env.put("_HANDLER", HANDLER);
-            env.put("AWS_LAMBDA_FUNCTION_NAME", "sysrisk");
-            env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb));
-            env.put("AWS_REGION", "us-east-1");
-            env.put("HOME", work.toString());
-            env.put("DJL_CACHE_DIR", djlCache.toString());
-            env.put("OPT_OUT_TRACKING", "true");
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            try {
-                RuntimeApiStandIn.Answer a = api.answer().get(300, TimeUnit.SECONDS);
-                double seconds = (a.arrivedNanos() - t0) / 1e9;
-                boolean scored = !a.error() && a.body().contains("\"probability\"");
-                if (!scored) {
-                    throw new IllegalStateException("the function did not score the event: " + a.body()
-                            + "\n(log: " + Files.readString(work.resolve("function.log")) + ")");
+    /** How one cold start is launched; {@link #start} measures process start to the first scored answer. */
+    private record Launch(String java, Path taskRoot, int memoryMb, String eventJson, List<String> extraJvm,
+                          Map<String, String> extraEnv, Path work) {
+
+        double start(Path djlCache) throws Exception {
+            return launch(djlCache, false);
+        }
+
+        /** Lets the JVM exit normally after its answer (SIGTERM), as a class-data-sharing dump needs. */
+        void startAndExit(Path djlCache) throws Exception {
+            launch(djlCache, true);
+        }
+
+        private double launch(Path djlCache, boolean exitNormally) throws Exception {
+            try (RuntimeApiStandIn api = new RuntimeApiStandIn(eventJson)) {
+                List<String> cmd = new ArrayList<>(List.of(java,
+                        // The managed runtime's launch flags (heap ~85% of the function's memory, serial GC, C1 only).
+                        "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
+                        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true"));
+                cmd.addAll(extraJvm);
+                cmd.addAll(List.of("-classpath", runtimeClassPath(), RIC_MAIN, HANDLER));
+                Path log = work.resolve("function.log");
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile())
+                        .redirectErrorStream(true).redirectOutput(log.toFile());
+                Map<String, String> env = pb.environment();
+                env.keySet().removeIf(k -> k.startsWith("SYSRISK_") || k.startsWith("QUARKUS_") || k.startsWith("PYTORCH_"));
+                env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+                env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+                env.put("_HANDLER", HANDLER);
+                env.put("AWS_LAMBDA_FUNCTION_NAME", "sysrisk");
+                env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+                env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb));
+                env.put("AWS_REGION", "us-east-1");
+                env.put("HOME", work.toString());
+                env.put("DJL_CACHE_DIR", djlCache.toString());
+                env.put("OPT_OUT_TRACKING", "true");
+                env.putAll(extraEnv);
+                long t0 = System.nanoTime();
+                Process p = pb.start();
+                try {
+                    RuntimeApiStandIn.Answer a = api.answer().get(300, TimeUnit.SECONDS);
+                    if (a.error() || !a.body().contains("\"probability\"")) {
+                        throw new IllegalStateException("the function did not score the event: " + a.body()
+                                + "\n(log: " + Files.readString(log) + ")");
+                    }
+                    double seconds = (a.arrivedNanos() - t0) / 1e9;
+                    if (exitNormally) {
+                        p.destroy();
+                        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the function did not exit after SIGTERM");
+                        }
+                    }
+                    return seconds;
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("no answer within 300 s; log:\n" + Files.readString(log), e);
+                } finally {
+                    p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 }
-                return new Run("", seconds, true);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("no answer within 300 s; log:\n"
-                        + Files.readString(work.resolve("function.log")), e);
-            } finally {
-                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -161,8 +211,26 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static double median(double[] sorted) {
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String fmt(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (keep.test(f)) {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 }

@@ -14,10 +14,7 @@ import picocli.CommandLine.Mixin;
 public class SysriskCli {
 
     public static void main(String[] args) {
-        // DJL would otherwise call EC2 instance metadata on engine start.
-        if (System.getenv("OPT_OUT_TRACKING") == null) {
-            System.setProperty("OPT_OUT_TRACKING", "true");
-        }
+        io.sysrisk.EngineDefaults.apply();
         // libtorch's thread pools are sized once, when the engine starts: set them before anything touches DJL.
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");

@@ -33,21 +33,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
-        String where = e instanceof MismatchedInputException mi && !mi.getPath().isEmpty() ? " at " + path(mi) : "";
-        return json(400, "malformed request JSON" + where + ": " + e.getOriginalMessage());
-    }
-
-    /** The field path of a type error, e.g. {@code series.close[5]}. */
-    private static String path(MismatchedInputException e) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return "'" + sb + "'";
+        return json(400, JsonErrors.describe(e));
     }
 
     @ServerExceptionMapper

@@ -53,6 +53,7 @@ public class ScoringService {
 
     @PostConstruct
     void start() {
+        io.sysrisk.EngineDefaults.apply();
         long t0 = System.nanoTime();
         String version = config.model().version();
         location = ModelLocator.locate(config.model().store(), version);

@@ -43,4 +43,31 @@ class ScoringLambdaTest {
         given().contentType("application/json").body(Requests.json(Requests.ending(LocalDate.of(2020, 2, 21), 320)))
                 .post().then().statusCode(200).body("scores", hasSize(1));
     }
+
+    /** A Function URL event: the request is the body, the answer an HTTP response with the right status. */
+    @Test
+    void functionUrlEventsGetHttpResponses() throws Exception {
+        String request = Requests.json(Requests.ending(LocalDate.of(2020, 2, 21), 320));
+        Map<String, Object> event = Map.of("version", "2.0", "rawPath", "/",
+                "requestContext", Map.of("http", Map.of("method", "POST", "path", "/")),
+                "headers", Map.of("content-type", "application/json"), "body", request, "isBase64Encoded", false);
+        var r = given().contentType("application/json").body(Requests.json(event)).post().then().statusCode(200)
+                .body("statusCode", equalTo(200)).extract().jsonPath();
+        var body = Requests.JSON.readTree(r.getString("body"));
+        org.junit.jupiter.api.Assertions.assertEquals("2020-02-21", body.path("scores").path(0).path("asOf").asText());
+
+        Map<String, Object> bad = new java.util.HashMap<>(event);
+        bad.put("body", java.util.Base64.getEncoder().encodeToString("{\"dates\": [".getBytes()));
+        bad.put("isBase64Encoded", true);
+        r = given().contentType("application/json").body(Requests.json(bad)).post().then().statusCode(200)
+                .body("statusCode", equalTo(400)).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertTrue(r.getString("body").contains("malformed request JSON"));
+    }
+
+    @Test
+    void wrongTypesInADirectInvocation() {
+        given().contentType("application/json").body("{\"dates\": 5}").post()
+                .then().statusCode(200).body("status", equalTo(400))
+                .body("error", containsString("malformed request JSON at 'dates'"));
+    }
 }

@@ -1,0 +1,15 @@
+# Shared checks for deploy.sh, invoke.sh and destroy.sh (sourced, not run).
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is missing. $2" >&2; exit 1; }
+}
+need_credentials() {
+  need aws "Install the AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+  aws sts get-caller-identity >/dev/null 2>&1 || {
+    echo "error: the AWS CLI has no working credentials (aws sts get-caller-identity failed)." >&2
+    echo "       Configure them (aws configure, AWS_PROFILE, or SSO: aws sso login) and retry." >&2
+    exit 1
+  }
+}
+cdk_cmd() {
+  if command -v cdk >/dev/null 2>&1; then cdk "$@"; else npx --yes aws-cdk@2 "$@"; fi
+}

@@ -1,0 +1,42 @@
+package io.sysrisk.infra;
+
+import software.amazon.awscdk.App;
+
+/**
+ * What the stack is built from, read from the CDK context (cdk.json, or {@code cdk deploy -c key=value}).
+ *
+ * @param packaging    "zip" (the java21 managed runtime with target/function.zip) or "image" (a container image
+ *                     with libtorch already unpacked, built from {@code imageDir})
+ * @param functionZip  path of the Quarkus function.zip
+ * @param imageDir     Docker build context: image/Dockerfile, with build/ prepared by deploy.sh
+ * @param memoryMb     function memory (CPU share grows with it)
+ * @param urlAuth      Function URL auth: AWS_IAM (default, signed requests) or NONE (public)
+ * @param modelVersion model version to serve (SYSRISK_MODEL_VERSION)
+ */
+public record StackSettings(String packaging, String functionZip, String imageDir, int memoryMb, String urlAuth,
+                            String modelVersion) {
+
+    public StackSettings {
+        if (!packaging.equals("zip") && !packaging.equals("image")) {
+            throw new IllegalArgumentException("sysrisk:packaging must be zip or image, got " + packaging);
+        }
+        if (!urlAuth.equals("AWS_IAM") && !urlAuth.equals("NONE")) {
+            throw new IllegalArgumentException("sysrisk:urlAuth must be AWS_IAM or NONE, got " + urlAuth);
+        }
+        if (memoryMb < 1024 || memoryMb > 10240) {
+            throw new IllegalArgumentException("sysrisk:memoryMb must be 1024..10240 (libtorch needs room), got "
+                    + memoryMb);
+        }
+    }
+
+    static StackSettings from(App app) {
+        return new StackSettings(ctx(app, "packaging", "zip"), ctx(app, "functionZip", "../target/function.zip"),
+                ctx(app, "imageDir", "image"), Integer.parseInt(ctx(app, "memoryMb", "2048")),
+                ctx(app, "urlAuth", "AWS_IAM"), ctx(app, "modelVersion", "sp500"));
+    }
+
+    private static String ctx(App app, String key, String fallback) {
+        Object v = app.getNode().tryGetContext("sysrisk:" + key);
+        return v == null ? fallback : v.toString();
+    }
+}
