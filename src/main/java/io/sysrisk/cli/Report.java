@@ -3,16 +3,15 @@ package io.sysrisk.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import ai.djl.Device;
 import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.report.ReportWriter;
-import io.sysrisk.store.ModelStore;
 import io.sysrisk.store.StoredModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -20,11 +19,8 @@ import picocli.CommandLine.Option;
                 + "cross-market test on its experiment, and write the report into the model version's report/ folder.")
 class Report implements Callable<Integer> {
 
-    @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
-    Path store;
-
-    @Option(names = "--version", defaultValue = "sp500", description = "Model version (default ${DEFAULT-VALUE}).")
-    String version;
+    @Mixin
+    StoredModelOptions stored;
 
     @Option(names = "--quick", description = "A small run that checks the pipeline (2 models, 2 seeds, 2 epochs); "
             + "its numbers mean nothing.")
@@ -35,12 +31,11 @@ class Report implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelStore modelStore = new ModelStore(store);
-        try (StoredModel model = modelStore.load(version, Device.cpu())) {
+        try (StoredModel model = stored.load()) {
             ExperimentConfig experiment = model.manifest().experimentConfig();
             ComparisonResult result = new Comparison(quick ? ComparisonConfig.quick() : ComparisonConfig.full(),
                     System.out::println).run(experiment);
-            Path folder = out != null ? out : store.resolve(version).resolve(ReportWriter.FOLDER);
+            Path folder = out != null ? out : model.folder().resolve(ReportWriter.FOLDER);
             ReportWriter.write(model, PreparedExperiment.prepare(experiment), result, folder,
                     "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : ""));
             System.out.println("report written to " + folder);

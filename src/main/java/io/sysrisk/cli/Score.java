@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import ai.djl.Device;
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.CsvMarketLoader;
 import io.sysrisk.data.EmbeddedDataset;
@@ -18,9 +17,9 @@ import io.sysrisk.model.WindowScore;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelManifest;
-import io.sysrisk.store.ModelStore;
 import io.sysrisk.store.StoredModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
@@ -28,11 +27,8 @@ import picocli.CommandLine.Option;
                 + "(label empty while its horizon has not passed).")
 class Score implements Callable<Integer> {
 
-    @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
-    Path store;
-
-    @Option(names = "--version", defaultValue = "sp500", description = "Model version (default ${DEFAULT-VALUE}).")
-    String version;
+    @Mixin
+    StoredModelOptions stored;
 
     @Option(names = "--dataset", description = "Embedded dataset (default: the one the model was trained on).")
     String dataset;
@@ -48,7 +44,7 @@ class Score implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoredModel model = new ModelStore(store).load(version, Device.cpu());
+        try (StoredModel model = stored.load();
              Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
             ModelManifest m = model.manifest();
             MarketData data = load(m);
@@ -65,8 +61,7 @@ class Score implements Callable<Integer> {
     }
 
     private MarketData load(ModelManifest m) {
-        LoadOptions options = new LoadOptions(m.input().kind(), m.input().indexColumn(), LoadOptions.DEFAULT_MIN_ROWS,
-                LoadOptions.DEFAULT_MAX_FORWARD_FILL, LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true);
+        LoadOptions options = m.loadOptions();
         if (csv != null) {
             return CsvMarketLoader.load(csv, options);
         }

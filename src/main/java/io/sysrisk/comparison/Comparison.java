@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.EmbeddedDataset;
-import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
@@ -191,9 +190,7 @@ public final class Comparison {
         ExperimentConfig source = new ExperimentConfig(experiment.name() + "-close-only", experiment.data(), closeOnly,
                 experiment.label(), experiment.window(), experiment.split(), experiment.clip());
         PreparedExperiment src = PreparedExperiment.prepare(source);
-        MarketData target = EmbeddedDataset.SPI_SECTORS.load(new LoadOptions(io.sysrisk.data.InputKind.PANEL, "SPI",
-                LoadOptions.DEFAULT_MIN_ROWS, LoadOptions.DEFAULT_MAX_FORWARD_FILL, LoadOptions.DEFAULT_MAX_DROPPED_SHARE,
-                true));
+        MarketData target = EmbeddedDataset.SPI_SECTORS.load(); // its SPI index column is the market
         FeatureMatrix m = FeaturePipeline.compute(target, FeatureSet.ofIds(closeOnly));
         int[] y = Labeler.label(target, experiment.label());
         int from = m.firstValid() + experiment.window() - 1;

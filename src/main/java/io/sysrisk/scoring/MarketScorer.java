@@ -52,6 +52,10 @@ public final class MarketScorer {
             throw new DataValidationException("the model expects columns " + in.columns() + " in that order, got "
                     + data.columns());
         }
+        if (!java.util.Objects.equals(data.indexColumn(), in.indexColumn())) {
+            throw new DataValidationException("the model's market index is column " + in.indexColumn()
+                    + ", the data's " + data.indexColumn());
+        }
         if (data.size() < in.requiredDays()) {
             throw new DataValidationException("at least " + in.requiredDays() + " daily rows are needed (window "
                     + in.window() + " + feature look-back " + in.lookbackDays() + "), got " + data.size());
@@ -61,9 +65,7 @@ public final class MarketScorer {
     /** The windows ending on each date in {@code from..to} (inclusive; null = open) that has a full look-back. */
     public Windows windows(MarketData data, LocalDate from, LocalDate to) {
         checkCompatible(data);
-        MarketData aligned = new MarketData(data.source(), data.kind(), data.dates(), data.columns(), data.series(),
-                manifest.input().indexColumn(), data.report());
-        FeatureMatrix matrix = FeaturePipeline.compute(aligned, features);
+        FeatureMatrix matrix = FeaturePipeline.compute(data, features);
         int window = manifest.input().window();
         int first = matrix.firstValid() + window - 1;
         int start = Math.max(first, from == null ? first : data.indexOnOrAfter(from));

@@ -67,13 +67,15 @@ public class ScoringService {
                 new float[in.window() * in.features().size()]);
         for (int i = 0; i < n; i++) {
             Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor();
-            Scoring.predict(p, warmUp);
+            if (config.serving().warmUp()) {
+                Scoring.predict(p, warmUp);
+            }
             allPredictors.add(p);
             predictors.add(p);
         }
         ready = true;
-        LOG.infof("model %s loaded from %s and warmed (%d predictors) in %.0f ms", version, root, n,
-                (System.nanoTime() - t0) / 1e6);
+        LOG.infof("model %s loaded from %s (%d predictors%s) in %.0f ms", version, root, n,
+                config.serving().warmUp() ? ", warmed" : "", (System.nanoTime() - t0) / 1e6);
     }
 
     @PreDestroy

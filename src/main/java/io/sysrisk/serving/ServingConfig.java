@@ -32,6 +32,13 @@ public interface ServingConfig {
         @WithDefault("10s")
         Duration acquireTimeout();
 
+        /**
+         * One inference per predictor during startup, so that the first request does not pay libtorch's first-call
+         * costs; measured with the cold-start benchmark (README).
+         */
+        @WithDefault("true")
+        boolean warmUp();
+
         /** Most daily rows a request may send. */
         @WithDefault("5000")
         int maxDays();

@@ -57,12 +57,16 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
         io.sysrisk.data.EmbeddedDataset dataset = io.sysrisk.data.EmbeddedDataset.byFileName(file)
                 .orElseThrow(() -> new IllegalArgumentException("model " + version + " was trained on " + file
                         + ", not on an embedded dataset"));
-        io.sysrisk.data.LoadOptions options = new io.sysrisk.data.LoadOptions(input.kind(), input.indexColumn(),
+        return new io.sysrisk.experiment.ExperimentConfig(experiment,
+                new io.sysrisk.experiment.DataSpec(dataset, null, loadOptions()), input.features(), label,
+                input.window(), split, normalization.clip());
+    }
+
+    /** How to read market data for this model: its input kind and index column, the default cleaning policy. */
+    public io.sysrisk.data.LoadOptions loadOptions() {
+        return new io.sysrisk.data.LoadOptions(input.kind(), input.indexColumn(),
                 io.sysrisk.data.LoadOptions.DEFAULT_MIN_ROWS, io.sysrisk.data.LoadOptions.DEFAULT_MAX_FORWARD_FILL,
                 io.sysrisk.data.LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true);
-        return new io.sysrisk.experiment.ExperimentConfig(experiment,
-                new io.sysrisk.experiment.DataSpec(dataset, null, options), input.features(), label, input.window(),
-                split, normalization.clip());
     }
 
     public ModelManifest withParameters(ParameterFile p) {
