@@ -10,6 +10,7 @@ import io.sysrisk.experiment.DataSpec;
 import io.sysrisk.experiment.DefaultExperiments;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.windows.ChronologicalSplit;
 import picocli.CommandLine.Option;
 
 /** Options shared by every job that builds an experiment; each one overrides the named experiment's value. */
@@ -48,23 +49,40 @@ public class ExperimentOptions {
     @Option(names = "--window", description = "Window length in trading days (default 60).")
     Integer window;
 
+    @Option(names = "--validation-start", description = "First window end date of the validation part (YYYY-MM-DD).")
+    java.time.LocalDate validationStart;
+
+    @Option(names = "--test-start", description = "First window end date of the test part (YYYY-MM-DD).")
+    java.time.LocalDate testStart;
+
+    @Option(names = "--test-end", description = "Last window end date of the test part (default: the last labelled day).")
+    java.time.LocalDate testEnd;
+
     public ExperimentConfig toConfig() {
         ExperimentConfig c = DefaultExperiments.fromCliName(experiment).config();
         if (dataset != null && csv != null) {
             throw new IllegalArgumentException("give --dataset or --csv, not both");
         }
         if (dataset != null) {
-            c = c.withData(DataSpec.of(EmbeddedDataset.fromCliName(dataset)));
+            EmbeddedDataset d = EmbeddedDataset.fromCliName(dataset);
+            c = c.withData(d.cliName(), DataSpec.of(d));
         }
         if (csv != null) {
             if (kind == null) {
                 throw new IllegalArgumentException("--csv needs --kind ohlcv or --kind panel");
             }
             InputKind k = InputKind.valueOf(kind.toUpperCase(Locale.ROOT));
-            c = c.withData(DataSpec.of(csv, k == InputKind.OHLCV ? LoadOptions.ohlcv() : LoadOptions.panel(indexColumn)));
+            String stem = csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-");
+            c = c.withData(stem, DataSpec.of(csv, k == InputKind.OHLCV ? LoadOptions.ohlcv() : LoadOptions.panel(indexColumn)));
         }
         if (window != null) {
             c = c.withWindow(window);
+        }
+        if (validationStart != null || testStart != null || testEnd != null) {
+            ChronologicalSplit s = c.split();
+            c = c.withSplit(new ChronologicalSplit(validationStart != null ? validationStart : s.validationStart(),
+                    testStart != null ? testStart : s.testStart(), testEnd != null ? testEnd : s.testEnd(),
+                    s.embargo()));
         }
         int h = horizon != null ? horizon : c.label().horizon();
         if (label != null || horizon != null || threshold != null) {

@@ -56,7 +56,7 @@ public final class Comparison {
         started = System.nanoTime();
         PreparedExperiment exp = PreparedExperiment.prepare(experiment);
         int folds = config.walkForwardFrom() == 0 ? 0
-                : Math.max(0, exp.data().dates().get(exp.data().size() - 1).getYear() - config.walkForwardFrom() + 1);
+                : Math.max(0, exp.data().dates().get(exp.data().size() - 1).getYear() - firstFold(exp) + 1);
         runsTotal = config.architectures().size() * config.seeds().size() + config.windows().size()
                 + config.labels().size() + folds + (config.crossMarket() ? 1 : 0);
         log.accept(exp.summary().stripTrailing());
@@ -137,7 +137,7 @@ public final class Comparison {
         List<double[]> probs = new ArrayList<>();
         List<double[]> persistence = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
-        for (int year = config.walkForwardFrom(); year <= lastYear; year++) {
+        for (int year = firstFold(full); year <= lastYear; year++) {
             ChronologicalSplit split = new ChronologicalSplit(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 1, 1),
                     LocalDate.of(year, 12, 31), h);
             PreparedExperiment e;
@@ -179,10 +179,15 @@ public final class Comparison {
         return rows;
     }
 
+    /** The first walk-forward test year: the configured one, but never before four years of data. */
+    private int firstFold(PreparedExperiment exp) {
+        return Math.max(config.walkForwardFrom(), exp.data().dates().get(0).getYear() + 4);
+    }
+
     /**
      * Train on the experiment's market with close-only features (the ones every market has), then score a market
-     * never seen in training: the Swiss SPI index over all its labelled days, normalized with the source's
-     * statistics and alerting at the source's validation threshold.
+     * never seen in training over all its labelled days (the Swiss SPI index; the S&P 500 when the experiment is
+     * Swiss), normalized with the source's statistics and alerting at the source's validation threshold.
      */
     private List<ComparisonResult.Row> crossMarket(ExperimentConfig experiment, String[] setup) {
         List<String> closeOnly = List.of(Feature.RET_1D.id(), Feature.VOL_20D.id(), Feature.VOL_120D.id(),
@@ -190,7 +195,9 @@ public final class Comparison {
         ExperimentConfig source = new ExperimentConfig(experiment.name() + "-close-only", experiment.data(), closeOnly,
                 experiment.label(), experiment.window(), experiment.split(), experiment.clip());
         PreparedExperiment src = PreparedExperiment.prepare(source);
-        MarketData target = EmbeddedDataset.SPI_SECTORS.load(); // its SPI index column is the market
+        EmbeddedDataset targetSet = experiment.data().dataset() == EmbeddedDataset.SPI_SECTORS
+                || experiment.data().dataset() == EmbeddedDataset.SWX ? EmbeddedDataset.SP500 : EmbeddedDataset.SPI_SECTORS;
+        MarketData target = targetSet.load();
         FeatureMatrix m = FeaturePipeline.compute(target, FeatureSet.ofIds(closeOnly));
         int[] y = Labeler.label(target, experiment.label());
         int from = m.firstValid() + experiment.window() - 1;
@@ -213,10 +220,10 @@ public final class Comparison {
         double[] volScores = java.util.Arrays.copyOfRange(vol, from, to + 1);
         double[] volAlerts = java.util.Arrays.stream(volScores).map(v -> v >= srcPersistence.threshold() ? 1 : 0).toArray();
         int h = experiment.label().horizon();
-        setup[0] = String.format("trained on %s %s..%s (features %s), tested on the Swiss SPI index %s..%s "
+        setup[0] = String.format("trained on %s %s..%s (features %s), tested on the index of %s %s..%s "
                         + "(%d windows, %d events, base rate %.3f)", experiment.data().name(),
                 src.part(Part.TRAIN).endDates().get(0), src.part(Part.VALIDATION).endDates().get(src.part(Part.VALIDATION).size() - 1),
-                String.join(", ", closeOnly), windows.endDates().get(0), windows.endDates().get(windows.size() - 1),
+                String.join(", ", closeOnly), targetSet.fileName(), windows.endDates().get(0), windows.endDates().get(windows.size() - 1),
                 windows.size(), windows.positives(), windows.baseRate());
         List<ComparisonResult.Row> rows = new ArrayList<>();
         rows.add(row("cnn-bilstm-attention (source model)", t.test(), t.test(), windows.labels(), t.threshold(), h, null,

@@ -31,8 +31,9 @@ public record ExperimentConfig(String name, DataSpec data, List<String> featureI
         return new ExperimentConfig(name, data, featureIds, l, window, s, clip);
     }
 
-    public ExperimentConfig withData(DataSpec d) {
-        return new ExperimentConfig(name, d, featureIds, label, window, split, clip);
+    /** Other data under a name of its own (model versions are named after their experiment). */
+    public ExperimentConfig withData(String newName, DataSpec d) {
+        return new ExperimentConfig(newName, d, featureIds, label, window, split, clip);
     }
 
     public ExperimentConfig withSplit(ChronologicalSplit s) {
