@@ -95,7 +95,7 @@ public final class Comparison {
         log.accept(String.format("comparison done in %.1f min", seconds / 60));
         return new ComparisonResult(experiment.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
                 test.size(), test.positives(), models, indicators, ablations, walk, pooled, cross, setup[0], seconds,
-                config.seeds().size() > 2 ? "full" : "quick");
+                config.mode());
     }
 
     private List<ComparisonResult.Row> ablations(ExperimentConfig experiment) {
