@@ -13,10 +13,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import io.sysrisk.model.ModelConfig;
 import io.sysrisk.model.SystemicRiskNet;
@@ -51,11 +48,8 @@ public final class ModelBenchmark {
             WindowSet train = randomWindows(4096, rnd);
             TrainConfig cfg = TrainConfig.defaults();
             WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(1f);
-            DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build())
-                    .optDevices(new Device[] {Device.cpu()});
             double epochSeconds;
-            try (Trainer trainer = model.newTrainer(tc)) {
+            try (Trainer trainer = model.newTrainer(ModelTrainer.trainingConfig(loss, cfg, Device.cpu()))) {
                 trainer.initialize(new Shape(cfg.batchSize(), WINDOW, FEATURES));
                 int[] order = new int[train.size()];
                 Arrays.setAll(order, i -> i);

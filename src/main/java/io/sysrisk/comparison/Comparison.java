@@ -216,8 +216,7 @@ public final class Comparison {
         // The persistence threshold comes from the source's training part too: nothing is fitted on the target.
         Indicators.Scores srcPersistence = Indicators.persistence(src.data(), src.split().get(Part.TRAIN),
                 src.split().get(Part.TRAIN));
-        double[] vol = FeaturePipeline.realizedVolatility(FeaturePipeline.logReturns(FeaturePipeline.marketLevel(target)), 20);
-        double[] volScores = java.util.Arrays.copyOfRange(vol, from, to + 1);
+        double[] volScores = java.util.Arrays.copyOfRange(Indicators.volatility(target), from, to + 1);
         double[] volAlerts = java.util.Arrays.stream(volScores).map(v -> v >= srcPersistence.threshold() ? 1 : 0).toArray();
         int h = experiment.label().horizon();
         setup[0] = String.format("trained on %s %s..%s (features %s), tested on the index of %s %s..%s "

@@ -62,9 +62,14 @@ public final class Indicators {
     }
 
     public static Scores persistence(MarketData data, SplitIndices.Range train, SplitIndices.Range scored) {
-        double[] vol = FeaturePipeline.realizedVolatility(FeaturePipeline.logReturns(FeaturePipeline.marketLevel(data)), 20);
+        double[] vol = volatility(data);
         return new Scores("persistence (vol_20d > train p90)", slice(vol, scored),
                 percentile(vol, train, TRAIN_PERCENTILE));
+    }
+
+    /** The persistence score on every day: the market's 20-day realized volatility. */
+    public static double[] volatility(MarketData data) {
+        return FeaturePipeline.realizedVolatility(FeaturePipeline.logReturns(FeaturePipeline.marketLevel(data)), 20);
     }
 
     /** Standardized shift of the absorption ratio: causal, from days t-249..t. */

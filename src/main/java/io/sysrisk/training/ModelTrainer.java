@@ -79,10 +79,7 @@ public final class ModelTrainer {
         try {
             model.setBlock(block);
             best = Files.createTempDirectory("sysrisk-best-");
-            DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate()))
-                            .optWeightDecays(cfg.weightDecay()).build())
-                    .optDevices(new Device[] {device});
+            DefaultTrainingConfig tc = trainingConfig(loss, cfg, device);
             List<EpochStats> history = new ArrayList<>();
             int bestEpoch = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -147,6 +144,14 @@ public final class ModelTrainer {
                 // a temporary folder left behind is harmless
             }
         }
+    }
+
+    /** DJL's training set-up for {@code cfg}: Adam with its learning rate and weight decay, on {@code device}. */
+    public static DefaultTrainingConfig trainingConfig(WeightedBinaryCrossEntropy loss, TrainConfig cfg, Device device) {
+        return new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate()))
+                        .optWeightDecays(cfg.weightDecay()).build())
+                .optDevices(new Device[] {device});
     }
 
     /** One pass over {@code train} in the given order; returns the mean training loss. */
