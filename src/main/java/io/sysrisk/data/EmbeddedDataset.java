@@ -21,7 +21,9 @@ public enum EmbeddedDataset {
     SPI_SECTORS("ch_spi_sectors_2000_2008.csv", InputKind.PANEL, "SPI"),
     SWX("ch_swx_2000_2007.csv", InputKind.PANEL, "SPI"),
     DJIA("us_djia_1980_2012.csv", InputKind.PANEL, "DJIA"),
-    GOLD_SILVER("gold_silver_1977_2012.csv", InputKind.PANEL, null);
+    GOLD_SILVER("gold_silver_1977_2012.csv", InputKind.PANEL, null),
+    /** S&P 500 (S&P 90 before March 1957) closes rebuilt from daily returns; dates approximate (see the card). */
+    SP500_1928("us_sp500_1928_1965.csv", InputKind.PANEL, "close");
 
     private static final String FOLDER = "/datasets/";
 
@@ -71,7 +73,22 @@ public enum EmbeddedDataset {
         return load(defaultOptions());
     }
 
+    /** The file as read with {@code options}, with its known source errors repaired ({@link SourceRepairs}). */
     public MarketData load(LoadOptions options) {
+        MarketData data = raw(options);
+        if (this == SP500 && data.columns().contains("volume")) {
+            return SourceRepairs.sp500Volume(data);
+        }
+        if (this == SPI_SECTORS && data.columns().contains("SPI") && options.maxForwardFill() > 0) {
+            LoadOptions strict = new LoadOptions(options.inputKind(), options.indexColumn(), options.minRows(), 0, 1.0,
+                    options.dropRepeatedDays());
+            return SourceRepairs.spiFromSectors(data, raw(strict));
+        }
+        return data;
+    }
+
+    /** The file exactly as the loader reads it, errors included. */
+    public MarketData raw(LoadOptions options) {
         try (Reader r = new InputStreamReader(open(), StandardCharsets.UTF_8)) {
             return CsvMarketLoader.load(r, fileName, options);
         } catch (IOException e) {
