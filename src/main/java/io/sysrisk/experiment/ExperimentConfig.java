@@ -27,7 +27,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> featureI
 
     public ExperimentConfig withLabel(LabelDefinition l) {
         ChronologicalSplit s = new ChronologicalSplit(split.validationStart(), split.testStart(), split.testEnd(),
-                Math.max(split.embargo(), l.horizon()));
+                Math.max(split.embargo(), l.lookahead()));
         return new ExperimentConfig(name, data, featureIds, l, window, s, clip);
     }
 

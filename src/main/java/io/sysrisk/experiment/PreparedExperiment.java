@@ -28,7 +28,7 @@ public record PreparedExperiment(ExperimentConfig config, MarketData data, Featu
         FeatureSet set = config.featureIds() == null ? FeatureSet.allFor(data) : FeatureSet.ofIds(config.featureIds());
         FeatureMatrix matrix = FeaturePipeline.compute(data, set);
         int[] labels = Labeler.label(data, config.label());
-        SplitIndices split = SplitIndices.of(matrix, labels, config.window(), config.label().horizon(), config.split());
+        SplitIndices split = SplitIndices.of(matrix, labels, config.window(), config.label().lookahead(), config.split());
         SplitIndices.Range train = split.get(Part.TRAIN);
         // Only rows that training windows contain: from the first training window's first day to the last one's end.
         NormalizationStats stats = NormalizationStats.fit(set.ids(), matrix.values(),

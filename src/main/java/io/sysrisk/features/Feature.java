@@ -35,7 +35,41 @@ public enum Feature {
     /** Cross-sectional dispersion: population standard deviation of the members' returns on day t. */
     DISPERSION_1D("dispersion_1d", 1, Requires.MEMBERS),
     /** Co-exceedance: share of members whose return on day t is below their own 5% quantile over days t-250..t-1. */
-    COEXCEEDANCE_250D("coexceedance_250d", 251, Requires.MEMBERS);
+    COEXCEEDANCE_250D("coexceedance_250d", 251, Requires.MEMBERS),
+
+    // Scale-free, regime-relative features of the market's closes alone: each means the same on any index and era
+    // (no price level, no absolute volatility level), so a model trained on some markets can read another.
+    // sigma_n is the sample standard deviation of the last n daily log returns (not annualized).
+
+    /** Today's return in units of the last year's daily volatility: r_t / sigma_250. */
+    RET_Z("ret_z", 250, Requires.ANY),
+    /** Volatility regime: ln(sigma_20 / sigma_250). */
+    VOL_RATIO_20_250("vol_ratio_20_250", 250, Requires.ANY),
+    /** Volatility burst: ln(sigma_5 / sigma_20). */
+    VOL_RATIO_5_20("vol_ratio_5_20", 20, Requires.ANY),
+    /** Trailing percentile rank of sigma_20 among its values on days t-249..t, in [0, 1]. */
+    VOL_RANK_250("vol_rank_250", 269, Requires.ANY),
+    /** Drawdown over volatility: ln(P_t / max P over days t-249..t) / (sigma_250 x sqrt(250)). */
+    DRAWDOWN_Z("drawdown_z", 250, Requires.ANY),
+    /** Momentum: ln(P_t / P_{t-20}) / (sigma_250 x sqrt(20)). */
+    MOMENTUM_20_Z("momentum_20_z", 250, Requires.ANY),
+    /** Trend: ln(P_t / mean of P over days t-199..t) / (sigma_250 x sqrt(200)). */
+    TREND_200_Z("trend_200_z", 250, Requires.ANY),
+    /** Downside share: sum of squared negative returns over the last 20 days / sum of all squared returns. */
+    DOWNSIDE_SHARE_20("downside_share_20", 20, Requires.ANY);
+
+    /** The regime-relative close-only features (an option of the any-index experiment: {@code --features}). */
+    public static final java.util.List<Feature> SCALE_FREE = java.util.List.of(RET_Z, VOL_RATIO_20_250,
+            VOL_RATIO_5_20, VOL_RANK_250, DRAWDOWN_Z, MOMENTUM_20_Z, TREND_200_Z, DOWNSIDE_SHARE_20);
+
+    /**
+     * The default model's inputs: return, 20- and 120-day volatility and one-year drawdown of the closes. All are
+     * free of the price level (a return, an annualized volatility and a drawdown mean the same on any index), and
+     * they are what the label is made of: a fixed fall is likelier when volatility is high. Chosen over the
+     * regime-relative set, and over both sets together, on validation loss (README, "How the default was chosen").
+     */
+    public static final java.util.List<Feature> CLOSE_ONLY = java.util.List.of(RET_1D, VOL_20D, VOL_120D,
+            DRAWDOWN_250D);
 
     /** What input a feature needs. */
     public enum Requires { ANY, OHLCV, MEMBERS }

@@ -54,6 +54,14 @@ public final class FeaturePipeline {
                 case TURBULENCE_250D -> turbulence(memberRet, 250);
                 case DISPERSION_1D -> dispersion(memberRet);
                 case COEXCEEDANCE_250D -> coExceedance(memberRet, 250);
+                case RET_Z -> ratio(ret, sigma(ret, 250), 1);
+                case VOL_RATIO_20_250 -> logRatio(sigma(ret, 20), sigma(ret, 250));
+                case VOL_RATIO_5_20 -> logRatio(sigma(ret, 5), sigma(ret, 20));
+                case VOL_RANK_250 -> trailingRank(sigma(ret, 20), 250);
+                case DRAWDOWN_Z -> ratio(drawdown(level, 250), sigma(ret, 250), 250);
+                case MOMENTUM_20_Z -> ratio(logChange(level, 20), sigma(ret, 250), 20);
+                case TREND_200_Z -> ratio(trendGap(level, 200), sigma(ret, 250), 200);
+                case DOWNSIDE_SHARE_20 -> downsideShare(ret, 20);
             };
             for (int t = feature.lookback(); t < n; t++) {
                 values[t][f] = column[t];
@@ -116,6 +124,102 @@ public final class FeaturePipeline {
                 ss += (ret[k] - mean) * (ret[k] - mean);
             }
             out[t] = Math.sqrt(ss / (window - 1) * TRADING_DAYS);
+        }
+        return out;
+    }
+
+    /**
+     * Volatility below which a series is treated as flat: a ratio with a flat series' volatility is 0, not an
+     * infinity (a constant price gives sigma 0; real daily volatility is never below 1e-6).
+     */
+    static final double FLAT = 1e-9;
+
+    /** sigma_n: sample standard deviation of the last {@code window} returns, not annualized. */
+    static double[] sigma(double[] ret, int window) {
+        double[] vol = realizedVolatility(ret, window);
+        double scale = Math.sqrt(TRADING_DAYS);
+        for (int t = 0; t < vol.length; t++) {
+            vol[t] /= scale;
+        }
+        return vol;
+    }
+
+    /** x[t] / (sigma[t] x sqrt(periods)); 0 where the series is flat. */
+    static double[] ratio(double[] x, double[] sigma, int periods) {
+        double[] out = nans(x.length);
+        double root = Math.sqrt(periods);
+        for (int t = 0; t < x.length; t++) {
+            if (!Double.isNaN(x[t]) && !Double.isNaN(sigma[t])) {
+                out[t] = sigma[t] > FLAT ? x[t] / (sigma[t] * root) : 0;
+            }
+        }
+        return out;
+    }
+
+    /** ln(a[t] / b[t]); 0 where either is flat. */
+    static double[] logRatio(double[] a, double[] b) {
+        double[] out = nans(a.length);
+        for (int t = 0; t < a.length; t++) {
+            if (!Double.isNaN(a[t]) && !Double.isNaN(b[t])) {
+                out[t] = a[t] > FLAT && b[t] > FLAT ? Math.log(a[t] / b[t]) : 0;
+            }
+        }
+        return out;
+    }
+
+    /** Share of values on days t-window+1..t (all defined) that are <= x[t]. */
+    static double[] trailingRank(double[] x, int window) {
+        double[] out = nans(x.length);
+        for (int t = window - 1; t < x.length; t++) {
+            if (Double.isNaN(x[t - window + 1])) {
+                continue;
+            }
+            int below = 0;
+            for (int k = t - window + 1; k <= t; k++) {
+                below += x[k] <= x[t] ? 1 : 0;
+            }
+            out[t] = (double) below / window;
+        }
+        return out;
+    }
+
+    /** ln(P_t / P_{t-days}). */
+    static double[] logChange(double[] level, int days) {
+        double[] out = nans(level.length);
+        for (int t = days; t < level.length; t++) {
+            out[t] = Math.log(level[t] / level[t - days]);
+        }
+        return out;
+    }
+
+    /** ln(P_t / mean of P over days t-window+1..t). */
+    static double[] trendGap(double[] level, int window) {
+        double[] out = nans(level.length);
+        double sum = 0;
+        for (int t = 0; t < level.length; t++) {
+            sum += level[t];
+            if (t >= window) {
+                sum -= level[t - window];
+            }
+            if (t >= window - 1) {
+                out[t] = Math.log(level[t] / (sum / window));
+            }
+        }
+        return out;
+    }
+
+    /** Sum of squared negative returns over the last {@code window} days / sum of all squared returns; 0.5 if flat. */
+    static double[] downsideShare(double[] ret, int window) {
+        double[] out = nans(ret.length);
+        for (int t = window; t < ret.length; t++) {
+            double down = 0;
+            double all = 0;
+            for (int k = t - window + 1; k <= t; k++) {
+                double sq = ret[k] * ret[k];
+                all += sq;
+                down += ret[k] < 0 ? sq : 0;
+            }
+            out[t] = all > FLAT * FLAT ? down / all : 0.5;
         }
         return out;
     }

@@ -19,11 +19,14 @@ public record FeatureSet(List<Feature> features) {
         }
     }
 
-    /** Every feature the input supports, in {@link Feature} order. */
+    /**
+     * Every classic feature the input supports, in {@link Feature} order: the feature set of the single-market
+     * experiments. The scale-free features ({@link #scaleFree()}) are the default model's and are chosen by name.
+     */
     public static FeatureSet allFor(InputKind kind, int members) {
         List<Feature> fs = new ArrayList<>();
         for (Feature f : Feature.values()) {
-            if (f.availableFor(kind, members)) {
+            if (f.availableFor(kind, members) && !Feature.SCALE_FREE.contains(f)) {
                 fs.add(f);
             }
         }
@@ -32,6 +35,11 @@ public record FeatureSet(List<Feature> features) {
 
     public static FeatureSet allFor(MarketData data) {
         return allFor(data.kind(), data.members().size());
+    }
+
+    /** The default model's features: scale-free and computed from one close series. */
+    public static FeatureSet scaleFree() {
+        return new FeatureSet(Feature.SCALE_FREE);
     }
 
     public static FeatureSet ofIds(List<String> ids) {

@@ -11,15 +11,32 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LabelDefinition.FutureDrawdown.class, name = "future-drawdown"),
         @JsonSubTypes.Type(value = LabelDefinition.CoCrash.class, name = "co-crash"),
-        @JsonSubTypes.Type(value = LabelDefinition.VolatilityRegime.class, name = "volatility-regime")
+        @JsonSubTypes.Type(value = LabelDefinition.VolatilityRegime.class, name = "volatility-regime"),
+        @JsonSubTypes.Type(value = LabelDefinition.Onset.class, name = "onset")
 })
 public sealed interface LabelDefinition {
+
+    /** Defaults of a label kind's level when an experiment gives none. */
+    double DEFAULT_FALL = 0.07;
+    double DEFAULT_MEMBER_FALL = 0.10;
+    double DEFAULT_VOLATILITY = 0.35;
 
     /** Trading days after t that the label reads. */
     int horizon();
 
     /** One line for logs and reports. */
     String describe();
+
+    /** The kind's name on the command line ({@code --label}). */
+    String cliName();
+
+    /**
+     * Trading days after t that the label (and its mask) reads: the embargo between chronological parts must be at
+     * least this long.
+     */
+    default int lookahead() {
+        return horizon();
+    }
 
     /**
      * Default: the market's worst cumulative return over days t+1..t+horizon falls below -threshold, i.e.
@@ -29,6 +46,11 @@ public sealed interface LabelDefinition {
         public FutureDrawdown {
             checkHorizon(horizon);
             checkFraction("threshold", threshold);
+        }
+
+        @Override
+        public String cliName() {
+            return "drawdown";
         }
 
         @Override
@@ -47,6 +69,11 @@ public sealed interface LabelDefinition {
             checkHorizon(horizon);
             checkFraction("memberThreshold", memberThreshold);
             checkFraction("share", share);
+        }
+
+        @Override
+        public String cliName() {
+            return "co-crash";
         }
 
         @Override
@@ -69,9 +96,46 @@ public sealed interface LabelDefinition {
         }
 
         @Override
+        public String cliName() {
+            return "vol-regime";
+        }
+
+        @Override
         public String describe() {
             return String.format("annualized market volatility over the next %d trading days exceeds %.0f%%",
                     horizon, 100 * annualizedVolatility);
+        }
+    }
+
+    /**
+     * Early-warning label (the default model's). A <em>fall</em> starts on day s when the market's worst close over
+     * days s+1..s+horizon is more than {@code threshold} below day s's close (the {@link FutureDrawdown} condition);
+     * an <em>onset</em> is a fall-start day with no other fall-start day in the {@code horizon} days before it.
+     * Day t is labelled 1 when a fall starts within days t+1..t+horizon, 0 otherwise, and is <em>masked</em>
+     * (neither: the market is already inside an event) when a fall started on one of days t-horizon..t. Masking keeps
+     * the days during and just after a crash, whose "next leg down" labels reward alarming after the fact, out of
+     * training and evaluation. The label reads days up to t + 2 x horizon.
+     */
+    record Onset(int horizon, double threshold) implements LabelDefinition {
+        public Onset {
+            checkHorizon(horizon);
+            checkFraction("threshold", threshold);
+        }
+
+        @Override
+        public int lookahead() {
+            return 2 * horizon;
+        }
+
+        @Override
+        public String cliName() {
+            return "onset";
+        }
+
+        @Override
+        public String describe() {
+            return String.format("a fall of more than %.1f%% within %d trading days starts in the next %d days "
+                    + "(days inside a fall masked)", 100 * threshold, horizon, horizon);
         }
     }
 

@@ -7,10 +7,14 @@ import io.sysrisk.data.InputKind;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.features.FeaturePipeline;
 
-/** Turns a {@link LabelDefinition} into one label per day: 1 event, 0 no event, {@link #UNKNOWN} not yet known. */
+/**
+ * Turns a {@link LabelDefinition} into one label per day: 1 event, 0 no event, {@link #UNKNOWN} not yet known,
+ * {@link #MASKED} not a valid example (inside an event, for onset labels).
+ */
 public final class Labeler {
 
     public static final int UNKNOWN = -1;
+    public static final int MASKED = -2;
 
     private Labeler() {
     }
@@ -20,7 +24,9 @@ public final class Labeler {
         int h = definition.horizon();
         int[] y = new int[n];
         Arrays.fill(y, UNKNOWN);
-        if (definition instanceof LabelDefinition.FutureDrawdown d) {
+        if (definition instanceof LabelDefinition.Onset o) {
+            return onsetLabels(fallStarts(FeaturePipeline.marketLevel(data), h, o.threshold()), h);
+        } else if (definition instanceof LabelDefinition.FutureDrawdown d) {
             double[] p = FeaturePipeline.marketLevel(data);
             for (int t = 0; t + h < n; t++) {
                 y[t] = worstFutureRatio(p, t, h) < 1 - d.threshold() ? 1 : 0;
@@ -55,6 +61,61 @@ public final class Labeler {
             }
         }
         return y;
+    }
+
+    /**
+     * fall[s] = 1 when the worst close over days s+1..s+h is more than {@code threshold} below day s's close,
+     * 0 when not, {@link #UNKNOWN} for the last h days.
+     */
+    static int[] fallStarts(double[] p, int h, double threshold) {
+        int[] fall = new int[p.length];
+        Arrays.fill(fall, UNKNOWN);
+        for (int s = 0; s + h < p.length; s++) {
+            fall[s] = worstFutureRatio(p, s, h) < 1 - threshold ? 1 : 0;
+        }
+        return fall;
+    }
+
+    static int[] onsetLabels(int[] fall, int h) {
+        int n = fall.length;
+        int[] y = new int[n];
+        Arrays.fill(y, UNKNOWN);
+        for (int t = 0; t + 2 * h < n; t++) {
+            boolean inside = false;
+            for (int s = Math.max(0, t - h); s <= t && !inside; s++) {
+                inside = fall[s] == 1;
+            }
+            if (inside) {
+                y[t] = MASKED;
+                continue;
+            }
+            int ahead = 0;
+            for (int s = t + 1; s <= t + h; s++) {
+                ahead |= fall[s];
+            }
+            y[t] = ahead;
+        }
+        return y;
+    }
+
+    /**
+     * Rows of the event onsets of an onset label: fall-start days with no fall start in the h days before (and at
+     * least h days of history, so that an event that began before the data is not counted as a new one).
+     */
+    public static int[] onsets(MarketData data, LabelDefinition.Onset definition) {
+        int h = definition.horizon();
+        int[] fall = fallStarts(FeaturePipeline.marketLevel(data), h, definition.threshold());
+        return java.util.stream.IntStream.range(h, fall.length).filter(s -> {
+            if (fall[s] != 1) {
+                return false;
+            }
+            for (int k = s - h; k < s; k++) {
+                if (fall[k] == 1) {
+                    return false;
+                }
+            }
+            return true;
+        }).toArray();
     }
 
     /** min over k = 1..h of p[t+k] / p[t]. */

@@ -27,11 +27,12 @@ public record SplitIndices(Map<Part, Range> ranges) {
         return ranges.get(part);
     }
 
-    public static SplitIndices of(FeatureMatrix features, int[] labels, int window, int horizon,
+    /** {@code lookahead}: days after t that a label reads ({@code LabelDefinition.lookahead()}). */
+    public static SplitIndices of(FeatureMatrix features, int[] labels, int window, int lookahead,
                                   ChronologicalSplit split) {
-        if (split.embargo() < horizon) {
-            throw new IllegalArgumentException("embargo " + split.embargo() + " is shorter than the label horizon "
-                    + horizon + ": labels of one part would read days of the next");
+        if (split.embargo() < lookahead) {
+            throw new IllegalArgumentException("embargo " + split.embargo() + " is shorter than the label look-ahead "
+                    + lookahead + ": labels of one part would read days of the next");
         }
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1 day, got " + window);

@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.stream.IntStream;
+
 import io.sysrisk.features.FeatureMatrix;
+import io.sysrisk.labels.Labeler;
 
 /**
  * Normalized windows ready for a model: window i is {@code data[i * window * features ..]}, laid out (W, F), and
- * ends on {@code endDates.get(i)} with label {@code labels[i]}.
+ * ends on {@code endDates.get(i)} (row {@code rows[i]} of its feature matrix) with label {@code labels[i]}.
  */
-public record WindowSet(int window, int features, float[] data, int[] labels, List<LocalDate> endDates) {
+public record WindowSet(int window, int features, float[] data, int[] labels, List<LocalDate> endDates, int[] rows) {
 
     public int size() {
         return labels.length;
@@ -28,21 +31,57 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
         return size() == 0 ? Double.NaN : (double) positives() / size();
     }
 
-    /** Windows ending on rows {@code range.from()..range.to()} of {@code matrix}. */
+    /**
+     * Windows ending on rows {@code range.from()..range.to()} of {@code matrix}, leaving out rows whose label is
+     * {@link Labeler#MASKED}.
+     */
     public static WindowSet of(FeatureMatrix matrix, int[] labels, SplitIndices.Range range, int window,
                                NormalizationStats stats) {
-        int n = range.count();
+        int[] rows = IntStream.rangeClosed(range.from(), range.to())
+                .filter(t -> labels == null || labels[t] != Labeler.MASKED).toArray();
+        return of(matrix, labels, rows, window, stats);
+    }
+
+    /** Windows ending on the given rows of {@code matrix}, in that order. */
+    public static WindowSet of(FeatureMatrix matrix, int[] labels, int[] rows, int window, NormalizationStats stats) {
+        int n = rows.length;
         int f = matrix.features().size();
         float[] data = new float[n * window * f];
         int[] y = new int[n];
         List<LocalDate> ends = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int end = range.from() + i;
+            int end = rows[i];
             fill(matrix, end, window, stats, data, i * window * f);
             y[i] = labels == null ? 0 : labels[end];
+            if (y[i] < 0) {
+                throw new IllegalArgumentException("window ending " + matrix.dates().get(end) + " has no label");
+            }
             ends.add(matrix.dates().get(end));
         }
-        return new WindowSet(window, f, data, y, ends);
+        return new WindowSet(window, f, data, y, ends, rows.clone());
+    }
+
+    /** The windows of several sets one after another (same window length and features). */
+    public static WindowSet concat(List<WindowSet> sets) {
+        WindowSet first = sets.get(0);
+        int n = sets.stream().mapToInt(WindowSet::size).sum();
+        int size = first.window() * first.features();
+        float[] data = new float[n * size];
+        int[] y = new int[n];
+        int[] rows = new int[n];
+        List<LocalDate> ends = new ArrayList<>(n);
+        int k = 0;
+        for (WindowSet s : sets) {
+            if (s.window() != first.window() || s.features() != first.features()) {
+                throw new IllegalArgumentException("window sets of different shapes cannot be joined");
+            }
+            System.arraycopy(s.data(), 0, data, k * size, s.size() * size);
+            System.arraycopy(s.labels(), 0, y, k, s.size());
+            System.arraycopy(s.rows(), 0, rows, k, s.size());
+            ends.addAll(s.endDates());
+            k += s.size();
+        }
+        return new WindowSet(first.window(), first.features(), data, y, ends, rows);
     }
 
     /** Writes the normalized window ending at row {@code end} into {@code out} at {@code offset}. */

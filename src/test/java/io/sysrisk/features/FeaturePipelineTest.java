@@ -280,4 +280,34 @@ class FeaturePipelineTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FeaturePipeline.compute(ohlcv, new FeatureSet(List.of(Feature.TURBULENCE_250D))));
     }
+
+    /** The regime-relative features: causal (a prefix gives the same values), finite, and finite on a flat series. */
+    @Test
+    void scaleFreeFeaturesAreCausalAndFinite() {
+        double[] p = prices(420, 11);
+        FeatureSet set = FeatureSet.scaleFree();
+        FeatureMatrix full = FeaturePipeline.compute(TestMarkets.index(p), set);
+        FeatureMatrix prefix = FeaturePipeline.compute(TestMarkets.index(java.util.Arrays.copyOf(p, 350)), set);
+        assertEquals(set.lookback(), full.firstValid());
+        for (int t = full.firstValid(); t < 350; t++) {
+            assertArrayEquals(prefix.values()[t], full.values()[t], 0.0, "day " + t);
+            for (double v : full.values()[t]) {
+                assertTrue(Double.isFinite(v), "day " + t);
+            }
+        }
+        // Scale-free: the same series at 1000x the price level gives the same values.
+        double[] scaled = java.util.Arrays.stream(p).map(v -> 1000 * v).toArray();
+        FeatureMatrix big = FeaturePipeline.compute(TestMarkets.index(scaled), set);
+        for (int t = full.firstValid(); t < p.length; t++) {
+            assertArrayEquals(full.values()[t], big.values()[t], 1e-9, "day " + t);
+        }
+        double[] flat = new double[420];
+        java.util.Arrays.fill(flat, 50);
+        FeatureMatrix f = FeaturePipeline.compute(TestMarkets.index(flat), set);
+        for (double v : f.values()[419]) {
+            assertTrue(Double.isFinite(v));
+        }
+        double rank = full.get(400, Feature.VOL_RANK_250);
+        assertTrue(rank > 0 && rank <= 1);
+    }
 }

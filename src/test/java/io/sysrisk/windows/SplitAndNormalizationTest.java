@@ -55,7 +55,7 @@ class SplitAndNormalizationTest {
     void embargoShorterThanTheHorizonIsRejected() {
         MarketData d = TestMarkets.randomPanel(5, 900, 1);
         String m = assertThrows(IllegalArgumentException.class, () -> prepare(d, H - 1)).getMessage();
-        assertTrue(m.contains("shorter than the label horizon"), m);
+        assertTrue(m.contains("shorter than the label look-ahead"), m);
     }
 
     @Test

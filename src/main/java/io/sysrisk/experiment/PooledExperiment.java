@@ -1,0 +1,180 @@
+package io.sysrisk.experiment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.sysrisk.data.Market;
+import io.sysrisk.features.FeatureMatrix;
+import io.sysrisk.features.FeaturePipeline;
+import io.sysrisk.features.FeatureSet;
+import io.sysrisk.labels.Labeler;
+import io.sysrisk.windows.NormalizationStats;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * The pooled experiment made ready. For every market: features, labels, and which of its windows are training,
+ * validation or test. Rules, each tested:
+ * <ul>
+ *   <li>a window ending on day t has a label (not unknown, not masked) and a full feature look-back;</li>
+ *   <li>with a held-out period, no training or validation window of any market reads a day of it: the days from
+ *       the window's first feature look-back day to t + label look-ahead must lie outside the period;</li>
+ *   <li>validation is the latest {@code validationShare} of each market's remaining windows, and training windows
+ *       end at least the label look-ahead before a market's first validation window (embargo);</li>
+ *   <li>normalization is fitted on the feature rows that training windows contain, pooled over markets;</li>
+ *   <li>test windows are the held-out market's labelled windows inside the held-out period.</li>
+ * </ul>
+ */
+public record PooledExperiment(PooledConfig config, FeatureSet features, List<MarketPart> markets,
+                               NormalizationStats normalization, WindowSet train, WindowSet validation) {
+
+    /** One market's data and its windows in each part (rows index its feature matrix). */
+    public record MarketPart(Market market, FeatureMatrix matrix, int[] labels, int[] trainRows,
+                             int[] validationRows, int[] testRows, WindowSet test) {
+        public String name() {
+            return market.name();
+        }
+    }
+
+    public static PooledExperiment prepare(PooledConfig config, List<Market> markets) {
+        FeatureSet set = FeatureSet.ofIds(config.featureIds());
+        int w = config.window();
+        int ahead = config.label().lookahead();
+        PooledConfig.HeldOut held = config.heldOut();
+        if (held != null && markets.stream().noneMatch(m -> m.name().equals(held.market()))) {
+            throw new IllegalArgumentException("held-out market '" + held.market() + "' is not among "
+                    + markets.stream().map(Market::name).toList());
+        }
+        List<FeatureMatrix> matrices = new ArrayList<>();
+        List<int[]> labels = new ArrayList<>();
+        List<int[][]> parts = new ArrayList<>();
+        for (Market m : markets) {
+            set.checkSupports(m.data());
+            FeatureMatrix matrix = FeaturePipeline.compute(m.data(), set);
+            int[] y = Labeler.label(m.data(), config.label());
+            List<LocalDate> dates = m.data().dates();
+            int n = dates.size();
+            int firstEnd = matrix.firstValid() + w - 1;
+            List<Integer> candidates = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int t = firstEnd; t < n; t++) {
+                if (y[t] < 0) {
+                    continue; // unknown (the last days) or masked (inside an event)
+                }
+                if (held != null && held.market().equals(m.name()) && inside(dates.get(t), held)) {
+                    test.add(t);
+                } else if (held == null || !touches(dates, t - w + 1 - matrix.firstValid(), t + ahead, held)) {
+                    candidates.add(t);
+                }
+            }
+            int validationCount = (int) Math.round(config.validationShare() * candidates.size());
+            int[] validation = candidates.subList(candidates.size() - validationCount, candidates.size()).stream()
+                    .mapToInt(Integer::intValue).toArray();
+            int firstValidation = validation.length == 0 ? Integer.MAX_VALUE : validation[0];
+            int[] train = candidates.subList(0, candidates.size() - validationCount).stream()
+                    .mapToInt(Integer::intValue).filter(t -> t + ahead < firstValidation).toArray();
+            matrices.add(matrix);
+            labels.add(y);
+            parts.add(new int[][] {train, validation, test.stream().mapToInt(Integer::intValue).toArray()});
+        }
+        NormalizationStats stats = fit(set, matrices, parts, w, config.clip());
+        List<MarketPart> out = new ArrayList<>();
+        List<WindowSet> trainSets = new ArrayList<>();
+        List<WindowSet> validationSets = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++) {
+            int[][] p = parts.get(i);
+            int[] strided = IntStream.range(0, p[0].length).filter(k -> k % config.trainStride() == 0)
+                    .map(k -> p[0][k]).toArray();
+            trainSets.add(WindowSet.of(matrices.get(i), labels.get(i), strided, w, stats));
+            validationSets.add(WindowSet.of(matrices.get(i), labels.get(i), p[1], w, stats));
+            WindowSet test = WindowSet.of(matrices.get(i), labels.get(i), p[2], w, stats);
+            out.add(new MarketPart(markets.get(i), matrices.get(i), labels.get(i), p[0], p[1], p[2], test));
+        }
+        WindowSet train = WindowSet.concat(trainSets);
+        WindowSet validation = WindowSet.concat(validationSets);
+        if (train.positives() == 0 || validation.positives() == 0) {
+            throw new IllegalArgumentException("the pooled training part has " + train.positives() + " and the "
+                    + "validation part " + validation.positives() + " event windows; both need some");
+        }
+        return new PooledExperiment(config, set, List.copyOf(out), stats, train, validation);
+    }
+
+    /** The held-out market's part (null when nothing is held out). */
+    public MarketPart heldOut() {
+        return config.heldOut() == null ? null
+                : markets.stream().filter(m -> m.name().equals(config.heldOut().market())).findFirst().orElseThrow();
+    }
+
+    private static boolean inside(LocalDate d, PooledConfig.HeldOut h) {
+        return !d.isBefore(h.from()) && !d.isAfter(h.to());
+    }
+
+    /** Whether rows from..to (clamped to the series) reach into the held-out period. */
+    private static boolean touches(List<LocalDate> dates, int from, int to, PooledConfig.HeldOut h) {
+        LocalDate first = dates.get(Math.max(0, from));
+        LocalDate last = dates.get(Math.min(dates.size() - 1, to));
+        return !last.isBefore(h.from()) && !first.isAfter(h.to());
+    }
+
+    /** Mean and standard deviation over every feature row that some training window contains, pooled. */
+    private static NormalizationStats fit(FeatureSet set, List<FeatureMatrix> matrices, List<int[][]> parts, int w,
+                                          double clip) {
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < matrices.size(); i++) {
+            boolean[] used = new boolean[matrices.get(i).size()];
+            for (int t : parts.get(i)[0]) {
+                for (int k = t - w + 1; k <= t; k++) {
+                    used[k] = true;
+                }
+            }
+            for (int t = 0; t < used.length; t++) {
+                if (used[t]) {
+                    rows.add(matrices.get(i).values()[t]);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no training windows: nothing to fit the normalization on");
+        }
+        return NormalizationStats.fit(set.ids(), rows.toArray(new double[0][]), 0, rows.size() - 1, clip);
+    }
+
+    /** Per market: windows and events in each part, one line each. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("experiment %s: %d markets, pooled%s%n", config.name(), markets.size(),
+                config.heldOut() == null ? "" : ", held out: " + config.heldOut().market() + " "
+                        + config.heldOut().from() + ".." + config.heldOut().to() + " (and that period in every market)"));
+        sb.append(String.format("  features (%d): %s%n", features.size(), String.join(", ", features.ids())));
+        sb.append("  label: ").append(config.label().describe()).append('\n');
+        sb.append(String.format("  window %d days, label look-ahead and embargo %d days, training stride %d, "
+                + "validation = latest %.0f%% of each market%n", config.window(), config.label().lookahead(),
+                config.trainStride(), 100 * config.validationShare()));
+        sb.append(String.format("  %-11s %-23s %-16s %-16s %-16s%n", "market", "days", "train (events)",
+                "validation", "test"));
+        for (MarketPart m : markets) {
+            sb.append(String.format("  %-11s %s..%s  %-16s %-16s %-16s%n", m.name(), m.market().first(),
+                    m.market().last(), count(m.trainRows(), m.labels()), count(m.validationRows(), m.labels()),
+                    count(m.testRows(), m.labels())));
+        }
+        sb.append(String.format("  pooled: train %d windows (stride %d), %d events (%.1f%%); validation %d, %d events "
+                        + "(%.1f%%)%n", train.size(), config.trainStride(), train.positives(), 100 * train.baseRate(),
+                validation.size(), validation.positives(), 100 * validation.baseRate()));
+        sb.append("  data: ");
+        Map<String, String> about = new LinkedHashMap<>();
+        markets.forEach(m -> about.put(m.name(), m.market().about()));
+        about.forEach((k, v) -> sb.append("\n    ").append(k).append(": ").append(v));
+        return sb.append('\n').toString();
+    }
+
+    private static String count(int[] rows, int[] labels) {
+        int pos = 0;
+        for (int t : rows) {
+            pos += labels[t];
+        }
+        return rows.length + " (" + pos + ")";
+    }
+}

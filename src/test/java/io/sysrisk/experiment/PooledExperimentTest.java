@@ -1,0 +1,113 @@
+package io.sysrisk.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.sysrisk.data.Market;
+import io.sysrisk.data.Markets;
+import io.sysrisk.labels.Labeler;
+import io.sysrisk.windows.NormalizationStats;
+
+/** The pooled experiment's rules, checked window by window on the embedded markets. */
+class PooledExperimentTest {
+
+    private static List<Market> markets;
+
+    @BeforeAll
+    static void load() {
+        markets = Markets.embedded();
+    }
+
+    @Test
+    void aHeldOutPeriodIsReadByNoTrainingOrValidationWindowOfAnyMarket() {
+        PooledConfig.HeldOut held = new PooledConfig.HeldOut("djia", LocalDate.of(1980, 1, 1), LocalDate.of(2012, 12, 31));
+        PooledConfig c = PooledConfig.defaults().withHeldOut(held);
+        PooledExperiment e = PooledExperiment.prepare(c, markets);
+        int w = c.window();
+        int ahead = c.label().lookahead();
+        int checked = 0;
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            List<LocalDate> d = m.matrix().dates();
+            for (int[] rows : List.of(m.trainRows(), m.validationRows())) {
+                for (int t : rows) {
+                    LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
+                    LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
+                    assertTrue(last.isBefore(held.from()) || first.isAfter(held.to()),
+                            m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 5000, "the other markets keep their out-of-era windows: " + checked);
+        PooledExperiment.MarketPart djia = e.heldOut();
+        assertEquals(0, djia.trainRows().length + djia.validationRows().length);
+        assertEquals(djia.testRows().length, djia.test().size());
+        assertTrue(djia.test().positives() > 0);
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            if (m != djia) {
+                assertEquals(0, m.testRows().length, m.name());
+            }
+        }
+    }
+
+    @Test
+    void validationIsTheLatestPartOfEachMarketBehindAnEmbargo() {
+        PooledConfig c = PooledConfig.defaults();
+        PooledExperiment e = PooledExperiment.prepare(c, markets);
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            assertTrue(m.validationRows().length > 0 && m.trainRows().length > 0, m.name());
+            int firstValidation = m.validationRows()[0];
+            int lastTrain = m.trainRows()[m.trainRows().length - 1];
+            assertTrue(lastTrain + c.label().lookahead() < firstValidation,
+                    m.name() + ": a training label reads into validation");
+            double share = (double) m.validationRows().length / (m.validationRows().length + m.trainRows().length);
+            assertTrue(share > 0.18 && share < 0.22, m.name() + " validation share " + share);
+            for (int t : m.trainRows()) {
+                assertTrue(m.labels()[t] == 0 || m.labels()[t] == 1, "masked or unknown day used: " + t);
+            }
+        }
+        assertEquals(0, e.markets().stream().mapToInt(m -> m.testRows().length).sum(), "the served model has no test part");
+    }
+
+    @Test
+    void normalizationIsFittedOnTrainingRowsOnly() {
+        PooledConfig c = PooledConfig.defaults();
+        PooledExperiment e = PooledExperiment.prepare(c, markets);
+        List<double[]> rows = new ArrayList<>();
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            boolean[] used = new boolean[m.matrix().size()];
+            for (int t : m.trainRows()) {
+                for (int k = t - c.window() + 1; k <= t; k++) {
+                    used[k] = true;
+                }
+            }
+            for (int t = 0; t < used.length; t++) {
+                if (used[t]) {
+                    rows.add(m.matrix().values()[t]);
+                }
+            }
+        }
+        NormalizationStats expected = NormalizationStats.fit(e.features().ids(), rows.toArray(new double[0][]), 0,
+                rows.size() - 1, c.clip());
+        for (int j = 0; j < e.features().size(); j++) {
+            assertEquals(expected.mean()[j], e.normalization().mean()[j], 1e-12);
+            assertEquals(expected.std()[j], e.normalization().std()[j], 1e-12);
+        }
+        assertFalse(e.train().size() == 0);
+        int masked = 0;
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            for (int y : m.labels()) {
+                masked += y == Labeler.MASKED ? 1 : 0;
+            }
+        }
+        assertTrue(masked > 1000, "onset labels mask the days inside falls: " + masked);
+    }
+}
