@@ -2,13 +2,19 @@ package io.sysrisk.comparison;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.ToDoubleBiFunction;
 
 import io.sysrisk.evaluation.Metrics;
 
 /**
- * 95% confidence intervals for test metrics by the moving-block bootstrap over time: the test windows, in date
- * order, are resampled in blocks of consecutive windows (the label horizon, since neighbouring labels share most
- * of their future), so the intervals respect the serial dependence that an i.i.d. bootstrap would ignore.
+ * 95% confidence intervals for test metrics by the circular block bootstrap over time (Politis and Romano 1992):
+ * the test windows of each series, in date order, are resampled in blocks of consecutive windows that wrap around
+ * the series' end, so every window (the last ones too) is drawn equally often, and the serial dependence of
+ * overlapping labels is kept. Pooled test sets of several markets are resampled market by market (each keeps its
+ * length), so a resample never mixes one market's days into another's.
+ *
+ * <p>Comparisons of two scores on the same windows use the <em>paired</em> bootstrap: both are evaluated on the
+ * same resampled indices, and the interval is that of the difference, not two marginal intervals side by side.
  */
 public final class BlockBootstrap {
 
@@ -17,6 +23,10 @@ public final class BlockBootstrap {
 
     /** Lower and upper bounds of a metric. */
     public record Interval(double low, double high) {
+        /** True when the whole interval lies above zero. */
+        public boolean above(double v) {
+            return low > v;
+        }
     }
 
     /** Intervals of every metric in {@link Metrics}' table; {@code alertProbability} as in {@link Metrics#of}. */
@@ -24,24 +34,48 @@ public final class BlockBootstrap {
                             Interval prAuc, Interval brier) {
     }
 
+    /** A paired difference metric(a) - metric(b) with its interval. */
+    public record Difference(double estimate, Interval interval) {
+    }
+
+    /** One series of the test set; windows of one resample, as indices into the pooled arrays, are written to it. */
+    static int[] draw(int[] segmentLengths, int block, Random rnd, int[] out) {
+        int offset = 0;
+        int k = 0;
+        for (int len : segmentLengths) {
+            int b = Math.max(1, Math.min(block, len));
+            int filled = 0;
+            while (filled < len) {
+                int start = rnd.nextInt(len);
+                for (int j = 0; j < b && filled < len; j++, filled++) {
+                    out[k++] = offset + (start + j) % len;
+                }
+            }
+            offset += len;
+        }
+        return out;
+    }
+
     public static Intervals of(double[] score, double[] probability, int[] y, double threshold, int block, int samples,
                                long seed) {
+        return of(score, probability, y, new int[] {y.length}, threshold, block, samples, seed);
+    }
+
+    public static Intervals of(double[] score, double[] probability, int[] y, int[] segments, double threshold,
+                               int block, int samples, long seed) {
         int n = y.length;
-        int b = Math.max(1, Math.min(block, n));
         double[][] m = new double[7][samples];
         Random rnd = new Random(seed);
+        int[] idx = new int[n];
         double[] s = new double[n];
         double[] p = new double[n];
         int[] yy = new int[n];
         for (int r = 0; r < samples; r++) {
-            int k = 0;
-            while (k < n) {
-                int start = rnd.nextInt(n - b + 1);
-                for (int j = 0; j < b && k < n; j++, k++) {
-                    s[k] = score[start + j];
-                    p[k] = probability[start + j];
-                    yy[k] = y[start + j];
-                }
+            draw(segments, block, rnd, idx);
+            for (int i = 0; i < n; i++) {
+                s[i] = score[idx[i]];
+                p[i] = probability[idx[i]];
+                yy[i] = y[idx[i]];
             }
             Metrics x = Metrics.of(s, yy, threshold, p);
             m[0][r] = x.accuracy();
@@ -53,6 +87,34 @@ public final class BlockBootstrap {
             m[6][r] = x.brier();
         }
         return new Intervals(ci(m[0]), ci(m[1]), ci(m[2]), ci(m[3]), ci(m[4]), ci(m[5]), ci(m[6]));
+    }
+
+    /**
+     * Paired circular-block-bootstrap interval of metric(a) - metric(b), both scored on the same windows
+     * ({@code metric} is e.g. {@code Metrics::rocAuc} or {@code Metrics::averagePrecision}).
+     */
+    public static Difference difference(double[] a, double[] b, int[] y, int[] segments,
+                                        ToDoubleBiFunction<double[], int[]> metric, int block, int samples, long seed) {
+        int n = y.length;
+        if (a.length != n || b.length != n || Arrays.stream(segments).sum() != n) {
+            throw new IllegalArgumentException("scores, labels and segments do not line up");
+        }
+        double[] d = new double[samples];
+        Random rnd = new Random(seed);
+        int[] idx = new int[n];
+        double[] sa = new double[n];
+        double[] sb = new double[n];
+        int[] yy = new int[n];
+        for (int r = 0; r < samples; r++) {
+            draw(segments, block, rnd, idx);
+            for (int i = 0; i < n; i++) {
+                sa[i] = a[idx[i]];
+                sb[i] = b[idx[i]];
+                yy[i] = y[idx[i]];
+            }
+            d[r] = metric.applyAsDouble(sa, yy) - metric.applyAsDouble(sb, yy);
+        }
+        return new Difference(metric.applyAsDouble(a, y) - metric.applyAsDouble(b, y), ci(d));
     }
 
     /** 2.5th and 97.5th percentiles, ignoring resamples where the metric is undefined (no event drawn). */

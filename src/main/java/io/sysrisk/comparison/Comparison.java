@@ -37,6 +37,8 @@ import io.sysrisk.windows.WindowSet;
  */
 public final class Comparison {
 
+    static final int VALIDATION_YEARS = 3;
+
     private final ComparisonConfig config;
     private final Consumer<String> log;
     private int runsDone;
@@ -78,7 +80,7 @@ public final class Comparison {
         }
 
         List<ComparisonResult.Row> indicators = new ArrayList<>();
-        for (Indicators.Scores s : Indicators.all(exp.data(), exp.split().get(Part.TRAIN), exp.split().get(Part.TEST))) {
+        for (Indicators.Scores s : Indicators.all(exp.data(), exp.split().get(Part.TRAIN), test.rows())) {
             indicators.add(row(s.name(), s.score(), s.alerts(), test.labels(), s.threshold(), horizon, null, null));
         }
         if (indicators.size() == 2) {
@@ -109,7 +111,7 @@ public final class Comparison {
             LabelDefinition l = new LabelDefinition.FutureDrawdown((int) hx[0], hx[1]);
             PreparedExperiment e = PreparedExperiment.prepare(experiment.withLabel(l));
             ComparisonResult.Row r = referenceRow(String.format("label H=%d, X=%.0f%%", (int) hx[0], 100 * hx[1]), e, seed);
-            Indicators.Scores p = Indicators.persistence(e.data(), e.split().get(Part.TRAIN), e.split().get(Part.TEST));
+            Indicators.Scores p = Indicators.persistence(e.data(), e.split().get(Part.TRAIN), e.part(Part.TEST).rows());
             rows.add(r);
             rows.add(new ComparisonResult.Row("  persistence, same label", p.metrics(e.part(Part.TEST).labels()), null,
                     null, null, null, null));
@@ -138,8 +140,10 @@ public final class Comparison {
         List<double[]> persistence = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
         for (int year = firstFold(full); year <= lastYear; year++) {
-            ChronologicalSplit split = new ChronologicalSplit(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 1, 1),
-                    LocalDate.of(year, 12, 31), h);
+            // Three validation years, not one: a single calm year can hold no event, and early stopping and the
+            // threshold then have nothing to go on.
+            ChronologicalSplit split = new ChronologicalSplit(LocalDate.of(year - VALIDATION_YEARS, 1, 1),
+                    LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), experiment.label().lookahead());
             PreparedExperiment e;
             try {
                 e = PreparedExperiment.prepare(experiment.withSplit(split), full.data());
@@ -151,7 +155,7 @@ public final class Comparison {
             }
             WindowSet test = e.part(Part.TEST);
             Trained t = train(Architecture.CNN_BILSTM_ATTENTION, e, seed, "walk-forward " + year);
-            Indicators.Scores p = Indicators.persistence(e.data(), e.split().get(Part.TRAIN), e.split().get(Part.TEST));
+            Indicators.Scores p = Indicators.persistence(e.data(), e.split().get(Part.TRAIN), e.part(Part.TEST).rows());
             Metrics m = Metrics.of(t.test(), test.labels(), t.threshold());
             Metrics pm = p.metrics(test.labels());
             rows.add(new ComparisonResult.Row("test " + year, m, null, null, String.format(
@@ -181,7 +185,7 @@ public final class Comparison {
 
     /** The first walk-forward test year: the configured one, but never before four years of data. */
     private int firstFold(PreparedExperiment exp) {
-        return Math.max(config.walkForwardFrom(), exp.data().dates().get(0).getYear() + 4);
+        return Math.max(config.walkForwardFrom(), exp.data().dates().get(0).getYear() + 2 + VALIDATION_YEARS);
     }
 
     /**
@@ -215,8 +219,8 @@ public final class Comparison {
         progress("cross-market");
         // The persistence threshold comes from the source's training part too: nothing is fitted on the target.
         Indicators.Scores srcPersistence = Indicators.persistence(src.data(), src.split().get(Part.TRAIN),
-                src.split().get(Part.TRAIN));
-        double[] volScores = java.util.Arrays.copyOfRange(Indicators.volatility(target), from, to + 1);
+                new int[0]);
+        double[] volScores = Indicators.slice(Indicators.volatility(target), windows.rows());
         double[] volAlerts = java.util.Arrays.stream(volScores).map(v -> v >= srcPersistence.threshold() ? 1 : 0).toArray();
         int h = experiment.label().horizon();
         setup[0] = String.format("trained on %s %s..%s (features %s), tested on the index of %s %s..%s "

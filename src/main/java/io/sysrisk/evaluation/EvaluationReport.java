@@ -28,7 +28,7 @@ public record EvaluationReport(Metrics validation, Metrics test, Metrics alwaysN
         double[] pv = Scoring.probabilities(Scoring.score(predictor, val));
         double[] pt = Scoring.probabilities(Scoring.score(predictor, test));
         Indicators.Scores persistence = Indicators.persistence(exp.data(), exp.split().get(Part.TRAIN),
-                exp.split().get(Part.TEST));
+                test.rows());
         return new EvaluationReport(Metrics.of(pv, val.labels(), threshold), Metrics.of(pt, test.labels(), threshold),
                 Metrics.of(new double[test.size()], test.labels(), 0.5), persistence.metrics(test.labels()),
                 persistence.threshold());

@@ -23,7 +23,8 @@ import io.sysrisk.windows.SplitIndices;
  *   <li>absorption-ratio spike (Kritzman et al. 2011), panels only: the standardized shift of the absorption
  *       ratio, (15-day mean - 250-day mean) / 250-day standard deviation, alert at one standard deviation.</li>
  * </ul>
- * Their ROC and PR curves rank by the score; their Brier score uses the 0/1 alert as the probability.
+ * Their ROC and PR curves rank by the score. They give no probability, so they have no Brier score (NaN): a 0/1
+ * alert's squared error is not comparable with a calibrated model's.
  */
 public final class Indicators {
 
@@ -40,14 +41,16 @@ public final class Indicators {
         }
 
         public Metrics metrics(int[] labels) {
-            return Metrics.of(score, labels, threshold, alerts());
+            double[] noProbability = new double[score.length];
+            Arrays.fill(noProbability, Double.NaN);
+            return Metrics.of(score, labels, threshold, noProbability);
         }
     }
 
     /** Every indicator the data supports, scored on rows {@code scored}, thresholds from rows {@code train}. */
-    public static List<Scores> all(MarketData data, SplitIndices.Range train, SplitIndices.Range scored) {
+    public static List<Scores> all(MarketData data, SplitIndices.Range train, int[] scored) {
         List<Scores> out = new ArrayList<>();
-        out.add(new Scores("always-negative", new double[scored.count()], 0.5));
+        out.add(new Scores("always-negative", new double[scored.length], 0.5));
         out.add(persistence(data, train, scored));
         if (data.kind() == InputKind.PANEL && data.members().size() >= Feature.MIN_MEMBERS) {
             FeatureMatrix m = FeaturePipeline.compute(data,
@@ -61,7 +64,7 @@ public final class Indicators {
         return out;
     }
 
-    public static Scores persistence(MarketData data, SplitIndices.Range train, SplitIndices.Range scored) {
+    public static Scores persistence(MarketData data, SplitIndices.Range train, int[] scored) {
         double[] vol = volatility(data);
         return new Scores("persistence (vol_20d > train p90)", slice(vol, scored),
                 percentile(vol, train, TRAIN_PERCENTILE));
@@ -106,13 +109,16 @@ public final class Indicators {
         return new Percentile().evaluate(v, p);
     }
 
-    /** Scores of rows without a value (too little history) are -infinity: ranked last, never alerting. */
     static double[] slice(double[] values, SplitIndices.Range rows) {
-        double[] out = Arrays.copyOfRange(values, rows.from(), rows.to() + 1);
-        for (int i = 0; i < out.length; i++) {
-            if (Double.isNaN(out[i])) {
-                out[i] = Double.NEGATIVE_INFINITY;
-            }
+        return Arrays.copyOfRange(values, rows.from(), rows.to() + 1);
+    }
+
+    /** The values on {@code rows}; rows without a value (too little history) are -infinity: ranked last, never alerting. */
+    public static double[] slice(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double v = values[rows[i]];
+            out[i] = Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
         }
         return out;
     }

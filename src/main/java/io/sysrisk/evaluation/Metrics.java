@@ -8,7 +8,9 @@ import java.util.Comparator;
  *
  * <p>ROC-AUC is the Mann-Whitney statistic (ties count one half). PR-AUC is average precision: the mean of the
  * precision at the rank of each positive, scores tied with it counted together; its no-skill value is the base
- * rate, reported beside it. Brier is the mean squared error of the probabilities.
+ * rate, reported beside it. Brier is the mean squared error of the probabilities (NaN for scores that are not
+ * probabilities). Precision is undefined (NaN) without an alert, recall without an event; F1 is 0 when there are
+ * events but no alert (nothing found), NaN when there is no event.
  */
 public record Metrics(int n, int positives, double baseRate, double threshold, double accuracy, double precision,
                       double recall, double f1, double rocAuc, double prAuc, double brier, int tp, int fp, int tn,
@@ -45,9 +47,11 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
         }
         int n = p.length;
         int pos = tp + fn;
-        double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-        double recall = pos == 0 ? 0 : (double) tp / pos;
-        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        // Undefined, not 0: no alert has no precision, no event no recall (a 0 would bias bootstrap intervals).
+        double precision = tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp);
+        double recall = pos == 0 ? Double.NaN : (double) tp / pos;
+        double f1 = Double.isNaN(precision) || Double.isNaN(recall) ? (pos > 0 && tp + fp == 0 ? 0 : Double.NaN)
+                : precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new Metrics(n, pos, (double) pos / n, threshold, (double) (tp + tn) / n, precision, recall, f1,
                 rocAuc(p, y), averagePrecision(p, y), brier / n, tp, fp, tn, fn);
     }
@@ -128,6 +132,44 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
             double f1 = totalPos == 0 ? 0 : 2.0 * tp / (alerts + totalPos);
             if (f1 > best) {
                 best = f1;
+                bestThreshold = p[idx[i]];
+            }
+            i = j;
+        }
+        return bestThreshold;
+    }
+
+    /**
+     * The threshold among the scores with the highest relative usefulness (Alessi and Detken 2011, preference
+     * mu = 1/2): 1 - T1 - T2, with T1 the share of events missed and T2 the share of non-events alarmed (the
+     * highest such threshold on ties). Unlike F1, it does not depend on the base rate, so it transfers between
+     * markets whose event rates differ.
+     */
+    public static double bestUsefulnessThreshold(double[] p, int[] y) {
+        Integer[] idx = order(p);
+        int totalPos = 0;
+        for (int v : y) {
+            totalPos += v;
+        }
+        int totalNeg = y.length - totalPos;
+        if (totalPos == 0 || totalNeg == 0) {
+            throw new IllegalArgumentException("a usefulness threshold needs events and non-events");
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        double bestThreshold = 0.5;
+        int tp = 0;
+        int fp = 0;
+        int i = idx.length - 1;
+        while (i >= 0) {
+            int j = i;
+            while (j >= 0 && p[idx[j]] == p[idx[i]]) {
+                tp += y[idx[j]];
+                fp += 1 - y[idx[j]];
+                j--;
+            }
+            double u = (double) tp / totalPos - (double) fp / totalNeg;
+            if (u > best) {
+                best = u;
                 bestThreshold = p[idx[i]];
             }
             i = j;

@@ -44,4 +44,61 @@ class BlockBootstrapTest {
         BlockBootstrap.Intervals iid = BlockBootstrap.of(p, p, y, 0.5, 1, 500, 7);
         assertTrue(a.prAuc().high() - a.prAuc().low() >= 0.8 * (iid.prAuc().high() - iid.prAuc().low()));
     }
+
+    /** Circular blocks: the last windows of a series are drawn as often as any other (the old blocks were not). */
+    @Test
+    void everyWindowIsDrawnEquallyOftenEvenAtTheEnd() {
+        int n = 300;
+        int[] count = new int[n];
+        int[] idx = new int[n];
+        Random rnd = new Random(5);
+        int draws = 4000;
+        for (int r = 0; r < draws; r++) {
+            BlockBootstrap.draw(new int[] {n}, 60, rnd, idx);
+            for (int i : idx) {
+                count[i]++;
+            }
+        }
+        double expected = draws; // each resample has n draws over n windows
+        for (int i : new int[] {0, 1, n / 2, n - 19, n - 1}) {
+            assertEquals(expected, count[i], 0.08 * expected, "window " + i);
+        }
+    }
+
+    @Test
+    void segmentsAreResampledWithinThemselves() {
+        int[] idx = new int[150];
+        BlockBootstrap.draw(new int[] {100, 50}, 60, new Random(1), idx);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(idx[i] < 100, "first market's slots hold its own windows");
+        }
+        for (int i = 100; i < 150; i++) {
+            assertTrue(idx[i] >= 100, "second market's slots hold its own windows");
+        }
+    }
+
+    @Test
+    void pairedDifferenceIsZeroForTheSameScoreAndPositiveForABetterOne() {
+        Random rnd = new Random(9);
+        int n = 1200;
+        int[] y = new int[n];
+        double[] good = new double[n];
+        double[] poor = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = (i / 60) % 4 == 0 ? 1 : 0;
+            good[i] = y[i] + rnd.nextGaussian();
+            poor[i] = 0.3 * y[i] + rnd.nextGaussian();
+        }
+        BlockBootstrap.Difference same = BlockBootstrap.difference(good, good, y, new int[] {n},
+                io.sysrisk.evaluation.Metrics::rocAuc, 60, 200, 3);
+        assertEquals(0.0, same.estimate(), 0.0);
+        assertEquals(0.0, same.interval().low(), 0.0);
+        assertEquals(0.0, same.interval().high(), 0.0);
+        BlockBootstrap.Difference better = BlockBootstrap.difference(good, poor, y, new int[] {n},
+                io.sysrisk.evaluation.Metrics::averagePrecision, 60, 300, 3);
+        assertTrue(better.estimate() > 0 && better.interval().above(0), better.toString());
+        BlockBootstrap.Difference worse = BlockBootstrap.difference(poor, good, y, new int[] {n},
+                io.sysrisk.evaluation.Metrics::averagePrecision, 60, 300, 3);
+        assertTrue(worse.interval().high() < 0, worse.toString());
+    }
 }
