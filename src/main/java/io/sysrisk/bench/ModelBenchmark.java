@@ -108,6 +108,7 @@ public final class ModelBenchmark {
         for (int i = 0; i < n; i++) {
             y[i] = rnd.nextDouble() < 0.1 ? 1 : 0;
         }
-        return new WindowSet(WINDOW, FEATURES, data, y, Collections.nCopies(n, LocalDate.of(2000, 1, 1)));
+        return new WindowSet(WINDOW, FEATURES, data, y, Collections.nCopies(n, LocalDate.of(2000, 1, 1)),
+                java.util.stream.IntStream.range(0, n).toArray());
     }
 }

@@ -28,6 +28,11 @@ public record ModelConfig(int convFilters, int convKernel, int poolSize, int lst
         return new ModelConfig(64, 3, 2, 64, 64, 0.2f, true);
     }
 
+    /** The smaller-network option: 16 filters and units, a tenth of the reference's parameters. */
+    public static ModelConfig small() {
+        return new ModelConfig(16, 3, 2, 16, 16, 0.2f, true);
+    }
+
     /** Time steps the BiLSTM and attention see for a window of {@code window} days. */
     public int steps(int window) {
         return window / poolSize;

@@ -5,8 +5,11 @@ import java.util.Map;
 
 import io.sysrisk.data.InputKind;
 import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.model.EnsembleConfig;
 import io.sysrisk.model.ModelConfig;
+import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.EpochStats;
 import io.sysrisk.training.TrainConfig;
 import io.sysrisk.windows.ChronologicalSplit;
@@ -20,7 +23,7 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
                             LabelDefinition label, String experiment, ChronologicalSplit split,
                             Map<String, PartInfo> parts, double threshold, TrainingInfo training,
                             EvaluationReport metrics, List<DataFile> data, Map<String, String> versions,
-                            ParameterFile parameters) {
+                            ParameterFile parameters, EnsembleInfo ensemble, PooledConfig pooled) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String ARCHITECTURE = "cnn-bilstm-attention";
@@ -51,6 +54,19 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     public record ParameterFile(String file, String sha256, long bytes) {
     }
 
+    /**
+     * A seed ensemble ({@link io.sysrisk.model.EnsembleNet}): its members' architecture ({@code model}), seeds and
+     * calibration, and each member's training run. Null for a single network.
+     */
+    public record EnsembleInfo(EnsembleConfig config, List<EnsembleTrainer.Member> members) {
+    }
+
+    /** Whether this is a pooled multi-market model (its experiment is {@code pooled}, not {@code split}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isPooled() {
+        return pooled != null;
+    }
+
     /** The experiment this model was trained on, rebuilt from the manifest (embedded datasets only). */
     public io.sysrisk.experiment.ExperimentConfig experimentConfig() {
         String file = data.get(0).name();
@@ -71,6 +87,6 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
 
     public ModelManifest withParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
-                experiment, split, parts, threshold, training, metrics, data, versions, p);
+                experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled);
     }
 }

@@ -23,6 +23,8 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sysrisk.data.EmbeddedDataset;
+import ai.djl.nn.Block;
+import io.sysrisk.model.EnsembleNet;
 import io.sysrisk.model.SystemicRiskNet;
 
 /**
@@ -36,6 +38,8 @@ public final class ModelStore {
 
     public static final String MANIFEST = "model.json";
     public static final String PARAMS_NAME = "sysrisk";
+    /** A version's comparison report folder, kept when the version is retrained. */
+    public static final String REPORT = "report";
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -73,6 +77,7 @@ public final class ModelStore {
             ModelManifest full = manifest.withParameters(new ModelManifest.ParameterFile(
                     params.getFileName().toString(), sha256(params), Files.size(params)));
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
+            keepReport(target, tmp);
             replace(tmp, target);
             return target;
         } catch (IOException e) {
@@ -137,7 +142,7 @@ public final class ModelStore {
             throw new ModelStoreException("model version '" + version + "' is corrupt: " + params.getFileName()
                     + " has SHA-256 " + actual + ", the manifest records " + m.parameters().sha256());
         }
-        SystemicRiskNet net = new SystemicRiskNet(m.model());
+        Block net = m.ensemble() != null ? new EnsembleNet(m.ensemble().config()) : new SystemicRiskNet(m.model());
         Model model = Model.newInstance(PARAMS_NAME, device, "PyTorch");
         try {
             model.setBlock(net);
@@ -183,6 +188,28 @@ public final class ModelStore {
         if (version == null || !version.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new ModelStoreException("invalid model version name '" + version
                     + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
+    /**
+     * A version's {@code report/} folder is committed work that retraining must not destroy: it moves into the new
+     * version as it was. The report says which model it was made with (its parameter checksum), so a report older
+     * than the model is visible; {@code -Preport} rebuilds it.
+     */
+    private static void keepReport(Path target, Path tmp) throws IOException {
+        Path report = target.resolve(REPORT);
+        if (!Files.isDirectory(report)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(report)) {
+            for (Path from : files.toList()) {
+                Path to = tmp.resolve(REPORT).resolve(report.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
         }
     }
 

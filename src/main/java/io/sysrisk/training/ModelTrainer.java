@@ -33,9 +33,9 @@ import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.WindowSet;
 
 /**
- * Trains a window classifier with Adam on the class-weighted loss, early-stops on validation PR-AUC (validation loss
- * when the validation part has no event), restores the
- * best epoch and picks the decision threshold that maximizes validation F1. The test part is never touched here.
+ * Trains a window classifier with Adam on the class-weighted loss, early-stops on the validation loss (or, when
+ * configured, validation PR-AUC; loss anyway when the validation part has no event), restores the best epoch and
+ * picks the decision threshold that maximizes validation F1. The test part is never touched here.
  */
 public final class ModelTrainer {
 
@@ -49,6 +49,22 @@ public final class ModelTrainer {
                          double threshold, double seconds) implements AutoCloseable {
         public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
             return model.newPredictor(new WindowTranslator());
+        }
+
+        /** The trained block's parameters in DJL's block format, to load into another block of the same shape. */
+        public byte[] parameters() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                model.getBlock().saveParameters(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /** Validation loss at the restored epoch. */
+        public double bestValidationLoss() {
+            return history.get(bestEpoch - 1).validationLoss();
         }
 
         @Override
@@ -92,6 +108,7 @@ public final class ModelTrainer {
                     order[i] = i;
                 }
                 int sinceBest = 0;
+                double etaBound = Double.POSITIVE_INFINITY;
                 for (int epoch = 1; epoch <= cfg.maxEpochs() && sinceBest < cfg.patience(); epoch++) {
                     long t0 = System.nanoTime();
                     shuffle(order, shuffle);
@@ -103,8 +120,9 @@ public final class ModelTrainer {
                     double secs = (System.nanoTime() - t0) / 1e9;
                     EpochStats s = new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), secs);
                     history.add(s);
-                    // A validation part without events (possible in walk-forward folds) has no PR-AUC: use its loss.
-                    double score = validation.positives() > 0 ? m.prAuc() : -valLoss;
+                    // A validation part without events has no PR-AUC: use its loss.
+                    boolean byPrAuc = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0;
+                    double score = byPrAuc ? m.prAuc() : -valLoss;
                     if (score > bestScore + 1e-9) {
                         bestScore = score;
                         bestEpoch = epoch;
@@ -114,11 +132,12 @@ public final class ModelTrainer {
                     } else {
                         sinceBest++;
                     }
-                    double mean = history.stream().mapToDouble(EpochStats::seconds).average().orElse(secs);
-                    int left = Math.min(cfg.maxEpochs() - epoch, cfg.patience() - sinceBest);
+                    // An upper bound that only goes down: the epochs left before the cap, at the slowest epoch so far.
+                    double slowest = history.stream().mapToDouble(EpochStats::seconds).max().orElse(secs);
+                    etaBound = Math.min(etaBound, slowest * (cfg.maxEpochs() - epoch));
                     log.accept(String.format("epoch %3d/%d  train loss %.4f  val loss %.4f  val F1 %.3f  val PR-AUC %.3f"
                                     + "  %5.1f s  ETA <= %s%s", epoch, cfg.maxEpochs(), trainLoss, valLoss, m.f1(),
-                            m.prAuc(), secs, eta(mean * left), bestEpoch == epoch ? "  *best" : ""));
+                            m.prAuc(), secs, eta(etaBound), bestEpoch == epoch ? "  *best" : ""));
                 }
             }
             model.load(best, MODEL_NAME);
@@ -129,7 +148,8 @@ public final class ModelTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             log.accept(String.format("best epoch %d of %d (validation %s %.3f), threshold %.4f, %.0f s", bestEpoch,
-                    history.size(), validation.positives() > 0 ? "PR-AUC" : "-loss", bestScore, threshold, seconds));
+                    history.size(), TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0
+                            ? "PR-AUC" : "-loss", bestScore, threshold, seconds));
             return new Result(model, device, List.copyOf(history), bestEpoch, positiveWeight, threshold, seconds);
         } catch (IOException e) {
             model.close();

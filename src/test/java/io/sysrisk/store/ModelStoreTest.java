@@ -44,7 +44,7 @@ class ModelStoreTest {
         NormalizationStats norm = new NormalizationStats(features, new double[] {0, 0, 0}, new double[] {1, 1, 1}, 8);
         return new ModelManifest(ModelManifest.FORMAT_VERSION, version, "2026-01-01T00:00:00Z",
                 ModelManifest.ARCHITECTURE, CFG, input, norm, new LabelDefinition.FutureDrawdown(20, 0.07), "test",
-                null, Map.of(), 0.5, null, null, List.of(), Map.of(), null);
+                null, Map.of(), 0.5, null, null, List.of(), Map.of(), null, null, null);
     }
 
     private static Model newModel() {
@@ -90,6 +90,26 @@ class ModelStoreTest {
             assertEquals(64, loaded.manifest().parameters().sha256().length());
             assertEquals(W + 120, loaded.manifest().input().requiredDays());
         }
+    }
+
+    /** Retraining a version must not destroy its committed report (the main job never destroys committed work). */
+    @Test
+    void retrainingAVersionKeepsItsReport(@TempDir Path root) throws IOException {
+        ModelStore store = new ModelStore(root);
+        try (Model model = newModel()) {
+            store.save(manifest("v1"), model);
+        }
+        Path report = Files.createDirectories(root.resolve("v1").resolve(ModelStore.REPORT));
+        Files.writeString(report.resolve("README.md"), "# the committed report\n");
+        Files.write(Files.createDirectories(report.resolve("charts")).resolve("a.png"), new byte[] {1, 2, 3});
+        String oldSha = store.manifest("v1").parameters().sha256();
+        try (Model model = newModel()) {
+            model.getBlock().getParameters().valueAt(0).getArray().addi(1f); // a different model
+            store.save(manifest("v1"), model);
+        }
+        assertTrue(!oldSha.equals(store.manifest("v1").parameters().sha256()), "the model was replaced");
+        assertEquals("# the committed report\n", Files.readString(root.resolve("v1/report/README.md")));
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(root.resolve("v1/report/charts/a.png")));
     }
 
     @Test

@@ -36,6 +36,6 @@ final class PlantedPattern {
             }
             ends.add(LocalDate.of(2000, 1, 1).plusDays(i));
         }
-        return new WindowSet(WINDOW, FEATURES, data, y, ends);
+        return new WindowSet(WINDOW, FEATURES, data, y, ends, java.util.stream.IntStream.range(0, y.length).toArray());
     }
 }
