@@ -11,6 +11,7 @@ import io.sysrisk.data.CsvMarketLoader;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.data.Markets;
 import io.sysrisk.labels.Labeler;
 import io.sysrisk.model.WindowBatch;
 import io.sysrisk.model.WindowScore;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every date of a market with a stored model; prints CSV date,probability,alert,label "
-                + "(label empty while its horizon has not passed).")
+                + "(label empty while its horizon has not passed, or masked inside an event).")
 class Score implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +34,12 @@ class Score implements Callable<Integer> {
     @Option(names = "--dataset", description = "Embedded dataset (default: the one the model was trained on).")
     String dataset;
 
-    @Option(names = "--csv", description = "Your own CSV, in the model's input kind and columns.")
+    @Option(names = "--market", defaultValue = "sp500", description = "any-index model: an embedded market "
+            + "(sp500-1928, djia, dow30-ew, spi, sp500; default ${DEFAULT-VALUE}).")
+    String market;
+
+    @Option(names = "--csv", description = "Your own CSV, in the model's input kind and columns (any-index: "
+            + "date,close).")
     Path csv;
 
     @Option(names = "--from", description = "First date to score (YYYY-MM-DD).")
@@ -42,26 +48,48 @@ class Score implements Callable<Integer> {
     @Option(names = "--to", description = "Last date to score (YYYY-MM-DD).")
     LocalDate to;
 
+    @Option(names = "--engine", defaultValue = "djl", description = "djl (default; libtorch, GPU when seen) or java "
+            + "(the pure-Java forward pass, no native library).")
+    String engine;
+
     @Override
     public Integer call() {
+        if (engine.equals("java")) {
+            ModelManifest m = stored.manifest();
+            MarketData data = load(m);
+            print(m, data, new MarketScorer(m).score(data, from, to, stored.javaModel()));
+            return 0;
+        }
+        if (!engine.equals("djl")) {
+            throw new IllegalArgumentException("--engine must be djl or java, got '" + engine + "'");
+        }
         try (StoredModel model = stored.load();
              Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
             ModelManifest m = model.manifest();
             MarketData data = load(m);
-            MarketScorer scorer = new MarketScorer(m);
-            int[] labels = Labeler.label(data, m.label());
-            System.out.println("date,probability,alert,label");
-            for (DatedScore s : scorer.score(data, from, to, predictor)) {
-                int y = labels[data.dates().indexOf(s.asOf())];
-                System.out.println(String.format(Locale.ROOT, "%s,%.5f,%d,%s", s.asOf(), s.probability(),
-                        s.alert() ? 1 : 0, y == Labeler.UNKNOWN ? "" : String.valueOf(y)));
-            }
+            print(m, data, new MarketScorer(m).score(data, from, to, predictor));
         }
         return 0;
     }
 
+    private static void print(ModelManifest m, MarketData data, List<DatedScore> scores) {
+        int[] labels = Labeler.label(data, m.label());
+        System.out.println("date,probability,alert,label");
+        for (DatedScore s : scores) {
+            int y = labels[data.dates().indexOf(s.asOf())];
+            System.out.println(String.format(Locale.ROOT, "%s,%.5f,%d,%s", s.asOf(), s.probability(),
+                    s.alert() ? 1 : 0, y < 0 ? "" : String.valueOf(y)));
+        }
+    }
+
     private MarketData load(ModelManifest m) {
         LoadOptions options = m.loadOptions();
+        if (m.isPooled() && csv == null) {
+            if (dataset != null) {
+                throw new IllegalArgumentException("the any-index model reads closes: give --market or --csv");
+            }
+            return Markets.byName(Markets.embedded(), market).data();
+        }
         if (csv != null) {
             return CsvMarketLoader.load(csv, options);
         }

@@ -3,6 +3,8 @@ package io.sysrisk.cli;
 import java.nio.file.Path;
 
 import ai.djl.Device;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.store.StoredModel;
 import picocli.CommandLine.Option;
@@ -13,10 +15,23 @@ public class StoredModelOptions {
     @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
     Path store;
 
-    @Option(names = "--version", defaultValue = "sp500", description = "Model version (default ${DEFAULT-VALUE}).")
+    @Option(names = "--version", defaultValue = PooledConfig.DEFAULT_NAME,
+            description = "Model version (default ${DEFAULT-VALUE}).")
     String version;
 
     StoredModel load() {
         return new ModelStore(store).load(version, Device.cpu());
+    }
+
+    ModelManifest manifest() {
+        return new ModelStore(store).manifest(version);
+    }
+
+    io.sysrisk.inference.JavaModel javaModel() {
+        return new ModelStore(store).javaModel(version);
+    }
+
+    Path folder() {
+        return store.resolve(version);
     }
 }

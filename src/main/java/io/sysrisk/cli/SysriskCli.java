@@ -18,17 +18,27 @@ public class SysriskCli {
         // libtorch's thread pools are sized once, when the engine starts: set them before anything touches DJL.
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        int code = new CommandLine(new SysriskCli())
+        System.exit(run(args));
+    }
+
+    /** Runs one command; a user error prints one line on the error stream and gives exit code 2. */
+    static int run(String... args) {
+        return new CommandLine(new SysriskCli())
                 .setExecutionExceptionHandler((e, cmd, parse) -> {
-                    // Bad options or data are the user's to fix: a clear line, not a stack trace.
-                    if (e instanceof IllegalArgumentException || e instanceof io.sysrisk.data.DataValidationException) {
+                    // Bad options, data, files or model versions are the user's to fix: one clear line, exit 2.
+                    if (isUserError(e)) {
                         cmd.getErr().println("error: " + e.getMessage());
                         return 2;
                     }
                     throw e;
                 })
                 .execute(args);
-        System.exit(code);
+    }
+
+    static boolean isUserError(Exception e) {
+        return e instanceof IllegalArgumentException || e instanceof io.sysrisk.data.DataValidationException
+                || e instanceof io.sysrisk.store.ModelStoreException || e instanceof java.io.UncheckedIOException
+                && e.getCause() instanceof java.nio.file.NoSuchFileException;
     }
 
     /** libtorch intra-op threads: SYSRISK_THREADS, else the machine's cores. */
@@ -45,7 +55,10 @@ public class SysriskCli {
 
         @Override
         public Integer call() {
-            System.out.print(PreparedExperiment.prepare(experiment.toConfig()).summary());
+            System.out.print(experiment.pooled()
+                    ? io.sysrisk.experiment.PooledExperiment.prepare(experiment.toPooledConfig(),
+                            io.sysrisk.data.Markets.embedded()).summary()
+                    : PreparedExperiment.prepare(experiment.toConfig()).summary());
             return 0;
         }
     }
