@@ -5,6 +5,7 @@ import java.util.List;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.model.WindowBatch;
 import io.sysrisk.model.WindowScore;
 import io.sysrisk.windows.WindowSet;
@@ -18,17 +19,26 @@ public final class Scoring {
     }
 
     public static List<WindowScore> score(Predictor<WindowBatch, List<WindowScore>> predictor, WindowSet windows) {
-        return score(predictor, windows.data(), windows.window(), windows.features(), windows.size());
+        return score(scorer(predictor), windows.data(), windows.window(), windows.features(), windows.size());
+    }
+
+    public static List<WindowScore> score(Predictor<WindowBatch, List<WindowScore>> predictor, float[] data, int window,
+                                          int features, int count) {
+        return score(scorer(predictor), data, window, features, count);
     }
 
     /** Scores {@code count} windows laid out one after another in {@code data}, each (window, features). */
-    public static List<WindowScore> score(Predictor<WindowBatch, List<WindowScore>> predictor, float[] data, int window,
-                                          int features, int count) {
+    public static List<WindowScore> score(WindowScorer scorer, float[] data, int window, int features, int count) {
         List<WindowScore> out = new ArrayList<>(count);
         for (int from = 0; from < count; from += BATCH) {
-            out.addAll(predict(predictor, WindowBatch.slice(data, window, features, from, Math.min(count, from + BATCH))));
+            out.addAll(scorer.score(WindowBatch.slice(data, window, features, from, Math.min(count, from + BATCH))));
         }
         return out;
+    }
+
+    /** A DJL predictor as a {@link WindowScorer} (the predictor stays the caller's, not thread-safe). */
+    public static WindowScorer scorer(Predictor<WindowBatch, List<WindowScore>> predictor) {
+        return batch -> predict(predictor, batch);
     }
 
     public static List<WindowScore> predict(Predictor<WindowBatch, List<WindowScore>> predictor, WindowBatch batch) {

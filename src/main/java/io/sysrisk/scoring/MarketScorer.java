@@ -11,6 +11,7 @@ import io.sysrisk.evaluation.Scoring;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.model.WindowBatch;
 import io.sysrisk.model.WindowScore;
 import io.sysrisk.store.ModelManifest;
@@ -90,7 +91,11 @@ public final class MarketScorer {
     }
 
     public List<DatedScore> predict(Windows w, Predictor<WindowBatch, List<WindowScore>> predictor) {
-        List<WindowScore> scores = Scoring.score(predictor, w.data(), w.window(), w.features(), w.count());
+        return predict(w, Scoring.scorer(predictor));
+    }
+
+    public List<DatedScore> predict(Windows w, WindowScorer model) {
+        List<WindowScore> scores = Scoring.score(model, w.data(), w.window(), w.features(), w.count());
         List<DatedScore> out = new ArrayList<>(w.count());
         for (int i = 0; i < w.count(); i++) {
             WindowScore s = scores.get(i);
@@ -103,6 +108,10 @@ public final class MarketScorer {
     public List<DatedScore> score(MarketData data, LocalDate from, LocalDate to,
                                   Predictor<WindowBatch, List<WindowScore>> predictor) {
         return predict(windows(data, from, to), predictor);
+    }
+
+    public List<DatedScore> score(MarketData data, LocalDate from, LocalDate to, WindowScorer model) {
+        return predict(windows(data, from, to), model);
     }
 
     /** Normalizes one window of raw feature values (rows oldest first, in the model's feature order). */

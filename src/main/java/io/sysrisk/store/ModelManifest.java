@@ -23,7 +23,8 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
                             LabelDefinition label, String experiment, ChronologicalSplit split,
                             Map<String, PartInfo> parts, double threshold, TrainingInfo training,
                             EvaluationReport metrics, List<DataFile> data, Map<String, String> versions,
-                            ParameterFile parameters, EnsembleInfo ensemble, PooledConfig pooled) {
+                            ParameterFile parameters, EnsembleInfo ensemble, PooledConfig pooled,
+                            ParameterFile portableParameters) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String ARCHITECTURE = "cnn-bilstm-attention";
@@ -50,7 +51,11 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     public record DataFile(String name, String sha256, int rows, String firstDate, String lastDate, String cleaning) {
     }
 
-    /** The DJL parameter file and its SHA-256, checked on every load. */
+    /**
+     * A parameter file and its SHA-256, checked on every load: DJL's ({@code parameters}) and the same values in the
+     * portable format of {@link io.sysrisk.inference.PortableParameters} ({@code portableParameters}; null in
+     * versions written before it existed), which the pure-Java forward pass reads.
+     */
     public record ParameterFile(String file, String sha256, long bytes) {
     }
 
@@ -87,6 +92,12 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
 
     public ModelManifest withParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
-                experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled);
+                experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled,
+                portableParameters);
+    }
+
+    public ModelManifest withPortableParameters(ParameterFile p) {
+        return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
+                experiment, split, parts, threshold, training, metrics, data, versions, parameters, ensemble, pooled, p);
     }
 }

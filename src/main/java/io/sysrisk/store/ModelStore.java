@@ -23,6 +23,9 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.inference.JavaModel;
+import io.sysrisk.inference.PortableParameters;
+import io.sysrisk.inference.Tensor;
 import ai.djl.nn.Block;
 import io.sysrisk.model.EnsembleNet;
 import io.sysrisk.model.SystemicRiskNet;
@@ -74,8 +77,12 @@ public final class ModelStore {
                 params = files.filter(p -> p.getFileName().toString().endsWith(".params")).findFirst()
                         .orElseThrow(() -> new ModelStoreException("DJL wrote no .params file in " + tmp));
             }
+            Path portable = tmp.resolve(PortableParameters.FILE);
+            PortableParameters.write(tensors(model.getBlock()), portable);
             ModelManifest full = manifest.withParameters(new ModelManifest.ParameterFile(
-                    params.getFileName().toString(), sha256(params), Files.size(params)));
+                    params.getFileName().toString(), sha256(params), Files.size(params)))
+                    .withPortableParameters(new ModelManifest.ParameterFile(PortableParameters.FILE,
+                            sha256(portable), Files.size(portable)));
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
             keepReport(target, tmp);
             replace(tmp, target);
@@ -165,6 +172,48 @@ public final class ModelStore {
             throw new ModelStoreException("model version '" + version + "': parameters do not fit the recorded "
                     + "architecture: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A version for the pure-Java forward pass: its manifest and the portable parameter file, checked against the
+     * manifest's SHA-256; no DJL engine is started.
+     */
+    public JavaModel javaModel(String version) {
+        ModelManifest m = manifest(version);
+        ModelManifest.ParameterFile pf = m.portableParameters();
+        if (pf == null) {
+            throw new ModelStoreException("model version '" + version + "' has no portable parameter file (written "
+                    + "before it existed); retrain it to score it without DJL");
+        }
+        Path file = root.resolve(version).resolve(pf.file());
+        try {
+            String actual = sha256(file);
+            if (!actual.equals(pf.sha256())) {
+                throw new ModelStoreException("model version '" + version + "' is corrupt: " + pf.file()
+                        + " has SHA-256 " + actual + ", the manifest records " + pf.sha256());
+            }
+            return JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
+                    m.input().features().size(), PortableParameters.read(file));
+        } catch (IOException e) {
+            throw new ModelStoreException("model version '" + version + "': cannot read " + file + ": "
+                    + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelStoreException("model version '" + version + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A DJL block's parameters as named float32 tensors (DJL's names and shapes). */
+    public static Map<String, Tensor> tensors(Block block) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        block.getParameters().forEach(p -> {
+            long[] shape = p.getValue().getArray().getShape().getShape();
+            int[] dims = new int[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                dims[i] = Math.toIntExact(shape[i]);
+            }
+            out.put(p.getKey(), new Tensor(p.getKey(), dims, p.getValue().getArray().toFloatArray()));
+        });
+        return out;
     }
 
     public List<String> versions() {
