@@ -21,9 +21,11 @@ import io.sysrisk.store.ModelStore;
 /**
  * Cold start the way Lambda's managed Java runtime starts the function: {@code function.zip} unpacked as the task
  * root, AWS's runtime interface client ({@code AWSLambda}) as the main class with the Quarkus Funqy handler, polling
- * {@link RuntimeApiStandIn}. Measures process start to the first scored answer, with libtorch already unpacked in
- * the DJL cache, with an empty cache (a zip package's real cold start), in the container image's layout (libtorch
- * pre-unpacked, {@code PYTORCH_LIBRARY_PATH}) and in that layout with a class-data-sharing archive; one JSON line.
+ * {@link RuntimeApiStandIn}. Measures process start to the first scored answer. The served default, the pure-Java
+ * engine (with an empty DJL cache: it must not need libtorch), alone and with a class-data-sharing archive; and in the
+ * same run the DJL engine as the baseline: libtorch already unpacked in the DJL cache, an empty cache (a zip
+ * package's real cold start), the container image's layout (libtorch pre-unpacked, {@code PYTORCH_LIBRARY_PATH}) and
+ * that layout with a class-data-sharing archive. One JSON line.
  */
 public final class ColdStartBenchmark {
 
@@ -43,7 +45,21 @@ public final class ColdStartBenchmark {
             Path taskRoot = unzip(functionZip, work.resolve("task"));
             String eventJson = Files.readString(event);
             Path warmCache = work.resolve("djl-cache-warm");
-            Launch base = new Launch(java, taskRoot, memoryMb, eventJson, extraJvm, Map.of(), work);
+            // The served default: the pure-Java engine, alone and with an AppCDS archive of its own classes.
+            Launch pure = new Launch(java, taskRoot, memoryMb, eventJson, extraJvm, Map.of(), work);
+            Path pureJsa = work.resolve("java-engine-cds.jsa");
+            List<String> pureDump = new ArrayList<>(extraJvm);
+            pureDump.add("-XX:ArchiveClassesAtExit=" + pureJsa);
+            new Launch(java, taskRoot, memoryMb, eventJson, pureDump, Map.of(), work)
+                    .startAndExit(work.resolve("djl-cache-none"));
+            List<String> pureCds = new ArrayList<>(extraJvm);
+            pureCds.add("-XX:SharedArchiveFile=" + pureJsa);
+            Launch pureWithCds = new Launch(java, taskRoot, memoryMb, eventJson, pureCds, Map.of(), work);
+
+            // The baseline in the same run: the DJL engine (libtorch).
+            List<String> djlJvm = new ArrayList<>(extraJvm);
+            djlJvm.add("-Dsysrisk.model.engine=djl");
+            Launch base = new Launch(java, taskRoot, memoryMb, eventJson, djlJvm, Map.of(), work);
             base.start(warmCache); // fills the cache
 
             // The container image's layout (infra/image): libtorch flat in its own folder, the JNI bridge
@@ -65,22 +81,34 @@ public final class ColdStartBenchmark {
             }
             Map<String, String> imageEnv = Map.of("PYTORCH_LIBRARY_PATH", libtorch.toString(), "PYTORCH_VERSION",
                     "2.7.1", "PYTORCH_FLAVOR", "cpu");
-            Launch image = new Launch(java, imageTask, memoryMb, eventJson, extraJvm, imageEnv, work);
+            Launch image = new Launch(java, imageTask, memoryMb, eventJson, djlJvm, imageEnv, work);
 
             // Class-data sharing: an archive of the classes one cold start loads, written when that JVM exits.
             Path jsa = work.resolve("app-cds.jsa");
-            List<String> dump = new ArrayList<>(extraJvm);
+            List<String> dump = new ArrayList<>(djlJvm);
             dump.add("-XX:ArchiveClassesAtExit=" + jsa);
             new Launch(java, imageTask, memoryMb, eventJson, dump, imageEnv, work).startAndExit(imageCache);
-            List<String> useCds = new ArrayList<>(extraJvm);
+            List<String> useCds = new ArrayList<>(djlJvm);
             useCds.add("-XX:SharedArchiveFile=" + jsa);
             Launch imageCds = new Launch(java, imageTask, memoryMb, eventJson, useCds, imageEnv, work);
 
+            List<Double> javaEngine = new ArrayList<>();
+            List<Double> javaEngineCds = new ArrayList<>();
             List<Double> empty = new ArrayList<>();
             List<Double> unpacked = new ArrayList<>();
             List<Double> layout = new ArrayList<>();
             List<Double> layoutCds = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
+                Path none = work.resolve("djl-cache-none-" + i);
+                javaEngine.add(pure.start(none));
+                javaEngineCds.add(pureWithCds.start(none));
+                if (Files.exists(none)) {
+                    try (var written = Files.list(none)) {
+                        if (written.findAny().isPresent()) {
+                            throw new IllegalStateException("the java engine wrote into the DJL cache " + none);
+                        }
+                    }
+                }
                 Path fresh = work.resolve("djl-cache-empty-" + i);
                 empty.add(base.start(fresh));
                 ModelStore.deleteTree(fresh);
@@ -90,15 +118,20 @@ public final class ColdStartBenchmark {
             }
             return String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"runtime\":\"%s\",\"java\":\"%s\","
                             + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\","
-                            + "\"first_scored_s_empty_cache_median\":%.2f,"
-                            + "\"first_scored_s_libtorch_unpacked_median\":%.2f,"
-                            + "\"first_scored_s_image_layout_median\":%.2f,"
-                            + "\"first_scored_s_image_layout_appcds_median\":%.2f,"
-                            + "\"samples\":{\"empty_cache\":%s,\"libtorch_unpacked\":%s,\"image_layout\":%s,"
-                            + "\"image_layout_appcds\":%s},\"appcds_archive_mb\":%.1f}",
+                            + "\"first_scored_s_java_engine_median\":%.2f,"
+                            + "\"first_scored_s_java_engine_appcds_median\":%.2f,"
+                            + "\"first_scored_s_djl_empty_cache_median\":%.2f,"
+                            + "\"first_scored_s_djl_libtorch_unpacked_median\":%.2f,"
+                            + "\"first_scored_s_djl_image_layout_median\":%.2f,"
+                            + "\"first_scored_s_djl_image_layout_appcds_median\":%.2f,"
+                            + "\"samples\":{\"java_engine\":%s,\"java_engine_appcds\":%s,\"djl_empty_cache\":%s,"
+                            + "\"djl_libtorch_unpacked\":%s,\"djl_image_layout\":%s,\"djl_image_layout_appcds\":%s},"
+                            + "\"appcds_archive_mb_java\":%.1f,\"appcds_archive_mb_djl\":%.1f}",
                     "AWSLambda (aws-lambda-java-runtime-interface-client)", javaVersion(java), memoryMb, runs,
-                    String.join(" ", extraJvm), median(empty), median(unpacked), median(layout), median(layoutCds),
-                    fmt(empty), fmt(unpacked), fmt(layout), fmt(layoutCds), Files.size(jsa) / 1048576.0);
+                    String.join(" ", extraJvm), median(javaEngine), median(javaEngineCds), median(empty),
+                    median(unpacked), median(layout), median(layoutCds), fmt(javaEngine), fmt(javaEngineCds),
+                    fmt(empty), fmt(unpacked), fmt(layout), fmt(layoutCds), Files.size(pureJsa) / 1048576.0,
+                    Files.size(jsa) / 1048576.0);
         } finally {
             ModelStore.deleteTree(work);
         }

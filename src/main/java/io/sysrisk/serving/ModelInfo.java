@@ -11,7 +11,8 @@ import io.sysrisk.store.ModelManifest;
 public record ModelInfo(String version, String createdAt, String architecture, InputKind inputKind,
                         List<String> columns, String indexColumn, List<String> features, int window, int lookbackDays,
                         int requiredDays, LabelDefinition label, String labelDescription, double threshold,
-                        String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence) {
+                        String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
+                        int ensembleMembers, String evidence) {
 
     static ModelInfo of(ModelManifest m) {
         ModelManifest.InputSpec in = m.input();
@@ -21,6 +22,9 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                 m.threshold(), test == null ? null : test.firstWindowEnd() + ".." + test.lastWindowEnd(),
                 m.metrics() == null ? null : m.metrics().test(),
                 m.metrics() == null ? null : m.metrics().alwaysNegative(),
-                m.metrics() == null ? null : m.metrics().persistence());
+                m.metrics() == null ? null : m.metrics().persistence(),
+                m.ensemble() == null ? 1 : m.ensemble().config().members(),
+                m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
+                        : "test part: testMetrics");
     }
 }

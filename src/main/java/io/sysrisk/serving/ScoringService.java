@@ -19,6 +19,8 @@ import io.quarkus.runtime.Startup;
 import io.sysrisk.data.DataValidationException;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.evaluation.Scoring;
+import io.sysrisk.inference.JavaModel;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.model.WindowBatch;
 import io.sysrisk.model.WindowScore;
 import io.sysrisk.scoring.DatedScore;
@@ -30,8 +32,10 @@ import io.sysrisk.training.Devices;
 
 /**
  * The one scoring service behind the Lambda function and the REST endpoints. Loads the model eagerly at startup
- * (a missing, corrupt or unknown model stops the application with the store's message), warms every predictor
- * with one inference, and scores with a pool of predictors, since a DJL predictor is not thread-safe.
+ * (a missing, corrupt or unknown model stops the application with the store's message) and warms it with one
+ * inference. The default engine is the pure-Java forward pass ({@link JavaModel}: immutable, thread-safe, no native
+ * library); with {@code sysrisk.model.engine=djl} it scores through a pool of DJL predictors, since a DJL predictor
+ * is not thread-safe.
  */
 @Startup
 @ApplicationScoped
@@ -40,8 +44,10 @@ public class ScoringService {
     private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
     private final ServingConfig config;
-    private StoredModel model;
+    private ModelManifest manifest;
     private MarketScorer scorer;
+    private JavaModel javaModel;
+    private StoredModel djlModel;
     private BlockingQueue<Predictor<WindowBatch, List<WindowScore>>> predictors;
     private final List<Predictor<WindowBatch, List<WindowScore>>> allPredictors = new ArrayList<>();
     private volatile boolean ready;
@@ -53,28 +59,46 @@ public class ScoringService {
 
     @PostConstruct
     void start() {
-        io.sysrisk.EngineDefaults.apply();
         long t0 = System.nanoTime();
         String version = config.model().version();
+        String engine = config.model().engine();
         location = ModelLocator.locate(config.model().store(), version);
         Path root = location.root();
-        model = new ModelStore(root).load(version, Devices.choose("auto"));
-        scorer = new MarketScorer(model.manifest());
-        int n = Math.max(1, config.serving().predictors());
-        predictors = new ArrayBlockingQueue<>(n);
-        ModelManifest.InputSpec in = model.manifest().input();
-        WindowBatch warmUp = new WindowBatch(1, in.window(), in.features().size(),
-                new float[in.window() * in.features().size()]);
-        for (int i = 0; i < n; i++) {
-            Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor();
-            if (config.serving().warmUp()) {
-                Scoring.predict(p, warmUp);
+        ModelManifest.InputSpec in;
+        WindowBatch warmUp;
+        switch (engine) {
+            case "java" -> {
+                ModelStore store = new ModelStore(root);
+                manifest = store.manifest(version);
+                javaModel = store.javaModel(version);
+                in = manifest.input();
+                warmUp = new WindowBatch(1, in.window(), in.features().size(), new float[in.window() * in.features().size()]);
+                if (config.serving().warmUp()) {
+                    javaModel.score(warmUp);
+                }
             }
-            allPredictors.add(p);
-            predictors.add(p);
+            case "djl" -> {
+                io.sysrisk.EngineDefaults.apply();
+                djlModel = new ModelStore(root).load(version, Devices.choose("auto"));
+                manifest = djlModel.manifest();
+                in = manifest.input();
+                warmUp = new WindowBatch(1, in.window(), in.features().size(), new float[in.window() * in.features().size()]);
+                int n = Math.max(1, config.serving().predictors());
+                predictors = new ArrayBlockingQueue<>(n);
+                for (int i = 0; i < n; i++) {
+                    Predictor<WindowBatch, List<WindowScore>> p = djlModel.newPredictor();
+                    if (config.serving().warmUp()) {
+                        Scoring.predict(p, warmUp);
+                    }
+                    allPredictors.add(p);
+                    predictors.add(p);
+                }
+            }
+            default -> throw new IllegalStateException("sysrisk.model.engine must be java or djl, got '" + engine + "'");
         }
+        scorer = new MarketScorer(manifest);
         ready = true;
-        LOG.infof("model %s loaded from %s (%d predictors%s) in %.0f ms", version, root, n,
+        LOG.infof("model %s loaded from %s (engine %s%s) in %.0f ms", version, root, engine,
                 config.serving().warmUp() ? ", warmed" : "", (System.nanoTime() - t0) / 1e6);
     }
 
@@ -82,8 +106,8 @@ public class ScoringService {
     void stop() {
         ready = false;
         allPredictors.forEach(Predictor::close);
-        if (model != null) {
-            model.close();
+        if (djlModel != null) {
+            djlModel.close();
         }
         if (location != null && location.extracted()) {
             try {
@@ -99,7 +123,7 @@ public class ScoringService {
     }
 
     public ModelManifest manifest() {
-        return model.manifest();
+        return manifest;
     }
 
     public ScoreResponse score(ScoreRequest request) {
@@ -109,7 +133,7 @@ public class ScoringService {
                     + "'featureWindow'");
         }
         RequestParser.requireNoMix(request);
-        ModelManifest m = model.manifest();
+        ModelManifest m = manifest;
         List<ScoreResponse.Score> scores;
         long t1;
         long t2;
@@ -118,7 +142,7 @@ public class ScoringService {
             String asOf = request.asOf() == null ? null : RequestParser.date("asOf", request.asOf()).toString();
             WindowBatch batch = scorer.featureWindow(raw);
             t1 = System.nanoTime();
-            WindowScore s = withPredictor(p -> Scoring.predict(p, batch)).get(0);
+            WindowScore s = withModel(model -> model.score(batch)).get(0);
             t2 = System.nanoTime();
             double[] w = MarketScorer.perDate(s.attention(), m.input().window());
             List<ScoreResponse.Weight> weights = new ArrayList<>(w.length);
@@ -144,7 +168,7 @@ public class ScoringService {
                         + config.serving().maxScoredDates() + " per request");
             }
             t1 = System.nanoTime();
-            List<DatedScore> dated = withPredictor(p -> scorer.predict(windows, p));
+            List<DatedScore> dated = withModel(model -> scorer.predict(windows, model));
             t2 = System.nanoTime();
             scores = dated.stream().map(ScoringService::toScore).toList();
         }
@@ -160,7 +184,11 @@ public class ScoringService {
         return new ScoreResponse.Score(d.asOf().toString(), d.probability(), d.alert(), weights);
     }
 
-    private <T> T withPredictor(java.util.function.Function<Predictor<WindowBatch, List<WindowScore>>, T> work) {
+    /** The java engine is thread-safe; a DJL predictor is borrowed from the pool for the call. */
+    private <T> T withModel(java.util.function.Function<WindowScorer, T> work) {
+        if (javaModel != null) {
+            return work.apply(javaModel);
+        }
         Predictor<WindowBatch, List<WindowScore>> p;
         try {
             p = predictors.poll(config.serving().acquireTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -173,7 +201,7 @@ public class ScoringService {
                     + config.serving().acquireTimeout().toMillis() + " ms; retry later");
         }
         try {
-            return work.apply(p);
+            return work.apply(Scoring.scorer(p));
         } finally {
             predictors.add(p);
         }

@@ -19,12 +19,20 @@ public interface ServingConfig {
         String store();
 
         /** Model version to serve. */
-        @WithDefault("sp500")
+        @WithDefault("any-index")
         String version();
+
+        /**
+         * Inference engine: "java" (default: the pure-Java forward pass over the version's portable parameters;
+         * libtorch is never loaded, so start-up does not unpack or map it) or "djl" (libtorch through DJL, with the
+         * predictor pool below).
+         */
+        @WithDefault("java")
+        String engine();
     }
 
     interface Limits {
-        /** Predictors in the pool: requests scored at the same time. */
+        /** engine=djl: predictors in the pool, requests scored at the same time (the java engine needs no pool). */
         @WithDefault("2")
         int predictors();
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
 
-/** Scoring requests cut from the embedded S&P 500 data. */
+/** Scoring requests for the served close-only model, cut from the embedded S&P 500 closes. */
 final class Requests {
     static final MarketData SP500 = EmbeddedDataset.SP500.load();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +31,7 @@ final class Requests {
             dates.add(SP500.dates().get(t).toString());
         }
         Map<String, Object> series = new LinkedHashMap<>();
-        for (String c : SP500.columns()) {
+        for (String c : List.of("close")) {
             List<Double> v = new ArrayList<>();
             for (int t = last - days + 1; t <= last; t++) {
                 v.add(SP500.column(c)[t]);

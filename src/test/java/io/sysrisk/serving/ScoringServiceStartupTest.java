@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.store.ModelStoreException;
@@ -17,7 +19,7 @@ import io.sysrisk.store.ModelStoreException;
 /** Startup fails fast, with the store's message, on a missing or corrupt model; it never serves half a model. */
 class ScoringServiceStartupTest {
 
-    private static ServingConfig config(String store, String version) {
+    private static ServingConfig config(String store, String version, String engine) {
         return new ServingConfig() {
             @Override
             public ModelSettings model() {
@@ -30,6 +32,11 @@ class ScoringServiceStartupTest {
                     @Override
                     public String version() {
                         return version;
+                    }
+
+                    @Override
+                    public String engine() {
+                        return engine;
                     }
                 };
             }
@@ -68,14 +75,16 @@ class ScoringServiceStartupTest {
 
     @Test
     void anUnknownVersionStopsStartup() {
-        ScoringService s = new ScoringService(config("model-store", "no-such-version"));
+        ScoringService s = new ScoringService(config("model-store", "no-such-version", "java"));
         String m = assertThrows(ModelStoreException.class, s::start).getMessage();
         assertTrue(m.contains("'no-such-version'"), m);
         assertFalse(s.ready());
     }
 
-    @Test
-    void aCorruptModelStopsStartup(@TempDir Path store) throws IOException {
+    /** Each engine checks the file it reads: DJL's parameters, or the portable ones of the pure-Java path. */
+    @ParameterizedTest
+    @CsvSource({"djl, sysrisk-0000.params", "java, sysrisk.srp"})
+    void aCorruptModelStopsStartup(String engine, String file, @TempDir Path store) throws IOException {
         Path src = Path.of("model-store", "sp500");
         Path dst = Files.createDirectories(store.resolve("sp500"));
         try (var files = Files.list(src)) {
@@ -83,22 +92,24 @@ class ScoringServiceStartupTest {
                 Files.copy(f, dst.resolve(f.getFileName()));
             }
         }
-        Path params = dst.resolve("sysrisk-0000.params");
+        Path params = dst.resolve(file);
         byte[] b = Files.readAllBytes(params);
         b[100] ^= 1;
         Files.write(params, b);
-        ScoringService s = new ScoringService(config(store.toString(), "sp500"));
+        ScoringService s = new ScoringService(config(store.toString(), "sp500", engine));
         String m = assertThrows(ModelStoreException.class, s::start).getMessage();
         assertTrue(m.contains("corrupt"), m);
         assertFalse(s.ready());
     }
 
-    @Test
-    void aGoodModelStartsReady() {
-        ScoringService s = new ScoringService(config("model-store", "sp500"));
+    @ParameterizedTest
+    @CsvSource({"any-index, java", "any-index, djl", "sp500, java", "sp500, djl"})
+    void aGoodModelStartsReady(String version, String engine) {
+        ScoringService s = new ScoringService(config("model-store", version, engine));
         s.start();
         try {
             assertTrue(s.ready());
+            assertTrue(s.manifest().version().equals(version));
         } finally {
             s.stop();
         }
