@@ -18,6 +18,9 @@ import io.sysrisk.evaluation.Metrics;
  */
 public final class BlockBootstrap {
 
+    /** Shortest block: about three months of trading days, several label horizons. */
+    public static final int MIN_BLOCK = 60;
+
     private BlockBootstrap() {
     }
 

@@ -81,7 +81,9 @@ public final class Comparison {
 
         List<ComparisonResult.Row> indicators = new ArrayList<>();
         for (Indicators.Scores s : Indicators.all(exp.data(), exp.split().get(Part.TRAIN), test.rows())) {
-            indicators.add(row(s.name(), s.score(), s.alerts(), test.labels(), s.threshold(), horizon, null, null));
+            // Always-negative is a forecast (probability 0); the other indicators give no probability, no Brier.
+            indicators.add(row(s.name(), s.score(), s.name().startsWith("always") ? s.alerts() : nan(s.score().length),
+                    test.labels(), s.threshold(), horizon, null, null));
         }
         if (indicators.size() == 2) {
             indicators.add(new ComparisonResult.Row("turbulence / absorption ratio", null, null, null,
@@ -178,7 +180,7 @@ public final class Comparison {
             double[] pa = concatD(persistence);
             pooledOut.add(row("cnn-bilstm-attention, all folds", margin, p, y, 0.0, h, null,
                     "ranking by probability minus each fold's threshold"));
-            pooledOut.add(row("persistence, all folds", pa, pa, y, 0.5, h, null, "0/1 alerts"));
+            pooledOut.add(row("persistence, all folds", pa, nan(pa.length), y, 0.5, h, null, "0/1 alerts"));
         }
         return rows;
     }
@@ -221,7 +223,6 @@ public final class Comparison {
         Indicators.Scores srcPersistence = Indicators.persistence(src.data(), src.split().get(Part.TRAIN),
                 new int[0]);
         double[] volScores = Indicators.slice(Indicators.volatility(target), windows.rows());
-        double[] volAlerts = java.util.Arrays.stream(volScores).map(v -> v >= srcPersistence.threshold() ? 1 : 0).toArray();
         int h = experiment.label().horizon();
         setup[0] = String.format("trained on %s %s..%s (features %s), tested on the index of %s %s..%s "
                         + "(%d windows, %d events, base rate %.3f)", experiment.data().name(),
@@ -231,18 +232,19 @@ public final class Comparison {
         List<ComparisonResult.Row> rows = new ArrayList<>();
         rows.add(row("cnn-bilstm-attention (source model)", t.test(), t.test(), windows.labels(), t.threshold(), h, null,
                 null));
-        rows.add(row("persistence (source threshold)", volScores, volAlerts, windows.labels(), srcPersistence.threshold(),
+        rows.add(row("persistence (source threshold)", volScores, nan(volScores.length), windows.labels(), srcPersistence.threshold(),
                 h, null, null));
         rows.add(row("always-negative", new double[windows.size()], new double[windows.size()], windows.labels(), 0.5, h,
                 null, null));
         return rows;
     }
 
-    /** A table row with block-bootstrap intervals; blocks are one label horizon long. */
+    /** A table row with circular-block-bootstrap intervals (blocks of at least 60 days, or the horizon if longer). */
     private ComparisonResult.Row row(String name, double[] score, double[] probability, int[] y, double threshold,
-                                     int block, ComparisonResult.SeedSpread seeds, String note) {
+                                     int horizon, ComparisonResult.SeedSpread seeds, String note) {
         Metrics m = Metrics.of(score, y, threshold, probability);
-        BlockBootstrap.Intervals ci = BlockBootstrap.of(score, probability, y, threshold, block, config.samples(), 17);
+        BlockBootstrap.Intervals ci = BlockBootstrap.of(score, probability, y, threshold,
+                Math.max(BlockBootstrap.MIN_BLOCK, horizon), config.samples(), 17);
         return new ComparisonResult.Row(name, m, ci, seeds, note, score, y);
     }
 
@@ -269,6 +271,12 @@ public final class Comparison {
         double eta = elapsed / runsDone * (runsTotal - runsDone);
         log.accept(String.format("[%d/%d] %s (%.0f s elapsed, ETA %.1f min)", runsDone, runsTotal, what, elapsed,
                 eta / 60));
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     private static int[] concat(List<int[]> parts) {

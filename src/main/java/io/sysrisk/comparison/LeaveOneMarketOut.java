@@ -44,7 +44,7 @@ import io.sysrisk.windows.WindowSet;
  */
 public final class LeaveOneMarketOut {
 
-    public static final int BLOCK = 60;
+    public static final int BLOCK = BlockBootstrap.MIN_BLOCK;
 
     /** How much to run: {@link #full()} is the report's, {@link #quick()} checks the pipeline (numbers mean nothing). */
     public record Settings(String mode, List<Integer> seeds, int maxEpochs, int patience, int samples,
@@ -124,8 +124,9 @@ public final class LeaveOneMarketOut {
             double[] score = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(k).score())).toArray();
             List<EventMetrics> events = pooledFolds.stream().map(f -> f.scores().get(k).events()).toList();
             // Pooled ranking metrics join scores of different folds' models, each calibrated on its own validation.
-            pooled.add(score(pooledFolds.get(0).scores().get(k).name(), score, Double.NaN, y, segments,
-                    EventMetrics.pooled(events), k != 1));
+            String name = pooledFolds.get(0).scores().get(k).name();
+            pooled.add(score(name, score, Double.NaN, y, segments, EventMetrics.pooled(events),
+                    !name.equals(VOLATILITY)));
         }
         Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments);
         return new Result(settings.mode(), results, pooled, pc, y.length, Arrays.stream(y).sum(),

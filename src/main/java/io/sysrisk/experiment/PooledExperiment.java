@@ -2,9 +2,7 @@ package io.sysrisk.experiment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.sysrisk.data.Market;
@@ -163,10 +161,9 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         sb.append(String.format("  pooled: train %d windows (stride %d), %d events (%.1f%%); validation %d, %d events "
                         + "(%.1f%%)%n", train.size(), config.trainStride(), train.positives(), 100 * train.baseRate(),
                 validation.size(), validation.positives(), 100 * validation.baseRate()));
-        sb.append("  data: ");
-        Map<String, String> about = new LinkedHashMap<>();
-        markets.forEach(m -> about.put(m.name(), m.market().about()));
-        about.forEach((k, v) -> sb.append("\n    ").append(k).append(": ").append(v));
+        sb.append("  data:");
+        markets.forEach(m -> sb.append("\n    ").append(m.name()).append(": ").append(m.market().about()).append("; ")
+                .append(m.market().data().report()));
         return sb.append('\n').toString();
     }
 

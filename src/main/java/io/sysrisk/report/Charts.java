@@ -255,7 +255,7 @@ final class Charts {
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 700);
     }
 
-    private static XYLineAndShapeRenderer line(Color c) {
+    static XYLineAndShapeRenderer line(Color c) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, c);
         r.setSeriesStroke(0, new BasicStroke(1.2f));

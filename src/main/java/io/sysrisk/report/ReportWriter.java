@@ -1,5 +1,7 @@
 package io.sysrisk.report;
 
+import static io.sysrisk.evaluation.MetricsTable.f3;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,11 +91,12 @@ public final class ReportWriter {
                         + "trained %s (seed %d).%n%n", command, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 r.mode(), r.seconds() / 60, m.createdAt(), m.training().config().seed()));
         sb.append("## Setup\n\n```\n").append(exp.summary()).append("```\n\n");
-        sb.append("Every model below is trained on exactly these training windows, early-stopped on validation PR-AUC, "
-                + "and given the threshold that maximizes validation F1; the test part is only scored. Cells show the "
-                + "first seed's value with a 95% moving-block bootstrap interval over the test windows (blocks of "
-                + exp.config().label().horizon() + " days, resampled in time order); the last two columns give mean "
-                + "+- standard deviation over all seeds.\n\n");
+        sb.append("Every model below is trained on exactly these training windows, early-stopped on validation "
+                + m.training().config().selection() + ", and given the threshold that maximizes validation F1; the "
+                + "test part is only scored. Cells show the first seed's value with a 95% circular block bootstrap "
+                + "interval over the test windows (blocks of " + BlockBootstrap.MIN_BLOCK + " days, resampled in time "
+                + "order); the last two columns give mean +- standard deviation over all seeds. n/a: undefined (no "
+                + "alert, no event, or not a probability: indicators have no Brier score).\n\n");
         sb.append(String.format(Locale.ROOT, "## Test part %s: %d windows, %d events (base rate %.3f)%n%n",
                 r.testPeriod(), r.testWindows(), r.testPositives(), (double) r.testPositives() / r.testWindows()));
         table(sb, r.models(), true);
@@ -168,7 +171,7 @@ public final class ReportWriter {
     }
 
     private static void cell(StringBuilder sb, double v, BlockBootstrap.Interval ci) {
-        sb.append(ci == null ? String.format(Locale.ROOT, " | %.3f", v)
+        sb.append(Double.isNaN(v) ? " | n/a" : ci == null ? String.format(Locale.ROOT, " | %.3f", v)
                 : String.format(Locale.ROOT, " | %.3f [%.2f, %.2f]", v, ci.low(), ci.high()));
     }
 
@@ -181,9 +184,9 @@ public final class ReportWriter {
                 sb.append("| ").append(row.name()).append(" |||||||| ").append(row.note()).append(" |\n");
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%.3f) | %.3f | %s |%n",
-                    row.name(), x.accuracy(), x.precision(), x.recall(), x.f1(), x.rocAuc(), x.prAuc(), x.baseRate(),
-                    x.brier(), row.note() == null ? "" : row.note()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s |%n",
+                    row.name(), f3(x.accuracy()), f3(x.precision()), f3(x.recall()), f3(x.f1()), f3(x.rocAuc()),
+                    f3(x.prAuc()), f3(x.baseRate()), f3(x.brier()), row.note() == null ? "" : row.note()));
         }
     }
 }

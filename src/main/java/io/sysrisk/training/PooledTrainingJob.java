@@ -72,10 +72,9 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
             parts.put(m.name() + " validation", part(m, m.validationRows()));
         }
         List<ModelManifest.DataFile> files = new ArrayList<>();
-        for (EmbeddedDataset d : List.of(EmbeddedDataset.SP500_1928, EmbeddedDataset.DJIA, EmbeddedDataset.DOW30,
-                EmbeddedDataset.SPI_SECTORS, EmbeddedDataset.SP500)) {
-            Market m = exp.markets().stream().map(PooledExperiment.MarketPart::market)
-                    .filter(x -> x.data().source().equals(d.fileName())).findFirst().orElseThrow();
+        for (PooledExperiment.MarketPart part : exp.markets()) {
+            Market m = part.market();
+            EmbeddedDataset d = EmbeddedDataset.byFileName(m.data().source()).orElseThrow();
             files.add(new ModelManifest.DataFile(d.fileName(), d.sha256(), m.data().size(), m.first().toString(),
                     m.last().toString(), m.name() + ": " + m.about() + "; " + m.data().report()));
         }
@@ -94,7 +93,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.ARCHITECTURE, member, input,
                 exp.normalization(), experiment.label(), experiment.name(), null, parts, result.threshold(), training,
                 metrics, files, versions, null, new ModelManifest.EnsembleInfo(result.config(), result.members()),
-                experiment);
+                experiment, null);
     }
 
     private static ModelManifest.PartInfo part(PooledExperiment.MarketPart m, int[] rows) {

@@ -1,0 +1,49 @@
+package io.sysrisk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sysrisk.comparison.LeaveOneMarketOut;
+import io.sysrisk.data.Markets;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+
+/** The any-index report's whole pipeline in quick mode: two folds, tables, paired differences, events, charts. */
+class QuickLomoReportTest {
+
+    @Test
+    void quickLeaveOneMarketOutWritesACompleteReport(@TempDir Path dir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
+        LeaveOneMarketOut.Result r = new LeaveOneMarketOut(LeaveOneMarketOut.Settings.quick(), s -> { })
+                .run(m.pooled(), m.model(), m.training().config(), Markets.embedded());
+        assertEquals(2, r.folds().size());
+        assertEquals(r.folds().stream().mapToInt(LeaveOneMarketOut.FoldResult::windows).sum(), r.pooledWindows());
+        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+            assertEquals(3, f.scores().size());
+            assertEquals(f.windows(), f.scores().get(0).metrics().n());
+            assertTrue(f.scores().get(0).events().onsets() > 0, f.fold());
+        }
+        LomoReportWriter.write(m, r, dir, "test");
+        String md = Files.readString(dir.resolve("README.md"));
+        assertTrue(md.contains("## Paired differences") && md.contains("## Early warning") && md.contains("**pooled**")
+                && md.contains("## Against the goal"), md);
+        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+            String png = LomoReportWriter.chartName(f);
+            BufferedImage img = ImageIO.read(dir.resolve(png).toFile());
+            assertTrue(img.getWidth() >= 800, png);
+            assertTrue(md.contains("(" + png + ")"), png + " is linked");
+        }
+        assertTrue(Files.size(dir.resolve("lomo.json")) < 200_000, "the JSON holds figures, not every window");
+    }
+}
