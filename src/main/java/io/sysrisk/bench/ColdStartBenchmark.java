@@ -199,9 +199,26 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** This JVM's class path entries: the system class path and, under exec:java, the job's class loader's URLs. */
+    private static List<String> classPathEntries() {
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        for (ClassLoader l = Thread.currentThread().getContextClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader u) {
+                for (java.net.URL url : u.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                        // not a file: not a jar the function could use
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
     private static String runtimeClassPath() {
         List<String> jars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPathEntries()) {
             String name = Path.of(entry).getFileName().toString();
             if (RUNTIME_JARS.stream().anyMatch(j -> name.startsWith(j + "-"))) {
                 jars.add(entry);

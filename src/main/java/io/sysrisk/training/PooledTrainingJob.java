@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
-import io.sysrisk.SysriskVersion;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.Markets;
@@ -78,12 +76,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
             files.add(new ModelManifest.DataFile(d.fileName(), d.sha256(), m.data().size(), m.first().toString(),
                     m.last().toString(), m.name() + ": " + m.about() + "; " + m.data().report()));
         }
-        Engine engine = Engine.getEngine("PyTorch");
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("sysrisk", SysriskVersion.get());
-        versions.put("djl", Engine.getDjlVersion());
-        versions.put("pytorch", engine.getVersion());
-        versions.put("java", System.getProperty("java.version"));
+        Map<String, String> versions = TrainingJob.versions();
         EnsembleTrainer.Member first = result.members().get(0);
         ModelManifest.TrainingInfo training = new ModelManifest.TrainingInfo(train, result.positiveWeight(),
                 first.bestEpoch(), first.epochsRun(), Math.round(result.seconds() * 10) / 10.0,

@@ -65,6 +65,16 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
         }
     }
 
+    /** The software a model was made with, recorded in its manifest. */
+    static Map<String, String> versions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("sysrisk", SysriskVersion.get());
+        versions.put("djl", Engine.getDjlVersion());
+        versions.put("pytorch", Engine.getEngine("PyTorch").getVersion());
+        versions.put("java", System.getProperty("java.version"));
+        return versions;
+    }
+
     private ModelManifest manifest(PreparedExperiment exp, ModelTrainer.Result result, EvaluationReport report) {
         MarketData data = exp.data();
         int lookback = exp.features().firstValid();
@@ -79,12 +89,7 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
         ModelManifest.DataFile file = new ModelManifest.DataFile(experiment.data().name(), experiment.data().sha256(),
                 data.size(), data.dates().get(0).toString(), data.dates().get(data.size() - 1).toString(),
                 data.report().toString());
-        Engine engine = Engine.getEngine("PyTorch");
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("sysrisk", SysriskVersion.get());
-        versions.put("djl", Engine.getDjlVersion());
-        versions.put("pytorch", engine.getVersion());
-        versions.put("java", System.getProperty("java.version"));
+        Map<String, String> versions = TrainingJob.versions();
         ModelManifest.TrainingInfo training = new ModelManifest.TrainingInfo(train, result.positiveWeight(),
                 result.bestEpoch(), result.history().size(), Math.round(result.seconds() * 10) / 10.0,
                 result.device().toString(), result.history());
