@@ -78,6 +78,16 @@ public final class MarketScorer {
         }
         int n = end - start + 1;
         int f = features.size();
+        // Finite prices can still give non-finite features (a close of 5e-324 next to 1e300 overflows a log return):
+        // refuse them by name rather than answer NaN.
+        for (int t = start - window + 1; t <= end; t++) {
+            for (int j = 0; j < f; j++) {
+                if (!Double.isFinite(matrix.values()[t][j])) {
+                    throw new DataValidationException("feature " + features.ids().get(j) + " is not finite on "
+                            + data.dates().get(t) + ": the prices around that date are out of any plausible range");
+                }
+            }
+        }
         float[] x = new float[n * window * f];
         List<LocalDate> asOf = new ArrayList<>(n);
         List<List<LocalDate>> dates = new ArrayList<>(n);

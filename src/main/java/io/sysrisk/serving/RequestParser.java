@@ -105,12 +105,21 @@ final class RequestParser {
         return out;
     }
 
+    static final int MIN_YEAR = 1800;
+    static final int MAX_YEAR = 2200;
+
     static LocalDate date(String field, String text) {
         if (text == null) {
             throw new InvalidRequestException("'" + field + "' is null; expected a date YYYY-MM-DD");
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate d = LocalDate.parse(text);
+            // Far-off years parse, but date arithmetic on them overflows: no market series is dated there.
+            if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+                throw new InvalidRequestException("'" + field + "': " + d + " is outside the years " + MIN_YEAR + ".."
+                        + MAX_YEAR);
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("'" + field + "': '" + text + "' is not a date of the form YYYY-MM-DD");
         }

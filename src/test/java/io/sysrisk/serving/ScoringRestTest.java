@@ -177,6 +177,25 @@ class ScoringRestTest {
         badRequest(r, "dates must strictly increase");
     }
 
+    /** Inputs that used to give a 500 or a NaN probability (issue 11): now a short 400 naming the problem. */
+    @Test
+    void extremeDatesAndPricesAreRefusedNotScoredAsNaN() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        r.put("to", "+999999999-12-31");
+        badRequest(r, "outside the years");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(300, 5e-324);
+        badRequest(r, "is not finite on");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(299, 1e-10);
+        Requests.series(r, "close").set(300, 1e300);
+        badRequest(r, "is not finite on");
+        r = Requests.ending(DAY, 320);
+        r.put("from", "x".repeat(900_000));
+        String body = post(Requests.json(r)).then().statusCode(400).extract().body().asString();
+        assertTrue(body.length() < 1000, "the error does not echo the whole field: " + body.length() + " characters");
+    }
+
     @Test
     void nanInfinityAndNonPositivePrices() {
         Map<String, Object> r = Requests.ending(DAY, 320);

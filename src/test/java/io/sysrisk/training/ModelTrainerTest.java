@@ -68,4 +68,30 @@ class ModelTrainerTest {
             assertTrue(!java.util.Arrays.equals(a, testProbabilities(r, val)), "another seed gives another model");
         }
     }
+
+    /** The progress line's ETA is an upper bound that never goes up (it used to jump when a new best epoch came). */
+    @Test
+    void etaOnlyGoesDown() {
+        WindowSet train = PlantedPattern.windows(300, 0.2, 1.0, 4);
+        WindowSet val = PlantedPattern.windows(100, 0.2, 1.0, 5);
+        List<String> lines = new java.util.ArrayList<>();
+        TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(12).withPatience(12).withSeed(3);
+        try (ModelTrainer.Result r = ModelTrainer.train(new SystemicRiskNet(SMALL), train, val, cfg, lines::add)) {
+            assertEquals(12, r.history().size());
+        }
+        java.util.regex.Pattern eta = java.util.regex.Pattern.compile("ETA <= ([0-9.]+) (s|min)");
+        double last = Double.POSITIVE_INFINITY;
+        int seen = 0;
+        for (String line : lines) {
+            java.util.regex.Matcher m = eta.matcher(line);
+            if (m.find()) {
+                double seconds = Double.parseDouble(m.group(1)) * (m.group(2).equals("min") ? 60 : 1);
+                assertTrue(seconds <= last + 0.5, "ETA went up: " + line); // printed rounded to whole seconds
+                last = seconds;
+                seen++;
+            }
+        }
+        assertEquals(12, seen);
+        assertEquals(0.0, last, 0.0, "the last epoch has nothing left");
+    }
 }
