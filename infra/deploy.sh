@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the function and deploys it with the CDK.
-#   infra/deploy.sh            zip package on the java21 managed runtime (no Docker needed)
+#   infra/deploy.sh            zip package on the java25 managed runtime (no Docker needed)
 #   infra/deploy.sh image      container image with libtorch pre-unpacked (needs Docker)
 # Extra arguments go to `cdk deploy`, e.g. -c sysrisk:memoryMb=3008 -c sysrisk:urlAuth=NONE
 set -euo pipefail

@@ -5,7 +5,7 @@ import software.amazon.awscdk.App;
 /**
  * What the stack is built from, read from the CDK context (cdk.json, or {@code cdk deploy -c key=value}).
  *
- * @param packaging    "zip" (the java21 managed runtime with target/function.zip) or "image" (a container image
+ * @param packaging    "zip" (the java25 managed runtime with target/function.zip) or "image" (a container image
  *                     with libtorch already unpacked, built from {@code imageDir})
  * @param functionZip  path of the Quarkus function.zip
  * @param imageDir     Docker build context: image/Dockerfile, with build/ prepared by deploy.sh

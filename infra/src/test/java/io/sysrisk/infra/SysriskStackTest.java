@@ -44,7 +44,7 @@ class SysriskStackTest {
     @Test
     void zipFunctionRunsOnJava21WithRoomForLibtorch() {
         zip.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Runtime", "java21",
+                "Runtime", "java25",
                 "Handler", SysriskStack.HANDLER,
                 "MemorySize", 2048,
                 "Timeout", 30,
@@ -67,7 +67,7 @@ class SysriskStackTest {
                         "PYTORCH_FLAVOR", "cpu",
                         "DJL_CACHE_DIR", "/opt/djl-cache",
                         "OPT_OUT_TRACKING", "true")))));
-        image.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("Runtime", "java21"))));
+        image.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("Runtime", "java25"))));
     }
 
     @Test
