@@ -80,7 +80,12 @@ public class ScoreFunction {
     private static String httpBody(JsonNode event) {
         String body = event.path("body").isTextual() ? event.path("body").asText() : null;
         if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("the event says isBase64Encoded, but its body is not base64: "
+                        + e.getMessage());
+            }
         }
         return body;
     }

@@ -62,6 +62,16 @@ class ScoringLambdaTest {
         r = given().contentType("application/json").body(Requests.json(bad)).post().then().statusCode(200)
                 .body("statusCode", equalTo(400)).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertTrue(r.getString("body").contains("malformed request JSON"));
+
+        bad.put("body", "not base64 at all!");
+        r = given().contentType("application/json").body(Requests.json(bad)).post().then().statusCode(200)
+                .body("statusCode", equalTo(400)).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertTrue(r.getString("body").contains("not base64"), r.getString("body"));
+
+        Map<String, Object> trailing = new java.util.HashMap<>(event);
+        trailing.put("body", request + " garbage");
+        given().contentType("application/json").body(Requests.json(trailing)).post().then().statusCode(200)
+                .body("statusCode", equalTo(400));
     }
 
     @Test

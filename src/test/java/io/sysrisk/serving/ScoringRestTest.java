@@ -139,6 +139,14 @@ class ScoringRestTest {
         badRequest("{\"dates\": [", "malformed request JSON");
     }
 
+    /** Strict JSON: text after the request, or a key given twice, is refused rather than silently dropped. */
+    @Test
+    void trailingTokensAndDuplicateKeysAreRefused() {
+        String good = Requests.json(Requests.ending(DAY, 320));
+        badRequest(good + " {\"x\": 1}", "malformed request JSON");
+        badRequest("{\"from\": \"2020-01-02\", \"from\": \"2020-01-03\"," + good.substring(1), "malformed request JSON");
+    }
+
     @Test
     void missingFields() {
         badRequest("{}", "empty request");
