@@ -69,6 +69,7 @@ public final class ModelStore {
         Path target = root.resolve(version);
         Path tmp = root.resolve("." + version + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
+            removeStaleTemporaries();
             Files.createDirectories(tmp);
             model.setProperty("Epoch", "0");
             model.save(tmp, PARAMS_NAME);
@@ -237,6 +238,26 @@ public final class ModelStore {
         if (version == null || !version.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new ModelStoreException("invalid model version name '" + version
                     + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
+    /**
+     * Hidden {@code .VERSION.tmp-PID-N} folders of a writer that is no longer running (killed mid-write) are deleted;
+     * those of a live process are left alone, since it may still be writing.
+     */
+    void removeStaleTemporaries() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        java.util.regex.Pattern tmpName = java.util.regex.Pattern.compile("^\\..+\\.tmp-(\\d+)-\\d+$");
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.toList()) {
+                java.util.regex.Matcher m = tmpName.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isDirectory(p)
+                        && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) {
+                    deleteTree(p);
+                }
+            }
         }
     }
 

@@ -112,6 +112,20 @@ class ModelStoreTest {
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(root.resolve("v1/report/charts/a.png")));
     }
 
+    /** A killed writer's hidden temporary folder is cleaned up by the next write; a live writer's is not touched. */
+    @Test
+    void staleTemporaryFoldersOfDeadWritersAreRemoved(@TempDir Path root) throws IOException {
+        Path dead = Files.createDirectories(root.resolve(".v1.tmp-2147483646-123"));
+        Files.writeString(dead.resolve("half-written.params"), "x");
+        Path live = Files.createDirectories(root.resolve(".v2.tmp-" + ProcessHandle.current().pid() + "-5"));
+        try (Model model = newModel()) {
+            new ModelStore(root).save(manifest("v1"), model);
+        }
+        assertTrue(!Files.exists(dead), "the dead writer's folder is gone");
+        assertTrue(Files.isDirectory(live), "a live writer's folder stays");
+        assertEquals(List.of("v1"), new ModelStore(root).versions());
+    }
+
     @Test
     void aCorruptedParameterFileIsRejected(@TempDir Path root) throws IOException {
         ModelStore store = new ModelStore(root);
