@@ -23,6 +23,23 @@ class MetricsTest {
         assertEquals(brier, m.brier(), 1e-12);
     }
 
+    /** No alert: precision undefined; no event: recall undefined. Not 0, which would bias bootstrap intervals. */
+    @Test
+    void undefinedPrecisionAndRecallAreNaN() {
+        int[] y = {1, 0, 1, 0};
+        Metrics silent = Metrics.of(new double[] {0.1, 0.2, 0.1, 0.2}, y, 0.5);
+        assertEquals(Double.NaN, silent.precision());
+        assertEquals(0.0, silent.recall());
+        assertEquals(0.0, silent.f1(), "events and no alert: nothing found");
+        Metrics calm = Metrics.of(new double[] {0.9, 0.2, 0.1, 0.2}, new int[] {0, 0, 0, 0}, 0.5);
+        assertEquals(Double.NaN, calm.recall());
+        assertEquals(0.0, calm.precision());
+        assertEquals(Double.NaN, calm.f1());
+        // Alerting from 0.9 finds one of two events with no false alarm: 1/2 - 0 = 0.5; from 0.5: 1/2 - 1/2; from
+        // 0.1: 1 - 1. The usefulness threshold is 0.9.
+        assertEquals(0.9, Metrics.bestUsefulnessThreshold(new double[] {0.1, 0.5, 0.9, 0.3}, y), 0.0);
+    }
+
     @Test
     void rocAucCountsOrderedPairs() {
         // Positives 0.9, 0.3, 0.6; negatives 0.8, 0.1, 0.7: pairs won 2 + 1 + 2... counted by hand: 5 of 9.
