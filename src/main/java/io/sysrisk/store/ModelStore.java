@@ -128,7 +128,63 @@ public final class ModelStore {
         if (!version.equals(m.version())) {
             throw new ModelStoreException("folder '" + version + "' holds a manifest for version '" + m.version() + "'");
         }
+        checkConsistent(m);
         return m;
+    }
+
+    /** The epoch number of a DJL parameter file name, {@code sysrisk-0000.params} -> "0". */
+    static String epochOf(String file) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(PARAMS_NAME)
+                + "-(\\d{4})\\.params").matcher(file);
+        if (!m.matches()) {
+            throw new ModelStoreException("the manifest names parameter file '" + file + "', not " + PARAMS_NAME
+                    + "-NNNN.params");
+        }
+        return String.valueOf(Integer.parseInt(m.group(1)));
+    }
+
+    /**
+     * The manifest's parts must fit together before anything is served from it: features, normalization and input
+     * sizes, a threshold that is a probability, an ensemble whose seeds match its members.
+     */
+    static void checkConsistent(ModelManifest m) {
+        List<String> problems = new java.util.ArrayList<>();
+        ModelManifest.InputSpec in = m.input();
+        if (in.features() == null || in.features().isEmpty()) {
+            problems.add("no features");
+        } else {
+            if (!in.features().equals(m.normalization().features())) {
+                problems.add("normalization is for features " + m.normalization().features() + ", the input reads "
+                        + in.features());
+            }
+            for (int j = 0; j < m.normalization().std().length; j++) {
+                double sd = m.normalization().std()[j];
+                double mean = m.normalization().mean()[j];
+                if (!(sd > 0) || !Double.isFinite(sd) || !Double.isFinite(mean)) {
+                    problems.add("normalization of " + in.features().get(j) + " is not usable (mean " + mean
+                            + ", sd " + sd + ")");
+                }
+            }
+        }
+        if (in.window() < 1 || in.requiredDays() != in.window() + in.lookbackDays()) {
+            problems.add("input window " + in.window() + " + look-back " + in.lookbackDays() + " != required days "
+                    + in.requiredDays());
+        }
+        if (in.columns() == null || in.columns().isEmpty()) {
+            problems.add("no input columns");
+        }
+        if (!(m.threshold() >= 0 && m.threshold() <= 1)) {
+            problems.add("threshold " + m.threshold() + " is not a probability");
+        }
+        if (m.ensemble() != null && m.ensemble().members() != null
+                && m.ensemble().members().size() != m.ensemble().config().members()) {
+            problems.add(m.ensemble().config().members() + " ensemble seeds but " + m.ensemble().members().size()
+                    + " member runs recorded");
+        }
+        if (!problems.isEmpty()) {
+            throw new ModelStoreException("model version '" + m.version() + "' has an inconsistent manifest: "
+                    + String.join("; ", problems));
+        }
     }
 
     /** Loads a version after checking its manifest and the parameters' checksum. */
@@ -158,7 +214,9 @@ public final class ModelStore {
                     new Shape(1, m.input().window(), m.input().features().size()));
             Map<String, Shape> expected = new LinkedHashMap<>();
             net.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
-            model.load(folder, PARAMS_NAME);
+            // DJL would load the highest-numbered NAME-NNNN.params it finds: load exactly the file the manifest
+            // names (and checksums) instead.
+            model.load(folder, PARAMS_NAME, Map.of("epoch", epochOf(m.parameters().file())));
             // DJL takes whatever arrays the file holds; a file from another architecture must not slip through.
             net.getParameters().forEach(p -> {
                 Shape actualShape = p.getValue().getArray().getShape();

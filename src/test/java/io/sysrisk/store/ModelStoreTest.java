@@ -126,6 +126,42 @@ class ModelStoreTest {
         assertEquals(List.of("v1"), new ModelStore(root).versions());
     }
 
+    /** DJL would pick the highest-numbered parameter file in the folder; the store loads the one it checksummed. */
+    @Test
+    void theFileTheManifestNamesIsLoadedNotADecoy(@TempDir Path root) throws TranslateException, IOException {
+        ModelStore store = new ModelStore(root);
+        float[] before;
+        try (Model model = newModel()) {
+            before = predict(model);
+            store.save(manifest("v1"), model);
+        }
+        try (Model other = newModel()) {
+            other.getBlock().getParameters().valueAt(0).getArray().addi(3f);
+            Path decoyDir = Files.createDirectories(root.resolve("decoy"));
+            other.setProperty("Epoch", "7");
+            other.save(decoyDir, ModelStore.PARAMS_NAME);
+            Files.copy(decoyDir.resolve(ModelStore.PARAMS_NAME + "-0007.params"),
+                    root.resolve("v1").resolve(ModelStore.PARAMS_NAME + "-0007.params"));
+        }
+        try (StoredModel loaded = store.load("v1", Device.cpu())) {
+            assertArrayEquals(before, predict(loaded.model()), 0f);
+        }
+    }
+
+    @Test
+    void anInconsistentManifestIsRefusedWithItsReasons(@TempDir Path root) throws IOException {
+        ModelStore store = new ModelStore(root);
+        try (Model model = newModel()) {
+            store.save(manifest("v1"), model);
+        }
+        Path file = root.resolve("v1").resolve(ModelStore.MANIFEST);
+        String json = Files.readString(file);
+        Files.writeString(file, json.replaceFirst("\"requiredDays\" : \\d+", "\"requiredDays\" : 3")
+                .replaceFirst("\n  \"threshold\" : [0-9.]+", "\n  \"threshold\" : 7.0")); // the top-level one
+        String m = assertThrows(ModelStoreException.class, () -> store.manifest("v1")).getMessage();
+        assertTrue(m.contains("inconsistent manifest") && m.contains("required days") && m.contains("threshold 7.0"), m);
+    }
+
     @Test
     void aCorruptedParameterFileIsRejected(@TempDir Path root) throws IOException {
         ModelStore store = new ModelStore(root);
