@@ -19,7 +19,8 @@ import io.quarkus.funqy.Funq;
  * <ul>
  *   <li>a direct invocation ({@code aws lambda invoke}): the event is the request JSON and the result the response
  *       JSON; a request that cannot be scored is answered with {@code status} 400 (503 when busy) and
- *       {@code error} as a normal payload, so a caller's mistake is not counted or retried as a function error;</li>
+ *       {@code error} as a normal payload, so a caller's mistake is not counted or retried as a function error;
+ *       an internal failure is thrown, a real function error that Lambda counts;</li>
  *   <li>a Function URL (or API Gateway HTTP API) event: the request JSON is its {@code body}, and the answer is an
  *       HTTP response with the matching status code.</li>
  * </ul>
@@ -59,8 +60,10 @@ public class ScoreFunction {
         } catch (ServiceBusyException e) {
             return ScoreResponse.error(503, e.getMessage());
         } catch (RuntimeException e) {
+            // Not the caller's mistake: a real function error, so that Lambda counts it (Errors metric, alarms)
+            // instead of a 200 payload that says 500. Logged once here; the runtime reports it to the caller.
             LOG.error("scoring failed", e);
-            return ScoreResponse.error(500, "internal error while scoring; see the function's log");
+            throw e;
         }
     }
 
