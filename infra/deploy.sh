@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the function and deploys it with the CDK.
-#   infra/deploy.sh            zip package on the java25 managed runtime (no Docker needed)
+#   infra/deploy.sh            lean zip package (no DJL, no libtorch) on the java25 managed runtime (no Docker)
 #   infra/deploy.sh image      container image with libtorch pre-unpacked (needs Docker)
 # Extra arguments go to `cdk deploy`, e.g. -c sysrisk:memoryMb=3008 -c sysrisk:urlAuth=NONE
 set -euo pipefail
@@ -19,7 +19,12 @@ if [ "$packaging" = "image" ]; then
 fi
 
 echo "== building the function (tests skipped; run ./mvnw -B verify first)"
-(cd "$here/.." && ./mvnw -B -q package -DskipTests)
+if [ "$packaging" = "zip" ]; then
+  # The lean function: no DJL, no libtorch (the pure-Java engine), about 24 MB.
+  (cd "$here/.." && ./mvnw -B -q package -Plean-function)
+else
+  (cd "$here/.." && ./mvnw -B -q package -DskipTests)
+fi
 if [ "$packaging" = "image" ]; then
   echo "== preparing the image build context"
   "$here/image/prepare.sh" "$here/../target/function.zip"

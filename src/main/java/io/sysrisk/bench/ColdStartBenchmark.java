@@ -38,8 +38,8 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm)
-            throws Exception {
+    public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm,
+                             boolean withDjl) throws Exception {
         Path work = Files.createTempDirectory("sysrisk-coldstart-");
         try {
             Path taskRoot = unzip(functionZip, work.resolve("task"));
@@ -55,6 +55,23 @@ public final class ColdStartBenchmark {
             List<String> pureCds = new ArrayList<>(extraJvm);
             pureCds.add("-XX:SharedArchiveFile=" + pureJsa);
             Launch pureWithCds = new Launch(java, taskRoot, memoryMb, eventJson, pureCds, Map.of(), work);
+            long zipBytes = Files.size(functionZip);
+            if (!withDjl) {
+                List<Double> javaOnly = new ArrayList<>();
+                List<Double> javaOnlyCds = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    javaOnly.add(pure.start(work.resolve("djl-cache-none-" + i)));
+                    javaOnlyCds.add(pureWithCds.start(work.resolve("djl-cache-none-" + i)));
+                }
+                return String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"runtime\":\"%s\",\"java\":\"%s\","
+                                + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\",\"function_zip_mb\":%.1f,"
+                                + "\"first_scored_s_java_engine_median\":%.2f,"
+                                + "\"first_scored_s_java_engine_appcds_median\":%.2f,"
+                                + "\"samples\":{\"java_engine\":%s,\"java_engine_appcds\":%s},\"appcds_archive_mb_java\":%.1f}",
+                        "AWSLambda (aws-lambda-java-runtime-interface-client)", javaVersion(java), memoryMb, runs,
+                        String.join(" ", extraJvm), zipBytes / 1048576.0, median(javaOnly), median(javaOnlyCds),
+                        fmt(javaOnly), fmt(javaOnlyCds), Files.size(pureJsa) / 1048576.0);
+            }
 
             // The baseline in the same run: the DJL engine (libtorch).
             List<String> djlJvm = new ArrayList<>(extraJvm);
@@ -117,7 +134,7 @@ public final class ColdStartBenchmark {
                 layoutCds.add(imageCds.start(imageCache));
             }
             return String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"runtime\":\"%s\",\"java\":\"%s\","
-                            + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\","
+                            + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\",\"function_zip_mb\":%.1f,"
                             + "\"first_scored_s_java_engine_median\":%.2f,"
                             + "\"first_scored_s_java_engine_appcds_median\":%.2f,"
                             + "\"first_scored_s_djl_empty_cache_median\":%.2f,"
@@ -128,7 +145,7 @@ public final class ColdStartBenchmark {
                             + "\"djl_libtorch_unpacked\":%s,\"djl_image_layout\":%s,\"djl_image_layout_appcds\":%s},"
                             + "\"appcds_archive_mb_java\":%.1f,\"appcds_archive_mb_djl\":%.1f}",
                     "AWSLambda (aws-lambda-java-runtime-interface-client)", javaVersion(java), memoryMb, runs,
-                    String.join(" ", extraJvm), median(javaEngine), median(javaEngineCds), median(empty),
+                    String.join(" ", extraJvm), zipBytes / 1048576.0, median(javaEngine), median(javaEngineCds), median(empty),
                     median(unpacked), median(layout), median(layoutCds), fmt(javaEngine), fmt(javaEngineCds),
                     fmt(empty), fmt(unpacked), fmt(layout), fmt(layoutCds), Files.size(pureJsa) / 1048576.0,
                     Files.size(jsa) / 1048576.0);

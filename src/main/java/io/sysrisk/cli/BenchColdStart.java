@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench-coldstart", mixinStandardHelpOptions = true,
         description = "Lambda cold start: function.zip as the task root, AWS's runtime interface client polling a "
-                + "local Runtime API stand-in; process start to the first scored answer, with libtorch unpacked "
-                + "and with an empty DJL cache. Prints one JSON line.")
+                + "local Runtime API stand-in; process start to the first scored answer: the java engine (with and "
+                + "without AppCDS) and, unless --java-engine-only, the djl engine with an empty and a filled DJL "
+                + "cache and the container image's layout. Prints one JSON line.")
 class BenchColdStart implements Callable<Integer> {
 
     @Option(names = "--zip", defaultValue = "target/function.zip", description = "The packaged function.")
@@ -33,9 +34,13 @@ class BenchColdStart implements Callable<Integer> {
     @Option(names = "--jvm", description = "Extra JVM option for the function (repeatable), e.g. -XX:SharedArchiveFile=...")
     List<String> jvm = new ArrayList<>();
 
+    @Option(names = "--java-engine-only", description = "Measure the java engine only (a lean function.zip, "
+            + "built with -Plean-function, has no DJL to measure).")
+    boolean javaEngineOnly;
+
     @Override
     public Integer call() throws Exception {
-        System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm));
+        System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm, !javaEngineOnly));
         return 0;
     }
 }

@@ -1,11 +1,7 @@
 package io.sysrisk.evaluation;
 
-import java.util.List;
-
-import ai.djl.inference.Predictor;
 import io.sysrisk.experiment.PreparedExperiment;
-import io.sysrisk.model.WindowBatch;
-import io.sysrisk.model.WindowScore;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.windows.Part;
 import io.sysrisk.windows.WindowSet;
 
@@ -21,12 +17,14 @@ import io.sysrisk.windows.WindowSet;
 public record EvaluationReport(Metrics validation, Metrics test, Metrics alwaysNegative, Metrics persistence,
                                double persistenceVolatilityThreshold) {
 
-    public static EvaluationReport evaluate(PreparedExperiment exp, Predictor<WindowBatch, List<WindowScore>> predictor,
-                                            double threshold) {
+    /** {@code model}: any engine (no DJL type appears here, so the manifest reads without DJL on the class path). */
+    public static EvaluationReport evaluate(PreparedExperiment exp, WindowScorer model, double threshold) {
         WindowSet val = exp.part(Part.VALIDATION);
         WindowSet test = exp.part(Part.TEST);
-        double[] pv = Scoring.probabilities(Scoring.score(predictor, val));
-        double[] pt = Scoring.probabilities(Scoring.score(predictor, test));
+        double[] pv = Scoring.probabilities(WindowScorer.scoreAll(model, val.data(), val.window(), val.features(),
+                val.size()));
+        double[] pt = Scoring.probabilities(WindowScorer.scoreAll(model, test.data(), test.window(), test.features(),
+                test.size()));
         Indicators.Scores persistence = Indicators.persistence(exp.data(), exp.split().get(Part.TRAIN),
                 test.rows());
         return new EvaluationReport(Metrics.of(pv, val.labels(), threshold), Metrics.of(pt, test.labels(), threshold),

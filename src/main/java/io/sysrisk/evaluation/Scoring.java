@@ -1,6 +1,5 @@
 package io.sysrisk.evaluation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import ai.djl.inference.Predictor;
@@ -13,7 +12,7 @@ import io.sysrisk.windows.WindowSet;
 /** Runs a predictor over many windows, in batches; the one loop used by evaluation and serving. */
 public final class Scoring {
 
-    public static final int BATCH = 256;
+    public static final int BATCH = WindowScorer.BATCH;
 
     private Scoring() {
     }
@@ -29,11 +28,7 @@ public final class Scoring {
 
     /** Scores {@code count} windows laid out one after another in {@code data}, each (window, features). */
     public static List<WindowScore> score(WindowScorer scorer, float[] data, int window, int features, int count) {
-        List<WindowScore> out = new ArrayList<>(count);
-        for (int from = 0; from < count; from += BATCH) {
-            out.addAll(scorer.score(WindowBatch.slice(data, window, features, from, Math.min(count, from + BATCH))));
-        }
-        return out;
+        return WindowScorer.scoreAll(scorer, data, window, features, count);
     }
 
     /** A DJL predictor as a {@link WindowScorer} (the predictor stays the caller's, not thread-safe). */

@@ -105,7 +105,7 @@ public final class MarketScorer {
     }
 
     public List<DatedScore> predict(Windows w, WindowScorer model) {
-        List<WindowScore> scores = Scoring.score(model, w.data(), w.window(), w.features(), w.count());
+        List<WindowScore> scores = WindowScorer.scoreAll(model, w.data(), w.window(), w.features(), w.count());
         List<DatedScore> out = new ArrayList<>(w.count());
         for (int i = 0; i < w.count(); i++) {
             WindowScore s = scores.get(i);

@@ -18,17 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.inference.JavaModel;
 import io.sysrisk.inference.PortableParameters;
 import io.sysrisk.inference.Tensor;
 import ai.djl.nn.Block;
-import io.sysrisk.model.EnsembleNet;
-import io.sysrisk.model.SystemicRiskNet;
 
 /**
  * The model store: one folder per model version, holding the DJL parameters and {@code model.json}.
@@ -187,50 +182,12 @@ public final class ModelStore {
         }
     }
 
-    /** Loads a version after checking its manifest and the parameters' checksum. */
+    /**
+     * Loads a version into DJL after checking its manifest and the parameters' checksum. The DJL work lives in
+     * {@link DjlLoader}, so that this class links without DJL on the class path (the lean function has none).
+     */
     public StoredModel load(String version, Device device) {
-        ModelManifest m = manifest(version);
-        Path folder = root.resolve(version);
-        Path params = folder.resolve(m.parameters().file());
-        if (!Files.isRegularFile(params)) {
-            throw new ModelStoreException("model version '" + version + "' is incomplete: parameter file " + params
-                    + " is missing");
-        }
-        String actual;
-        try {
-            actual = sha256(params);
-        } catch (IOException e) {
-            throw new ModelStoreException("model version '" + version + "': cannot read " + params, e);
-        }
-        if (!actual.equals(m.parameters().sha256())) {
-            throw new ModelStoreException("model version '" + version + "' is corrupt: " + params.getFileName()
-                    + " has SHA-256 " + actual + ", the manifest records " + m.parameters().sha256());
-        }
-        Block net = m.ensemble() != null ? new EnsembleNet(m.ensemble().config()) : new SystemicRiskNet(m.model());
-        Model model = Model.newInstance(PARAMS_NAME, device, "PyTorch");
-        try {
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32,
-                    new Shape(1, m.input().window(), m.input().features().size()));
-            Map<String, Shape> expected = new LinkedHashMap<>();
-            net.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
-            // DJL would load the highest-numbered NAME-NNNN.params it finds: load exactly the file the manifest
-            // names (and checksums) instead.
-            model.load(folder, PARAMS_NAME, Map.of("epoch", epochOf(m.parameters().file())));
-            // DJL takes whatever arrays the file holds; a file from another architecture must not slip through.
-            net.getParameters().forEach(p -> {
-                Shape actualShape = p.getValue().getArray().getShape();
-                if (!actualShape.equals(expected.get(p.getKey()))) {
-                    throw new ModelStoreException("parameter " + p.getKey() + " has shape " + actualShape
-                            + ", the recorded architecture needs " + expected.get(p.getKey()));
-                }
-            });
-            return new StoredModel(folder, m, model);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new ModelStoreException("model version '" + version + "': parameters do not fit the recorded "
-                    + "architecture: " + e.getMessage(), e);
-        }
+        return DjlLoader.load(this, version, device);
     }
 
     /**

@@ -52,7 +52,7 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
                 exp.part(Part.VALIDATION), train, log)) {
             EvaluationReport report;
             try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
-                report = EvaluationReport.evaluate(exp, predictor, result.threshold());
+                report = EvaluationReport.evaluate(exp, io.sysrisk.evaluation.Scoring.scorer(predictor), result.threshold());
             }
             ModelManifest manifest = manifest(exp, result, report);
             Path folder = new ModelStore(storeRoot).save(manifest, result.model());

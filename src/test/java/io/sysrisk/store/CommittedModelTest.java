@@ -71,7 +71,7 @@ class CommittedModelTest {
                 assertEquals(exp.normalization().mean()[j], m.normalization().mean()[j], 1e-12);
                 assertEquals(exp.normalization().std()[j], m.normalization().std()[j], 1e-12);
             }
-            EvaluationReport again = EvaluationReport.evaluate(exp, predictor, m.threshold());
+            EvaluationReport again = EvaluationReport.evaluate(exp, Scoring.scorer(predictor), m.threshold());
             assertEquals(m.metrics().test().n(), again.test().n());
             assertEquals(m.metrics().test().tp(), again.test().tp());
             assertEquals(m.metrics().test().fp(), again.test().fp());

@@ -42,19 +42,21 @@ class SysriskStackTest {
     }
 
     @Test
-    void zipFunctionRunsOnJava21WithRoomForLibtorch() {
+    void zipFunctionIsTheLeanJavaEngineOnJava25() {
         zip.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Handler", SysriskStack.HANDLER,
                 "MemorySize", 2048,
                 "Timeout", 30,
                 "Architectures", List.of("x86_64"),
-                "EphemeralStorage", Map.of("Size", 1024),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "DJL_CACHE_DIR", "/tmp/djl",
+                        "SYSRISK_MODEL_ENGINE", "java",
                         "OPT_OUT_TRACKING", "true",
                         "SYSRISK_MODEL_VERSION", "sp500"))),
                 "LoggingConfig", Match.objectLike(Map.of("LogGroup", Match.anyValue()))));
+        // Nothing large is unpacked at start: /tmp stays at Lambda's default (and SnapStart stays possible).
+        zip.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("EphemeralStorage",
+                Match.anyValue()))));
     }
 
     @Test
