@@ -15,7 +15,9 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.translate.TranslateException;
+import io.sysrisk.inference.JavaModel;
 import io.sysrisk.model.ModelConfig;
+import io.sysrisk.store.ModelStore;
 import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.model.WindowBatch;
 import io.sysrisk.model.WindowScore;
@@ -84,15 +86,95 @@ public final class ModelBenchmark {
                     predictor.predict(b256);
                 }
                 double throughput = 256.0 * batches / ((System.nanoTime() - t) / 1e9);
+
+                // The same trained network through the pure-Java forward pass (one thread), in the same run.
+                JavaModel java = JavaModel.of(ModelConfig.reference(), null, FEATURES, ModelStore.tensors(net));
+                double maxDiff = 0;
+                List<WindowScore> djlScores = predictor.predict(b256);
+                List<WindowScore> javaScores = java.score(b256);
+                for (int i = 0; i < 256; i++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(djlScores.get(i).probability() - javaScores.get(i).probability()));
+                }
+                for (int i = 0; i < 2000; i++) {
+                    java.score(WindowBatch.slice(train.data(), WINDOW, FEATURES, i % 4096, i % 4096 + 1));
+                }
+                List<Double> jms = new ArrayList<>(latencyIterations);
+                for (int i = 0; i < latencyIterations; i++) {
+                    long tj = System.nanoTime();
+                    java.score(WindowBatch.slice(train.data(), WINDOW, FEATURES, i % 4096, i % 4096 + 1));
+                    jms.add((System.nanoTime() - tj) / 1e6);
+                }
+                Collections.sort(jms);
+                long tj = System.nanoTime();
+                for (int i = 0; i < batches; i++) {
+                    java.score(b256);
+                }
+                double javaThroughput = 256.0 * batches / ((System.nanoTime() - tj) / 1e9);
                 return String.format(Locale.ROOT, "{\"impl\":\"sysrisk-djl-%s\",\"engine\":\"PyTorch %s\","
                                 + "\"device\":\"cpu\",\"threads\":%d,\"window\":%d,\"features\":%d,"
                                 + "\"latency_ms_p50\":%.3f,\"latency_ms_p99\":%.3f,"
                                 + "\"throughput_windows_per_s_b256\":%.0f,\"train_epoch_s\":%.3f,"
-                                + "\"train_windows\":4096,\"batch\":%d}",
+                                + "\"train_windows\":4096,\"batch\":%d,"
+                                + "\"java_engine_threads\":1,\"java_latency_ms_p50\":%.3f,\"java_latency_ms_p99\":%.3f,"
+                                + "\"java_throughput_windows_per_s_b256\":%.0f,\"java_vs_djl_max_abs_diff\":%.1e}",
                         Engine.getDjlVersion(), engine.getVersion(), threads, WINDOW, FEATURES,
-                        percentile(ms, 0.50), percentile(ms, 0.99), throughput, epochSeconds, cfg.batchSize());
+                        percentile(ms, 0.50), percentile(ms, 0.99), throughput, epochSeconds, cfg.batchSize(),
+                        percentile(jms, 0.50), percentile(jms, 0.99), javaThroughput, maxDiff);
             }
         }
+    }
+
+    /**
+     * A stored version (the served model) through both engines in one run: one-window latency and batch-256
+     * throughput on random normalized windows of its shape. One JSON line.
+     */
+    public static String runStored(java.nio.file.Path store, String version, int threads, int latencyIterations) {
+        ModelStore s = new ModelStore(store);
+        JavaModel java = s.javaModel(version);
+        try (io.sysrisk.store.StoredModel djl = s.load(version, Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> predictor = djl.newPredictor()) {
+            int w = djl.manifest().input().window();
+            int f = djl.manifest().input().features().size();
+            Random rnd = new Random(2);
+            float[] data = new float[4096 * w * f];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) rnd.nextGaussian();
+            }
+            io.sysrisk.inference.WindowScorer djlScorer = io.sysrisk.evaluation.Scoring.scorer(predictor);
+            double[] d = timings(djlScorer, data, w, f, latencyIterations);
+            double[] j = timings(java, data, w, f, latencyIterations);
+            return String.format(Locale.ROOT, "{\"bench\":\"stored-model\",\"version\":\"%s\",\"members\":%d,"
+                            + "\"window\":%d,\"features\":%d,\"djl_threads\":%d,\"djl_latency_ms_p50\":%.3f,"
+                            + "\"djl_latency_ms_p99\":%.3f,\"djl_throughput_windows_per_s_b256\":%.0f,"
+                            + "\"java_threads\":1,\"java_latency_ms_p50\":%.3f,\"java_latency_ms_p99\":%.3f,"
+                            + "\"java_throughput_windows_per_s_b256\":%.0f}", version,
+                    djl.manifest().ensemble() == null ? 1 : djl.manifest().ensemble().config().members(), w, f,
+                    threads, d[0], d[1], d[2], j[0], j[1], j[2]);
+        }
+    }
+
+    /** p50 and p99 one-window latency (ms) and batch-256 throughput (windows/s), after a warm-up. */
+    private static double[] timings(io.sysrisk.inference.WindowScorer model, float[] data, int w, int f, int iterations) {
+        for (int i = 0; i < 2000; i++) {
+            model.score(WindowBatch.slice(data, w, f, i % 4096, i % 4096 + 1));
+        }
+        List<Double> ms = new ArrayList<>(iterations);
+        for (int i = 0; i < iterations; i++) {
+            long t = System.nanoTime();
+            model.score(WindowBatch.slice(data, w, f, i % 4096, i % 4096 + 1));
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(ms);
+        WindowBatch b256 = WindowBatch.slice(data, w, f, 0, 256);
+        for (int i = 0; i < 5; i++) {
+            model.score(b256);
+        }
+        int batches = 30;
+        long t = System.nanoTime();
+        for (int i = 0; i < batches; i++) {
+            model.score(b256);
+        }
+        return new double[] {percentile(ms, 0.50), percentile(ms, 0.99), 256.0 * batches / ((System.nanoTime() - t) / 1e9)};
     }
 
     private static double percentile(List<Double> sorted, double q) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench-model", mixinStandardHelpOptions = true,
-        description = "Benchmark the reference model (window 60, 16 features): one-window latency p50/p99, batch-256 "
-                + "throughput, one training epoch on 4,096 windows. Prints one JSON line.")
+        description = "Benchmark the reference model (window 60, 16 features) through DJL and the pure-Java engine: "
+                + "one-window latency p50/p99, batch-256 throughput, one training epoch on 4,096 windows; then the "
+                + "served model (model-store/any-index) through both engines. Prints two JSON lines.")
 class Bench implements Callable<Integer> {
 
     @Option(names = "--iterations", defaultValue = "2000", description = "Timed one-window predictions (default ${DEFAULT-VALUE}).")
@@ -17,6 +18,8 @@ class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.out.println(ModelBenchmark.run(SysriskCli.threads(), iterations));
+        System.out.println(ModelBenchmark.runStored(java.nio.file.Path.of("model-store"), "any-index",
+                SysriskCli.threads(), iterations));
         return 0;
     }
 }
