@@ -11,10 +11,15 @@ import software.amazon.awscdk.App;
  * @param imageDir     Docker build context: image/Dockerfile, with build/ prepared by deploy.sh
  * @param memoryMb     function memory (CPU share grows with it)
  * @param urlAuth      Function URL auth: AWS_IAM (default, signed requests) or NONE (public)
- * @param modelVersion model version to serve (SYSRISK_MODEL_VERSION)
+ * @param modelVersion model version to serve (SYSRISK_MODEL_VERSION); default the any-index model
+ * @param reservedConcurrency at most this many sandboxes at once (default 10): with {@code urlAuth=NONE} the URL is
+ *                     public, and an unbounded 2 GB function is a bill anyone can run up; 1..1000
  */
 public record StackSettings(String packaging, String functionZip, String imageDir, int memoryMb, String urlAuth,
-                            String modelVersion) {
+                            String modelVersion, int reservedConcurrency) {
+
+    public static final String DEFAULT_MODEL_VERSION = "any-index";
+    public static final int DEFAULT_RESERVED_CONCURRENCY = 10;
 
     public StackSettings {
         if (!packaging.equals("zip") && !packaging.equals("image")) {
@@ -24,15 +29,18 @@ public record StackSettings(String packaging, String functionZip, String imageDi
             throw new IllegalArgumentException("sysrisk:urlAuth must be AWS_IAM or NONE, got " + urlAuth);
         }
         if (memoryMb < 1024 || memoryMb > 10240) {
-            throw new IllegalArgumentException("sysrisk:memoryMb must be 1024..10240 (libtorch needs room), got "
-                    + memoryMb);
+            throw new IllegalArgumentException("sysrisk:memoryMb must be 1024..10240, got " + memoryMb);
+        }
+        if (reservedConcurrency < 1 || reservedConcurrency > 1000) {
+            throw new IllegalArgumentException("sysrisk:reservedConcurrency must be 1..1000, got " + reservedConcurrency);
         }
     }
 
     static StackSettings from(App app) {
         return new StackSettings(ctx(app, "packaging", "zip"), ctx(app, "functionZip", "../target/function.zip"),
                 ctx(app, "imageDir", "image"), Integer.parseInt(ctx(app, "memoryMb", "2048")),
-                ctx(app, "urlAuth", "AWS_IAM"), ctx(app, "modelVersion", "sp500"));
+                ctx(app, "urlAuth", "AWS_IAM"), ctx(app, "modelVersion", DEFAULT_MODEL_VERSION),
+                Integer.parseInt(ctx(app, "reservedConcurrency", String.valueOf(DEFAULT_RESERVED_CONCURRENCY))));
     }
 
     private static String ctx(App app, String key, String fallback) {

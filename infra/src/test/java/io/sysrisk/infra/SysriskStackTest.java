@@ -36,9 +36,9 @@ class SysriskStackTest {
             out.closeEntry();
         }
         zip = Template.fromStack(new SysriskStack(new App(), "Zip", StackProps.builder().build(),
-                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500")));
+                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500", 10)));
         image = Template.fromStack(new SysriskStack(new App(), "Image", StackProps.builder().build(),
-                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500")));
+                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500", 25)));
     }
 
     @Test
@@ -49,6 +49,7 @@ class SysriskStackTest {
                 "MemorySize", 2048,
                 "Timeout", 30,
                 "Architectures", List.of("x86_64"),
+                "ReservedConcurrentExecutions", 10,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "SYSRISK_MODEL_ENGINE", "java",
                         "OPT_OUT_TRACKING", "true",
@@ -64,6 +65,7 @@ class SysriskStackTest {
         image.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "PackageType", "Image",
                 "MemorySize", 3008,
+                "ReservedConcurrentExecutions", 25,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "PYTORCH_LIBRARY_PATH", "/opt/libtorch",
                         "PYTORCH_FLAVOR", "cpu",
@@ -117,8 +119,19 @@ class SysriskStackTest {
     @Test
     void settingsRejectNonsense() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500"));
+                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500", 10));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500"));
+                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500", 10));
+    }
+
+    /** The deployed function serves the default any-index model, bounded in concurrency, unless told otherwise. */
+    @Test
+    void defaultsServeTheAnyIndexModelWithBoundedConcurrency() {
+        StackSettings d = StackSettings.from(new App());
+        assertEquals("any-index", d.modelVersion());
+        assertEquals(10, d.reservedConcurrency());
+        assertEquals("zip", d.packaging());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 0));
     }
 }
