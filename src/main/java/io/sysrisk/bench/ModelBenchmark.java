@@ -15,7 +15,9 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.translate.TranslateException;
+import io.sysrisk.evaluation.Scoring;
 import io.sysrisk.inference.JavaModel;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.model.ModelConfig;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.model.SystemicRiskNet;
@@ -65,51 +67,17 @@ public final class ModelBenchmark {
             }
 
             try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
-                WindowBatch one = WindowBatch.slice(train.data(), WINDOW, FEATURES, 0, 1);
-                for (int i = 0; i < 200; i++) {
-                    predictor.predict(one);
-                }
-                List<Double> ms = new ArrayList<>(latencyIterations);
-                for (int i = 0; i < latencyIterations; i++) {
-                    long t = System.nanoTime();
-                    predictor.predict(WindowBatch.slice(train.data(), WINDOW, FEATURES, i % 4096, i % 4096 + 1));
-                    ms.add((System.nanoTime() - t) / 1e6);
-                }
-                Collections.sort(ms);
-                WindowBatch b256 = WindowBatch.slice(train.data(), WINDOW, FEATURES, 0, 256);
-                for (int i = 0; i < 5; i++) {
-                    predictor.predict(b256);
-                }
-                int batches = 30;
-                long t = System.nanoTime();
-                for (int i = 0; i < batches; i++) {
-                    predictor.predict(b256);
-                }
-                double throughput = 256.0 * batches / ((System.nanoTime() - t) / 1e9);
-
+                double[] djl = timings(Scoring.scorer(predictor), train.data(), WINDOW, FEATURES, latencyIterations);
                 // The same trained network through the pure-Java forward pass (one thread), in the same run.
                 JavaModel java = JavaModel.of(ModelConfig.reference(), null, FEATURES, ModelStore.tensors(net));
-                double maxDiff = 0;
+                WindowBatch b256 = WindowBatch.slice(train.data(), WINDOW, FEATURES, 0, 256);
                 List<WindowScore> djlScores = predictor.predict(b256);
                 List<WindowScore> javaScores = java.score(b256);
+                double maxDiff = 0;
                 for (int i = 0; i < 256; i++) {
                     maxDiff = Math.max(maxDiff, Math.abs(djlScores.get(i).probability() - javaScores.get(i).probability()));
                 }
-                for (int i = 0; i < 2000; i++) {
-                    java.score(WindowBatch.slice(train.data(), WINDOW, FEATURES, i % 4096, i % 4096 + 1));
-                }
-                List<Double> jms = new ArrayList<>(latencyIterations);
-                for (int i = 0; i < latencyIterations; i++) {
-                    long tj = System.nanoTime();
-                    java.score(WindowBatch.slice(train.data(), WINDOW, FEATURES, i % 4096, i % 4096 + 1));
-                    jms.add((System.nanoTime() - tj) / 1e6);
-                }
-                Collections.sort(jms);
-                long tj = System.nanoTime();
-                for (int i = 0; i < batches; i++) {
-                    java.score(b256);
-                }
-                double javaThroughput = 256.0 * batches / ((System.nanoTime() - tj) / 1e9);
+                double[] jv = timings(java, train.data(), WINDOW, FEATURES, latencyIterations);
                 return String.format(Locale.ROOT, "{\"impl\":\"sysrisk-djl-%s\",\"engine\":\"PyTorch %s\","
                                 + "\"device\":\"cpu\",\"threads\":%d,\"window\":%d,\"features\":%d,"
                                 + "\"latency_ms_p50\":%.3f,\"latency_ms_p99\":%.3f,"
@@ -118,8 +86,7 @@ public final class ModelBenchmark {
                                 + "\"java_engine_threads\":1,\"java_latency_ms_p50\":%.3f,\"java_latency_ms_p99\":%.3f,"
                                 + "\"java_throughput_windows_per_s_b256\":%.0f,\"java_vs_djl_max_abs_diff\":%.1e}",
                         Engine.getDjlVersion(), engine.getVersion(), threads, WINDOW, FEATURES,
-                        percentile(ms, 0.50), percentile(ms, 0.99), throughput, epochSeconds, cfg.batchSize(),
-                        percentile(jms, 0.50), percentile(jms, 0.99), javaThroughput, maxDiff);
+                        djl[0], djl[1], djl[2], epochSeconds, cfg.batchSize(), jv[0], jv[1], jv[2], maxDiff);
             }
         }
     }
@@ -140,8 +107,7 @@ public final class ModelBenchmark {
             for (int i = 0; i < data.length; i++) {
                 data[i] = (float) rnd.nextGaussian();
             }
-            io.sysrisk.inference.WindowScorer djlScorer = io.sysrisk.evaluation.Scoring.scorer(predictor);
-            double[] d = timings(djlScorer, data, w, f, latencyIterations);
+            double[] d = timings(Scoring.scorer(predictor), data, w, f, latencyIterations);
             double[] j = timings(java, data, w, f, latencyIterations);
             return String.format(Locale.ROOT, "{\"bench\":\"stored-model\",\"version\":\"%s\",\"members\":%d,"
                             + "\"window\":%d,\"features\":%d,\"djl_threads\":%d,\"djl_latency_ms_p50\":%.3f,"
@@ -154,7 +120,7 @@ public final class ModelBenchmark {
     }
 
     /** p50 and p99 one-window latency (ms) and batch-256 throughput (windows/s), after a warm-up. */
-    private static double[] timings(io.sysrisk.inference.WindowScorer model, float[] data, int w, int f, int iterations) {
+    private static double[] timings(WindowScorer model, float[] data, int w, int f, int iterations) {
         for (int i = 0; i < 2000; i++) {
             model.score(WindowBatch.slice(data, w, f, i % 4096, i % 4096 + 1));
         }
