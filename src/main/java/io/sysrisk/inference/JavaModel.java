@@ -17,6 +17,8 @@ import io.sysrisk.model.WindowScore;
 public final class JavaModel implements WindowScorer {
 
     private static final double EDGE = 1e-6;
+    /** Windows from which a batch is scored on the common fork-join pool. */
+    private static final int PARALLEL_FROM = 32;
 
     private final List<JavaNet> members;
     private final EnsembleConfig ensemble;
@@ -77,12 +79,14 @@ public final class JavaModel implements WindowScorer {
 
     @Override
     public List<WindowScore> score(WindowBatch batch) {
-        List<WindowScore> out = new ArrayList<>(batch.count());
         int size = batch.window() * batch.features();
-        for (int i = 0; i < batch.count(); i++) {
-            out.add(score(batch.data(), i * size, batch.window()));
-        }
-        return out;
+        WindowScore[] out = new WindowScore[batch.count()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, batch.count());
+        // Windows are independent: large batches (reports, the CLI, long requests) use every core of the common
+        // pool; a short request stays on its own thread, where a fork would cost more than it saves.
+        (batch.count() >= PARALLEL_FROM ? range.parallel() : range)
+                .forEach(i -> out[i] = score(batch.data(), i * size, batch.window()));
+        return java.util.Arrays.asList(out);
     }
 
     private static float[] toFloat(double[] v) {
