@@ -1,0 +1,144 @@
+package io.sysrisk.scoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sysrisk.data.DataValidationException;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.features.FeatureMatrix;
+import io.sysrisk.features.FeaturePipeline;
+import io.sysrisk.features.FeatureSet;
+import io.sysrisk.inference.WindowScorer;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * Scores market data with a stored model: the training code's feature pipeline and the stored normalization, so
+ * serving computes exactly what training saw. Stateless apart from the manifest; the caller brings the predictor
+ * (predictors are not thread-safe), and only for {@link #predict}, so features are computed without holding one.
+ */
+public final class MarketScorer {
+
+    private final ModelManifest manifest;
+    private final FeatureSet features;
+
+    public MarketScorer(ModelManifest manifest) {
+        this.manifest = manifest;
+        this.features = FeatureSet.ofIds(manifest.input().features());
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    /** Normalized windows ready for the model, with the dates they cover. */
+    public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features) {
+        public int count() {
+            return asOf.size();
+        }
+    }
+
+    /** Fails with a message naming what is wrong when {@code data} is not what the model was trained on. */
+    public void checkCompatible(MarketData data) {
+        ModelManifest.InputSpec in = manifest.input();
+        if (data.kind() != in.kind()) {
+            throw new DataValidationException("the model expects " + in.kind() + " input, got " + data.kind());
+        }
+        if (!data.columns().equals(in.columns())) {
+            throw new DataValidationException("the model expects columns " + in.columns() + " in that order, got "
+                    + data.columns());
+        }
+        if (!java.util.Objects.equals(data.indexColumn(), in.indexColumn())) {
+            throw new DataValidationException("the model's market index is column " + in.indexColumn()
+                    + ", the data's " + data.indexColumn());
+        }
+        if (data.size() < in.requiredDays()) {
+            throw new DataValidationException("at least " + in.requiredDays() + " daily rows are needed (window "
+                    + in.window() + " + feature look-back " + in.lookbackDays() + "), got " + data.size());
+        }
+    }
+
+    /** The windows ending on each date in {@code from..to} (inclusive; null = open) that has a full look-back. */
+    public Windows windows(MarketData data, LocalDate from, LocalDate to) {
+        checkCompatible(data);
+        FeatureMatrix matrix = FeaturePipeline.compute(data, features);
+        int window = manifest.input().window();
+        int first = matrix.firstValid() + window - 1;
+        int start = Math.max(first, from == null ? first : data.indexOnOrAfter(from));
+        int end = to == null ? data.size() - 1 : data.indexOnOrAfter(to.plusDays(1)) - 1;
+        if (start > end) {
+            throw new DataValidationException("no date in the requested range " + (from == null ? "" : from) + ".."
+                    + (to == null ? "" : to) + " can be scored: the first date with a full window is "
+                    + data.dates().get(Math.min(first, data.size() - 1)) + ", the last " + data.dates().get(data.size() - 1));
+        }
+        int n = end - start + 1;
+        int f = features.size();
+        // Finite prices can still give non-finite features (a close of 5e-324 next to 1e300 overflows a log return):
+        // refuse them by name rather than answer NaN.
+        for (int t = start - window + 1; t <= end; t++) {
+            for (int j = 0; j < f; j++) {
+                if (!Double.isFinite(matrix.values()[t][j])) {
+                    throw new DataValidationException("feature " + features.ids().get(j) + " is not finite on "
+                            + data.dates().get(t) + ": the prices around that date are out of any plausible range");
+                }
+            }
+        }
+        float[] x = new float[n * window * f];
+        List<LocalDate> asOf = new ArrayList<>(n);
+        List<List<LocalDate>> dates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int t = start + i;
+            WindowSet.fill(matrix, t, window, manifest.normalization(), x, i * window * f);
+            asOf.add(data.dates().get(t));
+            dates.add(data.dates().subList(t - window + 1, t + 1));
+        }
+        return new Windows(asOf, dates, x, window, f);
+    }
+
+    public List<DatedScore> predict(Windows w, WindowScorer model) {
+        List<WindowScore> scores = WindowScorer.scoreAll(model, w.data(), w.window(), w.features(), w.count());
+        List<DatedScore> out = new ArrayList<>(w.count());
+        for (int i = 0; i < w.count(); i++) {
+            WindowScore s = scores.get(i);
+            out.add(new DatedScore(w.asOf().get(i), s.probability(), s.probability() >= manifest.threshold(),
+                    List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window())));
+        }
+        return out;
+    }
+
+    public List<DatedScore> score(MarketData data, LocalDate from, LocalDate to, WindowScorer model) {
+        return predict(windows(data, from, to), model);
+    }
+
+    /** Normalizes one window of raw feature values (rows oldest first, in the model's feature order). */
+    public WindowBatch featureWindow(double[][] raw) {
+        int window = manifest.input().window();
+        int f = features.size();
+        float[] x = new float[window * f];
+        for (int t = 0; t < window; t++) {
+            for (int j = 0; j < f; j++) {
+                x[t * f + j] = manifest.normalization().apply(j, raw[t][j]);
+            }
+        }
+        return new WindowBatch(1, window, f, x);
+    }
+
+    /**
+     * The model attends over pooled steps (each covering {@code pool} consecutive days); each day of a step gets an
+     * equal share of its weight, so the per-date weights still sum to 1. Days the pooling dropped (a window not
+     * divisible by the pool) get 0.
+     */
+    public static double[] perDate(float[] stepWeights, int window) {
+        double[] w = new double[window];
+        int pool = window / stepWeights.length;
+        for (int s = 0; s < stepWeights.length; s++) {
+            for (int k = 0; k < pool; k++) {
+                w[s * pool + k] = stepWeights[s] / (double) pool;
+            }
+        }
+        return w;
+    }
+}

@@ -1,0 +1,115 @@
+package io.sysrisk.store;
+
+import java.util.List;
+import java.util.Map;
+
+import io.sysrisk.data.InputKind;
+import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.inference.EnsembleConfig;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.experiment.EpochStats;
+import io.sysrisk.experiment.TrainConfig;
+import io.sysrisk.windows.ChronologicalSplit;
+import io.sysrisk.windows.NormalizationStats;
+
+/**
+ * {@code model.json}: everything needed to rebuild, verify and explain a stored model, and how it was made.
+ */
+public record ModelManifest(int formatVersion, String version, String createdAt, String architecture,
+                            ModelConfig model, InputSpec input, NormalizationStats normalization,
+                            LabelDefinition label, String experiment, ChronologicalSplit split,
+                            Map<String, PartInfo> parts, double threshold, TrainingInfo training,
+                            EvaluationReport metrics, List<DataFile> data, Map<String, String> versions,
+                            ParameterFile parameters, EnsembleInfo ensemble, PooledConfig pooled,
+                            ParameterFile portableParameters) {
+
+    public static final int FORMAT_VERSION = 1;
+    /** The reference network's label. */
+    public static final String ARCHITECTURE = "cnn-bilstm-attention";
+    /** Its no-attention ablation ({@code --no-attention}): the BiLSTM outputs are mean-pooled. */
+    public static final String ARCHITECTURE_NO_ATTENTION = "cnn-bilstm";
+
+    /** The label of the network {@code model} describes: what the manifest records and the loaders build. */
+    public static String architectureOf(ModelConfig model) {
+        return model.attention() ? ARCHITECTURE : ARCHITECTURE_NO_ATTENTION;
+    }
+
+    /**
+     * What a scoring request must contain: the input kind and its columns (for a panel, the member names; the
+     * index column if any), the ordered features, the window and the feature look-back. A request needs at least
+     * {@code requiredDays} = window + lookbackDays daily rows.
+     */
+    public record InputSpec(InputKind kind, List<String> columns, String indexColumn, List<String> features,
+                            int window, int lookbackDays, int requiredDays) {
+    }
+
+    /** Dates and counts of one part of the experiment. */
+    public record PartInfo(String firstWindowEnd, String lastWindowEnd, int windows, int positives) {
+    }
+
+    /** The training run: settings, the loss weight actually used, where early stopping landed, the curve. */
+    public record TrainingInfo(TrainConfig config, float positiveWeight, int bestEpoch, int epochsRun,
+                               double seconds, String device, List<EpochStats> history) {
+    }
+
+    /** A data file the model was trained on. */
+    public record DataFile(String name, String sha256, int rows, String firstDate, String lastDate, String cleaning) {
+    }
+
+    /**
+     * A parameter file and its SHA-256, checked on every load: DJL's ({@code parameters}) and the same values in the
+     * portable format of {@link io.sysrisk.inference.PortableParameters} ({@code portableParameters}; null in
+     * versions written before it existed), which the pure-Java forward pass reads.
+     */
+    public record ParameterFile(String file, String sha256, long bytes) {
+    }
+
+    /**
+     * A seed ensemble ({@link io.sysrisk.model.EnsembleNet}): its members' architecture ({@code model}), seeds and
+     * calibration, and each member's training run. Null for a single network.
+     */
+    public record EnsembleInfo(EnsembleConfig config, List<MemberRun> members) {
+    }
+
+    /** One ensemble member's training run. */
+    public record MemberRun(int seed, int bestEpoch, int epochsRun, double validationLoss, double seconds,
+                            List<EpochStats> history) {
+    }
+
+    /** Whether this is a pooled multi-market model (its experiment is {@code pooled}, not {@code split}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isPooled() {
+        return pooled != null;
+    }
+
+    /** The experiment this model was trained on, rebuilt from the manifest (embedded datasets only). */
+    public io.sysrisk.experiment.ExperimentConfig experimentConfig() {
+        String file = data.get(0).name();
+        io.sysrisk.data.EmbeddedDataset dataset = io.sysrisk.data.EmbeddedDataset.byFileName(file)
+                .orElseThrow(() -> new IllegalArgumentException("model " + version + " was trained on " + file
+                        + ", not on an embedded dataset"));
+        return new io.sysrisk.experiment.ExperimentConfig(experiment,
+                new io.sysrisk.experiment.DataSpec(dataset, null, loadOptions()), input.features(), label,
+                input.window(), split, normalization.clip());
+    }
+
+    /** How to read market data for this model: its input kind and index column, the default cleaning policy. */
+    public io.sysrisk.data.LoadOptions loadOptions() {
+        return new io.sysrisk.data.LoadOptions(input.kind(), input.indexColumn(),
+                io.sysrisk.data.LoadOptions.DEFAULT_MIN_ROWS, io.sysrisk.data.LoadOptions.DEFAULT_MAX_FORWARD_FILL,
+                io.sysrisk.data.LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true);
+    }
+
+    public ModelManifest withParameters(ParameterFile p) {
+        return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
+                experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled,
+                portableParameters);
+    }
+
+    public ModelManifest withPortableParameters(ParameterFile p) {
+        return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
+                experiment, split, parts, threshold, training, metrics, data, versions, parameters, ensemble, pooled, p);
+    }
+}

@@ -1,0 +1,30 @@
+package io.sysrisk.serving;
+
+import java.util.List;
+
+import io.sysrisk.data.InputKind;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.store.ModelManifest;
+
+/** What GET /model tells a client: what to send, what the answer means, and how good the model was on test data. */
+public record ModelInfo(String version, String createdAt, String architecture, InputKind inputKind,
+                        List<String> columns, String indexColumn, List<String> features, int window, int lookbackDays,
+                        int requiredDays, LabelDefinition label, String labelDescription, double threshold,
+                        String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
+                        int ensembleMembers, String evidence) {
+
+    public static ModelInfo of(ModelManifest m) {
+        ModelManifest.InputSpec in = m.input();
+        ModelManifest.PartInfo test = m.parts() == null ? null : m.parts().get("test");
+        return new ModelInfo(m.version(), m.createdAt(), m.architecture(), in.kind(), in.columns(), in.indexColumn(),
+                in.features(), in.window(), in.lookbackDays(), in.requiredDays(), m.label(), m.label().describe(),
+                m.threshold(), test == null ? null : test.firstWindowEnd() + ".." + test.lastWindowEnd(),
+                m.metrics() == null ? null : m.metrics().test(),
+                m.metrics() == null ? null : m.metrics().alwaysNegative(),
+                m.metrics() == null ? null : m.metrics().persistence(),
+                m.ensemble() == null ? 1 : m.ensemble().config().members(),
+                m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
+                        : "test part: testMetrics");
+    }
+}

@@ -1,0 +1,101 @@
+package io.sysrisk.serving;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.funqy.Funq;
+
+/**
+ * The AWS Lambda handler (Funqy). Two kinds of event:
+ * <ul>
+ *   <li>a direct invocation ({@code aws lambda invoke}): the event is the request JSON and the result the response
+ *       JSON; a request that cannot be scored is answered with {@code status} 400 (503 when busy) and
+ *       {@code error} as a normal payload, so a caller's mistake is not counted or retried as a function error;
+ *       an internal failure is thrown, a real function error that Lambda counts;</li>
+ *   <li>a Function URL (or API Gateway HTTP API) event: the request JSON is its {@code body}, and the answer is an
+ *       HTTP response with the matching status code.</li>
+ * </ul>
+ */
+public class ScoreFunction {
+
+    private static final Logger LOG = Logger.getLogger(ScoreFunction.class);
+
+    @Inject
+    ScoringService service;
+
+    @Inject
+    ObjectMapper json;
+
+    @Funq("score")
+    public JsonNode score(JsonNode event) {
+        if (isHttpEvent(event)) {
+            ScoreResponse r = handle(() -> read(httpBody(event)));
+            int status = r.status() == null ? 200 : r.status();
+            return json.valueToTree(Map.of("statusCode", status,
+                    "headers", Map.of("content-type", "application/json"), "body", write(r)));
+        }
+        return json.valueToTree(handle(() -> read(event)));
+    }
+
+    private interface RequestSource {
+        ScoreRequest get() throws JsonProcessingException;
+    }
+
+    private ScoreResponse handle(RequestSource source) {
+        try {
+            return service.score(source.get());
+        } catch (JsonProcessingException e) {
+            return ScoreResponse.error(400, JsonErrors.describe(e));
+        } catch (InvalidRequestException e) {
+            return ScoreResponse.error(400, e.getMessage());
+        } catch (RuntimeException e) {
+            // Not the caller's mistake: a real function error, so that Lambda counts it (Errors metric, alarms)
+            // instead of a 200 payload that says 500. Logged once here; the runtime reports it to the caller.
+            LOG.error("scoring failed", e);
+            throw e;
+        }
+    }
+
+    private ScoreRequest read(JsonNode node) throws JsonProcessingException {
+        return node == null || node.isNull() ? null : json.treeToValue(node, ScoreRequest.class);
+    }
+
+    private ScoreRequest read(String body) throws JsonProcessingException {
+        return body == null || body.isBlank() ? null : json.readValue(body, ScoreRequest.class);
+    }
+
+    /** Function URL and HTTP API events carry the caller's HTTP request in requestContext.http and body. */
+    static boolean isHttpEvent(JsonNode event) {
+        return event != null && event.has("requestContext") && event.path("requestContext").has("http");
+    }
+
+    private static String httpBody(JsonNode event) {
+        String body = event.path("body").isTextual() ? event.path("body").asText() : null;
+        if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("the event says isBase64Encoded, but its body is not base64: "
+                        + e.getMessage());
+            }
+        }
+        return body;
+    }
+
+    private String write(ScoreResponse r) {
+        try {
+            return json.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.sysrisk.serving;
+
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * A scoring request: the market's recent daily observations, in the shape of the CSV input, or an already computed
+ * feature window.
+ *
+ * @param dates         ISO dates, oldest first
+ * @param series        one array per column, as long as {@code dates}: open/high/low/close/volume for OHLCV models,
+ *                      the member (and index) closes for panel models; null marks a missing value
+ * @param from          optional: score every date from this one (inclusive) instead of only the last
+ * @param to            optional: last date to score (default the last date sent)
+ * @param featureWindow advanced: raw feature values, window rows x features columns in the model's order (see
+ *                      GET /model); the server normalizes and scores them
+ * @param asOf          with {@code featureWindow}: the date its last row belongs to, echoed back
+ */
+public record ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
+                           List<List<Double>> featureWindow, String asOf) {
+}

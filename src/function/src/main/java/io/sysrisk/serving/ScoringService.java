@@ -1,0 +1,161 @@
+package io.sysrisk.serving;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+import io.sysrisk.data.DataValidationException;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.inference.JavaModel;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.scoring.DatedScore;
+import io.sysrisk.scoring.MarketScorer;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+
+/**
+ * The one scoring service behind the Lambda function and the REST endpoints. Loads the model eagerly at startup
+ * (a missing, corrupt or unknown model stops the application with the store's message) and warms it with one
+ * request through the same path a client's takes. Scores with the pure-Java forward pass ({@link JavaModel}:
+ * immutable and thread-safe, no native library, no pool); the function carries no DJL.
+ */
+@Startup
+@ApplicationScoped
+public class ScoringService {
+
+    private static final Logger LOG = Logger.getLogger(ScoringService.class);
+
+    private final ServingConfig config;
+    private ModelManifest manifest;
+    private MarketScorer scorer;
+    private JavaModel model;
+    private volatile boolean ready;
+    private ModelLocator.Location location;
+
+    public ScoringService(ServingConfig config) {
+        this.config = config;
+    }
+
+    @PostConstruct
+    void start() {
+        long t0 = System.nanoTime();
+        String version = config.model().version();
+        location = ModelLocator.locate(config.model().store(), version, config.model().fallbackToPackaged());
+        Path root = location.root();
+        ModelStore store = new ModelStore(root);
+        manifest = store.manifest(version);
+        model = store.javaModel(version);
+        scorer = new MarketScorer(manifest);
+        if (config.serving().warmUp()) {
+            warmUp();
+        }
+        ready = true;
+        LOG.infof("model %s loaded from %s%s in %.0f ms", version, root, config.serving().warmUp() ? ", warmed" : "",
+                (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** A feature window of each feature's training mean, scored as a client's request would be. */
+    private void warmUp() {
+        ModelManifest.InputSpec in = manifest.input();
+        List<Double> row = new ArrayList<>();
+        for (double mean : manifest.normalization().mean()) {
+            row.add(mean);
+        }
+        List<List<Double>> window = new ArrayList<>();
+        for (int i = 0; i < in.window(); i++) {
+            window.add(row);
+        }
+        score(new ScoreRequest(null, null, null, null, window, null));
+    }
+
+    @PreDestroy
+    void stop() {
+        ready = false;
+        if (location != null && location.extracted()) {
+            try {
+                ModelStore.deleteTree(location.root());
+            } catch (RuntimeException e) {
+                LOG.debugf("could not delete the extracted model copy %s: %s", location.root(), e.getMessage());
+            }
+        }
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public ScoreResponse score(ScoreRequest request) {
+        long t0 = System.nanoTime();
+        if (request == null) {
+            throw new InvalidRequestException("empty request: send 'dates' and 'series' (daily observations) or "
+                    + "'featureWindow'");
+        }
+        RequestParser.requireNoMix(request);
+        ModelManifest m = manifest;
+        List<ScoreResponse.Score> scores;
+        long t1;
+        long t2;
+        if (request.featureWindow() != null) {
+            double[][] raw = RequestParser.featureWindow(request.featureWindow(), m.input());
+            String asOf = request.asOf() == null ? null : RequestParser.date("asOf", request.asOf()).toString();
+            WindowBatch batch = scorer.featureWindow(raw);
+            t1 = System.nanoTime();
+            WindowScore s = model.score(batch).get(0);
+            t2 = System.nanoTime();
+            double[] w = MarketScorer.perDate(s.attention(), m.input().window());
+            List<ScoreResponse.Weight> weights = new ArrayList<>(w.length);
+            for (double v : w) {
+                weights.add(new ScoreResponse.Weight(null, v));
+            }
+            scores = List.of(new ScoreResponse.Score(asOf, s.probability(), s.probability() >= m.threshold(), weights));
+        } else {
+            MarketData data = RequestParser.marketData(request, m.input(), config.serving().maxDays());
+            LocalDate from = request.from() == null ? null : RequestParser.date("from", request.from());
+            LocalDate to = request.to() == null ? null : RequestParser.date("to", request.to());
+            if (from == null) {
+                from = to == null ? data.dates().get(data.size() - 1) : to;
+            }
+            MarketScorer.Windows windows;
+            try {
+                windows = scorer.windows(data, from, to);
+            } catch (DataValidationException e) {
+                throw new InvalidRequestException(e.getMessage());
+            }
+            if (windows.count() > config.serving().maxScoredDates()) {
+                throw new InvalidRequestException("the range asks for " + windows.count() + " dates; at most "
+                        + config.serving().maxScoredDates() + " per request");
+            }
+            t1 = System.nanoTime();
+            List<DatedScore> dated = scorer.predict(windows, model);
+            t2 = System.nanoTime();
+            scores = dated.stream().map(ScoringService::toScore).toList();
+        }
+        ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
+        return new ScoreResponse(m.version(), m.threshold(), scores, timing, null, null);
+    }
+
+    private static ScoreResponse.Score toScore(DatedScore d) {
+        List<ScoreResponse.Weight> weights = new ArrayList<>(d.attention().length);
+        for (int i = 0; i < d.attention().length; i++) {
+            weights.add(new ScoreResponse.Weight(d.windowDates().get(i).toString(), d.attention()[i]));
+        }
+        return new ScoreResponse.Score(d.asOf().toString(), d.probability(), d.alert(), weights);
+    }
+
+    private static double ms(long from, long to) {
+        return Math.round((to - from) / 1e4) / 100.0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.sysrisk.serving;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The function's settings (application.properties, or SYSRISK_* environment variables on Lambda). */
+@ConfigMapping(prefix = "sysrisk")
+public interface ServingConfig {
+
+    ModelSettings model();
+
+    Limits serving();
+
+    interface ModelSettings {
+        /**
+         * "packaged" (default): the models built into the application (from the project's model-store/ at build
+         * time); or a model store folder, which must hold the version.
+         */
+        @WithDefault("packaged")
+        String store();
+
+        /** With a store folder that lacks the version: serve the packaged copy (with a warning) instead of failing. */
+        @WithDefault("false")
+        boolean fallbackToPackaged();
+
+        /** Model version to serve. */
+        @WithDefault("any-index")
+        String version();
+    }
+
+    interface Limits {
+        /** Score one request during startup, so that the first client does not pay the JIT's first-call costs. */
+        @WithDefault("true")
+        boolean warmUp();
+
+        /** Most daily rows a request may send. */
+        @WithDefault("5000")
+        int maxDays();
+
+        /** Most dates one request may ask to score (a range in one call). */
+        @WithDefault("1000")
+        int maxScoredDates();
+    }
+}

@@ -1,0 +1,28 @@
+package io.sysrisk.serving.rest;
+
+import io.sysrisk.serving.ScoringService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only once the model is loaded and warmed. */
+@Readiness
+@ApplicationScoped
+public class ModelReadinessCheck implements HealthCheck {
+
+    @Inject
+    ScoringService service;
+
+    @Override
+    public HealthCheckResponse call() {
+        var b = HealthCheckResponse.named("model").status(service.ready());
+        if (service.ready()) {
+            b.withData("version", service.manifest().version());
+        }
+        return b.build();
+    }
+}

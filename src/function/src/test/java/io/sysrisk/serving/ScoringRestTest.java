@@ -1,0 +1,287 @@
+package io.sysrisk.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.sysrisk.data.Markets;
+import io.sysrisk.experiment.PooledExperiment;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.inference.WindowScorer;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * REST front. URLs come from @TestHTTPResource: RestAssured's default port is the Lambda mock event server here,
+ * which would answer any POST as an invocation.
+ */
+@QuarkusTest
+class ScoringRestTest {
+
+    private static final LocalDate DAY = LocalDate.of(2020, 2, 21);
+
+    @TestHTTPResource("/score")
+    URL score;
+
+    @TestHTTPResource("/model")
+    URL model;
+
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+
+    @TestHTTPResource("/q/openapi")
+    URL openapi;
+
+    private Response post(String body) {
+        return given().contentType("application/json").body(body).when().post(score);
+    }
+
+    private void badRequest(Object body, String message) {
+        String text = body instanceof String s ? s : Requests.json(body);
+        post(text).then().statusCode(400).contentType("application/json").body("status", equalTo(400))
+                .body("error", containsString(message)).body("scores", nullValue());
+    }
+
+    @Test
+    void scoresTheLastDateWithAttentionOverTheWindow() {
+        JsonPath r = post(Requests.json(Requests.ending(DAY, 320))).then().statusCode(200).extract().jsonPath();
+        assertEquals("any-index", r.getString("modelVersion"));
+        assertEquals(1, r.getList("scores").size());
+        assertEquals(DAY.toString(), r.getString("scores[0].asOf"));
+        double p = r.getDouble("scores[0].probability");
+        assertTrue(p >= 0 && p <= 1);
+        assertEquals(p >= r.getDouble("threshold"), r.getBoolean("scores[0].alert"));
+        List<Float> w = r.getList("scores[0].attention.weight", Float.class);
+        assertEquals(60, w.size());
+        assertEquals(1.0, w.stream().mapToDouble(Float::doubleValue).sum(), 1e-4);
+        assertEquals(DAY.toString(), r.getString("scores[0].attention[59].date"));
+        assertTrue(r.getDouble("timing.totalMs") >= r.getDouble("timing.inferenceMs"));
+    }
+
+    /**
+     * The service's score for a real window equals the stored model's on the training pipeline's windows (features,
+     * fitted normalization, window ends): no train/serve skew. The Java path's parity with DJL is the tools module's
+     * {@code InferenceParityTest}.
+     */
+    @Test
+    void matchesTheTrainersPredictionForTheSameWindows() {
+        ModelStore store = new ModelStore(Path.of("model-store"));
+        ModelManifest manifest = store.manifest("any-index");
+        PooledExperiment exp = PooledExperiment.prepare(manifest.pooled(), Markets.embedded());
+        PooledExperiment.MarketPart sp500 = exp.markets().stream().filter(x -> x.name().equals("sp500"))
+                .findFirst().orElseThrow();
+        int last = sp500.matrix().dates().indexOf(DAY);
+        int[] rows = java.util.stream.IntStream.rangeClosed(last - 13, last).toArray();
+        WindowSet windows = WindowSet.of(sp500.matrix(), null, rows, manifest.input().window(), exp.normalization());
+        double[] expected = WindowScore.probabilities(WindowScorer.scoreAll(store.javaModel("any-index"),
+                windows.data(), windows.window(), windows.features(), windows.size()));
+        List<LocalDate> dates = windows.endDates();
+        Map<String, Object> req = Requests.ending(DAY, 400);
+        req.put("from", "2020-02-03");
+        JsonPath r = post(Requests.json(req)).then().statusCode(200).extract().jsonPath();
+        List<String> asOf = r.getList("scores.asOf");
+        assertEquals(14, asOf.size()); // 2020-02-17 was a holiday
+        for (int k = 0; k < asOf.size(); k++) {
+            assertEquals(dates.get(k).toString(), asOf.get(k));
+            assertEquals(expected[k], r.getDouble("scores[" + k + "].probability"), 1e-5, asOf.get(k)); 
+        }
+    }
+
+    @Test
+    void modelHealthAndOpenApi() {
+        given().when().get(model).then().statusCode(200).body("version", equalTo("any-index"))
+                .body("columns", equalTo(List.of("close"))).body("window", equalTo(60))
+                .body("requiredDays", equalTo(309)).body("features", hasSize(4)).body("label.type", equalTo("onset"))
+                .body("ensembleMembers", equalTo(5)).body("evidence", containsString("leave-one-market-out"));
+        given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))
+                .body("checks[0].status", equalTo("UP"));
+        given().when().get(openapi).then().statusCode(200).body(containsString("/score"));
+    }
+
+    @Test
+    void aFeatureWindowCanBeScoredDirectly() {
+        List<List<Double>> rows = new ArrayList<>();
+        for (int t = 0; t < 60; t++) {
+            rows.add(List.of(0.0, 0.15, 0.15, -0.05));
+        }
+        post(Requests.json(Map.of("featureWindow", rows, "asOf", "2021-01-04"))).then().statusCode(200)
+                .body("scores[0].asOf", equalTo("2021-01-04")).body("scores[0].attention", hasSize(60));
+        rows.set(3, List.of(0.0, 0.1));
+        badRequest(Map.of("featureWindow", rows), "'featureWindow'[3] needs 4 values");
+    }
+
+    @Test
+    void malformedJson() {
+        badRequest("{\"dates\": [", "malformed request JSON");
+    }
+
+    /** Strict JSON: text after the request, or a key given twice, is refused rather than silently dropped. */
+    @Test
+    void trailingTokensAndDuplicateKeysAreRefused() {
+        String good = Requests.json(Requests.ending(DAY, 320));
+        badRequest(good + " {\"x\": 1}", "malformed request JSON");
+        badRequest("{\"from\": \"2020-01-02\", \"from\": \"2020-01-03\"," + good.substring(1), "malformed request JSON");
+    }
+
+    @Test
+    void missingFields() {
+        badRequest("{}", "empty request");
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        r.remove("series");
+        badRequest(r, "'series' is required");
+        r = Requests.ending(DAY, 320);
+        r.remove("dates");
+        badRequest(r, "'dates' is required");
+    }
+
+    @Test
+    void wrongTypes() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(5, "abc");
+        badRequest(r, "malformed request JSON at 'series.close[5]'");
+        badRequest("{\"dates\": 5, \"series\": {}}", "malformed request JSON");
+        r = Requests.ending(DAY, 320);
+        ((List<Object>) r.get("dates")).set(2, "2020-13-01");
+        badRequest(r, "'dates[2]': '2020-13-01' is not a date");
+    }
+
+    @Test
+    void tooFewDays() {
+        badRequest(Requests.ending(DAY, 100), "at least 309 days are needed");
+    }
+
+    @Test
+    void datesNotIncreasing() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        @SuppressWarnings("unchecked")
+        List<Object> dates = (List<Object>) r.get("dates");
+        Object d = dates.get(10);
+        dates.set(10, dates.get(11));
+        dates.set(11, d);
+        badRequest(r, "dates must strictly increase");
+    }
+
+    /** Inputs that used to give a 500 or a NaN probability (issue 11): now a short 400 naming the problem. */
+    @Test
+    void extremeDatesAndPricesAreRefusedNotScoredAsNaN() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        r.put("to", "+999999999-12-31");
+        badRequest(r, "outside the years");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(300, 5e-324);
+        badRequest(r, "is not finite on");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(299, 1e-10);
+        Requests.series(r, "close").set(300, 1e300);
+        badRequest(r, "is not finite on");
+        r = Requests.ending(DAY, 320);
+        r.put("from", "x".repeat(900_000));
+        String body = post(Requests.json(r)).then().statusCode(400).extract().body().asString();
+        assertTrue(body.length() < 1000, "the error does not echo the whole field: " + body.length() + " characters");
+    }
+
+    @Test
+    void nanInfinityAndNonPositivePrices() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(7, "NaN");
+        badRequest(r, "NaN is not a number");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(7, "Infinity");
+        badRequest(r, "not a finite number");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(8, -1.0);
+        badRequest(r, "series 'close'[8]");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(9, 0.0);
+        badRequest(r, "not positive");
+    }
+
+    @Test
+    void columnsThatDoNotMatchTheModel() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> series = (Map<String, Object>) r.get("series");
+        series.put("AAPL", series.get("close"));
+        badRequest(r, "unexpected series 'AAPL'");
+        series.remove("AAPL");
+        series.remove("close");
+        series.put("Close", Requests.series(Requests.ending(DAY, 320), "close"));
+        badRequest(r, "unexpected series 'Close'");
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").remove(0);
+        badRequest(r, "has 319 values for 320 dates");
+    }
+
+    @Test
+    void payloadOverTheLimitIsRefusedAndServingGoesOn() throws Exception {
+        StringBuilder big = new StringBuilder("{\"dates\":[");
+        for (int i = 0; i < 250_000; i++) {
+            big.append(i == 0 ? "" : ",").append("\"2020-01-01\"");
+        }
+        big.append("]}");
+        // Expect: 100-continue, as careful clients send large bodies: the server refuses on the declared length
+        // before the body is sent (without it, the client may still be writing when the server closes: broken pipe).
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(score.toURI()).expectContinue(true)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, refused.statusCode());
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        r.put("from", "2019-01-01");
+        r.put("to", "2020-02-21");
+        post(Requests.json(r)).then().statusCode(200);
+        scoresTheLastDateWithAttentionOverTheWindow();
+    }
+
+    @Test
+    void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
+        String body = Requests.json(Requests.ending(DAY, 320));
+        double expected = post(body).then().statusCode(200).extract().jsonPath().getDouble("scores[0].probability");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < 200; i++) {
+                        JsonPath r = post(body).then().statusCode(200).extract().jsonPath();
+                        if (Math.abs(r.getDouble("scores[0].probability") - expected) < 1e-9) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            int ok = 0;
+            for (Future<Integer> f : done) {
+                ok += f.get();
+            }
+            assertEquals(1600, ok);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

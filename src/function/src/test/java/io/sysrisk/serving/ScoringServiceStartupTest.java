@@ -1,0 +1,106 @@
+package io.sysrisk.serving;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sysrisk.store.ModelStoreException;
+
+/** Startup fails fast, with the store's message, on a missing or corrupt model; it never serves half a model. */
+class ScoringServiceStartupTest {
+
+    private static ServingConfig config(String store, String version) {
+        return new ServingConfig() {
+            @Override
+            public ModelSettings model() {
+                return new ModelSettings() {
+                    @Override
+                    public String store() {
+                        return store;
+                    }
+
+                    @Override
+                    public String version() {
+                        return version;
+                    }
+
+                    @Override
+                    public boolean fallbackToPackaged() {
+                        return false;
+                    }
+                };
+            }
+
+            @Override
+            public Limits serving() {
+                return new Limits() {
+                    @Override
+                    public boolean warmUp() {
+                        return true;
+                    }
+
+                    @Override
+                    public int maxDays() {
+                        return 5000;
+                    }
+
+                    @Override
+                    public int maxScoredDates() {
+                        return 1000;
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void anUnknownVersionStopsStartup() {
+        ScoringService s = new ScoringService(config("model-store", "no-such-version"));
+        String m = assertThrows(ModelStoreException.class, s::start).getMessage();
+        assertTrue(m.contains("'no-such-version'"), m);
+        assertFalse(s.ready());
+    }
+
+    /** Every file the manifest names is checked, the one the function reads and DJL's, which it does not. */
+    @ParameterizedTest
+    @CsvSource({"sysrisk-0000.params", "sysrisk.srp"})
+    void aCorruptModelStopsStartup(String file, @TempDir Path store) throws IOException {
+        Path src = Path.of("model-store", "sp500");
+        Path dst = Files.createDirectories(store.resolve("sp500"));
+        try (var files = Files.list(src)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dst.resolve(f.getFileName()));
+            }
+        }
+        Path params = dst.resolve(file);
+        byte[] b = Files.readAllBytes(params);
+        b[100] ^= 1;
+        Files.write(params, b);
+        ScoringService s = new ScoringService(config(store.toString(), "sp500"));
+        String m = assertThrows(ModelStoreException.class, s::start).getMessage();
+        assertTrue(m.contains("corrupt"), m);
+        assertFalse(s.ready());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"any-index", "sp500", "spi-sectors"})
+    void aGoodModelStartsReady(String version) {
+        ScoringService s = new ScoringService(config("model-store", version));
+        s.start();
+        try {
+            assertTrue(s.ready());
+            assertTrue(s.manifest().version().equals(version));
+        } finally {
+            s.stop();
+        }
+    }
+}

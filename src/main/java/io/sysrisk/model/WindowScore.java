@@ -1,8 +1,0 @@
-package io.sysrisk.model;
-
-/**
- * The model's answer for one window: the logit, its probability sigmoid(logit), and the attention weight of each
- * pooled time step (oldest first; they sum to 1).
- */
-public record WindowScore(double logit, double probability, float[] attention) {
-}

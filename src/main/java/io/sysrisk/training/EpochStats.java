@@ -1,6 +1,0 @@
-package io.sysrisk.training;
-
-/** One epoch's progress figures. */
-public record EpochStats(int epoch, double trainLoss, double validationLoss, double validationF1,
-                         double validationPrAuc, double seconds) {
-}

@@ -1,0 +1,61 @@
+package io.sysrisk.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.sysrisk.comparison.Comparison;
+import io.sysrisk.comparison.ComparisonConfig;
+import io.sysrisk.comparison.ComparisonResult;
+import io.sysrisk.comparison.LeaveOneMarketOut;
+import io.sysrisk.data.Markets;
+import io.sysrisk.experiment.ExperimentConfig;
+import io.sysrisk.experiment.PreparedExperiment;
+import io.sysrisk.report.LomoReportWriter;
+import io.sysrisk.report.ReportWriter;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.model.StoredModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "The stored model's out-of-sample evidence, written into its version's report/ folder. The "
+                + "any-index model: leave-one-market-out (each market and its era held out in turn) against the "
+                + "volatility and logistic references, with event figures. A single-market model: every baseline, "
+                + "ablation, walk-forward and cross-market test on its experiment.")
+class Report implements Callable<Integer> {
+
+    @Mixin
+    StoredModelOptions stored;
+
+    @Option(names = "--quick", description = "A small run that checks the pipeline (fewer folds or models, 2 seeds, "
+            + "2 epochs); its numbers mean nothing.")
+    boolean quick;
+
+    @Option(names = "--out", description = "Report folder (default: the model version's report/).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
+        ModelManifest manifest = stored.manifest();
+        if (manifest.isPooled()) {
+            LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+                    : LeaveOneMarketOut.Settings.full(), System.out::println)
+                    .run(manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded());
+            Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+            LomoReportWriter.write(manifest, result, folder, command);
+            System.out.println("report written to " + folder);
+            return 0;
+        }
+        try (StoredModel model = stored.load()) {
+            ExperimentConfig experiment = model.manifest().experimentConfig();
+            ComparisonResult result = new Comparison(quick ? ComparisonConfig.quick() : ComparisonConfig.full(),
+                    System.out::println).run(experiment);
+            Path folder = out != null ? out : model.folder().resolve(ReportWriter.FOLDER);
+            ReportWriter.write(model, PreparedExperiment.prepare(experiment), result, folder, command);
+            System.out.println("report written to " + folder);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package io.sysrisk.cli;
+
+import io.sysrisk.model.DjlScoring;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import ai.djl.inference.Predictor;
+import io.sysrisk.data.CsvMarketLoader;
+import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.data.LoadOptions;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.data.Markets;
+import io.sysrisk.labels.Labeler;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.scoring.DatedScore;
+import io.sysrisk.scoring.MarketScorer;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.model.StoredModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score every date of a market with a stored model; prints CSV date,probability,alert,label "
+                + "(label empty while its horizon has not passed, or masked inside an event).")
+class Score implements Callable<Integer> {
+
+    @Mixin
+    StoredModelOptions stored;
+
+    @Option(names = "--dataset", description = "Embedded dataset (default: the one the model was trained on).")
+    String dataset;
+
+    @Option(names = "--market", defaultValue = "sp500", description = "any-index model: an embedded market "
+            + "(sp500-1928, djia, dow30-ew, spi, sp500; default ${DEFAULT-VALUE}).")
+    String market;
+
+    @Option(names = "--csv", description = "Your own CSV, in the model's input kind and columns (any-index: "
+            + "date,close).")
+    Path csv;
+
+    @Option(names = "--from", description = "First date to score (YYYY-MM-DD).")
+    LocalDate from;
+
+    @Option(names = "--to", description = "Last date to score (YYYY-MM-DD).")
+    LocalDate to;
+
+    @Option(names = "--engine", defaultValue = "djl", description = "djl (default; libtorch, GPU when seen) or java "
+            + "(the pure-Java forward pass, no native library).")
+    String engine;
+
+    @Override
+    public Integer call() {
+        if (engine.equals("java")) {
+            ModelManifest m = stored.manifest();
+            MarketData data = load(m);
+            print(m, data, new MarketScorer(m).score(data, from, to, stored.javaModel()));
+            return 0;
+        }
+        if (!engine.equals("djl")) {
+            throw new IllegalArgumentException("--engine must be djl or java, got '" + engine + "'");
+        }
+        try (StoredModel model = stored.load();
+             Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
+            ModelManifest m = model.manifest();
+            MarketData data = load(m);
+            print(m, data, new MarketScorer(m).score(data, from, to, DjlScoring.scorer(predictor)));
+        }
+        return 0;
+    }
+
+    private static void print(ModelManifest m, MarketData data, List<DatedScore> scores) {
+        int[] labels = Labeler.label(data, m.label());
+        System.out.println("date,probability,alert,label");
+        for (DatedScore s : scores) {
+            int y = labels[data.dates().indexOf(s.asOf())];
+            System.out.println(String.format(Locale.ROOT, "%s,%.5f,%d,%s", s.asOf(), s.probability(),
+                    s.alert() ? 1 : 0, y < 0 ? "" : String.valueOf(y)));
+        }
+    }
+
+    private MarketData load(ModelManifest m) {
+        LoadOptions options = m.loadOptions();
+        if (m.isPooled() && csv == null) {
+            if (dataset != null) {
+                throw new IllegalArgumentException("the any-index model reads closes: give --market or --csv");
+            }
+            return Markets.byName(Markets.embedded(), market).data();
+        }
+        if (csv != null) {
+            return CsvMarketLoader.load(csv, options);
+        }
+        if (dataset != null) {
+            return EmbeddedDataset.fromCliName(dataset).load(options);
+        }
+        String trainedOn = m.data().get(0).name();
+        return EmbeddedDataset.byFileName(trainedOn).orElseThrow(() -> new IllegalArgumentException(
+                "the model was trained on " + trainedOn + ", not an embedded dataset; give --csv")).load(options);
+    }
+}

@@ -1,0 +1,39 @@
+package io.sysrisk.cli;
+
+import io.sysrisk.model.DjlModels;
+
+import java.nio.file.Path;
+
+import ai.djl.Device;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.model.StoredModel;
+import picocli.CommandLine.Option;
+
+/** Which stored model a job reads. */
+public class StoredModelOptions {
+
+    @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--version", defaultValue = PooledConfig.DEFAULT_NAME,
+            description = "Model version (default ${DEFAULT-VALUE}).")
+    String version;
+
+    StoredModel load() {
+        return DjlModels.load(new ModelStore(store), version, Device.cpu());
+    }
+
+    ModelManifest manifest() {
+        return new ModelStore(store).manifest(version);
+    }
+
+    io.sysrisk.inference.JavaModel javaModel() {
+        return new ModelStore(store).javaModel(version);
+    }
+
+    Path folder() {
+        return store.resolve(version);
+    }
+}

@@ -1,0 +1,108 @@
+package io.sysrisk.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.sysrisk.experiment.ExperimentConfig;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.training.PooledTrainingJob;
+import io.sysrisk.experiment.TrainConfig;
+import io.sysrisk.training.TrainingJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train and write a model version to the store (replacing a version of the same name "
+                + "atomically; its report/ folder is kept). Default: the any-index model, a calibrated 5-seed "
+                + "ensemble pooled over every embedded equity market's closes. A single-market experiment trains one "
+                + "network and evaluates it on its held-out test part.")
+class Train implements Callable<Integer> {
+
+    private static final TrainConfig DEFAULTS = TrainConfig.defaults();
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Option(names = "--epochs", description = "Maximum epochs (default " + TrainConfig.DEFAULT_MAX_EPOCHS + ").")
+    Integer epochs;
+
+    @Option(names = "--patience", description = "Early-stopping patience in epochs (default "
+            + TrainConfig.DEFAULT_PATIENCE + ").")
+    Integer patience;
+
+    @Option(names = "--seed", description = "Single-market: random seed (default " + TrainConfig.DEFAULT_SEED + ").")
+    Integer seed;
+
+    @Option(names = "--seeds", split = ",", description = "any-index: one ensemble member per seed (default 1,2,3,4,5).")
+    List<Integer> seeds;
+
+    @Option(names = "--model", description = "Network size: small (16 filters and units; any-index's default) or "
+            + "reference (64; the single-market default).")
+    String modelSize;
+
+    @Option(names = "--batch-size", description = "Batch size (default " + TrainConfig.DEFAULT_BATCH_SIZE + ").")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "Adam learning rate (default " + TrainConfig.DEFAULT_LEARNING_RATE + ").")
+    Float learningRate;
+
+    @Option(names = "--device", description = "auto (GPU when the engine sees one; default), cpu or gpu.")
+    String device;
+
+    @Option(names = "--weight-decay", description = "Adam L2 weight decay (default 0).")
+    Float weightDecay;
+
+    @Option(names = "--input-noise", description = "Std of Gaussian noise on training inputs (default 0).")
+    Float inputNoise;
+
+    @Option(names = "--select-by", description = "Early stopping by validation loss (default) or pr-auc.")
+    String selection;
+
+    @Option(names = "--no-attention", description = "Ablation: mean-pool the BiLSTM outputs instead of attention.")
+    boolean noAttention;
+
+    @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--version", description = "Model version name (default: the experiment's name).")
+    String version;
+
+    @Override
+    public Integer call() {
+        boolean pooled = experiment.pooled();
+        ModelConfig size = switch (modelSize == null ? (pooled ? "small" : "reference") : modelSize) {
+            case "small" -> ModelConfig.small();
+            case "reference" -> ModelConfig.reference();
+            default -> throw new IllegalArgumentException("--model must be small or reference, got '" + modelSize + "'");
+        };
+        ModelConfig model = noAttention ? new ModelConfig(size.convFilters(), size.convKernel(), size.poolSize(),
+                size.lstmUnits(), size.attentionUnits(), size.dropout(), false) : size;
+        TrainConfig train = new TrainConfig(or(epochs, DEFAULTS.maxEpochs()), or(batchSize, DEFAULTS.batchSize()),
+                or(learningRate, DEFAULTS.learningRate()), or(patience, DEFAULTS.patience()),
+                or(seed, DEFAULTS.seed()), DEFAULTS.positiveWeight(), or(device, DEFAULTS.device()),
+                or(weightDecay, DEFAULTS.weightDecay()), or(inputNoise, DEFAULTS.inputNoise()),
+                or(selection, DEFAULTS.selection()));
+        if (pooled) {
+            if (seed != null) {
+                throw new IllegalArgumentException("the any-index model is an ensemble: give --seeds, not --seed");
+            }
+            PooledConfig exp = experiment.toPooledConfig();
+            new PooledTrainingJob(exp, model, seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, store,
+                    version != null ? version : exp.name()).run(System.out::println);
+        } else {
+            if (seeds != null) {
+                throw new IllegalArgumentException("--seeds is for the any-index ensemble; give --seed");
+            }
+            ExperimentConfig exp = experiment.toConfig();
+            new TrainingJob(exp, model, train, store, version != null ? version : exp.name()).run(System.out::println);
+        }
+        return 0;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

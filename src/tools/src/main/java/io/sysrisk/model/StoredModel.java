@@ -1,0 +1,26 @@
+package io.sysrisk.model;
+
+import io.sysrisk.store.ModelManifest;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.WindowTranslator;
+
+/** A verified model version, loaded and ready to score. Close it to free its native memory. */
+public record StoredModel(Path folder, ModelManifest manifest, Model model) implements AutoCloseable {
+
+    /** Predictors are not thread-safe: one per thread, or a pool. */
+    public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
+        return model.newPredictor(new WindowTranslator());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,121 @@
+package io.sysrisk.training;
+
+import io.sysrisk.experiment.TrainConfig;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.inference.EnsembleConfig;
+import io.sysrisk.model.EnsembleNet;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.model.SystemicRiskNet;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * Trains a seed ensemble: one {@link SystemicRiskNet} per seed (each early-stopped on validation loss), joined into
+ * one {@link EnsembleNet}; then fits Platt calibration of the averaged probability on the validation windows and
+ * the alarm threshold that maximizes validation usefulness. Averaging seeds removes most of the run-to-run spread a
+ * single network shows; nothing here reads a test window.
+ */
+public final class EnsembleTrainer {
+
+    private EnsembleTrainer() {
+    }
+
+    /** The calibrated ensemble (owned: close it) and how it was made. */
+    public record Result(Model model, EnsembleConfig config, List<ModelManifest.MemberRun> members, float positiveWeight,
+                         double threshold, Device device, double seconds) implements AutoCloseable {
+        public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
+            return model.newPredictor(new WindowTranslator());
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    public static Result train(ModelConfig member, List<Integer> seeds, WindowSet train, WindowSet validation,
+                               TrainConfig cfg, Consumer<String> log) {
+        long start = System.nanoTime();
+        List<byte[]> parameters = new ArrayList<>();
+        List<ModelManifest.MemberRun> members = new ArrayList<>();
+        float positiveWeight = 0;
+        Device device = null;
+        for (int i = 0; i < seeds.size(); i++) {
+            int seed = seeds.get(i);
+            String prefix = String.format("member %d/%d (seed %d): ", i + 1, seeds.size(), seed);
+            try (ModelTrainer.Result r = ModelTrainer.train(new SystemicRiskNet(member), train, validation,
+                    cfg.withSeed(seed), line -> log.accept(prefix + line))) {
+                parameters.add(r.parameters());
+                members.add(new ModelManifest.MemberRun(seed, r.bestEpoch(), r.history().size(), r.bestValidationLoss(), r.seconds(),
+                        r.history()));
+                positiveWeight = r.positiveWeight();
+                device = r.device();
+            }
+        }
+        EnsembleConfig raw = new EnsembleConfig(member, seeds, 1, 0);
+        double[] z;
+        try (Model m = assemble(raw, parameters, device, validation);
+             Predictor<WindowBatch, List<WindowScore>> p = m.newPredictor(new WindowTranslator())) {
+            z = DjlScoring.score(p, validation).stream().mapToDouble(WindowScore::logit).toArray();
+        }
+        PlattScaling.Fit fit = PlattScaling.fit(z, validation.labels());
+        EnsembleConfig calibrated = raw.withCalibration(fit.scale(), fit.shift());
+        Model model = assemble(calibrated, parameters, device, validation);
+        double threshold;
+        try (Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor(new WindowTranslator())) {
+            double[] prob = WindowScore.probabilities(DjlScoring.score(p, validation));
+            threshold = Metrics.bestUsefulnessThreshold(prob, validation.labels());
+            Metrics vm = Metrics.of(prob, validation.labels(), threshold);
+            log.accept(String.format("ensemble of %d: Platt scale %.3f, shift %.3f; validation ROC-AUC %.3f, PR-AUC %.3f "
+                            + "(base %.3f), Brier %.4f; alarm threshold %.4f (max validation usefulness; alarms on "
+                            + "%.1f%% of validation days)", seeds.size(), fit.scale(), fit.shift(), vm.rocAuc(),
+                    vm.prAuc(), vm.baseRate(), vm.brier(), threshold, 100.0 * (vm.tp() + vm.fp()) / vm.n()));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new Result(model, calibrated, List.copyOf(members), positiveWeight, threshold, device,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A fresh ensemble model on {@code device} with each member's trained parameters loaded. */
+    static Model assemble(EnsembleConfig config, List<byte[]> parameters, Device device, WindowSet shape) {
+        EnsembleNet net = new EnsembleNet(config);
+        Model model = Model.newInstance(ModelTrainer.MODEL_NAME, device, "PyTorch");
+        try {
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, shape.window(), shape.features()));
+            for (int i = 0; i < parameters.size(); i++) {
+                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters.get(i)))) {
+                    net.members().get(i).loadParameters(model.getNDManager(), in);
+                }
+            }
+            return model;
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalStateException("cannot assemble the ensemble: " + e.getMessage(), e);
+        }
+    }
+}

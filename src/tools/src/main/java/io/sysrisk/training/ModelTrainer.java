@@ -1,0 +1,242 @@
+package io.sysrisk.training;
+
+import io.sysrisk.experiment.EpochStats;
+
+import io.sysrisk.experiment.TrainConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * Trains a window classifier with Adam on the class-weighted loss, early-stops on the validation loss (or, when
+ * configured, validation PR-AUC; loss anyway when the validation part has no event), restores the best epoch and
+ * picks the decision threshold that maximizes validation F1. The test part is never touched here.
+ */
+public final class ModelTrainer {
+
+    public static final String MODEL_NAME = "sysrisk";
+
+    private ModelTrainer() {
+    }
+
+    /** A trained model (owned: close it) and how it got there. */
+    public record Result(Model model, Device device, List<EpochStats> history, int bestEpoch, float positiveWeight,
+                         double threshold, double seconds) implements AutoCloseable {
+        public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
+            return model.newPredictor(new WindowTranslator());
+        }
+
+        /** The trained block's parameters in DJL's block format, to load into another block of the same shape. */
+        public byte[] parameters() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                model.getBlock().saveParameters(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /** Validation loss at the restored epoch. */
+        public double bestValidationLoss() {
+            return history.get(bestEpoch - 1).validationLoss();
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    public static Result train(Block block, WindowSet train, WindowSet validation, TrainConfig cfg,
+                               Consumer<String> log) {
+        long start = System.nanoTime();
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed(cfg.seed());
+        Device device = Devices.choose(cfg.device());
+        log.accept("engine " + engine.getEngineName() + " " + engine.getVersion() + ", device " + device
+                + (device.isGpu() ? "" : " (no GPU seen by the engine)"));
+
+        int pos = train.positives();
+        if (pos == 0 || pos == train.size()) {
+            throw new IllegalArgumentException("the training part has " + pos + " positive windows of " + train.size()
+                    + "; a classifier needs both classes");
+        }
+        float positiveWeight = cfg.positiveWeight() > 0 ? cfg.positiveWeight() : (float) (train.size() - pos) / pos;
+        WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(positiveWeight);
+
+        Model model = Model.newInstance(MODEL_NAME, device, "PyTorch");
+        Path best = null;
+        try {
+            model.setBlock(block);
+            best = Files.createTempDirectory("sysrisk-best-");
+            DefaultTrainingConfig tc = trainingConfig(loss, cfg, device);
+            List<EpochStats> history = new ArrayList<>();
+            int bestEpoch = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            try (Trainer trainer = model.newTrainer(tc);
+                 Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+                trainer.initialize(new Shape(cfg.batchSize(), train.window(), train.features()));
+                Random shuffle = new Random(cfg.seed());
+                int[] order = new int[train.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                int sinceBest = 0;
+                double etaBound = Double.POSITIVE_INFINITY;
+                for (int epoch = 1; epoch <= cfg.maxEpochs() && sinceBest < cfg.patience(); epoch++) {
+                    long t0 = System.nanoTime();
+                    shuffle(order, shuffle);
+                    double trainLoss = trainEpoch(trainer, loss, train, order, cfg, shuffle);
+                    List<WindowScore> val = DjlScoring.score(predictor, validation);
+                    double[] p = WindowScore.probabilities(val);
+                    double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
+                    Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    EpochStats s = new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), secs);
+                    history.add(s);
+                    // A validation part without events has no PR-AUC: use its loss.
+                    boolean byPrAuc = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0;
+                    double score = byPrAuc ? m.prAuc() : -valLoss;
+                    if (score > bestScore + 1e-9) {
+                        bestScore = score;
+                        bestEpoch = epoch;
+                        sinceBest = 0;
+                        model.setProperty("Epoch", "0");
+                        model.save(best, MODEL_NAME);
+                    } else {
+                        sinceBest++;
+                    }
+                    // An upper bound that only goes down: the epochs left before the cap, at the slowest epoch so far.
+                    double slowest = history.stream().mapToDouble(EpochStats::seconds).max().orElse(secs);
+                    etaBound = Math.min(etaBound, slowest * (cfg.maxEpochs() - epoch));
+                    log.accept(String.format("epoch %3d/%d  train loss %.4f  val loss %.4f  val F1 %.3f  val PR-AUC %.3f"
+                                    + "  %5.1f s  ETA <= %s%s", epoch, cfg.maxEpochs(), trainLoss, valLoss, m.f1(),
+                            m.prAuc(), secs, eta(etaBound), bestEpoch == epoch ? "  *best" : ""));
+                }
+            }
+            model.load(best, MODEL_NAME);
+            double threshold;
+            try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+                double[] p = WindowScore.probabilities(DjlScoring.score(predictor, validation));
+                threshold = Metrics.bestF1Threshold(p, validation.labels());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            log.accept(String.format("best epoch %d of %d (validation %s %.3f), threshold %.4f, %.0f s", bestEpoch,
+                    history.size(), TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0
+                            ? "PR-AUC" : "-loss", bestScore, threshold, seconds));
+            return new Result(model, device, List.copyOf(history), bestEpoch, positiveWeight, threshold, seconds);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        } finally {
+            try {
+                ModelStore.deleteTree(best);
+            } catch (UncheckedIOException ignored) {
+                // a temporary folder left behind is harmless
+            }
+        }
+    }
+
+    /** DJL's training set-up for {@code cfg}: Adam with its learning rate and weight decay, on {@code device}. */
+    public static DefaultTrainingConfig trainingConfig(WeightedBinaryCrossEntropy loss, TrainConfig cfg, Device device) {
+        return new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate()))
+                        .optWeightDecays(cfg.weightDecay()).build())
+                .optDevices(new Device[] {device});
+    }
+
+    /** One pass over {@code train} in the given order; returns the mean training loss. */
+    public static double trainEpoch(Trainer trainer, WeightedBinaryCrossEntropy loss, WindowSet train, int[] order,
+                                    TrainConfig cfg, Random rnd) {
+        int batchSize = cfg.batchSize();
+        int size = train.window() * train.features();
+        double total = 0;
+        for (int from = 0; from < order.length; from += batchSize) {
+            int n = Math.min(batchSize, order.length - from);
+            float[] x = new float[n * size];
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                int w = order[from + i];
+                System.arraycopy(train.data(), w * size, x, i * size, size);
+                y[i] = train.labels()[w];
+            }
+            if (cfg.inputNoise() > 0) {
+                for (int k = 0; k < x.length; k++) {
+                    x[k] += (float) (rnd.nextGaussian() * cfg.inputNoise());
+                }
+            }
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray xs = batch.create(x, new Shape(n, train.window(), train.features()));
+                NDArray ys = batch.create(y);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(xs)).head();
+                    NDArray l = loss.evaluate(new NDList(ys), new NDList(logits));
+                    gc.backward(l);
+                    total += l.getFloat() * n;
+                }
+                trainer.step();
+            }
+        }
+        return total / order.length;
+    }
+
+    /** The training loss's value on scored windows, for progress lines. */
+    static double weightedLoss(List<WindowScore> scores, int[] y, float positiveWeight) {
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            double z = scores.get(i).logit();
+            sum += y[i] == 1 ? positiveWeight * softplus(-z) : softplus(z);
+        }
+        return sum / y.length;
+    }
+
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static String eta(double seconds) {
+        return seconds < 90 ? String.format("%.0f s", seconds) : String.format("%.1f min", seconds / 60);
+    }
+}

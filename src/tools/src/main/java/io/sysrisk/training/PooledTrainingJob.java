@@ -1,0 +1,107 @@
+package io.sysrisk.training;
+
+import io.sysrisk.experiment.TrainConfig;
+
+import io.sysrisk.model.DjlModels;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import ai.djl.inference.Predictor;
+import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.data.Market;
+import io.sysrisk.data.Markets;
+import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.experiment.PooledExperiment;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+
+/**
+ * The training profile's default job: the pooled experiment over every embedded equity market, a calibrated seed
+ * ensemble, written to the store with its provenance. The served model has no test part of its own: every market
+ * is training or validation. Its out-of-sample evidence is the leave-one-market-out report
+ * ({@code ./mvnw -q -Preport}), which runs this same recipe with one market and its era held out.
+ */
+public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, List<Integer> seeds, TrainConfig train,
+                                Path storeRoot, String version) {
+
+    /** The default ensemble: five seeds. */
+    public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
+
+    public record Outcome(Path folder, ModelManifest manifest) {
+    }
+
+    public Outcome run(Consumer<String> log) {
+        List<Market> markets = Markets.embedded();
+        PooledExperiment exp = PooledExperiment.prepare(experiment, markets);
+        log.accept(exp.summary().stripTrailing());
+        try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(), train,
+                log)) {
+            Metrics validation;
+            try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
+                validation = Metrics.of(WindowScore.probabilities(DjlScoring.score(p, exp.validation())),
+                        exp.validation().labels(), result.threshold());
+            }
+            ModelManifest manifest = manifest(exp, result, validation);
+            Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
+            log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
+                    + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
+                    result.seconds(), version));
+            return new Outcome(folder, new ModelStore(storeRoot).manifest(version));
+        }
+    }
+
+    private ModelManifest manifest(PooledExperiment exp, EnsembleTrainer.Result result, Metrics validation) {
+        int lookback = exp.features().lookback();
+        ModelManifest.InputSpec input = new ModelManifest.InputSpec(Market.loadOptions().inputKind(),
+                List.of(Market.CLOSE), Market.CLOSE, exp.features().ids(), experiment.window(), lookback,
+                experiment.window() + lookback);
+        Map<String, ModelManifest.PartInfo> parts = new LinkedHashMap<>();
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            parts.put(m.name() + " train", part(m, m.trainRows()));
+            parts.put(m.name() + " validation", part(m, m.validationRows()));
+        }
+        List<ModelManifest.DataFile> files = new ArrayList<>();
+        for (PooledExperiment.MarketPart part : exp.markets()) {
+            Market m = part.market();
+            EmbeddedDataset d = EmbeddedDataset.byFileName(m.data().source()).orElseThrow();
+            files.add(new ModelManifest.DataFile(d.fileName(), d.sha256(), m.data().size(), m.first().toString(),
+                    m.last().toString(), m.name() + ": " + m.about() + "; " + m.data().report()));
+        }
+        Map<String, String> versions = TrainingJob.versions();
+        ModelManifest.MemberRun first = result.members().get(0);
+        ModelManifest.TrainingInfo training = new ModelManifest.TrainingInfo(train, result.positiveWeight(),
+                first.bestEpoch(), first.epochsRun(), Math.round(result.seconds() * 10) / 10.0,
+                result.device().toString(), first.history());
+        EvaluationReport metrics = new EvaluationReport(validation, null, null, null, Double.NaN);
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(member), member, input,
+                exp.normalization(), experiment.label(), experiment.name(), null, parts, result.threshold(), training,
+                metrics, files, versions, null, new ModelManifest.EnsembleInfo(result.config(), result.members()),
+                experiment, null);
+    }
+
+    private static ModelManifest.PartInfo part(PooledExperiment.MarketPart m, int[] rows) {
+        if (rows.length == 0) {
+            return new ModelManifest.PartInfo(null, null, 0, 0);
+        }
+        int pos = 0;
+        for (int t : rows) {
+            pos += m.labels()[t];
+        }
+        return new ModelManifest.PartInfo(m.matrix().dates().get(rows[0]).toString(),
+                m.matrix().dates().get(rows[rows.length - 1]).toString(), rows.length, pos);
+    }
+}

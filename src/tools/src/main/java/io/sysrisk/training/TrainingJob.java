@@ -1,0 +1,105 @@
+package io.sysrisk.training;
+
+import io.sysrisk.experiment.TrainConfig;
+
+import io.sysrisk.model.DjlModels;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import io.sysrisk.SysriskVersion;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.evaluation.MetricsTable;
+import io.sysrisk.experiment.ExperimentConfig;
+import io.sysrisk.experiment.PreparedExperiment;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.model.SystemicRiskNet;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.windows.Part;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * The training profile's job: prepare the experiment, train, evaluate on the held-out test part against the
+ * references, and write the model version with its provenance to the store.
+ */
+public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainConfig train, Path storeRoot,
+                          String version) {
+
+    /** Where the model went and what it scored. */
+    public record Outcome(Path folder, ModelManifest manifest) {
+        public Map<String, Metrics> testTable() {
+            Map<String, Metrics> rows = new LinkedHashMap<>();
+            EvaluationReport r = manifest.metrics();
+            rows.put(manifest.architecture(), r.test());
+            rows.put("always-negative", r.alwaysNegative());
+            rows.put("persistence (vol_20d > train p90)", r.persistence());
+            return rows;
+        }
+    }
+
+    public Outcome run(Consumer<String> log) {
+        PreparedExperiment exp = PreparedExperiment.prepare(experiment);
+        log.accept(exp.summary().stripTrailing());
+        try (ModelTrainer.Result result = ModelTrainer.train(new SystemicRiskNet(model), exp.part(Part.TRAIN),
+                exp.part(Part.VALIDATION), train, log)) {
+            EvaluationReport report;
+            try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
+                report = EvaluationReport.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
+            }
+            ModelManifest manifest = manifest(exp, result, report);
+            Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
+            Outcome outcome = new Outcome(folder, new ModelStore(storeRoot).manifest(version));
+            log.accept("test part " + exp.part(Part.TEST).endDates().get(0) + ".."
+                    + exp.part(Part.TEST).endDates().get(exp.part(Part.TEST).size() - 1) + " (never used for training, "
+                    + "early stopping or the threshold):\n" + MetricsTable.markdown(outcome.testTable()).stripTrailing());
+            log.accept("model written to " + folder);
+            return outcome;
+        }
+    }
+
+    /** The software a model was made with, recorded in its manifest. */
+    static Map<String, String> versions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("sysrisk", SysriskVersion.get());
+        versions.put("djl", Engine.getDjlVersion());
+        versions.put("pytorch", Engine.getEngine("PyTorch").getVersion());
+        versions.put("java", System.getProperty("java.version"));
+        return versions;
+    }
+
+    private ModelManifest manifest(PreparedExperiment exp, ModelTrainer.Result result, EvaluationReport report) {
+        MarketData data = exp.data();
+        int lookback = exp.features().firstValid();
+        ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
+                exp.features().features().ids(), experiment.window(), lookback, experiment.window() + lookback);
+        Map<String, ModelManifest.PartInfo> parts = new LinkedHashMap<>();
+        for (Part p : Part.values()) {
+            WindowSet w = exp.part(p);
+            parts.put(p.name().toLowerCase(), new ModelManifest.PartInfo(w.endDates().get(0).toString(),
+                    w.endDates().get(w.size() - 1).toString(), w.size(), w.positives()));
+        }
+        ModelManifest.DataFile file = new ModelManifest.DataFile(experiment.data().name(), experiment.data().sha256(),
+                data.size(), data.dates().get(0).toString(), data.dates().get(data.size() - 1).toString(),
+                data.report().toString());
+        Map<String, String> versions = TrainingJob.versions();
+        ModelManifest.TrainingInfo training = new ModelManifest.TrainingInfo(train, result.positiveWeight(),
+                result.bestEpoch(), result.history().size(), Math.round(result.seconds() * 10) / 10.0,
+                result.device().toString(), result.history());
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(model), model, input,
+                exp.normalization(), experiment.label(), experiment.name(), experiment.split(), parts,
+                result.threshold(), training, report, List.of(file), versions, null, null, null, null);
+    }
+}

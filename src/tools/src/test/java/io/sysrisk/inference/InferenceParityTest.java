@@ -1,0 +1,96 @@
+package io.sysrisk.inference;
+
+import io.sysrisk.model.DjlModels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import ai.djl.Device;
+import ai.djl.inference.Predictor;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.store.ModelStoreException;
+import io.sysrisk.model.StoredModel;
+
+/** The pure-Java forward pass gives DJL's probabilities and attention weights, within 1e-5, on every committed model. */
+class InferenceParityTest {
+
+    private static final ModelStore STORE = new ModelStore(Path.of("model-store"));
+
+    static Stream<String> committed() {
+        return STORE.versions().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("committed")
+    void javaMatchesDjlOnRandomWindows(String version) {
+        JavaModel java = STORE.javaModel(version);
+        try (StoredModel djl = DjlModels.load(STORE, version, Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> p = djl.newPredictor()) {
+            ModelManifest m = djl.manifest();
+            int w = m.input().window();
+            int f = m.input().features().size();
+            int n = 64;
+            float[] x = new float[n * w * f];
+            Random r = new Random(version.hashCode());
+            for (int i = 0; i < x.length; i++) {
+                // Normalized inputs: mostly within a few standard deviations, some at the clip.
+                x[i] = (float) Math.max(-8, Math.min(8, 1.5 * r.nextGaussian()));
+            }
+            WindowBatch batch = new WindowBatch(n, w, f, x);
+            List<WindowScore> expected = DjlScoring.predict(p, batch);
+            List<WindowScore> actual = java.score(batch);
+            for (int i = 0; i < n; i++) {
+                assertEquals(expected.get(i).probability(), actual.get(i).probability(), 1e-5, version + " window " + i);
+                float[] ea = expected.get(i).attention();
+                float[] aa = actual.get(i).attention();
+                assertEquals(ea.length, aa.length);
+                for (int s = 0; s < ea.length; s++) {
+                    assertEquals(ea[s], aa[s], 1e-5, version + " window " + i + " step " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCommittedModelHasItsPortableFile() {
+        assertTrue(STORE.versions().containsAll(List.of("any-index", "sp500", "spi-sectors")));
+        for (String v : STORE.versions()) {
+            assertTrue(STORE.manifest(v).portableParameters() != null, v);
+        }
+    }
+
+    @Test
+    void aCorruptedPortableFileIsRejected(@TempDir Path root) throws IOException {
+        Path src = Path.of("model-store", "any-index");
+        Path dst = Files.createDirectories(root.resolve("any-index"));
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, dst.resolve(file.getFileName()));
+            }
+        }
+        Path portable = dst.resolve(PortableParameters.FILE);
+        byte[] bytes = Files.readAllBytes(portable);
+        bytes[bytes.length / 2] ^= 0x33;
+        Files.write(portable, bytes);
+        String msg = assertThrows(ModelStoreException.class, () -> new ModelStore(root).javaModel("any-index"))
+                .getMessage();
+        assertTrue(msg.contains("corrupt"), msg);
+    }
+}
