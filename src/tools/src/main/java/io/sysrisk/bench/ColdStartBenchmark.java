@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
@@ -19,13 +21,22 @@ import java.util.zip.ZipInputStream;
 import io.sysrisk.store.ModelStore;
 
 /**
- * Cold start the way Lambda's managed Java runtime starts the function: {@code function.zip} unpacked as the task
- * root, AWS's runtime interface client ({@code AWSLambda}) as the main class with the Quarkus Funqy handler, polling
- * {@link RuntimeApiStandIn}. Measures process start to the first scored answer. The served default, the pure-Java
- * engine (with an empty DJL cache: it must not need libtorch), alone and with a class-data-sharing archive; and in the
- * same run the DJL engine as the baseline: libtorch already unpacked in the DJL cache, an empty cache (a zip
- * package's real cold start), the container image's layout (libtorch pre-unpacked, {@code PYTORCH_LIBRARY_PATH}) and
- * that layout with a class-data-sharing archive. One JSON line.
+ * Cold start to the first scored answer, every set-up measured in the same run (absolute times move 2x between
+ * machines; the ratios do not). The function ({@code function.zip}) is started by AWS's runtime interface client
+ * ({@code AWSLambda}) polling {@link RuntimeApiStandIn}, with the managed runtime's JVM flags:
+ * <ul>
+ * <li>{@code zip}: unpacked as the task root, as the managed {@code java25} runtime loads it (the runtime client's
+ *     class loader over the task root and {@code lib/});</li>
+ * <li>{@code zip+appcds}: the same with a dynamic class-data-sharing archive of one earlier start;</li>
+ * <li>{@code zip+aot}: the same with a JDK 25 AOT cache (JEP 483/514/515) recorded by one earlier start;</li>
+ * <li>{@code jars} and {@code jars+aot}: the container image's layout, every class in a jar on the JVM's class path
+ *     (the function's own classes in {@code app.jar}), without and with an AOT cache;</li>
+ * <li>the libtorch baseline, the path the function took before it scored in Java: a plain JVM that starts DJL,
+ *     loads the same model from the store and scores one window, with an empty DJL cache (every zip cold start
+ *     unpacked libtorch into /tmp) and with libtorch already unpacked. It has no Quarkus and no runtime client, so
+ *     it is a lower bound of the old function's cold start.</li>
+ * </ul>
+ * Prints a table and one JSON line.
  */
 public final class ColdStartBenchmark {
 
@@ -34,152 +45,204 @@ public final class ColdStartBenchmark {
     /** Class path entries of the runtime itself (on Lambda: /var/runtime/lib), taken from this JVM's class path. */
     private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-runtime-interface-client",
             "aws-lambda-java-serialization", "aws-lambda-java-core", "utils-lite", "annotations");
+    /** The managed runtime's launch flags: serial GC, C1 only. */
+    private static final List<String> RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
 
     private ColdStartBenchmark() {
     }
 
+    /** One measured set-up: a name, what it is, and how to start it once. */
+    private record SetUp(String name, String description, Starter starter) {
+    }
+
+    @FunctionalInterface
+    private interface Starter {
+        double start(int run) throws Exception;
+    }
+
     public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm,
-                             boolean withDjl) throws Exception {
+                             Path store, String version, boolean libtorchBaseline) throws Exception {
         Path work = Files.createTempDirectory("sysrisk-coldstart-");
         try {
             Path taskRoot = unzip(functionZip, work.resolve("task"));
+            boolean lean = leanZip(taskRoot);
             String eventJson = Files.readString(event);
-            Path warmCache = work.resolve("djl-cache-warm");
-            // The served default: the pure-Java engine, alone and with an AppCDS archive of its own classes.
-            Launch pure = new Launch(java, taskRoot, memoryMb, eventJson, extraJvm, Map.of(), work);
-            Path pureJsa = work.resolve("java-engine-cds.jsa");
-            List<String> pureDump = new ArrayList<>(extraJvm);
-            pureDump.add("-XX:ArchiveClassesAtExit=" + pureJsa);
-            new Launch(java, taskRoot, memoryMb, eventJson, pureDump, Map.of(), work)
-                    .startAndExit(work.resolve("djl-cache-none"));
-            List<String> pureCds = new ArrayList<>(extraJvm);
-            pureCds.add("-XX:SharedArchiveFile=" + pureJsa);
-            Launch pureWithCds = new Launch(java, taskRoot, memoryMb, eventJson, pureCds, Map.of(), work);
-            long zipBytes = Files.size(functionZip);
-            if (!withDjl) {
-                List<Double> javaOnly = new ArrayList<>();
-                List<Double> javaOnlyCds = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    javaOnly.add(pure.start(work.resolve("djl-cache-none-" + i)));
-                    javaOnlyCds.add(pureWithCds.start(work.resolve("djl-cache-none-" + i)));
-                }
-                return String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"runtime\":\"%s\",\"java\":\"%s\","
-                                + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\",\"function_zip_mb\":%.1f,"
-                                + "\"first_scored_s_java_engine_median\":%.2f,"
-                                + "\"first_scored_s_java_engine_appcds_median\":%.2f,"
-                                + "\"samples\":{\"java_engine\":%s,\"java_engine_appcds\":%s},\"appcds_archive_mb_java\":%.1f}",
-                        "AWSLambda (aws-lambda-java-runtime-interface-client)", javaVersion(java), memoryMb, runs,
-                        String.join(" ", extraJvm), zipBytes / 1048576.0, median(javaOnly), median(javaOnlyCds),
-                        fmt(javaOnly), fmt(javaOnlyCds), Files.size(pureJsa) / 1048576.0);
-            }
+            int feature = javaFeature(java);
+            List<SetUp> setUps = new ArrayList<>();
 
-            // The baseline in the same run: the DJL engine (libtorch).
-            List<String> djlJvm = new ArrayList<>(extraJvm);
-            djlJvm.add("-Dsysrisk.model.engine=djl");
-            Launch base = new Launch(java, taskRoot, memoryMb, eventJson, djlJvm, Map.of(), work);
-            base.start(warmCache); // fills the cache
+            String zipCp = runtimeClassPath();
+            Launch zip = new Launch(java, taskRoot, zipCp, memoryMb, eventJson, extraJvm, work);
+            setUps.add(new SetUp("zip", "zip as the managed runtime loads it", r -> zip.start()));
 
-            // The container image's layout (infra/image): libtorch flat in its own folder, the JNI bridge
-            // pre-extracted, the native jar gone from the task root.
-            Path imageTask = work.resolve("task-image");
-            copyTree(taskRoot, imageTask, p -> !p.getFileName().toString().startsWith("ai.djl.pytorch.pytorch-native-cpu"));
-            Path libtorch = Files.createDirectories(work.resolve("opt/libtorch"));
-            Path imageCache = work.resolve("opt/djl-cache");
-            Path jniDir = Files.createDirectories(imageCache.resolve("pytorch/2.7.1-cpu-linux-x86_64"));
-            try (var dirs = Files.list(warmCache.resolve("pytorch")); var files = Files.list(dirs.findFirst().orElseThrow())) {
-                for (Path f : files.toList()) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith("-libdjl_torch.so")) {
-                        Files.copy(f, jniDir.resolve(name));
-                    } else {
-                        Files.createSymbolicLink(libtorch.resolve(name), f);
-                    }
-                }
-            }
-            Map<String, String> imageEnv = Map.of("PYTORCH_LIBRARY_PATH", libtorch.toString(), "PYTORCH_VERSION",
-                    "2.7.1", "PYTORCH_FLAVOR", "cpu");
-            Launch image = new Launch(java, imageTask, memoryMb, eventJson, djlJvm, imageEnv, work);
-
-            // Class-data sharing: an archive of the classes one cold start loads, written when that JVM exits.
             Path jsa = work.resolve("app-cds.jsa");
-            List<String> dump = new ArrayList<>(djlJvm);
-            dump.add("-XX:ArchiveClassesAtExit=" + jsa);
-            new Launch(java, imageTask, memoryMb, eventJson, dump, imageEnv, work).startAndExit(imageCache);
-            List<String> useCds = new ArrayList<>(djlJvm);
-            useCds.add("-XX:SharedArchiveFile=" + jsa);
-            Launch imageCds = new Launch(java, imageTask, memoryMb, eventJson, useCds, imageEnv, work);
+            zip.with("-XX:ArchiveClassesAtExit=" + jsa).startAndExit();
+            Launch zipCds = zip.with("-XX:SharedArchiveFile=" + jsa);
+            setUps.add(new SetUp("zip+appcds", "the same, with a dynamic AppCDS archive", r -> zipCds.start()));
 
-            List<Double> javaEngine = new ArrayList<>();
-            List<Double> javaEngineCds = new ArrayList<>();
-            List<Double> empty = new ArrayList<>();
-            List<Double> unpacked = new ArrayList<>();
-            List<Double> layout = new ArrayList<>();
-            List<Double> layoutCds = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                Path none = work.resolve("djl-cache-none-" + i);
-                javaEngine.add(pure.start(none));
-                javaEngineCds.add(pureWithCds.start(none));
-                if (Files.exists(none)) {
-                    try (var written = Files.list(none)) {
-                        if (written.findAny().isPresent()) {
-                            throw new IllegalStateException("the java engine wrote into the DJL cache " + none);
-                        }
-                    }
-                }
-                Path fresh = work.resolve("djl-cache-empty-" + i);
-                empty.add(base.start(fresh));
-                ModelStore.deleteTree(fresh);
-                unpacked.add(base.start(warmCache));
-                layout.add(image.start(imageCache));
-                layoutCds.add(imageCds.start(imageCache));
+            // The image's layout: the task root's classes in app.jar, everything on the class path, an empty task root.
+            Path emptyRoot = Files.createDirectories(work.resolve("task-empty"));
+            Path appJar = jarOf(taskRoot, work.resolve("app.jar"));
+            List<String> jarsCp = new ArrayList<>(List.of(zipCp, appJar.toString()));
+            try (var libs = Files.list(taskRoot.resolve("lib"))) {
+                libs.map(Path::toString).sorted().forEach(jarsCp::add);
             }
-            return String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"runtime\":\"%s\",\"java\":\"%s\","
-                            + "\"memory_mb\":%d,\"runs\":%d,\"jvm_extra\":\"%s\",\"function_zip_mb\":%.1f,"
-                            + "\"first_scored_s_java_engine_median\":%.2f,"
-                            + "\"first_scored_s_java_engine_appcds_median\":%.2f,"
-                            + "\"first_scored_s_djl_empty_cache_median\":%.2f,"
-                            + "\"first_scored_s_djl_libtorch_unpacked_median\":%.2f,"
-                            + "\"first_scored_s_djl_image_layout_median\":%.2f,"
-                            + "\"first_scored_s_djl_image_layout_appcds_median\":%.2f,"
-                            + "\"samples\":{\"java_engine\":%s,\"java_engine_appcds\":%s,\"djl_empty_cache\":%s,"
-                            + "\"djl_libtorch_unpacked\":%s,\"djl_image_layout\":%s,\"djl_image_layout_appcds\":%s},"
-                            + "\"appcds_archive_mb_java\":%.1f,\"appcds_archive_mb_djl\":%.1f}",
-                    "AWSLambda (aws-lambda-java-runtime-interface-client)", javaVersion(java), memoryMb, runs,
-                    String.join(" ", extraJvm), zipBytes / 1048576.0, median(javaEngine), median(javaEngineCds), median(empty),
-                    median(unpacked), median(layout), median(layoutCds), fmt(javaEngine), fmt(javaEngineCds),
-                    fmt(empty), fmt(unpacked), fmt(layout), fmt(layoutCds), Files.size(pureJsa) / 1048576.0,
-                    Files.size(jsa) / 1048576.0);
+            Launch jars = new Launch(java, emptyRoot, String.join(File.pathSeparator, jarsCp), memoryMb, eventJson,
+                    extraJvm, work);
+            setUps.add(new SetUp("jars", "image layout: every class in a jar on the class path", r -> jars.start()));
+
+            if (feature >= 25) {
+                Path zipAot = work.resolve("zip.aot");
+                zip.with("-XX:AOTCacheOutput=" + zipAot).startAndExit();
+                Launch zipWithAot = zip.with("-XX:AOTCache=" + zipAot);
+                setUps.add(new SetUp("zip+aot", "zip with a JDK 25 AOT cache", r -> zipWithAot.start()));
+                Path jarsAot = work.resolve("jars.aot");
+                jars.with("-XX:AOTCacheOutput=" + jarsAot).startAndExit();
+                Launch jarsWithAot = jars.with("-XX:AOTCache=" + jarsAot);
+                setUps.add(new SetUp("jars+aot", "image layout with a JDK 25 AOT cache", r -> jarsWithAot.start()));
+            }
+            if (libtorchBaseline) {
+                Path unpackedCache = work.resolve("djl-cache-unpacked");
+                Baseline torch = new Baseline(java, store, version, memoryMb, extraJvm, work);
+                torch.start(unpackedCache); // fills the cache
+                setUps.add(new SetUp("libtorch, empty DJL cache", "baseline: DJL loads the model, scores one window "
+                        + "(libtorch unpacked first)", r -> {
+                            Path fresh = work.resolve("djl-cache-empty-" + r);
+                            try {
+                                return torch.start(fresh);
+                            } finally {
+                                ModelStore.deleteTree(fresh);
+                            }
+                        }));
+                setUps.add(new SetUp("libtorch, unpacked", "baseline: the same, libtorch already unpacked",
+                        r -> torch.start(unpackedCache)));
+            }
+
+            // Interleaved: run i of every set-up before run i + 1 of any, so drift hits all alike.
+            Map<String, List<Double>> samples = new java.util.LinkedHashMap<>();
+            setUps.forEach(u -> samples.put(u.name(), new ArrayList<>()));
+            for (int i = 0; i < runs; i++) {
+                for (SetUp u : setUps) {
+                    samples.get(u.name()).add(u.starter().start(i));
+                }
+            }
+
+            StringBuilder table = new StringBuilder();
+            table.append(String.format(Locale.ROOT, "cold start to the first scored answer, %s, %d MB, %d runs each, "
+                    + "function.zip %.1f MB%s%n", javaVersion(java), memoryMb, runs, Files.size(functionZip) / 1048576.0,
+                    lean ? "" : " (NOT the lean build: it has the HTTP listener; build with -Plean-function)"));
+            table.append("| set-up | median s | runs |\n|---|---|---|\n");
+            StringBuilder json = new StringBuilder();
+            json.append(String.format(Locale.ROOT, "{\"bench\":\"lambda-cold-start\",\"java\":\"%s\",\"memory_mb\":%d,"
+                    + "\"runs\":%d,\"jvm_extra\":\"%s\",\"function_zip_mb\":%.1f,\"lean_zip\":%s,\"median_s\":{",
+                    javaVersion(java), memoryMb, runs, String.join(" ", extraJvm), Files.size(functionZip) / 1048576.0,
+                    lean));
+            String sep = "";
+            for (SetUp u : setUps) {
+                List<Double> v = samples.get(u.name());
+                table.append(String.format(Locale.ROOT, "| %s: %s | %.2f | %s |%n", u.name(), u.description(),
+                        median(v), fmt(v)));
+                json.append(String.format(Locale.ROOT, "%s\"%s\":%.2f", sep, u.name(), median(v)));
+                sep = ",";
+            }
+            json.append("},\"samples\":{");
+            sep = "";
+            for (SetUp u : setUps) {
+                json.append(String.format(Locale.ROOT, "%s\"%s\":%s", sep, u.name(), fmt(samples.get(u.name()))));
+                sep = ",";
+            }
+            json.append(String.format(Locale.ROOT, "},\"appcds_archive_mb\":%.1f}", Files.size(jsa) / 1048576.0));
+            if (feature < 25) {
+                table.append("(no AOT cache rows: they need a JDK 25 launcher, --java PATH)\n");
+            }
+            return table + json.toString();
         } finally {
             ModelStore.deleteTree(work);
         }
     }
 
-    /** How one cold start is launched; {@link #start} measures process start to the first scored answer. */
-    private record Launch(String java, Path taskRoot, int memoryMb, String eventJson, List<String> extraJvm,
-                          Map<String, String> extraEnv, Path work) {
+    /** The lean build has no HTTP listener: no Vert.x HTTP jar in lib/. */
+    private static boolean leanZip(Path taskRoot) throws IOException {
+        try (var libs = Files.list(taskRoot.resolve("lib"))) {
+            return libs.noneMatch(p -> p.getFileName().toString().contains("quarkus-vertx-http"));
+        }
+    }
 
+    /** A jar of the task root's own files (not lib/): what the image build puts on the class path. */
+    private static Path jarOf(Path taskRoot, Path jar) throws IOException {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar)); var files = Files.walk(taskRoot)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = taskRoot.relativize(f).toString().replace(File.separatorChar, '/');
+                if (name.startsWith("lib/")) {
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(name));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** The libtorch baseline: {@link LibtorchColdStart} in a fresh JVM on this job's class path. */
+    private record Baseline(String java, Path store, String version, int memoryMb, List<String> extraJvm, Path work) {
         double start(Path djlCache) throws Exception {
-            return launch(djlCache, false);
+            List<String> cmd = new ArrayList<>(List.of(java, "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m"));
+            cmd.addAll(runtimeFlags(extraJvm));
+            cmd.addAll(extraJvm);
+            cmd.addAll(List.of("-classpath", String.join(File.pathSeparator, classPathEntries()),
+                    LibtorchColdStart.class.getName(), store.toAbsolutePath().toString(), version));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("DJL_CACHE_DIR", djlCache.toString());
+            pb.environment().put("OPT_OUT_TRACKING", "true");
+            pb.environment().put("HOME", work.toString());
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            StringBuilder log = new StringBuilder();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith(LibtorchColdStart.SCORED)) {
+                        return (System.nanoTime() - t0) / 1e9;
+                    }
+                    log.append(line).append('\n');
+                }
+            } finally {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            throw new IllegalStateException("the libtorch baseline did not score; log:\n" + log);
+        }
+    }
+
+    /** How one cold start is launched; {@link #start} measures process start to the first scored answer. */
+    private record Launch(String java, Path taskRoot, String classPath, int memoryMb, String eventJson,
+                          List<String> extraJvm, Path work) {
+
+        Launch with(String jvmOption) {
+            List<String> jvm = new ArrayList<>(extraJvm);
+            jvm.add(jvmOption);
+            return new Launch(java, taskRoot, classPath, memoryMb, eventJson, jvm, work);
         }
 
-        /** Lets the JVM exit normally after its answer (SIGTERM), as a class-data-sharing dump needs. */
-        void startAndExit(Path djlCache) throws Exception {
-            launch(djlCache, true);
+        double start() throws Exception {
+            return launch(false);
         }
 
-        private double launch(Path djlCache, boolean exitNormally) throws Exception {
+        /** Lets the JVM exit normally after its answer (SIGTERM), as an archive or AOT cache written at exit needs. */
+        void startAndExit() throws Exception {
+            launch(true);
+        }
+
+        private double launch(boolean exitNormally) throws Exception {
             try (RuntimeApiStandIn api = new RuntimeApiStandIn(eventJson)) {
-                List<String> cmd = new ArrayList<>(List.of(java,
-                        // The managed runtime's launch flags (heap ~85% of the function's memory, serial GC, C1 only).
-                        "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
-                        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true"));
+                List<String> cmd = new ArrayList<>(List.of(java, "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m"));
+                cmd.addAll(runtimeFlags(extraJvm));
                 cmd.addAll(extraJvm);
-                cmd.addAll(List.of("-classpath", runtimeClassPath(), RIC_MAIN, HANDLER));
+                cmd.addAll(List.of("-classpath", classPath, RIC_MAIN, HANDLER));
                 Path log = work.resolve("function.log");
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile())
                         .redirectErrorStream(true).redirectOutput(log.toFile());
                 Map<String, String> env = pb.environment();
-                env.keySet().removeIf(k -> k.startsWith("SYSRISK_") || k.startsWith("QUARKUS_") || k.startsWith("PYTORCH_"));
+                env.keySet().removeIf(k -> k.startsWith("SYSRISK_") || k.startsWith("QUARKUS_") || k.startsWith("JAVA_TOOL"));
                 env.put("AWS_LAMBDA_RUNTIME_API", api.address());
                 env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
                 env.put("_HANDLER", HANDLER);
@@ -188,13 +251,10 @@ public final class ColdStartBenchmark {
                 env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb));
                 env.put("AWS_REGION", "us-east-1");
                 env.put("HOME", work.toString());
-                env.put("DJL_CACHE_DIR", djlCache.toString());
-                env.put("OPT_OUT_TRACKING", "true");
-                env.putAll(extraEnv);
                 long t0 = System.nanoTime();
                 Process p = pb.start();
                 try {
-                    RuntimeApiStandIn.Answer a = api.answer().get(300, TimeUnit.SECONDS);
+                    RuntimeApiStandIn.Answer a = awaitAnswer(api, p, log);
                     if (a.error() || !a.body().contains("\"probability\"")) {
                         throw new IllegalStateException("the function did not score the event: " + a.body()
                                 + "\n(log: " + Files.readString(log) + ")");
@@ -207,13 +267,36 @@ public final class ColdStartBenchmark {
                         }
                     }
                     return seconds;
-                } catch (TimeoutException e) {
-                    throw new IllegalStateException("no answer within 300 s; log:\n" + Files.readString(log), e);
                 } finally {
                     p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 }
             }
         }
+    }
+
+    /** The answer, failing at once (with the function's log) when the process dies first, or after 300 s. */
+    private static RuntimeApiStandIn.Answer awaitAnswer(RuntimeApiStandIn api, Process p, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            try {
+                return api.answer().get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the function exited (" + p.exitValue() + ") without answering; "
+                            + "log:\n" + Files.readString(log));
+                }
+            }
+        }
+        throw new IllegalStateException("no answer within 300 s; log:\n" + Files.readString(log));
+    }
+
+    /**
+     * The managed runtime's flags; -Xshare:auto is left out next to an AOT cache option, which the JVM refuses to
+     * combine with any -Xshare setting.
+     */
+    private static List<String> runtimeFlags(List<String> extraJvm) {
+        boolean aot = extraJvm.stream().anyMatch(o -> o.startsWith("-XX:AOTCache"));
+        return RUNTIME_FLAGS.stream().filter(f -> !(aot && f.startsWith("-Xshare"))).toList();
     }
 
     /** This JVM's class path entries: the system class path and, under exec:java, the job's class loader's URLs. */
@@ -288,16 +371,9 @@ public final class ColdStartBenchmark {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(",", "[", "]"));
     }
 
-    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (keep.test(f)) {
-                    Files.copy(f, target);
-                }
-            }
-        }
+    /** The launcher's feature release: 17, 21, 25. */
+    private static int javaFeature(String java) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("version \"(\\d+)").matcher(javaVersion(java).replace('\'', '"'));
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 }

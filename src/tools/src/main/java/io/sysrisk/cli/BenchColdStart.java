@@ -10,37 +10,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench-coldstart", mixinStandardHelpOptions = true,
-        description = "Lambda cold start: function.zip as the task root, AWS's runtime interface client polling a "
-                + "local Runtime API stand-in; process start to the first scored answer: the java engine (with and "
-                + "without AppCDS) and, unless --java-engine-only, the djl engine with an empty and a filled DJL "
-                + "cache and the container image's layout. Prints one JSON line.")
+        description = "Lambda cold start, process start to the first scored answer, every set-up in the same run: "
+                + "function.zip as the managed runtime loads it (plain, with AppCDS, with a JDK 25 AOT cache), the "
+                + "container image's jars-only layout (plain, with an AOT cache), and the libtorch baseline (DJL "
+                + "loads the same model; empty and filled DJL cache). AOT rows need a JDK 25 launcher (--java). "
+                + "Prints a table and one JSON line.")
 class BenchColdStart implements Callable<Integer> {
 
-    @Option(names = "--zip", defaultValue = "target/function.zip", description = "The packaged function.")
+    @Option(names = "--zip", defaultValue = "src/function/target/function.zip", description = "The packaged "
+            + "function (./mvnw package -Plean-function; default ${DEFAULT-VALUE}).")
     Path zip;
 
     @Option(names = "--event", defaultValue = "infra/sample-request.json", description = "The invocation event.")
     Path event;
 
-    @Option(names = "--java", defaultValue = "java", description = "The java launcher to start the function with.")
+    @Option(names = "--java", defaultValue = "java", description = "The java launcher to start the function with "
+            + "(Lambda's java25 runtime: a JDK 25).")
     String java;
 
     @Option(names = "--memory", defaultValue = "2048", description = "Function memory in MB (heap = 85%%).")
     int memory;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Measured starts per cache state (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "5", description = "Measured starts per set-up (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--jvm", description = "Extra JVM option for the function (repeatable), e.g. -XX:SharedArchiveFile=...")
+    @Option(names = "--jvm", description = "Extra JVM option for every start (repeatable).")
     List<String> jvm = new ArrayList<>();
 
-    @Option(names = "--java-engine-only", description = "Measure the java engine only (a lean function.zip, "
-            + "built with -Plean-function, has no DJL to measure).")
-    boolean javaEngineOnly;
+    @Option(names = "--store", defaultValue = "model-store", description = "The libtorch baseline's model store.")
+    Path store;
+
+    @Option(names = "--model-version", defaultValue = "any-index", description = "The libtorch baseline's model version "
+            + "(the function serves its default, any-index).")
+    String version;
+
+    @Option(names = "--no-libtorch-baseline", description = "Skip the libtorch baseline.")
+    boolean noBaseline;
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm, !javaEngineOnly));
+        System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm, store, version, !noBaseline));
         return 0;
     }
 }
