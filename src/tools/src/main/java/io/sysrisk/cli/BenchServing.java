@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 + "under concurrent load, errors, resident memory after 1,000 and after --requests requests.")
 class BenchServing implements Callable<Integer> {
 
-    @Option(names = "--jar", defaultValue = "target/sysrisk-0.1.0-SNAPSHOT-runner.jar", description = "The runner jar.")
+    @Option(names = "--jar", defaultValue = "src/function/target/sysrisk-function-0.1.0-SNAPSHOT-runner.jar", description = "The runner jar.")
     Path jar;
 
     @Option(names = "--request", defaultValue = "infra/sample-request.json", description = "The request body.")
@@ -29,12 +29,14 @@ class BenchServing implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "10000", description = "Requests in all, at least 10,000 (default ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--server-jvm", description = "JVM option for the server (repeatable), e.g. -Xmx512m.")
+    @Option(names = "--server-jvm", description = "JVM option for the server (repeatable); default -Xmx512m -XX:+UseSerialGC, "
+            + "a Lambda-sized heap and Lambda's collector: resident memory stops at the heap, so growth would be a leak.")
     List<String> serverJvm = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(ServingBenchmark.run(jar, request, java, serverJvm, clients, requests));
+        List<String> jvm = serverJvm.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC") : serverJvm;
+        System.out.println(ServingBenchmark.run(jar, request, java, jvm, clients, requests));
         return 0;
     }
 }
