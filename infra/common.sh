@@ -10,6 +10,8 @@ need_credentials() {
     exit 1
   }
 }
+# The CDK CLI, pinned (checked against aws-cdk-lib 2.263.0 of infra/pom.xml); override with SYSRISK_CDK_CLI_VERSION.
+CDK_CLI_VERSION="${SYSRISK_CDK_CLI_VERSION:-2.1148.1}"
 cdk_cmd() {
-  if command -v cdk >/dev/null 2>&1; then cdk "$@"; else npx --yes aws-cdk@2 "$@"; fi
+  npx --yes "aws-cdk@$CDK_CLI_VERSION" "$@"
 }

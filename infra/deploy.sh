@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Builds the function and deploys it with the CDK.
-#   infra/deploy.sh            lean zip package (no DJL, no libtorch) on the java25 managed runtime (no Docker)
-#   infra/deploy.sh image      container image with libtorch pre-unpacked (needs Docker)
-# Extra arguments go to `cdk deploy`, e.g. -c sysrisk:memoryMb=3008 -c sysrisk:urlAuth=NONE
+# Tests, builds and deploys the function with the CDK.
+#   infra/deploy.sh              lean zip (pure-Java scoring, ~12 MB) on the java25 managed runtime (no Docker)
+#   infra/deploy.sh image        Java 25 container image with a JDK 25 AOT cache (needs Docker)
+#   infra/deploy.sh --skip-tests ...   skips ./mvnw verify (say why: e.g. the same commit just passed CI)
+# Extra arguments go to `cdk deploy`, e.g. -c sysrisk:memoryMb=3008 -c sysrisk:snapStart=true
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/common.sh"
 packaging="zip"
-if [ "${1:-}" = "image" ] || [ "${1:-}" = "zip" ]; then packaging="$1"; shift; fi
+skip_tests=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    image|zip) packaging="$1"; shift ;;
+    --skip-tests) skip_tests=true; shift ;;
+    *) break ;;
+  esac
+done
 
 need java "Install a JDK 17 or newer."
 need node "Install Node.js 18+ (the CDK CLI and jsii run on it)."
@@ -18,23 +26,32 @@ if [ "$packaging" = "image" ]; then
   docker info >/dev/null 2>&1 || { echo "error: Docker is installed but its engine is not running." >&2; exit 1; }
 fi
 
-echo "== building the function (tests skipped; run ./mvnw -B verify first)"
-if [ "$packaging" = "zip" ]; then
-  # The lean function: no DJL, no libtorch (the pure-Java engine), about 24 MB.
-  (cd "$here/.." && ./mvnw -B -q package -Plean-function)
+cd "$here/.."
+if [ "$skip_tests" = true ]; then
+  echo "== WARNING: tests skipped (--skip-tests); deploying a build that was not tested here"
 else
-  (cd "$here/.." && ./mvnw -B -q package -DskipTests)
+  echo "== testing (./mvnw -B verify; --skip-tests skips it)"
+  ./mvnw -B -q verify
 fi
+echo "== building the lean function (src/function/target/function.zip)"
+./mvnw -B -q package -Plean-function -pl src/function -am -DskipTests
+zip="$here/../src/function/target/function.zip"
 if [ "$packaging" = "image" ]; then
   echo "== preparing the image build context"
-  "$here/image/prepare.sh" "$here/../target/function.zip"
+  "$here/image/prepare.sh" "$zip"
 fi
 
-echo "== cdk deploy ($packaging)"
 cd "$here"
 account=$(aws sts get-caller-identity --query Account --output text)
 region=${AWS_REGION:-$(aws configure get region || true)}
 [ -n "$region" ] || { echo "error: no AWS region: set AWS_REGION or run aws configure" >&2; exit 1; }
-cdk_cmd bootstrap "aws://$account/$region" >/dev/null
-cdk_cmd deploy Sysrisk -c sysrisk:packaging="$packaging" --require-approval never --outputs-file cdk-outputs.json "$@"
+# Bootstrap only an environment that has never been bootstrapped (the CDKToolkit stack is missing).
+if ! aws cloudformation describe-stacks --stack-name CDKToolkit --region "$region" >/dev/null 2>&1; then
+  echo "== bootstrapping aws://$account/$region (no CDKToolkit stack yet)"
+  cdk_cmd bootstrap "aws://$account/$region"
+fi
+
+echo "== cdk deploy ($packaging) to account $account, region $region"
+cdk_cmd deploy Sysrisk -c sysrisk:packaging="$packaging" -c sysrisk:functionZip="$zip" \
+  --outputs-file cdk-outputs.json "$@"
 echo "== deployed; outputs in infra/cdk-outputs.json. Try: infra/invoke.sh"

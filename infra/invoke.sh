@@ -16,7 +16,8 @@ need python3 "It reads infra/cdk-outputs.json."
 
 if [ "$mode" = "invoke" ]; then
   out=$(mktemp)
-  aws lambda invoke --function-name "$(output FunctionName)" --cli-binary-format raw-in-base64-out \
+  aws lambda invoke --function-name "$(output FunctionName)" --qualifier "$(output FunctionQualifier)" \
+    --cli-binary-format raw-in-base64-out \
     --payload "fileb://$request" "$out" >/dev/null
   cat "$out"; echo; rm -f "$out"
 else

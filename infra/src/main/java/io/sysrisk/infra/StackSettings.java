@@ -5,18 +5,21 @@ import software.amazon.awscdk.App;
 /**
  * What the stack is built from, read from the CDK context (cdk.json, or {@code cdk deploy -c key=value}).
  *
- * @param packaging    "zip" (the java25 managed runtime with target/function.zip) or "image" (a container image
- *                     with libtorch already unpacked, built from {@code imageDir})
- * @param functionZip  path of the Quarkus function.zip
+ * @param packaging    "zip" (the java25 managed runtime with the lean function.zip) or "image" (a Java 25
+ *                     container image with a JDK 25 AOT cache, built from {@code imageDir})
+ * @param functionZip  path of the Quarkus function.zip (./mvnw package -Plean-function)
  * @param imageDir     Docker build context: image/Dockerfile, with build/ prepared by deploy.sh
  * @param memoryMb     function memory (CPU share grows with it)
  * @param urlAuth      Function URL auth: AWS_IAM (default, signed requests) or NONE (public)
  * @param modelVersion model version to serve (SYSRISK_MODEL_VERSION); default the any-index model
  * @param reservedConcurrency at most this many sandboxes at once (default 10): with {@code urlAuth=NONE} the URL is
  *                     public, and an unbounded 2 GB function is a bill anyone can run up; 1..1000
+ * @param snapStart    zip only: Lambda SnapStart on published versions; the Function URL then points at the alias
+ *                     "live" (a published version), whose snapshot is taken after init, that is after the
+ *                     function's start-up scoring call (the priming). Untested: needs AWS.
  */
 public record StackSettings(String packaging, String functionZip, String imageDir, int memoryMb, String urlAuth,
-                            String modelVersion, int reservedConcurrency) {
+                            String modelVersion, int reservedConcurrency, boolean snapStart) {
 
     public static final String DEFAULT_MODEL_VERSION = "any-index";
     public static final int DEFAULT_RESERVED_CONCURRENCY = 10;
@@ -31,16 +34,21 @@ public record StackSettings(String packaging, String functionZip, String imageDi
         if (memoryMb < 1024 || memoryMb > 10240) {
             throw new IllegalArgumentException("sysrisk:memoryMb must be 1024..10240, got " + memoryMb);
         }
+        if (snapStart && !packaging.equals("zip")) {
+            throw new IllegalArgumentException("sysrisk:snapStart needs the zip packaging (Lambda has no SnapStart "
+                    + "for container images)");
+        }
         if (reservedConcurrency < 1 || reservedConcurrency > 1000) {
             throw new IllegalArgumentException("sysrisk:reservedConcurrency must be 1..1000, got " + reservedConcurrency);
         }
     }
 
     static StackSettings from(App app) {
-        return new StackSettings(ctx(app, "packaging", "zip"), ctx(app, "functionZip", "../target/function.zip"),
+        return new StackSettings(ctx(app, "packaging", "zip"), ctx(app, "functionZip", "../src/function/target/function.zip"),
                 ctx(app, "imageDir", "image"), Integer.parseInt(ctx(app, "memoryMb", "2048")),
                 ctx(app, "urlAuth", "AWS_IAM"), ctx(app, "modelVersion", DEFAULT_MODEL_VERSION),
-                Integer.parseInt(ctx(app, "reservedConcurrency", String.valueOf(DEFAULT_RESERVED_CONCURRENCY))));
+                Integer.parseInt(ctx(app, "reservedConcurrency", String.valueOf(DEFAULT_RESERVED_CONCURRENCY))),
+                Boolean.parseBoolean(ctx(app, "snapStart", "false")));
     }
 
     private static String ctx(App app, String key, String fallback) {

@@ -11,6 +11,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.DockerImageCode;
@@ -21,19 +22,22 @@ import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
  * The scoring function on AWS Lambda with an HTTPS Function URL (IAM-signed by default), a role that may only write
- * its own log group, and 30-day log retention. The model store travels inside the package (function.zip holds
- * model-store/ at its root; the image copies it).
+ * its own log group, 30-day log retention and bounded concurrency; SnapStart as an option. The models travel inside
+ * the package (function.zip holds model-store/ at its root; the image's app.jar too).
  */
 public class SysriskStack extends Stack {
 
     public static final String FUNCTION_NAME = "sysrisk-score";
     public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    /** With SnapStart: the alias of the published version that serves. */
+    public static final String LIVE_ALIAS = "live";
 
     public SysriskStack(Construct scope, String id, StackProps props, StackSettings s) {
         super(scope, id, props);
@@ -54,15 +58,14 @@ public class SysriskStack extends Stack {
                 .resources(List.of(logs.getLogGroupArn()))
                 .build());
 
+        // The function scores in Java from the models packaged in it (no DJL, no libtorch): only the version to serve.
         Map<String, String> env = new java.util.LinkedHashMap<>();
-        env.put("OPT_OUT_TRACKING", "true"); // DJL would otherwise call EC2 instance metadata at start
         env.put("SYSRISK_MODEL_VERSION", s.modelVersion());
         IFunction fn;
         if (s.packaging().equals("zip")) {
-            // The lean function (./mvnw package -Plean-function: no DJL, no libtorch, about 24 MB) on the java25
-            // runtime; it scores with the pure-Java engine, so nothing is unpacked at start and /tmp keeps its default.
-            env.put("SYSRISK_MODEL_ENGINE", "java");
-            fn = Function.Builder.create(this, "Function")
+            // The lean function (./mvnw package -Plean-function, about 12 MB) on the java25 runtime: nothing is
+            // unpacked at start, so /tmp keeps its default.
+            Function.Builder zip = Function.Builder.create(this, "Function")
                     .functionName(FUNCTION_NAME)
                     .runtime(Runtime.JAVA_25)
                     .architecture(Architecture.X86_64)
@@ -73,15 +76,16 @@ public class SysriskStack extends Stack {
                     .timeout(Duration.seconds(30))
                     .role(role)
                     .logGroup(logs)
-                    .environment(env)
-                    .build();
+                    .environment(env);
+            if (s.snapStart()) {
+                zip.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+            }
+            Function function = zip.build();
+            // SnapStart applies to published versions only: the URL and the outputs name the alias "live".
+            fn = s.snapStart() ? Alias.Builder.create(this, "Live").aliasName(LIVE_ALIAS)
+                    .version(function.getCurrentVersion()).build() : function;
         } else {
-            // libtorch is unpacked in the image at /opt/libtorch: nothing large is written at start. The small JNI
-            // library is pre-extracted into the read-only DJL cache as well (see image/Dockerfile).
-            env.put("DJL_CACHE_DIR", "/opt/djl-cache");
-            env.put("PYTORCH_LIBRARY_PATH", "/opt/libtorch");
-            env.put("PYTORCH_VERSION", "2.7.1");
-            env.put("PYTORCH_FLAVOR", "cpu");
+            // A Java 25 image with the function's jars on the class path and a JDK 25 AOT cache (image/Dockerfile).
             fn = DockerImageFunction.Builder.create(this, "Function")
                     .functionName(FUNCTION_NAME)
                     .architecture(Architecture.X86_64)
@@ -100,5 +104,6 @@ public class SysriskStack extends Stack {
                 .build());
         CfnOutput.Builder.create(this, "FunctionUrl").value(url.getUrl()).build();
         CfnOutput.Builder.create(this, "FunctionName").value(fn.getFunctionName()).build();
+        CfnOutput.Builder.create(this, "FunctionQualifier").value(s.snapStart() ? LIVE_ALIAS : "$LATEST").build();
     }
 }

@@ -25,6 +25,7 @@ class SysriskStackTest {
 
     private static Template zip;
     private static Template image;
+    private static Template snapStart;
 
     @BeforeAll
     static void synth() throws IOException {
@@ -36,9 +37,11 @@ class SysriskStackTest {
             out.closeEntry();
         }
         zip = Template.fromStack(new SysriskStack(new App(), "Zip", StackProps.builder().build(),
-                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500", 10)));
+                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500", 10, false)));
+        snapStart = Template.fromStack(new SysriskStack(new App(), "Snap", StackProps.builder().build(),
+                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "any-index", 10, true)));
         image = Template.fromStack(new SysriskStack(new App(), "Image", StackProps.builder().build(),
-                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500", 25)));
+                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500", 25, false)));
     }
 
     @Test
@@ -50,28 +53,39 @@ class SysriskStackTest {
                 "Timeout", 30,
                 "Architectures", List.of("x86_64"),
                 "ReservedConcurrentExecutions", 10,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "SYSRISK_MODEL_ENGINE", "java",
-                        "OPT_OUT_TRACKING", "true",
-                        "SYSRISK_MODEL_VERSION", "sp500"))),
+                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500")),
                 "LoggingConfig", Match.objectLike(Map.of("LogGroup", Match.anyValue()))));
         // Nothing large is unpacked at start: /tmp stays at Lambda's default (and SnapStart stays possible).
         zip.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("EphemeralStorage",
                 Match.anyValue()))));
     }
 
+    /** The image scores in Java too: no libtorch settings, no managed runtime (the image brings Java 25). */
     @Test
-    void imageFunctionPointsDjlAtThePreUnpackedLibtorch() {
+    void imageFunctionIsTheJavaPathWithoutLibtorch() {
         image.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "PackageType", "Image",
                 "MemorySize", 3008,
                 "ReservedConcurrentExecutions", 25,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "PYTORCH_LIBRARY_PATH", "/opt/libtorch",
-                        "PYTORCH_FLAVOR", "cpu",
-                        "DJL_CACHE_DIR", "/opt/djl-cache",
-                        "OPT_OUT_TRACKING", "true")))));
+                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500"))));
         image.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("Runtime", "java25"))));
+    }
+
+    /** SnapStart is off unless asked for; on, it applies to a published version, and the URL serves that alias. */
+    @Test
+    void snapStartIsAnOptionOnAPublishedVersion() {
+        zip.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("SnapStart",
+                Match.anyValue()))));
+        zip.resourceCountIs("AWS::Lambda::Alias", 0);
+        snapStart.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Runtime", "java25"));
+        snapStart.resourceCountIs("AWS::Lambda::Version", 1);
+        snapStart.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", SysriskStack.LIVE_ALIAS));
+        snapStart.hasResourceProperties("AWS::Lambda::Url", Map.of("Qualifier", SysriskStack.LIVE_ALIAS));
+        snapStart.hasOutput("FunctionQualifier", Map.of("Value", SysriskStack.LIVE_ALIAS));
+        zip.hasOutput("FunctionQualifier", Map.of("Value", "$LATEST"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new StackSettings("image", "x", "image", 2048, "AWS_IAM", "sp500", 10, true));
     }
 
     @Test
@@ -119,9 +133,9 @@ class SysriskStackTest {
     @Test
     void settingsRejectNonsense() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500", 10));
+                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500", 10, false));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500", 10));
+                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500", 10, false));
     }
 
     /** The deployed function serves the default any-index model, bounded in concurrency, unless told otherwise. */
@@ -131,7 +145,9 @@ class SysriskStackTest {
         assertEquals("any-index", d.modelVersion());
         assertEquals(10, d.reservedConcurrency());
         assertEquals("zip", d.packaging());
+        assertFalse(d.snapStart());
+        assertTrue(d.functionZip().endsWith("src/function/target/function.zip"), d.functionZip());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 0));
+                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 0, false));
     }
 }

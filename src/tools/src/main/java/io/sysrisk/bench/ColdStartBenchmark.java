@@ -30,7 +30,8 @@ import io.sysrisk.store.ModelStore;
  * <li>{@code zip+appcds}: the same with a dynamic class-data-sharing archive of one earlier start;</li>
  * <li>{@code zip+aot}: the same with a JDK 25 AOT cache (JEP 483/514/515) recorded by one earlier start;</li>
  * <li>{@code jars} and {@code jars+aot}: the container image's layout, every class in a jar on the JVM's class path
- *     (the function's own classes in {@code app.jar}), without and with an AOT cache;</li>
+ *     (the function's own classes in {@code app.jar}), without and with an AOT cache trained as the image build
+ *     trains it ({@code io.sysrisk.serving.AotTrainingRun});</li>
  * <li>the libtorch baseline, the path the function took before it scored in Java: a plain JVM that starts DJL,
  *     loads the same model from the store and scores one window, with an empty DJL cache (every zip cold start
  *     unpacked libtorch into /tmp) and with libtorch already unpacked. It has no Quarkus and no runtime client, so
@@ -97,7 +98,8 @@ public final class ColdStartBenchmark {
                 Launch zipWithAot = zip.with("-XX:AOTCache=" + zipAot);
                 setUps.add(new SetUp("zip+aot", "zip with a JDK 25 AOT cache", r -> zipWithAot.start()));
                 Path jarsAot = work.resolve("jars.aot");
-                jars.with("-XX:AOTCacheOutput=" + jarsAot).startAndExit();
+                // Trained as the image build trains it: the function's AotTrainingRun, no Runtime API needed.
+                trainAot(java, jars.classPath(), memoryMb, extraJvm, event, jarsAot, work);
                 Launch jarsWithAot = jars.with("-XX:AOTCache=" + jarsAot);
                 setUps.add(new SetUp("jars+aot", "image layout with a JDK 25 AOT cache", r -> jarsWithAot.start()));
             }
@@ -158,6 +160,24 @@ public final class ColdStartBenchmark {
             return table + json.toString();
         } finally {
             ModelStore.deleteTree(work);
+        }
+    }
+
+    /** {@code io.sysrisk.serving.AotTrainingRun} with {@code -XX:AOTCacheOutput}, on the class path it will serve with. */
+    private static void trainAot(String java, String classPath, int memoryMb, List<String> extraJvm, Path event,
+                                 Path aot, Path work) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m"));
+        List<String> jvm = new ArrayList<>(extraJvm);
+        jvm.add("-XX:AOTCacheOutput=" + aot);
+        cmd.addAll(runtimeFlags(jvm));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-classpath", classPath, "io.sysrisk.serving.AotTrainingRun", event.toString(), "20"));
+        Path log = work.resolve("aot-training.log");
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(aot)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the AOT training run failed; log:\n" + Files.readString(log));
         }
     }
 

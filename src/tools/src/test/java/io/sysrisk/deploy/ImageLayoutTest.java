@@ -1,78 +1,55 @@
 package io.sysrisk.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.LibUtils;
 
 /**
- * The container image's layout (infra/image/Dockerfile): libtorch flat in /opt/libtorch, DJL's JNI bridge
- * pre-extracted in a DJL cache, the pytorch-native-cpu jar gone from the class path. A JVM started that way must
- * load libtorch from the layout and write nothing into the cache: no 432 MB unpacking at a cold start.
+ * The container image's build steps (infra/image) without a container engine: prepare.sh turns the built
+ * function.zip into the jars-only layout, and the image's AOT training run, {@code AotTrainingRun}, starts the
+ * function from that class path through its Lambda handler and scores the sample event. No DJL, no libtorch.
  */
 class ImageLayoutTest {
 
+    private static final Path ZIP = Path.of("src/function/target/function.zip");
+    private static final Path BUILD = Path.of("infra/image/build");
+
     @Test
-    void startsFromThePreUnpackedLibtorchWithoutUnpackingAnything(@TempDir Path opt) throws Exception {
-        Engine.getEngine("PyTorch"); // this JVM's own engine: its unpacked copy is the source of the layout
-        Path unpacked = Path.of(LibUtils.getLibtorchPath());
-        Path libtorch = Files.createDirectories(opt.resolve("libtorch"));
-        Path jniDir = Files.createDirectories(opt.resolve("djl-cache/pytorch/2.7.1-cpu-linux-x86_64"));
-        try (Stream<Path> files = Files.list(unpacked)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith("-libdjl_torch.so")) {
-                    Files.copy(f, jniDir.resolve(name)); // what prepare.sh takes from the pytorch-jni jar
-                } else {
-                    Files.createSymbolicLink(libtorch.resolve(name), f); // what prepare.sh unzips from the native jar
-                }
-            }
-        }
-        Map<String, Long> before = snapshot(opt.resolve("djl-cache"));
+    void preparesTheJarsOnlyLayoutAndTheTrainingRunScores() throws Exception {
+        assertTrue(Files.isRegularFile(ZIP), ZIP + " is missing: the function module packages it before the tools' "
+                + "tests run in ./mvnw verify");
+        Process prepare = new ProcessBuilder("bash", "infra/image/prepare.sh", ZIP.toString()).inheritIO().start();
+        assertTrue(prepare.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, prepare.exitValue());
 
-        String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")).split(File.pathSeparator))
-                .filter(e -> !e.contains("pytorch-native-cpu"))
-                .collect(Collectors.joining(File.pathSeparator));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, LibtorchProbe.class.getName()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("PYTORCH_LIBRARY_PATH", libtorch.toString());
-        env.put("PYTORCH_VERSION", "2.7.1");
-        env.put("PYTORCH_FLAVOR", "cpu");
-        env.put("DJL_CACHE_DIR", opt.resolve("djl-cache").toString());
-        env.put("OPT_OUT_TRACKING", "true");
-        env.put("HOME", opt.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("libtorch=" + libtorch) && out.contains("sum=6.0"), out);
-        assertEquals(before, snapshot(opt.resolve("djl-cache")), "the DJL cache was written to: " + out);
-    }
-
-    private static Map<String, Long> snapshot(Path dir) throws IOException {
-        Map<String, Long> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(f).toString(), Files.size(f));
-            }
+        Path app = BUILD.resolve("app");
+        try (ZipFile jar = new ZipFile(app.resolve("app.jar").toFile())) {
+            assertTrue(jar.getEntry("model-store/any-index/sysrisk.srp") != null, "the models travel in app.jar");
+            assertTrue(jar.getEntry("io/sysrisk/serving/AotTrainingRun.class") != null);
         }
-        return files;
+        List<String> libs;
+        try (var files = Files.list(app.resolve("lib"))) {
+            libs = files.map(p -> p.getFileName().toString()).toList();
+        }
+        assertTrue(libs.stream().anyMatch(n -> n.contains("sysrisk-core")), libs.toString());
+        assertFalse(libs.stream().anyMatch(n -> n.contains("djl") || n.contains("pytorch")), libs.toString());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = app.resolve("app.jar") + File.pathSeparator + app.resolve("lib") + File.separator + "*";
+        Process run = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", cp, "io.sysrisk.serving.AotTrainingRun",
+                BUILD.resolve("sample-request.json").toString(), "2").redirectErrorStream(true).start();
+        String out = new String(run.getInputStream().readAllBytes());
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, run.exitValue(), out);
+        assertTrue(out.contains("2 invocations scored"), out);
     }
 }
