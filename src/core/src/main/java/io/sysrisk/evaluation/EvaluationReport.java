@@ -1,8 +1,7 @@
 package io.sysrisk.evaluation;
 
-import io.sysrisk.inference.WindowScore;
-
 import io.sysrisk.experiment.PreparedExperiment;
+import io.sysrisk.inference.WindowScore;
 import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.windows.Part;
 import io.sysrisk.windows.WindowSet;

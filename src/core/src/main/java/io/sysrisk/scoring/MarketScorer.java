@@ -9,9 +9,9 @@ import io.sysrisk.data.MarketData;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
-import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.windows.WindowSet;
 

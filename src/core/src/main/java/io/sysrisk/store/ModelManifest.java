@@ -5,12 +5,12 @@ import java.util.Map;
 
 import io.sysrisk.data.InputKind;
 import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.experiment.EpochStats;
 import io.sysrisk.experiment.PooledConfig;
-import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.EnsembleConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.experiment.EpochStats;
-import io.sysrisk.experiment.TrainConfig;
+import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.windows.ChronologicalSplit;
 import io.sysrisk.windows.NormalizationStats;
 

@@ -3,7 +3,6 @@ package io.sysrisk.windows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.stream.IntStream;
 
 import io.sysrisk.features.FeatureMatrix;

@@ -1,7 +1,5 @@
 package io.sysrisk.bench;
 
-import io.sysrisk.model.DjlModels;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,17 +15,18 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.translate.TranslateException;
-import io.sysrisk.model.DjlScoring;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.JavaModel;
-import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.store.ModelStore;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.inference.WindowScorer;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.ModelTrainer;
-import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.training.WeightedBinaryCrossEntropy;
 import io.sysrisk.windows.WindowSet;
 

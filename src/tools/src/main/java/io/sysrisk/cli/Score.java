@@ -1,7 +1,5 @@
 package io.sysrisk.cli;
 
-import io.sysrisk.model.DjlScoring;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,13 +12,14 @@ import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.data.Markets;
-import io.sysrisk.labels.Labeler;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.labels.Labeler;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.StoredModel;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelManifest;
-import io.sysrisk.model.StoredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,14 +1,13 @@
 package io.sysrisk.cli;
 
-import io.sysrisk.model.DjlModels;
-
 import java.nio.file.Path;
 
 import ai.djl.Device;
 import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.StoredModel;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
-import io.sysrisk.model.StoredModel;
 import picocli.CommandLine.Option;
 
 /** Which stored model a job reads. */

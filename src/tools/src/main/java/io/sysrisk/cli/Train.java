@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.training.PooledTrainingJob;
-import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.training.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -14,18 +14,18 @@ import io.sysrisk.data.Market;
 import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.DjlScoring;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
-import io.sysrisk.labels.LabelDefinition;
-import io.sysrisk.labels.Labeler;
-import io.sysrisk.model.Architecture;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.labels.Labeler;
+import io.sysrisk.model.Architecture;
+import io.sysrisk.model.DjlScoring;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.ModelTrainer;
-import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.windows.WindowSet;
 
 /**

@@ -4,9 +4,9 @@ import java.util.List;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
-import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.windows.WindowSet;
 
 /** A DJL predictor as a {@link WindowScorer}, and over many windows through {@link WindowScorer#scoreAll}. */

@@ -1,7 +1,5 @@
 package io.sysrisk.model;
 
-import io.sysrisk.inference.EnsembleConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +13,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.sysrisk.inference.EnsembleConfig;
 
 /**
  * The served model: a seed ensemble of {@link SystemicRiskNet}s with Platt calibration, as one block. Each member

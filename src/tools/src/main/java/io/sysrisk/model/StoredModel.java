@@ -1,7 +1,5 @@
 package io.sysrisk.model;
 
-import io.sysrisk.store.ModelManifest;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import ai.djl.inference.Predictor;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.store.ModelManifest;
 
 /** A verified model version, loaded and ready to score. Close it to free its native memory. */
 public record StoredModel(Path folder, ModelManifest manifest, Model model) implements AutoCloseable {

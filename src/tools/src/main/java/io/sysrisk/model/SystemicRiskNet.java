@@ -1,7 +1,5 @@
 package io.sysrisk.model;
 
-import io.sysrisk.inference.ModelConfig;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -16,6 +14,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.sysrisk.inference.ModelConfig;
 
 /**
  * CNN-BiLSTM-attention (arXiv 2502.06847). Input: normalized windows (N, W, F). Conv1d (same padding) + ReLU ->

@@ -1,9 +1,5 @@
 package io.sysrisk.model;
 
-import io.sysrisk.inference.WindowScore;
-
-import io.sysrisk.inference.WindowBatch;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +9,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
 
 /** Normalized windows in, one {@link WindowScore} per window out; the same path for evaluation and serving. */
 public class WindowTranslator implements NoBatchifyTranslator<WindowBatch, List<WindowScore>> {

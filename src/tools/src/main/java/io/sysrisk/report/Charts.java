@@ -29,8 +29,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import io.sysrisk.comparison.ComparisonResult;
-import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.experiment.EpochStats;
+import io.sysrisk.scoring.DatedScore;
 
 /** The report's charts, drawn with JFreeChart and written as PNG. */
 final class Charts {

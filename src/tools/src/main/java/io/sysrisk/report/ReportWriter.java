@@ -1,7 +1,5 @@
 package io.sysrisk.report;
 
-import io.sysrisk.model.DjlScoring;
-
 import static io.sysrisk.evaluation.MetricsTable.f3;
 
 import java.io.IOException;
@@ -23,11 +21,12 @@ import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.StoredModel;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
-import io.sysrisk.model.StoredModel;
 import io.sysrisk.windows.Part;
 
 /** Writes a model version's report/ folder: README.md with the tables, the PNG charts and comparison.json. */

@@ -1,7 +1,5 @@
 package io.sysrisk.training;
 
-import io.sysrisk.experiment.TrainConfig;
-
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -17,15 +15,16 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.DjlScoring;
-import io.sysrisk.store.ModelManifest;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.EnsembleConfig;
-import io.sysrisk.model.EnsembleNet;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.EnsembleNet;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.model.WindowTranslator;
+import io.sysrisk.store.ModelManifest;
 import io.sysrisk.windows.WindowSet;
 
 /**

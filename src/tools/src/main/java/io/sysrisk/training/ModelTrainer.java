@@ -1,9 +1,5 @@
 package io.sysrisk.training;
 
-import io.sysrisk.experiment.EpochStats;
-
-import io.sysrisk.experiment.TrainConfig;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,9 +25,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.DjlScoring;
+import io.sysrisk.experiment.EpochStats;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.WindowTranslator;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.WindowSet;

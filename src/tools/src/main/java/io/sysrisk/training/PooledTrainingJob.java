@@ -1,9 +1,5 @@
 package io.sysrisk.training;
 
-import io.sysrisk.experiment.TrainConfig;
-
-import io.sysrisk.model.DjlModels;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,12 +15,14 @@ import io.sysrisk.data.Market;
 import io.sysrisk.data.Markets;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.DjlScoring;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.DjlScoring;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 

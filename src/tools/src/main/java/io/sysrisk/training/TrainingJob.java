@@ -1,9 +1,5 @@
 package io.sysrisk.training;
 
-import io.sysrisk.experiment.TrainConfig;
-
-import io.sysrisk.model.DjlModels;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +17,12 @@ import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.evaluation.MetricsTable;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.Part;

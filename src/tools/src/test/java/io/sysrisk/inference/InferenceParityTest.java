@@ -1,7 +1,5 @@
 package io.sysrisk.inference;
 
-import io.sysrisk.model.DjlModels;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,13 +18,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.djl.Device;
 import ai.djl.inference.Predictor;
-import io.sysrisk.model.DjlScoring;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.StoredModel;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.store.ModelStoreException;
-import io.sysrisk.model.StoredModel;
 
 /** The pure-Java forward pass gives DJL's probabilities and attention weights, within 1e-5, on every committed model. */
 class InferenceParityTest {

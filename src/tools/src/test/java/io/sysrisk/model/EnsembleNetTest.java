@@ -1,9 +1,5 @@
 package io.sysrisk.model;
 
-import io.sysrisk.inference.EnsembleConfig;
-
-import io.sysrisk.inference.ModelConfig;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +18,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.sysrisk.inference.EnsembleConfig;
+import io.sysrisk.inference.ModelConfig;
 
 /** The ensemble block is exactly: mean of the members' probabilities, Platt-calibrated; mean attention. */
 class EnsembleNetTest {

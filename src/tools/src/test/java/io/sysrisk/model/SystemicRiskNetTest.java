@@ -1,7 +1,5 @@
 package io.sysrisk.model;
 
-import io.sysrisk.inference.ModelConfig;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.sysrisk.inference.ModelConfig;
 
 class SystemicRiskNetTest {
 

@@ -1,7 +1,5 @@
 package io.sysrisk.report;
 
-import io.sysrisk.model.DjlModels;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +18,9 @@ import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
-import io.sysrisk.store.ModelStore;
+import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.StoredModel;
+import io.sysrisk.store.ModelStore;
 
 /** The report command's whole pipeline in quick mode: comparison, tables, charts, JSON. */
 class QuickReportTest {

@@ -1,9 +1,5 @@
 package io.sysrisk.store;
 
-import io.sysrisk.model.StoredModel;
-
-import io.sysrisk.model.DjlModels;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,13 +14,15 @@ import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.Markets;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.DjlScoring;
+import io.sysrisk.experiment.DefaultExperiments;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
-import io.sysrisk.experiment.DefaultExperiments;
 import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.StoredModel;
 
 /** The models committed in model-store/ load, match their provenance, and reproduce their recorded metrics. */
 class CommittedModelTest {

@@ -1,9 +1,5 @@
 package io.sysrisk.store;
 
-import io.sysrisk.model.StoredModel;
-
-import io.sysrisk.model.DjlModels;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +23,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import io.sysrisk.data.InputKind;
-import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.StoredModel;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.model.WindowTranslator;
 import io.sysrisk.windows.NormalizationStats;
 
@@ -42,12 +40,16 @@ class ModelStoreTest {
     private static final int F = 3;
 
     static ModelManifest manifest(String version) {
+        return manifest(version, CFG);
+    }
+
+    static ModelManifest manifest(String version, ModelConfig cfg) {
         List<String> features = List.of("ret_1d", "vol_20d", "vol_120d");
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(InputKind.PANEL, List.of("idx"), "idx", features,
                 W, 120, W + 120);
         NormalizationStats norm = new NormalizationStats(features, new double[] {0, 0, 0}, new double[] {1, 1, 1}, 8);
         return new ModelManifest(ModelManifest.FORMAT_VERSION, version, "2026-01-01T00:00:00Z",
-                ModelManifest.architectureOf(CFG), CFG, input, norm, new LabelDefinition.FutureDrawdown(20, 0.07), "test",
+                ModelManifest.architectureOf(cfg), cfg, input, norm, new LabelDefinition.FutureDrawdown(20, 0.07), "test",
                 null, Map.of(), 0.5, null, null, List.of(), Map.of(), null, null, null, null);
     }
 
@@ -78,6 +80,37 @@ class ModelStoreTest {
             }
             return out;
         }
+    }
+
+    /**
+     * The manifest records the architecture the model was trained with ({@code --no-attention}: cnn-bilstm), both
+     * loaders build what it records, and they agree; a label that contradicts the model settings is refused.
+     */
+    @Test
+    void theNoAttentionAblationIsRecordedAndLoadedAsItself(@TempDir Path root) throws Exception {
+        ModelConfig noAttention = new ModelConfig(8, 3, 2, 8, 8, 0.2f, false);
+        ModelStore store = new ModelStore(root);
+        try (Model model = Model.newInstance(ModelStore.PARAMS_NAME, Device.cpu(), "PyTorch")) {
+            SystemicRiskNet net = new SystemicRiskNet(noAttention);
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, W, F));
+            DjlModels.save(store, manifest("plain", noAttention), model);
+        }
+        assertEquals("cnn-bilstm", store.manifest("plain").architecture());
+        WindowBatch b = batch();
+        try (StoredModel djl = DjlModels.load(store, "plain", Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> p = djl.newPredictor()) {
+            List<WindowScore> expected = p.predict(b);
+            List<WindowScore> actual = store.javaModel("plain").score(b);
+            for (int i = 0; i < b.count(); i++) {
+                assertEquals(expected.get(i).probability(), actual.get(i).probability(), 1e-5);
+                assertEquals(1.0 / expected.get(i).attention().length, actual.get(i).attention()[0], 1e-6);
+            }
+        }
+        Path json = root.resolve("plain").resolve(ModelStore.MANIFEST);
+        Files.writeString(json, Files.readString(json).replace("\"cnn-bilstm\"", "\"cnn-bilstm-attention\""));
+        String m = assertThrows(ModelStoreException.class, () -> store.manifest("plain")).getMessage();
+        assertTrue(m.contains("'cnn-bilstm-attention'") && m.contains("describe 'cnn-bilstm'"), m);
     }
 
     @Test

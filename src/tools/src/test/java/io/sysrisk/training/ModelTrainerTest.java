@@ -1,9 +1,5 @@
 package io.sysrisk.training;
 
-import io.sysrisk.experiment.EpochStats;
-
-import io.sysrisk.experiment.TrainConfig;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.DjlScoring;
+import io.sysrisk.experiment.EpochStats;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.windows.WindowSet;
 
 class ModelTrainerTest {

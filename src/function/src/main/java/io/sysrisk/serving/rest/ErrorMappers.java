@@ -1,11 +1,5 @@
 package io.sysrisk.serving.rest;
 
-import io.sysrisk.serving.JsonErrors;
-
-import io.sysrisk.serving.InvalidRequestException;
-
-import io.sysrisk.serving.ScoreResponse;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +9,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.sysrisk.serving.InvalidRequestException;
+import io.sysrisk.serving.JsonErrors;
+import io.sysrisk.serving.ScoreResponse;
 
 /** Turns failures into JSON {@link ScoreResponse} errors: 400 for the caller's mistakes, never a stack trace. */
 public class ErrorMappers {

@@ -1,13 +1,13 @@
 package io.sysrisk.serving.rest;
 
-import io.sysrisk.serving.ScoringService;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
+import io.sysrisk.serving.ScoringService;
 
 /** Ready only once the model is loaded and warmed. */
 @Readiness

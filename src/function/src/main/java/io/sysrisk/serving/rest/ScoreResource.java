@@ -1,13 +1,5 @@
 package io.sysrisk.serving.rest;
 
-import io.sysrisk.serving.ModelInfo;
-
-import io.sysrisk.serving.ScoreRequest;
-
-import io.sysrisk.serving.ScoreResponse;
-
-import io.sysrisk.serving.ScoringService;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.sysrisk.serving.ModelInfo;
+import io.sysrisk.serving.ScoreRequest;
+import io.sysrisk.serving.ScoreResponse;
+import io.sysrisk.serving.ScoringService;
 
 /** REST for local work: the same service as the Lambda function. */
 @Path("/")
