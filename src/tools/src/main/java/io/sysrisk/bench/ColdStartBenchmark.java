@@ -171,7 +171,7 @@ public final class ColdStartBenchmark {
         jvm.add("-XX:AOTCacheOutput=" + aot);
         cmd.addAll(runtimeFlags(jvm));
         cmd.addAll(jvm);
-        cmd.addAll(List.of("-classpath", classPath, "io.sysrisk.serving.AotTrainingRun", event.toString(), "20"));
+        cmd.addAll(List.of("-classpath", classPath, "io.sysrisk.serving.AotTrainingRun", event.toAbsolutePath().toString(), "20"));
         Path log = work.resolve("aot-training.log");
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
