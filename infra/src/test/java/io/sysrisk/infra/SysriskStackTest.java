@@ -33,7 +33,7 @@ class SysriskStackTest {
         Path fakeZip = dir.resolve("function.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(fakeZip))) {
             out.putNextEntry(new ZipEntry("placeholder.txt"));
-            out.write("the real package is target/function.zip".getBytes());
+            out.write("the real package is src/function/target/function.zip".getBytes());
             out.closeEntry();
         }
         zip = Template.fromStack(new SysriskStack(new App(), "Zip", StackProps.builder().build(),

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The project version, filled in by the Maven build (src/main/resources-filtered/sysrisk-version.properties). */
+/** The project version, filled in by the Maven build (src/core/src/main/resources-filtered/sysrisk-version.properties). */
 public final class SysriskVersion {
     private SysriskVersion() {
     }

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The real market data shipped inside the project (src/main/resources/datasets, described in its README.md).
+ * The real market data shipped inside the project (src/datasets/src/main/resources/datasets, described in its README.md).
  * Each entry knows its input kind and, for panels, which column is the index.
  */
 public enum EmbeddedDataset {

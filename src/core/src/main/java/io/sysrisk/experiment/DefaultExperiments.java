@@ -11,7 +11,7 @@ import io.sysrisk.windows.NormalizationStats;
 
 /**
  * Named experiments on the embedded data. Label thresholds were chosen per dataset so that events are rare but not
- * degenerate (base rates are in the data card, src/main/resources/datasets/README.md, and printed by the summary).
+ * degenerate (base rates are in the data card, src/datasets/src/main/resources/datasets/README.md, and printed by the summary).
  * Each one holds a real crisis out of training and model selection.
  */
 public enum DefaultExperiments {
