@@ -13,7 +13,7 @@ import io.sysrisk.inference.ModelConfig;
  * <p>Speed: weights are kept transposed (input-major) so every product is an {@code out[r] += w[d][r] * x[d]} loop
  * over contiguous memory, which HotSpot's C2 turns into SIMD (a dot-product loop is a reduction it will not
  * vectorize for doubles); the LSTM's input projections, which do not depend on the recurrence, are computed for all
- * steps before it; tanh is taken through {@link Math#exp}, an intrinsic, where {@link Math#tanh} is not on JDK 17.
+ * steps before it; sigmoid and tanh are taken through one inlined exponential, {@link #expNonPositive}.
  */
 public final class JavaNet {
 
@@ -113,8 +113,7 @@ public final class JavaNet {
         }
         int h = config.lstmUnits();
         double[] hidden = new double[steps * 2 * h];
-        forward.run(pooled, steps, hidden, 0, false);
-        backward.run(pooled, steps, hidden, h, true);
+        Lstm.runBoth(forward, backward, pooled, steps, hidden);
 
         double[] weights = new double[steps];
         if (attT != null) {
@@ -187,10 +186,9 @@ public final class JavaNet {
             }
         }
 
-        /** Writes h of every step into {@code out[step * 2 units + column ..]}; reversed: runs from the last step back. */
-        void run(double[] x, int steps, double[] out, int column, boolean reversed) {
+        /** The input projections of every step (bias included): they do not wait on the recurrence. */
+        double[] project(double[] x, int steps) {
             int g4 = 4 * units;
-            // Input projections of every step first: they do not wait on the recurrence.
             double[] gates = new double[steps * g4];
             double[] g = new double[g4];
             for (int s = 0; s < steps; s++) {
@@ -200,24 +198,50 @@ public final class JavaNet {
                 }
                 System.arraycopy(g, 0, gates, s * g4, g4);
             }
-            double[] h = new double[units];
-            double[] c = new double[units];
+            return gates;
+        }
+
+        /**
+         * Both directions in one loop, step n of the forward LSTM beside step n of the reversed one: two independent
+         * dependency chains that the CPU overlaps. Writes h of every step into {@code out[step * 2 units ..]}, the
+         * forward direction's first.
+         */
+        static void runBoth(Lstm fw, Lstm bw, double[] x, int steps, double[] out) {
+            int units = fw.units;
+            int g4 = 4 * units;
             int width = 2 * units;
+            double[] gatesF = fw.project(x, steps);
+            double[] gatesB = bw.project(x, steps);
+            double[] hF = new double[units];
+            double[] cF = new double[units];
+            double[] hB = new double[units];
+            double[] cB = new double[units];
+            double[] gF = new double[g4];
+            double[] gB = new double[g4];
             for (int n = 0; n < steps; n++) {
-                int s = reversed ? steps - 1 - n : n;
-                System.arraycopy(gates, s * g4, g, 0, g4);
+                int sF = n;
+                int sB = steps - 1 - n;
+                System.arraycopy(gatesF, sF * g4, gF, 0, g4);
+                System.arraycopy(gatesB, sB * g4, gB, 0, g4);
                 for (int d = 0; d < units; d++) {
-                    axpy(g, whT, d * g4, h[d], g4);
+                    axpy(gF, fw.whT, d * g4, hF[d], g4);
+                    axpy(gB, bw.whT, d * g4, hB[d], g4);
                 }
-                for (int u = 0; u < units; u++) {
-                    double in = sigmoid(g[u]);
-                    double forget = sigmoid(g[units + u]);
-                    double cell = tanh(g[2 * units + u]);
-                    double outGate = sigmoid(g[3 * units + u]);
-                    c[u] = forget * c[u] + in * cell;
-                    h[u] = outGate * tanh(c[u]);
-                    out[s * width + column + u] = h[u];
-                }
+                cell(gF, cF, hF, units, out, sF * width);
+                cell(gB, cB, hB, units, out, sB * width + units);
+            }
+        }
+
+        /** One step's cell and hidden state from its gates (PyTorch order i, f, g, o). */
+        private static void cell(double[] g, double[] c, double[] h, int units, double[] out, int at) {
+            for (int u = 0; u < units; u++) {
+                double in = sigmoid(g[u]);
+                double forget = sigmoid(g[units + u]);
+                double candidate = tanh(g[2 * units + u]);
+                double outGate = sigmoid(g[3 * units + u]);
+                c[u] = forget * c[u] + in * candidate;
+                h[u] = outGate * tanh(c[u]);
+                out[at + u] = h[u];
             }
         }
     }
@@ -241,17 +265,45 @@ public final class JavaNet {
     }
 
     static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1 + e);
+        double e = expNonPositive(-Math.abs(z));
+        return z >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
-    /** tanh(z) = 2 sigmoid(2z) - 1, through the exp intrinsic; absolute error ~1e-16. */
+    /** tanh(z) = 2 sigmoid(2z) - 1; absolute error ~1e-16. */
     static double tanh(double z) {
-        double e = Math.exp(-2 * Math.abs(z));
+        double e = expNonPositive(-2 * Math.abs(z));
         double t = (1 - e) / (1 + e);
         return z < 0 ? -t : t;
+    }
+
+    /** 64 / ln 2, and ln 2 / 64 in two parts (the high one has zero low bits, so k * LN2_64_HI is exact here). */
+    private static final double INV_LN2_64 = 64 * 1.4426950408889634;
+    private static final double LN2_64_HI = 0.6931471803691238 / 64;
+    private static final double LN2_64_LO = 1.9082149292705877e-10 / 64;
+    /** 2^(j/64), j = 0..63. */
+    private static final double[] TWO_POW_J64 = new double[64];
+
+    static {
+        for (int j = 0; j < 64; j++) {
+            TWO_POW_J64[j] = Math.pow(2, j / 64.0);
+        }
+    }
+
+    /**
+     * e^x for x <= 0, to a relative error under 1e-13 ({@code JavaNetTest} holds it to {@link Math#exp}):
+     * x = (64 m + j) ln 2 / 64 + r with |r| <= ln 2 / 128, so e^x = 2^m 2^(j/64) e^r, with e^r from its Taylor
+     * polynomial to degree 4 (remainder under (ln 2 / 128)^5 / 120 = 4e-14) and 2^(j/64) from a table. Every sigmoid and tanh of the LSTM and the attention goes
+     * through here (26,000 calls a window for the served ensemble); it is shorter than {@link Math#exp}'s stub, and
+     * C2 inlines it.
+     */
+    static double expNonPositive(double x) {
+        if (x < -708) {
+            return 0; // below e^-708 the result leaves the normal doubles; 0 is within 1e-307. NaN passes on as NaN.
+        }
+        double kd = Math.rint(x * INV_LN2_64);
+        double r = x - kd * LN2_64_HI - kd * LN2_64_LO;
+        long k = (long) kd;
+        double p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
+        return p * TWO_POW_J64[(int) (k & 63)] * Double.longBitsToDouble(((k >> 6) + 1023) << 52);
     }
 }
