@@ -35,7 +35,8 @@ public final class MarketScorer {
     }
 
     /** Normalized windows ready for the model, with the dates they cover. */
-    public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features) {
+    public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features,
+                          List<Plausibility.Warning> warnings) {
         public int count() {
             return asOf.size();
         }
@@ -86,6 +87,8 @@ public final class MarketScorer {
                 }
             }
         }
+        List<Plausibility.Warning> warnings = new ArrayList<>(Plausibility.ofData(data));
+        warnings.addAll(Plausibility.ofFeatures(matrix, start - window + 1, end, manifest.normalization()));
         float[] x = new float[n * window * f];
         List<LocalDate> asOf = new ArrayList<>(n);
         List<List<LocalDate>> dates = new ArrayList<>(n);
@@ -95,7 +98,7 @@ public final class MarketScorer {
             asOf.add(data.dates().get(t));
             dates.add(data.dates().subList(t - window + 1, t + 1));
         }
-        return new Windows(asOf, dates, x, window, f);
+        return new Windows(asOf, dates, x, window, f, List.copyOf(warnings));
     }
 
     public List<DatedScore> predict(Windows w, WindowScorer model) {
@@ -113,10 +116,14 @@ public final class MarketScorer {
         return predict(windows(data, from, to), model);
     }
 
-    /** Normalizes one window of raw feature values (rows oldest first, in the model's feature order). */
-    public WindowBatch featureWindow(double[][] raw) {
+    /**
+     * Normalizes one window of raw feature values (rows oldest first, in the model's feature order); what the
+     * normalization clips is added to {@code warnings}, absurd values are refused.
+     */
+    public WindowBatch featureWindow(double[][] raw, List<Plausibility.Warning> warnings) {
         int window = manifest.input().window();
         int f = features.size();
+        warnings.addAll(Plausibility.ofFeatures(raw, null, 0, window - 1, manifest.normalization()));
         float[] x = new float[window * f];
         for (int t = 0; t < window; t++) {
             for (int j = 0; j < f; j++) {

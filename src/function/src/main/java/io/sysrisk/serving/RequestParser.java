@@ -131,5 +131,13 @@ final class RequestParser {
             throw new InvalidRequestException(market ? "send either 'dates' and 'series', or 'featureWindow', not both"
                     : "empty request: send 'dates' and 'series' (daily observations) or 'featureWindow'");
         }
+        if (market && r.asOf() != null) {
+            throw new InvalidRequestException("'asOf' goes with 'featureWindow'; with 'dates' and 'series' use 'from' "
+                    + "and 'to'");
+        }
+        if (!market && (r.from() != null || r.to() != null)) {
+            throw new InvalidRequestException("'from' and 'to' go with 'dates' and 'series'; a 'featureWindow' is one "
+                    + "window (date it with 'asOf')");
+        }
     }
 }

@@ -35,10 +35,13 @@ public class ScoreFunction {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ServingConfig config;
+
     @Funq("score")
     public JsonNode score(JsonNode event) {
         if (isHttpEvent(event)) {
-            ScoreResponse r = handle(() -> read(httpBody(event)));
+            ScoreResponse r = handle(() -> read(checkedSize(httpBody(event))));
             int status = r.status() == null ? 200 : r.status();
             return json.valueToTree(Map.of("statusCode", status,
                     "headers", Map.of("content-type", "application/json"), "body", write(r)));
@@ -57,6 +60,8 @@ public class ScoreFunction {
             return ScoreResponse.error(400, JsonErrors.describe(e));
         } catch (InvalidRequestException e) {
             return ScoreResponse.error(400, e.getMessage());
+        } catch (TooLargeException e) {
+            return ScoreResponse.error(413, e.getMessage());
         } catch (RuntimeException e) {
             // Not the caller's mistake: a real function error, so that Lambda counts it (Errors metric, alarms)
             // instead of a 200 payload that says 500. Logged once here; the runtime reports it to the caller.
@@ -89,6 +94,22 @@ public class ScoreFunction {
             }
         }
         return body;
+    }
+
+    /** The same body limit as REST's, checked before parsing. */
+    private String checkedSize(String body) {
+        int limit = config.serving().maxBodyBytes();
+        if (body != null && body.length() > limit / 3 && body.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw new TooLargeException("the request body is larger than " + limit + " bytes");
+        }
+        return body;
+    }
+
+    /** A body over the size limit: HTTP 413. */
+    static final class TooLargeException extends RuntimeException {
+        TooLargeException(String message) {
+            super(message);
+        }
     }
 
     private String write(ScoreResponse r) {

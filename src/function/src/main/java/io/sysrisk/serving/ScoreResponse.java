@@ -4,13 +4,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.sysrisk.scoring.Plausibility;
+
 /**
- * The answer: one score per requested date, or, for a request that cannot be scored, its status and what is wrong.
- * The same shape through REST and Lambda.
+ * The answer: one score per requested date and the warnings about the data it was computed from (always present,
+ * empty when there is nothing to say), or, for a request that cannot be scored, its status and what is wrong. The
+ * same shape through REST and Lambda.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreResponse(String modelVersion, Double threshold, List<Score> scores, Timing timing, Integer status,
-                            String error) {
+                            String error, List<Plausibility.Warning> warnings) {
 
     /** The systemic-event probability for the window ending on {@code asOf}, and where the model looked. */
     public record Score(String asOf, double probability, boolean alert, List<Weight> attention) {
@@ -25,6 +28,6 @@ public record ScoreResponse(String modelVersion, Double threshold, List<Score> s
     }
 
     public static ScoreResponse error(int status, String message) {
-        return new ScoreResponse(null, null, null, null, status, message);
+        return new ScoreResponse(null, null, null, null, status, message, null);
     }
 }

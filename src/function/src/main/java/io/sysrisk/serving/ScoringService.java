@@ -19,6 +19,7 @@ import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
+import io.sysrisk.scoring.Plausibility;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 
@@ -106,12 +107,18 @@ public class ScoringService {
         RequestParser.requireNoMix(request);
         ModelManifest m = manifest;
         List<ScoreResponse.Score> scores;
+        List<Plausibility.Warning> warnings = new ArrayList<>();
         long t1;
         long t2;
         if (request.featureWindow() != null) {
             double[][] raw = RequestParser.featureWindow(request.featureWindow(), m.input());
             String asOf = request.asOf() == null ? null : RequestParser.date("asOf", request.asOf()).toString();
-            WindowBatch batch = scorer.featureWindow(raw);
+            WindowBatch batch;
+            try {
+                batch = scorer.featureWindow(raw, warnings);
+            } catch (DataValidationException e) {
+                throw new InvalidRequestException(e.getMessage());
+            }
             t1 = System.nanoTime();
             WindowScore s = model.score(batch).get(0);
             t2 = System.nanoTime();
@@ -128,23 +135,26 @@ public class ScoringService {
             if (from == null) {
                 from = to == null ? data.dates().get(data.size() - 1) : to;
             }
+            // The limit before the work: the dates in from..to are counted on the sent dates, before any feature.
+            int inRange = data.indexOnOrAfter(to == null ? LocalDate.MAX : to.plusDays(1)) - data.indexOnOrAfter(from);
+            if (inRange > config.serving().maxScoredDates()) {
+                throw new InvalidRequestException("the range asks for " + inRange + " dates; at most "
+                        + config.serving().maxScoredDates() + " per request");
+            }
             MarketScorer.Windows windows;
             try {
                 windows = scorer.windows(data, from, to);
             } catch (DataValidationException e) {
                 throw new InvalidRequestException(e.getMessage());
             }
-            if (windows.count() > config.serving().maxScoredDates()) {
-                throw new InvalidRequestException("the range asks for " + windows.count() + " dates; at most "
-                        + config.serving().maxScoredDates() + " per request");
-            }
+            warnings.addAll(windows.warnings());
             t1 = System.nanoTime();
             List<DatedScore> dated = scorer.predict(windows, model);
             t2 = System.nanoTime();
             scores = dated.stream().map(ScoringService::toScore).toList();
         }
         ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
-        return new ScoreResponse(m.version(), m.threshold(), scores, timing, null, null);
+        return new ScoreResponse(m.version(), m.threshold(), scores, timing, null, null, List.copyOf(warnings));
     }
 
     private static ScoreResponse.Score toScore(DatedScore d) {

@@ -33,6 +33,14 @@ public interface ServingConfig {
         @WithDefault("true")
         boolean warmUp();
 
+        /**
+         * Largest request body in bytes, on REST (quarkus.http.limits.max-body-size in application.properties says
+         * the same) and in a Function URL event: 413 beyond it, before parsing. A direct invocation's payload is
+         * bounded by Lambda (6 MB) and by the limits below.
+         */
+        @WithDefault("2097152")
+        int maxBodyBytes();
+
         /** Most daily rows a request may send. */
         @WithDefault("5000")
         int maxDays();

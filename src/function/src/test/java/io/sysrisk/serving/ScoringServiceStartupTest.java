@@ -18,7 +18,7 @@ import io.sysrisk.store.ModelStoreException;
 /** Startup fails fast, with the store's message, on a missing or corrupt model; it never serves half a model. */
 class ScoringServiceStartupTest {
 
-    private static ServingConfig config(String store, String version) {
+    static ServingConfig config(String store, String version) {
         return new ServingConfig() {
             @Override
             public ModelSettings model() {
@@ -46,6 +46,11 @@ class ScoringServiceStartupTest {
                     @Override
                     public boolean warmUp() {
                         return true;
+                    }
+
+                    @Override
+                    public int maxBodyBytes() {
+                        return 2097152;
                     }
 
                     @Override
