@@ -1,15 +1,10 @@
 package io.sysrisk.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,32 +27,16 @@ public final class ServingBenchmark {
     private ServingBenchmark() {
     }
 
+    /**
+     * @param badShare with more than 0, the loaded phase is a soak: each client sends this share of mutated requests
+     *                 ({@link io.sysrisk.scoring.RequestMutations}) among the good ones; every good answer must equal
+     *                 the single-client answer, no answer may be a 5xx
+     */
     public static String run(Path runnerJar, Path requestFile, String java, List<String> serverJvm, int clients,
-                             int total) throws Exception {
-        if (!Files.isRegularFile(runnerJar)) {
-            throw new IllegalArgumentException(runnerJar + " not found: build it with ./mvnw package -DskipTests");
-        }
+                             int total, double badShare) throws Exception {
         String body = Files.readString(requestFile);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = Files.createTempFile("sysrisk-serving-", ".log");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(serverJvm);
-        cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", runnerJar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("OPT_OUT_TRACKING", "true");
-        long t0 = System.nanoTime();
-        Process server = pb.start();
-        try {
-            URI score = URI.create("http://127.0.0.1:" + port + "/score");
-            URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
-            waitReady(http, ready, server, log);
-            double startSeconds = (System.nanoTime() - t0) / 1e9;
-
+        try (RunnerServer server = new RunnerServer(runnerJar, java, serverJvm)) {
+            URI score = server.uri("/score");
             AtomicInteger errors = new AtomicInteger();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             // Warm-up until the JIT has compiled the hot path; resident memory is read after the first 1,000 requests.
@@ -67,12 +45,18 @@ public final class ServingBenchmark {
             sequential(score, bytes, 2000, errors, new ArrayList<>());
             List<Double> serverSingle = new ArrayList<>();
             List<Double> single = sequential(score, bytes, 2000, errors, serverSingle);
+            String reference;
+            try (Client c = new Client(score, bytes)) {
+                reference = probability(c.post()[1]);
+            }
 
+            Soak soak = new Soak(badShare, reference);
             long tl = System.nanoTime();
-            List<Double> loaded = concurrent(score, bytes, clients, Math.max(0, Math.min(total, 10_000) - 5000), errors);
+            List<Double> loaded = concurrent(score, bytes, clients, Math.max(0, Math.min(total, 10_000) - 5000), errors,
+                    soak);
             double loadSeconds = (System.nanoTime() - tl) / 1e9;
             long rss10k = rssKb(server.pid());
-            concurrent(score, bytes, clients, Math.max(0, total - 10_000), errors);
+            concurrent(score, bytes, clients, Math.max(0, total - 10_000), errors, soak);
             long rssEnd = rssKb(server.pid());
             Collections.sort(single);
             Collections.sort(loaded);
@@ -82,42 +66,48 @@ public final class ServingBenchmark {
                             + "\"single_client_latency_ms_p50\":%.2f,\"single_client_latency_ms_p99\":%.2f,"
                             + "\"single_client_server_ms_p50\":%.2f,\"single_client_server_ms_p99\":%.2f,"
                             + "\"clients\":%d,\"loaded_requests\":%d,\"throughput_req_per_s\":%.0f,"
-                            + "\"loaded_latency_ms_p50\":%.2f,\"loaded_latency_ms_p99\":%.2f,\"errors\":%d,"
+                            + "\"loaded_latency_ms_p50\":%.2f,\"loaded_latency_ms_p99\":%.2f,\"errors\":%d,%s"
                             + "\"rss_mb_after_1k\":%.1f,\"rss_mb_after_10k\":%.1f,%s"
-                            + "\"server_jvm\":\"%s\"}",
-                    countDays(body), startSeconds, pct(single, 0.5), pct(single, 0.99), pct(serverSingle, 0.5),
+                            + "\"server_alive_at_end\":%s,\"server_jvm\":\"%s\"}",
+                    countDays(body), server.startSeconds, pct(single, 0.5), pct(single, 0.99), pct(serverSingle, 0.5),
                     pct(serverSingle, 0.99), clients, loaded.size(),
-                    loaded.size() / loadSeconds, pct(loaded, 0.5), pct(loaded, 0.99), errors.get(), rss1k / 1024.0,
-                    rss10k / 1024.0, total > 10_000
+                    loaded.size() / loadSeconds, pct(loaded, 0.5), pct(loaded, 0.99), errors.get(), soak.json(),
+                    rss1k / 1024.0, rss10k / 1024.0, total > 10_000
                             ? String.format(Locale.ROOT, "\"rss_mb_after_%dk\":%.1f,", total / 1000, rssEnd / 1024.0) : "",
-                    String.join(" ", serverJvm));
-        } finally {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-            Files.deleteIfExists(log);
+                    server.ready(), String.join(" ", serverJvm));
         }
     }
 
-    private static void waitReady(HttpClient http, URI ready, Process server, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited:\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
+    /** The soak's mix and what it saw: good answers that differ from the reference, statuses of the bad ones. */
+    private static final class Soak {
+        final double badShare;
+        final String reference;
+        final AtomicInteger bad = new AtomicInteger();
+        final AtomicInteger bad4xx = new AtomicInteger();
+        final AtomicInteger bad2xx = new AtomicInteger();
+        final AtomicInteger fiveXx = new AtomicInteger();
+        final AtomicInteger badNoAnswer = new AtomicInteger();
+        final AtomicInteger goodDiffering = new AtomicInteger();
+
+        Soak(double badShare, String reference) {
+            this.badShare = badShare;
+            this.reference = reference;
         }
-        throw new IllegalStateException("not ready within 120 s:\n" + Files.readString(log));
+
+        String json() {
+            return badShare <= 0 ? "" : String.format(Locale.ROOT, "\"soak_bad_share\":%.2f,\"soak_bad_requests\":%d,"
+                    + "\"soak_bad_4xx\":%d,\"soak_bad_2xx\":%d,\"soak_bad_no_answer\":%d,\"soak_5xx\":%d,"
+                    + "\"soak_good_answers_differing\":%d,", badShare, bad.get(), bad4xx.get(), bad2xx.get(),
+                    badNoAnswer.get(), fiveXx.get(), goodDiffering.get());
+        }
     }
+
+    private static String probability(String answer) {
+        Matcher m = PROBABILITY.matcher(answer);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final Pattern PROBABILITY = Pattern.compile("\"probability\"\\s*:\\s*([-0-9.Ee]+)");
 
     private static List<Double> sequential(URI score, byte[] body, int n, AtomicInteger errors, List<Double> serverMs)
             throws IOException {
@@ -130,19 +120,42 @@ public final class ServingBenchmark {
         return ms;
     }
 
-    private static List<Double> concurrent(URI score, byte[] body, int clients, int n, AtomicInteger errors)
+    private static List<Double> concurrent(URI score, byte[] body, int clients, int n, AtomicInteger errors, Soak soak)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger left = new AtomicInteger(n);
+        String sample = new String(body, StandardCharsets.UTF_8);
         try {
             List<Future<List<Double>>> parts = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                int client = c;
                 parts.add(pool.submit(() -> {
                     List<Double> ms = new ArrayList<>();
                     List<Double> server = new ArrayList<>();
-                    try (Client client = new Client(score, body)) {
+                    java.util.Random mix = new java.util.Random(100 + client);
+                    io.sysrisk.scoring.RequestMutations mutations =
+                            new io.sysrisk.scoring.RequestMutations(sample, 1000 + client);
+                    try (Client good = new Client(score, body)) {
                         while (left.getAndDecrement() > 0) {
-                            ms.add(post(client, errors, server));
+                            if (soak.badShare > 0 && mix.nextDouble() < soak.badShare) {
+                                sendBad(score, mutations.next(), soak);
+                                continue;
+                            }
+                            if (soak.badShare > 0) {
+                                long t = System.nanoTime();
+                                String[] r = postOrNull(good);
+                                ms.add((System.nanoTime() - t) / 1e6);
+                                if (r == null || !r[0].equals("200")) {
+                                    errors.incrementAndGet();
+                                    if (r != null && r[0].startsWith("5")) {
+                                        soak.fiveXx.incrementAndGet();
+                                    }
+                                } else if (!java.util.Objects.equals(probability(r[1]), soak.reference)) {
+                                    soak.goodDiffering.incrementAndGet();
+                                }
+                            } else {
+                                ms.add(post(good, errors, server));
+                            }
                         }
                     }
                     return ms;
@@ -155,6 +168,37 @@ public final class ServingBenchmark {
             return all;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A bad request on a connection of its own (the server may close one after an error). */
+    private static void sendBad(URI score, String body, Soak soak) {
+        soak.bad.incrementAndGet();
+        try (Client c = new Client(score, body.getBytes(StandardCharsets.UTF_8))) {
+            String[] r = c.post();
+            if (r[0].startsWith("5")) {
+                soak.fiveXx.incrementAndGet();
+            } else if (r[0].startsWith("4")) {
+                soak.bad4xx.incrementAndGet();
+            } else {
+                soak.bad2xx.incrementAndGet();
+            }
+        } catch (IOException e) {
+            soak.badNoAnswer.incrementAndGet();
+        }
+    }
+
+    private static String[] postOrNull(Client c) {
+        try {
+            return c.post();
+        } catch (IOException e) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // reconnects on the next post
+            }
+            c.socket = null;
+            return null;
         }
     }
 
@@ -188,10 +232,22 @@ public final class ServingBenchmark {
             socket.getOutputStream().write(request);
             String status = line();
             int length = -1;
+            boolean chunked = false;
             for (String h; !(h = line()).isEmpty(); ) {
                 if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                     length = Integer.parseInt(h.substring(15).trim());
+                } else if (h.regionMatches(true, 0, "Transfer-Encoding:", 0, 18) && h.toLowerCase().contains("chunked")) {
+                    chunked = true;
                 }
+            }
+            if (chunked) {
+                java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+                for (int size; (size = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0; ) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+                return new String[] {status.split(" ")[1], body.toString(StandardCharsets.UTF_8)};
             }
             if (length < 0) {
                 throw new IOException("no Content-Length in the response");

@@ -33,10 +33,14 @@ class BenchServing implements Callable<Integer> {
             + "a Lambda-sized heap and Lambda's collector: resident memory stops at the heap, so growth would be a leak.")
     List<String> serverJvm = new ArrayList<>();
 
+    @Option(names = "--bad-share", defaultValue = "0", description = "Soak: this share of the loaded phase's requests "
+            + "are mutated (bad) ones; every good answer must equal the single-client one, no answer a 5xx (e.g. 0.5).")
+    double badShare;
+
     @Override
     public Integer call() throws Exception {
         List<String> jvm = serverJvm.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC") : serverJvm;
-        System.out.println(ServingBenchmark.run(jar, request, java, jvm, clients, requests));
+        System.out.println(ServingBenchmark.run(jar, request, java, jvm, clients, requests, badShare));
         return 0;
     }
 }
