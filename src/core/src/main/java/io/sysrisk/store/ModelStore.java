@@ -30,6 +30,8 @@ import io.sysrisk.inference.PortableParameters;
 public final class ModelStore {
 
     public static final String MANIFEST = "model.json";
+    /** The SHA-256 of every file a version is loaded from, the manifest included ({@code sha256sum -c} format). */
+    public static final String CHECKSUMS = "SHA256SUMS";
     public static final String PARAMS_NAME = "sysrisk";
     /** A version's comparison report folder, kept when the version is retrained. */
     public static final String REPORT = "report";
@@ -71,11 +73,13 @@ public final class ModelStore {
         checkVersionName(version);
         Path target = root.resolve(version);
         Path tmp = root.resolve("." + version + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try {
+        try (WriteLock lock = HELD.contains(lockFile(version)) ? null : lock(version)) {
             removeStaleTemporaries();
+            restoreInterruptedSwap(version);
             Files.createDirectories(tmp);
             ModelManifest full = parameters.write(tmp, manifest);
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
+            writeChecksums(tmp, full);
             keepReport(target, tmp);
             replace(tmp, target);
             return target;
@@ -88,6 +92,68 @@ public final class ModelStore {
         }
     }
 
+    /** Paths of the write locks this process holds. */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The write lock of one version: a second writer of the same version (another training run, in this process or
+     * another) is refused at once instead of racing this one to the rename. Take it before long work, as the
+     * training jobs do; {@link #save} takes it itself when the caller has not.
+     */
+    public final class WriteLock implements AutoCloseable {
+        private final Path file;
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.channels.FileLock lock;
+
+        private WriteLock(Path file, java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+            this.file = file;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() throws IOException {
+            HELD.remove(file);
+            lock.release();
+            channel.close();
+        }
+    }
+
+    /** Takes the write lock of {@code version}; fails at once when another writer holds it. */
+    public WriteLock lock(String version) {
+        checkVersionName(version);
+        Path file = lockFile(version);
+        try {
+            Files.createDirectories(root);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock = null;
+            if (HELD.add(file)) {
+                try {
+                    lock = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null;
+                } finally {
+                    if (lock == null) {
+                        HELD.remove(file);
+                    }
+                }
+            }
+            if (lock == null) {
+                channel.close();
+                throw new ModelStoreException("model version '" + version + "' is being written by another training "
+                        + "run (lock " + file + "); wait for it or choose another --version");
+            }
+            return new WriteLock(file, channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock model version " + version + " under " + root, e);
+        }
+    }
+
+    private Path lockFile(String version) {
+        return root.resolve("." + version + ".lock").toAbsolutePath().normalize();
+    }
+
     /** A written parameter file's entry for the manifest: its name, SHA-256 and size. */
     public static ModelManifest.ParameterFile describe(Path file) throws IOException {
         return new ModelManifest.ParameterFile(file.getFileName().toString(), sha256(file), Files.size(file));
@@ -96,7 +162,7 @@ public final class ModelStore {
     /** Reads and checks a version's manifest without loading the parameters. */
     public ModelManifest manifest(String version) {
         checkVersionName(version);
-        Path folder = root.resolve(version);
+        Path folder = folder(version);
         Path file = folder.resolve(MANIFEST);
         if (!Files.isDirectory(folder)) {
             throw new ModelStoreException("model version '" + version + "' not found: no folder " + folder.toAbsolutePath()
@@ -105,6 +171,7 @@ public final class ModelStore {
         if (!Files.isRegularFile(file)) {
             throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing");
         }
+        checkSum(version, folder, MANIFEST);
         ModelManifest m;
         try {
             m = JSON.readValue(file.toFile(), ModelManifest.class);
@@ -199,7 +266,7 @@ public final class ModelStore {
             throw new ModelStoreException("model version '" + version + "' has no portable parameter file (written "
                     + "before it existed); retrain it to score it without DJL");
         }
-        Path file = root.resolve(version).resolve(pf.file());
+        Path file = folder(version).resolve(pf.file());
         try {
             // Both parameter files, though only the portable one is read: a version is served whole or not at all.
             verify(version, m.parameters());
@@ -216,7 +283,9 @@ public final class ModelStore {
 
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */
     public void verify(String version, ModelManifest.ParameterFile pf) throws IOException {
-        Path file = root.resolve(version).resolve(pf.file());
+        Path folder = folder(version);
+        checkSum(version, folder, pf.file());
+        Path file = folder.resolve(pf.file());
         if (!Files.isRegularFile(file)) {
             throw new ModelStoreException("model version '" + version + "' is incomplete: " + pf.file()
                     + " is missing");
@@ -225,6 +294,79 @@ public final class ModelStore {
         if (!actual.equals(pf.sha256())) {
             throw new ModelStoreException("model version '" + version + "' is corrupt: " + pf.file()
                     + " has SHA-256 " + actual + ", the manifest records " + pf.sha256());
+        }
+    }
+
+    /**
+     * The folder a version is read from: {@code root/VERSION}; while a writer swaps a new copy in (the old one moved
+     * aside, the new one not yet renamed), or after a writer was killed in between, the moved-aside copy. So there is
+     * no moment without a loadable version.
+     */
+    public Path folder(String version) {
+        Path target = root.resolve(version);
+        if (Files.isRegularFile(target.resolve(MANIFEST))) {
+            return target;
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("." + version + ".old-"))
+                    .filter(p -> Files.isRegularFile(p.resolve(MANIFEST)))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()))
+                    .orElse(target);
+        } catch (IOException e) {
+            return target;
+        }
+    }
+
+    /** After a writer was killed between its two renames: the moved-aside version goes back in place. */
+    private void restoreInterruptedSwap(String version) throws IOException {
+        Path target = root.resolve(version);
+        Path aside = folder(version);
+        if (!aside.equals(target) && !Files.exists(target)) {
+            move(aside, target);
+        }
+    }
+
+    /** {@link #CHECKSUMS}: every file of the version but the report (committed work that is never loaded). */
+    private static void writeChecksums(Path folder, ModelManifest m) throws IOException {
+        List<String> files = new java.util.ArrayList<>(List.of(MANIFEST, m.parameters().file()));
+        if (m.portableParameters() != null) {
+            files.add(m.portableParameters().file());
+        }
+        StringBuilder b = new StringBuilder();
+        for (String f : files) {
+            b.append(sha256(folder.resolve(f))).append("  ").append(f).append('\n');
+        }
+        Files.writeString(folder.resolve(CHECKSUMS), b.toString());
+    }
+
+    private static void checkSum(String version, Path folder, String file) {
+        Path sums = folder.resolve(CHECKSUMS);
+        try {
+            if (!Files.isRegularFile(sums)) {
+                throw new ModelStoreException("model version '" + version + "' has no " + CHECKSUMS + " file: it "
+                        + "cannot be verified");
+            }
+            String recorded = null;
+            for (String line : Files.readAllLines(sums)) {
+                int sep = line.indexOf("  ");
+                if (sep > 0 && line.substring(sep + 2).equals(file)) {
+                    recorded = line.substring(0, sep);
+                }
+            }
+            if (recorded == null) {
+                throw new ModelStoreException("model version '" + version + "': " + CHECKSUMS + " has no entry for "
+                        + file);
+            }
+            String actual = sha256(folder.resolve(file));
+            if (!actual.equals(recorded)) {
+                throw new ModelStoreException("model version '" + version + "' is corrupt: " + file + " has SHA-256 "
+                        + actual + ", " + CHECKSUMS + " records " + recorded);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing", e);
+        } catch (IOException e) {
+            throw new ModelStoreException("model version '" + version + "': cannot read " + file + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -294,12 +436,19 @@ public final class ModelStore {
         }
     }
 
-    /** Renames {@code tmp} to {@code target}; an existing target is moved aside first and deleted after. */
+    /**
+     * Renames {@code tmp} to {@code target}; an existing target is moved aside first and deleted after. Readers find
+     * the moved-aside copy in between ({@link #folder}), and a writer killed in between leaves it to be put back by
+     * the next write.
+     */
     private static void replace(Path tmp, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
             move(target, old);
+        }
+        if (BEFORE_SWAP != null) {
+            BEFORE_SWAP.run();
         }
         try {
             move(tmp, target);
@@ -319,6 +468,12 @@ public final class ModelStore {
             Files.move(from, to);
         }
     }
+
+    /**
+     * Fault injection for the kill-mid-write test ({@code ModelStoreCrashTest}): runs between moving the old version
+     * aside and renaming the new one in. Null in every real run.
+     */
+    static volatile Runnable BEFORE_SWAP;
 
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -73,6 +73,7 @@ final class ModelLocator {
                 }
                 copy(cl, PACKAGED + version + "/" + pf.file(), dir.resolve(pf.file()));
             }
+            copy(cl, PACKAGED + version + "/" + ModelStore.CHECKSUMS, dir.resolve(ModelStore.CHECKSUMS));
             return new Location(tmp, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the packaged model version '" + version + "'", e);

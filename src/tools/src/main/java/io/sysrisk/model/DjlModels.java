@@ -57,7 +57,7 @@ public final class DjlModels {
     /** Loads a version into DJL after the store's manifest checks and the parameters' checksum. */
     public static StoredModel load(ModelStore store, String version, Device device) {
         ModelManifest m = store.manifest(version);
-        Path folder = store.root().resolve(version);
+        Path folder = store.folder(version);
         Path params = folder.resolve(m.parameters().file());
         try {
             store.verify(version, m.parameters());

@@ -42,22 +42,27 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
     }
 
     public Outcome run(Consumer<String> log) {
-        List<Market> markets = Markets.embedded();
-        PooledExperiment exp = PooledExperiment.prepare(experiment, markets);
-        log.accept(exp.summary().stripTrailing());
-        try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(), train,
-                log)) {
-            Metrics validation;
-            try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
-                validation = Metrics.of(WindowScore.probabilities(DjlScoring.score(p, exp.validation())),
-                        exp.validation().labels(), result.threshold());
+        // Refused at once, not after minutes of training, when another run writes the same version.
+        try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
+            List<Market> markets = Markets.embedded();
+            PooledExperiment exp = PooledExperiment.prepare(experiment, markets);
+            log.accept(exp.summary().stripTrailing());
+            try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(), train,
+                    log)) {
+                Metrics validation;
+                try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
+                    validation = Metrics.of(WindowScore.probabilities(DjlScoring.score(p, exp.validation())),
+                            exp.validation().labels(), result.threshold());
+                }
+                ModelManifest manifest = manifest(exp, result, validation);
+                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
+                log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
+                        + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
+                        result.seconds(), version));
+                return new Outcome(folder, new ModelStore(storeRoot).manifest(version));
             }
-            ModelManifest manifest = manifest(exp, result, validation);
-            Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
-            log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
-                    + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
-                    result.seconds(), version));
-            return new Outcome(folder, new ModelStore(storeRoot).manifest(version));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -48,22 +48,27 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
     }
 
     public Outcome run(Consumer<String> log) {
-        PreparedExperiment exp = PreparedExperiment.prepare(experiment);
-        log.accept(exp.summary().stripTrailing());
-        try (ModelTrainer.Result result = ModelTrainer.train(new SystemicRiskNet(model), exp.part(Part.TRAIN),
-                exp.part(Part.VALIDATION), train, log)) {
-            EvaluationReport report;
-            try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
-                report = EvaluationReport.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
+        // Refused at once, not after minutes of training, when another run writes the same version.
+        try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
+            PreparedExperiment exp = PreparedExperiment.prepare(experiment);
+            log.accept(exp.summary().stripTrailing());
+            try (ModelTrainer.Result result = ModelTrainer.train(new SystemicRiskNet(model), exp.part(Part.TRAIN),
+                    exp.part(Part.VALIDATION), train, log)) {
+                EvaluationReport report;
+                try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
+                    report = EvaluationReport.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
+                }
+                ModelManifest manifest = manifest(exp, result, report);
+                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
+                Outcome outcome = new Outcome(folder, new ModelStore(storeRoot).manifest(version));
+                log.accept("test part " + exp.part(Part.TEST).endDates().get(0) + ".."
+                        + exp.part(Part.TEST).endDates().get(exp.part(Part.TEST).size() - 1) + " (never used for training, "
+                        + "early stopping or the threshold):\n" + MetricsTable.markdown(outcome.testTable()).stripTrailing());
+                log.accept("model written to " + folder);
+                return outcome;
             }
-            ModelManifest manifest = manifest(exp, result, report);
-            Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
-            Outcome outcome = new Outcome(folder, new ModelStore(storeRoot).manifest(version));
-            log.accept("test part " + exp.part(Part.TEST).endDates().get(0) + ".."
-                    + exp.part(Part.TEST).endDates().get(exp.part(Part.TEST).size() - 1) + " (never used for training, "
-                    + "early stopping or the threshold):\n" + MetricsTable.markdown(outcome.testTable()).stripTrailing());
-            log.accept("model written to " + folder);
-            return outcome;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

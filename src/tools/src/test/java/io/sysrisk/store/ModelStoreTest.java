@@ -43,6 +43,17 @@ class ModelStoreTest {
         return manifest(version, CFG);
     }
 
+    /**
+     * Records an edited manifest's new checksum, as a forger would: the store's deeper checks (consistency,
+     * architecture, format) must then still refuse it. StoreIntegrityTest shows an edit without this is refused.
+     */
+    static void resum(Path manifestFile) throws IOException {
+        Path sums = manifestFile.resolveSibling(ModelStore.CHECKSUMS);
+        String sha = ModelStore.sha256(manifestFile);
+        Files.writeString(sums, Files.readString(sums).replaceFirst("[0-9a-f]{64}  " + ModelStore.MANIFEST,
+                sha + "  " + ModelStore.MANIFEST));
+    }
+
     static ModelManifest manifest(String version, ModelConfig cfg) {
         List<String> features = List.of("ret_1d", "vol_20d", "vol_120d");
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(InputKind.PANEL, List.of("idx"), "idx", features,
@@ -109,6 +120,7 @@ class ModelStoreTest {
         }
         Path json = root.resolve("plain").resolve(ModelStore.MANIFEST);
         Files.writeString(json, Files.readString(json).replace("\"cnn-bilstm\"", "\"cnn-bilstm-attention\""));
+        resum(json);
         String m = assertThrows(ModelStoreException.class, () -> store.manifest("plain")).getMessage();
         assertTrue(m.contains("'cnn-bilstm-attention'") && m.contains("describe 'cnn-bilstm'"), m);
     }
@@ -195,6 +207,7 @@ class ModelStoreTest {
         String json = Files.readString(file);
         Files.writeString(file, json.replaceFirst("\"requiredDays\" : \\d+", "\"requiredDays\" : 3")
                 .replaceFirst("\n  \"threshold\" : [0-9.]+", "\n  \"threshold\" : 7.0")); // the top-level one
+        resum(file);
         String m = assertThrows(ModelStoreException.class, () -> store.manifest("v1")).getMessage();
         assertTrue(m.contains("inconsistent manifest") && m.contains("required days") && m.contains("threshold 7.0"), m);
     }
@@ -226,10 +239,12 @@ class ModelStoreTest {
         Path json = root.resolve("v1").resolve(ModelStore.MANIFEST);
         String text = Files.readString(json);
         Files.writeString(json, text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        resum(json);
         m = assertThrows(ModelStoreException.class, () -> DjlModels.load(store, "v1", Device.cpu())).getMessage();
         assertTrue(m.contains("format 99"), m);
 
         Files.writeString(json, "{ not json");
+        resum(json);
         m = assertThrows(ModelStoreException.class, () -> DjlModels.load(store, "v1", Device.cpu())).getMessage();
         assertTrue(m.contains("not a valid manifest"), m);
 
@@ -246,6 +261,7 @@ class ModelStoreTest {
         }
         Path json = root.resolve("v1").resolve(ModelStore.MANIFEST);
         Files.writeString(json, Files.readString(json).replace("\"lstmUnits\" : 8", "\"lstmUnits\" : 16"));
+        resum(json);
         String m = assertThrows(ModelStoreException.class, () -> DjlModels.load(store, "v1", Device.cpu())).getMessage();
         assertTrue(m.contains("do not fit"), m);
     }
@@ -263,7 +279,8 @@ class ModelStoreTest {
         }
         assertEquals(before, Files.readString(root.resolve("v1").resolve(ModelStore.MANIFEST)));
         try (var files = Files.list(root)) {
-            assertEquals(List.of("v1"), files.map(p -> p.getFileName().toString()).toList(), "no temporary folder left");
+            assertEquals(List.of("v1"), files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock"))
+                    .toList(), "no temporary folder left");
         }
         try (Model model = newModel()) {
             DjlModels.save(store, manifest("v1"), model); // replacing works and keeps one folder

@@ -1,0 +1,99 @@
+package io.sysrisk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checksums over every file, a version loadable at every moment of a replace, one writer per version. */
+class StoreIntegrityTest {
+
+    @Test
+    void everyCommittedVersionIsCoveredByItsChecksums() throws Exception {
+        ModelStore store = new ModelStore(StoreWriter.COMMITTED);
+        for (String v : store.versions()) {
+            List<String> lines = Files.readAllLines(StoreWriter.COMMITTED.resolve(v).resolve(ModelStore.CHECKSUMS));
+            ModelManifest m = store.manifest(v);
+            assertEquals(List.of(ModelStore.MANIFEST, m.parameters().file(), m.portableParameters().file()),
+                    lines.stream().map(l -> l.substring(l.indexOf("  ") + 2)).toList(), v);
+            store.javaModel(v);
+        }
+    }
+
+    @Test
+    void aChangedManifestOrAMissingChecksumFileIsRefused(@TempDir Path root) throws Exception {
+        ModelStore store = new ModelStore(root);
+        StoreWriter.save(store, "v");
+        Path manifest = root.resolve("v").resolve(ModelStore.MANIFEST);
+        // A threshold edited by hand: still a consistent manifest, but not the one that was written.
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"threshold\" : [0-9.]+", "\"threshold\" : 0.01"));
+        String m = assertThrows(ModelStoreException.class, () -> store.manifest("v")).getMessage();
+        assertTrue(m.contains("corrupt") && m.contains(ModelStore.MANIFEST), m);
+
+        StoreWriter.save(store, "w");
+        Files.delete(root.resolve("w").resolve(ModelStore.CHECKSUMS));
+        m = assertThrows(ModelStoreException.class, () -> store.manifest("w")).getMessage();
+        assertTrue(m.contains(ModelStore.CHECKSUMS), m);
+    }
+
+    @Test
+    void aSecondWriterOfTheSameVersionIsRefused(@TempDir Path root) throws Exception {
+        ModelStore store = new ModelStore(root);
+        try (ModelStore.WriteLock lock = store.lock("v")) {
+            String m = assertThrows(ModelStoreException.class, () -> new ModelStore(root).lock("v")).getMessage();
+            assertTrue(m.contains("being written"), m);
+            StoreWriter.save(store, "v"); // the holder itself may write
+            try (ModelStore.WriteLock other = store.lock("w")) {
+                assertTrue(other != null); // another version is independent
+            }
+        }
+        try (ModelStore.WriteLock again = store.lock("v")) {
+            assertTrue(again != null); // released
+        }
+    }
+
+    /**
+     * A writer killed between moving the old version aside and renaming the new one in: the old version is still
+     * served (from where it was moved), and the next write puts things in order.
+     */
+    @Test
+    void aWriterKilledMidSwapLeavesTheOldVersionLoadable(@TempDir Path root) throws Exception {
+        ModelStore store = new ModelStore(root);
+        StoreWriter.save(store, "v");
+        String before = store.manifest("v").createdAt();
+
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                StoreWriter.class.getName(), root.toString(), "v").redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("SWAPPING")) {
+                // the child's log before the swap
+            }
+            assertEquals("SWAPPING", line, "the child never reached the swap");
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertFalse(Files.exists(root.resolve("v")), "the kill came after the old version was moved aside");
+        assertEquals(before, store.manifest("v").createdAt());
+        store.javaModel("v"); // verified and loadable
+
+        StoreWriter.save(store, "v");
+        assertTrue(Files.isRegularFile(root.resolve("v").resolve(ModelStore.MANIFEST)));
+        try (var files = Files.list(root)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")).toList();
+            assertEquals(List.of("v"), names, "nothing left over: " + names);
+        }
+        assertEquals(List.of("v"), store.versions());
+    }
+}

@@ -1,0 +1,49 @@
+package io.sysrisk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Writes test versions made of the committed sp500 version's files, without DJL; and the child process of the crash test. */
+final class StoreWriter {
+
+    static final Path COMMITTED = Path.of("model-store");
+
+    private StoreWriter() {
+    }
+
+    /** The committed sp500 manifest under another version name. */
+    static ModelManifest manifest(String version) throws IOException {
+        ObjectNode m = (ObjectNode) ModelStore.json().readTree(COMMITTED.resolve("sp500").resolve(ModelStore.MANIFEST).toFile());
+        m.put("version", version);
+        return ModelStore.json().treeToValue(m, ModelManifest.class);
+    }
+
+    /** Saves {@code version} into {@code root} with the committed sp500 parameter files. */
+    static Path save(ModelStore store, String version) throws IOException {
+        ModelManifest m = manifest(version);
+        return store.save(m, (folder, manifest) -> {
+            Files.copy(COMMITTED.resolve("sp500").resolve(manifest.parameters().file()),
+                    folder.resolve(manifest.parameters().file()));
+            Files.copy(COMMITTED.resolve("sp500").resolve(manifest.portableParameters().file()),
+                    folder.resolve(manifest.portableParameters().file()));
+            return manifest;
+        });
+    }
+
+    /** The crash test's child: saves a version and stops between the two renames, until it is killed. */
+    public static void main(String[] args) throws Exception {
+        ModelStore.BEFORE_SWAP = () -> {
+            System.out.println("SWAPPING");
+            System.out.flush();
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        save(new ModelStore(Path.of(args[0])), args[1]);
+    }
+}
