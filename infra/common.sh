@@ -15,3 +15,8 @@ CDK_CLI_VERSION="${SYSRISK_CDK_CLI_VERSION:-2.1148.1}"
 cdk_cmd() {
   npx --yes "aws-cdk@$CDK_CLI_VERSION" "$@"
 }
+
+# The stage (SYSRISK_STAGE, default none) suffixes the stack and function names; each stage has its own outputs file.
+STAGE="${SYSRISK_STAGE:-}"
+stack_name() { if [ -n "$STAGE" ]; then echo "Sysrisk-$STAGE"; else echo "Sysrisk"; fi; }
+outputs_file() { echo "$here/cdk-outputs${STAGE:+-$STAGE}.json"; }

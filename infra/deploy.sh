@@ -4,6 +4,7 @@
 #   infra/deploy.sh image        Java 25 container image with a JDK 25 AOT cache (needs Docker)
 #   infra/deploy.sh --skip-tests ...   skips ./mvnw verify (say why: e.g. the same commit just passed CI)
 # Extra arguments go to `cdk deploy`, e.g. -c sysrisk:memoryMb=3008 -c sysrisk:snapStart=true
+# SYSRISK_STAGE=prod infra/deploy.sh deploys the stage "prod" (stack Sysrisk-prod, function sysrisk-score-prod).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/common.sh"
@@ -36,9 +37,16 @@ fi
 echo "== building the lean function (src/function/target/function.zip)"
 ./mvnw -B -q package -Plean-function -pl src/function -am -DskipTests
 zip="$here/../src/function/target/function.zip"
+pin=()
 if [ "$packaging" = "image" ]; then
   echo "== preparing the image build context"
   "$here/image/prepare.sh" "$zip"
+  # The base image pinned by digest: the tag the Dockerfile names, resolved once here, passed to the build.
+  tag=$(sed -n 's/^ARG BASE=//p' "$here/image/Dockerfile")
+  docker pull -q "$tag" >/dev/null
+  digest=$(docker inspect --format '{{index .RepoDigests 0}}' "$tag")
+  echo "== base image $tag = $digest"
+  pin=(-c "sysrisk:baseImage=$digest")
 fi
 
 cd "$here"
@@ -51,7 +59,14 @@ if ! aws cloudformation describe-stacks --stack-name CDKToolkit --region "$regio
   cdk_cmd bootstrap "aws://$account/$region"
 fi
 
-echo "== cdk deploy ($packaging) to account $account, region $region"
-cdk_cmd deploy Sysrisk -c sysrisk:packaging="$packaging" -c sysrisk:functionZip="$zip" \
-  --outputs-file cdk-outputs.json "$@"
-echo "== deployed; outputs in infra/cdk-outputs.json. Try: infra/invoke.sh"
+stack=$(stack_name)
+echo "== cdk deploy ($packaging) of stack $stack to account $account, region $region"
+cdk_cmd deploy "$stack" -c sysrisk:packaging="$packaging" -c sysrisk:functionZip="$zip" -c sysrisk:stage="$STAGE" \
+  "${pin[@]}" --outputs-file "$(outputs_file)" "$@"
+
+echo "== smoke test: the deployed function scores infra/sample-request.json"
+answer=$("$here/invoke.sh")
+case "$answer" in
+  *'"probability"'*) echo "$answer" | head -c 300; echo; echo "== deployed and answering; outputs in $(outputs_file)" ;;
+  *) echo "error: the deployed function did not score the sample request: $answer" >&2; exit 1 ;;
+esac

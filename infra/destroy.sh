@@ -15,7 +15,7 @@ for arg in "$@"; do
   esac
 done
 need_credentials
-stack=${STACK_NAME:-Sysrisk}
+stack=${STACK_NAME:-$(stack_name)}
 account=$(aws sts get-caller-identity --query Account --output text)
 region=${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region || true)}}
 aws cloudformation describe-stacks --stack-name "$stack" >/dev/null 2>&1 || {
@@ -31,5 +31,5 @@ if [ "$yes" != true ]; then
 fi
 aws cloudformation delete-stack --stack-name "$stack"
 aws cloudformation wait stack-delete-complete --stack-name "$stack"
-rm -f "$here/cdk-outputs.json"
+rm -f "$(outputs_file)"
 echo "== deleted"

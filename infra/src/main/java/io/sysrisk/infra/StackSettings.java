@@ -17,9 +17,14 @@ import software.amazon.awscdk.App;
  * @param snapStart    zip only: Lambda SnapStart on published versions; the Function URL then points at the alias
  *                     "live" (a published version), whose snapshot is taken after init, that is after the
  *                     function's start-up scoring call (the priming). Untested: needs AWS.
+ * @param stage        "" (default) or a stage name (dev, prod, ...): it suffixes the stack, function and log group
+ *                     names, so several stages live in one account
+ * @param baseImage    image only: the base image pinned by digest (NAME@sha256:...), which deploy.sh resolves from
+ *                     the Dockerfile's tag before building; "" builds from the tag
  */
 public record StackSettings(String packaging, String functionZip, String imageDir, int memoryMb, String urlAuth,
-                            String modelVersion, int reservedConcurrency, boolean snapStart) {
+                            String modelVersion, int reservedConcurrency, boolean snapStart, String stage,
+                            String baseImage) {
 
     public static final String DEFAULT_MODEL_VERSION = "any-index";
     public static final int DEFAULT_RESERVED_CONCURRENCY = 10;
@@ -33,6 +38,12 @@ public record StackSettings(String packaging, String functionZip, String imageDi
         }
         if (memoryMb < 1024 || memoryMb > 10240) {
             throw new IllegalArgumentException("sysrisk:memoryMb must be 1024..10240, got " + memoryMb);
+        }
+        if (!stage.matches("[a-z0-9][a-z0-9-]{0,19}|")) {
+            throw new IllegalArgumentException("sysrisk:stage must be empty or 1-20 of a-z, 0-9 and '-', got " + stage);
+        }
+        if (!baseImage.isEmpty() && !baseImage.matches("[^@\\s]+@sha256:[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("sysrisk:baseImage must be NAME@sha256:<64 hex digits>, got " + baseImage);
         }
         if (snapStart && !packaging.equals("zip")) {
             throw new IllegalArgumentException("sysrisk:snapStart needs the zip packaging (Lambda has no SnapStart "
@@ -48,7 +59,13 @@ public record StackSettings(String packaging, String functionZip, String imageDi
                 ctx(app, "imageDir", "image"), Integer.parseInt(ctx(app, "memoryMb", "2048")),
                 ctx(app, "urlAuth", "AWS_IAM"), ctx(app, "modelVersion", DEFAULT_MODEL_VERSION),
                 Integer.parseInt(ctx(app, "reservedConcurrency", String.valueOf(DEFAULT_RESERVED_CONCURRENCY))),
-                Boolean.parseBoolean(ctx(app, "snapStart", "false")));
+                Boolean.parseBoolean(ctx(app, "snapStart", "false")), ctx(app, "stage", ""),
+                ctx(app, "baseImage", ""));
+    }
+
+    /** A name with the stage's suffix: {@code sysrisk-score}, or {@code sysrisk-score-prod} for stage prod. */
+    public String named(String base) {
+        return stage.isEmpty() ? base : base + "-" + stage;
     }
 
     private static String ctx(App app, String key, String fallback) {

@@ -5,14 +5,18 @@ import software.amazon.awscdk.StackProps;
 
 /** The CDK app: {@code cdk synth} / {@code cdk deploy} run it (see cdk.json and deploy.sh). */
 public final class SysriskApp {
+    /** The stack's name; a stage adds its suffix (Sysrisk-prod). */
+    public static final String STACK = "Sysrisk";
+
     private SysriskApp() {
     }
 
     public static void main(String[] args) {
         App app = new App();
-        new SysriskStack(app, "Sysrisk", StackProps.builder()
+        StackSettings settings = StackSettings.from(app);
+        new SysriskStack(app, settings.named(STACK), StackProps.builder()
                 .description("sysrisk: systemic-risk scoring function (CNN-BiLSTM-attention, DJL on PyTorch)").build(),
-                StackSettings.from(app));
+                settings);
         app.synth();
     }
 }

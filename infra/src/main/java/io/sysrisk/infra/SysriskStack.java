@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.AssetImageCodeProps;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.DockerImageCode;
 import software.amazon.awscdk.services.lambda.DockerImageFunction;
@@ -43,7 +44,7 @@ public class SysriskStack extends Stack {
         super(scope, id, props);
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .logGroupName("/aws/lambda/" + FUNCTION_NAME)
+                .logGroupName("/aws/lambda/" + s.named(FUNCTION_NAME))
                 .retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
@@ -66,7 +67,7 @@ public class SysriskStack extends Stack {
             // The lean function (./mvnw package -Plean-function, about 12 MB) on the java25 runtime: nothing is
             // unpacked at start, so /tmp keeps its default.
             Function.Builder zip = Function.Builder.create(this, "Function")
-                    .functionName(FUNCTION_NAME)
+                    .functionName(s.named(FUNCTION_NAME))
                     .runtime(Runtime.JAVA_25)
                     .architecture(Architecture.X86_64)
                     .handler(HANDLER)
@@ -87,9 +88,10 @@ public class SysriskStack extends Stack {
         } else {
             // A Java 25 image with the function's jars on the class path and a JDK 25 AOT cache (image/Dockerfile).
             fn = DockerImageFunction.Builder.create(this, "Function")
-                    .functionName(FUNCTION_NAME)
+                    .functionName(s.named(FUNCTION_NAME))
                     .architecture(Architecture.X86_64)
-                    .code(DockerImageCode.fromImageAsset(s.imageDir()))
+                    .code(DockerImageCode.fromImageAsset(s.imageDir(), AssetImageCodeProps.builder()
+                            .buildArgs(s.baseImage().isEmpty() ? Map.of() : Map.of("BASE", s.baseImage())).build()))
                     .memorySize(s.memoryMb())
                     .reservedConcurrentExecutions(s.reservedConcurrency())
                     .timeout(Duration.seconds(30))

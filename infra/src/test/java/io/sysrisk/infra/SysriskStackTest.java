@@ -37,11 +37,11 @@ class SysriskStackTest {
             out.closeEntry();
         }
         zip = Template.fromStack(new SysriskStack(new App(), "Zip", StackProps.builder().build(),
-                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500", 10, false)));
+                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500", 10, false, "", "")));
         snapStart = Template.fromStack(new SysriskStack(new App(), "Snap", StackProps.builder().build(),
-                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "any-index", 10, true)));
+                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "any-index", 10, true, "", "")));
         image = Template.fromStack(new SysriskStack(new App(), "Image", StackProps.builder().build(),
-                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500", 25, false)));
+                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500", 25, false, "", "")));
     }
 
     @Test
@@ -85,7 +85,7 @@ class SysriskStackTest {
         snapStart.hasOutput("FunctionQualifier", Map.of("Value", SysriskStack.LIVE_ALIAS));
         zip.hasOutput("FunctionQualifier", Map.of("Value", "$LATEST"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("image", "x", "image", 2048, "AWS_IAM", "sp500", 10, true));
+                () -> new StackSettings("image", "x", "image", 2048, "AWS_IAM", "sp500", 10, true, "", ""));
     }
 
     @Test
@@ -124,6 +124,32 @@ class SysriskStackTest {
         }
     }
 
+    /** A stage suffixes every fixed name, so stages do not collide in one account; bad stage names are refused. */
+    @Test
+    void aStageGetsItsOwnNames() throws IOException {
+        Path zipFile = Files.createTempFile("sysrisk-", ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipFile))) {
+            out.putNextEntry(new ZipEntry("placeholder.txt"));
+            out.closeEntry();
+        }
+        StackSettings prod = new StackSettings("zip", zipFile.toString(), "image", 2048, "AWS_IAM", "any-index", 10,
+                false, "prod", "");
+        Template t = Template.fromStack(new SysriskStack(new App(), prod.named(SysriskApp.STACK),
+                StackProps.builder().build(), prod));
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "sysrisk-score-prod"));
+        t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/sysrisk-score-prod"));
+        assertEquals("Sysrisk-prod", prod.named(SysriskApp.STACK));
+        zip.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", SysriskStack.FUNCTION_NAME));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new StackSettings("image",
+                "f.zip", "image", 2048, "AWS_IAM", "any-index", 10, false, "", "public.ecr.aws/lambda/java:25"));
+        new StackSettings("image", "f.zip", "image", 2048, "AWS_IAM", "any-index", 10, false, "",
+                "public.ecr.aws/lambda/java@sha256:" + "0".repeat(64)); // a digest is accepted
+        for (String bad : List.of("Prod", "a b", "x".repeat(21), "-x")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 10, false, bad, ""));
+        }
+    }
+
     @Test
     void logsAreKeptThirtyDays() {
         zip.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30,
@@ -133,9 +159,9 @@ class SysriskStackTest {
     @Test
     void settingsRejectNonsense() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500", 10, false));
+                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500", 10, false, "", ""));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500", 10, false));
+                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500", 10, false, "", ""));
     }
 
     /** The deployed function serves the default any-index model, bounded in concurrency, unless told otherwise. */
@@ -148,6 +174,6 @@ class SysriskStackTest {
         assertFalse(d.snapStart());
         assertTrue(d.functionZip().endsWith("src/function/target/function.zip"), d.functionZip());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 0, false));
+                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 0, false, "", ""));
     }
 }
