@@ -94,6 +94,10 @@ public final class Plausibility {
             out.add(new Warning("forward-filled", data.report().filledCells() + " missing value(s) were forward-filled "
                     + "from the day before (up to 5 days in a row, as in training)"));
         }
+        if (data.report() != null && data.report().droppedRepeated() > 0) {
+            out.add(new Warning("days-dropped", data.report().droppedRepeated() + " day(s) repeating the day before in "
+                    + "every column were dropped as non-trading days (as in training)"));
+        }
         if (data.report() != null && data.report().droppedMissing() > 0) {
             out.add(new Warning("days-dropped", data.report().droppedMissing() + " day(s) were dropped: values missing "
                     + "for longer than the 5-day forward-fill"));
