@@ -39,14 +39,20 @@ public class ScoreFunction {
     ServingConfig config;
 
     @Funq("score")
-    public JsonNode score(JsonNode event) {
+    public JsonNode score(RawEvent raw) {
+        JsonNode event;
+        try {
+            event = StrictJson.tree(raw == null ? "null" : raw.json());
+        } catch (JsonProcessingException e) {
+            return json.valueToTree(ScoreResponse.error(400, JsonErrors.describe(e)));
+        }
         if (isHttpEvent(event)) {
-            ScoreResponse r = handle(() -> read(checkedSize(httpBody(event))));
+            ScoreResponse r = handle(() -> StrictJson.request(checkedSize(httpBody(event))));
             int status = r.status() == null ? 200 : r.status();
             return json.valueToTree(Map.of("statusCode", status,
                     "headers", Map.of("content-type", "application/json"), "body", write(r)));
         }
-        return json.valueToTree(handle(() -> read(event)));
+        return json.valueToTree(handle(() -> StrictJson.request(event)));
     }
 
     private interface RequestSource {
@@ -68,14 +74,6 @@ public class ScoreFunction {
             LOG.error("scoring failed", e);
             throw e;
         }
-    }
-
-    private ScoreRequest read(JsonNode node) throws JsonProcessingException {
-        return node == null || node.isNull() ? null : json.treeToValue(node, ScoreRequest.class);
-    }
-
-    private ScoreRequest read(String body) throws JsonProcessingException {
-        return body == null || body.isBlank() ? null : json.readValue(body, ScoreRequest.class);
     }
 
     /** Function URL and HTTP API events carry the caller's HTTP request in requestContext.http and body. */

@@ -25,7 +25,7 @@ class ScoreFunctionErrorsTest {
 
     @Test
     void internalErrorsAreThrownClientErrorsAreAnswered() throws Exception {
-        JsonNode event = new ObjectMapper().readTree("{\"dates\": [\"2020-01-02\"], \"series\": {\"close\": [1.0]}}");
+        RawEvent event = new RawEvent("{\"dates\": [\"2020-01-02\"], \"series\": {\"close\": [1.0]}}");
         IllegalStateException bug = new IllegalStateException("a bug");
         assertEquals(bug, assertThrows(IllegalStateException.class, () -> function(bug).score(event)));
         JsonNode answer = function(new InvalidRequestException("too few days")).score(event);
