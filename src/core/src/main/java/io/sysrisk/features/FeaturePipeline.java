@@ -266,7 +266,11 @@ public final class FeaturePipeline {
         int n = r[0].length;
         double[] out = nans(r.length);
         for (int t = window; t < r.length; t++) {
-            RealMatrix c = new PearsonsCorrelation(rows(r, t - window + 1, t + 1)).getCorrelationMatrix();
+            double[][] w = rows(r, t - window + 1, t + 1);
+            if (!java.util.Arrays.stream(w).allMatch(FeaturePipeline::finite)) {
+                continue; // NaN: a non-finite return is not a correlation of 0
+            }
+            RealMatrix c = new PearsonsCorrelation(w).getCorrelationMatrix();
             double s = 0;
             int pairs = 0;
             for (int i = 0; i < n; i++) {
@@ -288,6 +292,9 @@ public final class FeaturePipeline {
         double[] out = nans(r.length);
         for (int t = window; t < r.length; t++) {
             RealMatrix cov = new Covariance(rows(r, t - window + 1, t + 1), true).getCovarianceMatrix();
+            if (!finite(cov)) {
+                continue; // NaN: an overflowing price ratio; the decomposition would not converge (the scorer refuses it)
+            }
             double[] eig = new EigenDecomposition(cov).getRealEigenvalues();
             Arrays.sort(eig);
             double total = 0;
@@ -303,12 +310,33 @@ public final class FeaturePipeline {
         return out;
     }
 
+    private static boolean finite(RealMatrix m) {
+        for (double[] row : m.getData()) {
+            if (!finite(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static double[] turbulence(double[][] r, int window) {
         int n = r[0].length;
         double[] out = nans(r.length);
         for (int t = window + 1; t < r.length; t++) {
             double[][] past = rows(r, t - window, t);
             RealMatrix cov = new Covariance(past, true).getCovarianceMatrix();
+            if (!finite(cov) || !finite(r[t])) {
+                continue; // NaN, as in absorptionRatio
+            }
             double[] mu = new double[n];
             for (double[] row : past) {
                 for (int m = 0; m < n; m++) {
