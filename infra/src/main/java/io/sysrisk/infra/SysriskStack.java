@@ -36,7 +36,7 @@ import software.constructs.Construct;
 public class SysriskStack extends Stack {
 
     public static final String FUNCTION_NAME = "sysrisk-score";
-    public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    public static final String HANDLER = "io.sysrisk.serving.ScoreHandler::handleRequest";
     /** With SnapStart: the alias of the published version that serves. */
     public static final String LIVE_ALIAS = "live";
 

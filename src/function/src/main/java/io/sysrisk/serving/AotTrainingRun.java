@@ -11,11 +11,9 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-import io.quarkus.funqy.lambda.FunqyStreamHandler;
-
 /**
  * The training run of a JDK 25 AOT cache (JEP 483/514/515), for the container image's build: starts the function
- * through the same Funqy handler Lambda calls, scores an event a number of times, and exits, so that
+ * through the same handler Lambda calls, scores an event a number of times, and exits, so that
  * {@code java -XX:AOTCacheOutput=app.aot -cp <the function's jars> io.sysrisk.serving.AotTrainingRun event.json}
  * records the classes and profiles of a real cold start and first requests. Needs no Lambda Runtime API.
  * Arguments: the event file, and how many invocations (default 20).
@@ -32,7 +30,7 @@ public final class AotTrainingRun {
         }
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         int invocations = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        FunqyStreamHandler handler = new FunqyStreamHandler();
+        ScoreHandler handler = new ScoreHandler();
         for (int i = 0; i < invocations; i++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event), out, new TrainingContext("aot-training-" + i));

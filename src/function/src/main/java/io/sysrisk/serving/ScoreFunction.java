@@ -70,8 +70,9 @@ public class ScoreFunction {
             return ScoreResponse.error(413, e.getMessage());
         } catch (RuntimeException e) {
             // Not the caller's mistake: a real function error, so that Lambda counts it (Errors metric, alarms)
-            // instead of a 200 payload that says 500. Logged once here; the runtime reports it to the caller.
-            LOG.error("scoring failed", e);
+            // instead of a 200 payload that says 500. Logged once here, with the request id; the runtime reports it
+            // to the caller.
+            LOG.errorf(e, "scoring failed (request id %s)", ScoreHandler.requestId());
             throw e;
         }
     }

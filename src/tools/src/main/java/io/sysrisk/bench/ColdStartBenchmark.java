@@ -41,7 +41,7 @@ import io.sysrisk.store.ModelStore;
  */
 public final class ColdStartBenchmark {
 
-    public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    public static final String HANDLER = "io.sysrisk.serving.ScoreHandler::handleRequest";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** Class path entries of the runtime itself (on Lambda: /var/runtime/lib), taken from this JVM's class path. */
     private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-runtime-interface-client",
