@@ -40,11 +40,18 @@ public class ScoreFunction {
 
     @Funq("score")
     public JsonNode score(RawEvent raw) {
+        String text = raw == null ? "null" : raw.json();
         JsonNode event;
         try {
-            event = StrictJson.tree(raw == null ? "null" : raw.json());
+            // The same limit as REST's body limit, on the whole event, before it is parsed.
+            event = StrictJson.tree(checkedSize(text));
         } catch (JsonProcessingException e) {
             return json.valueToTree(ScoreResponse.error(400, JsonErrors.describe(e)));
+        } catch (TooLargeException e) {
+            ScoreResponse r = ScoreResponse.error(413, e.getMessage());
+            // Unparsed, a Function URL event is told from a direct payload by its requestContext key.
+            return json.valueToTree(text.contains("\"requestContext\"") ? Map.of("statusCode", 413,
+                    "headers", Map.of("content-type", "application/json"), "body", write(r)) : r);
         }
         if (isHttpEvent(event)) {
             ScoreResponse r = handle(() -> StrictJson.request(checkedSize(httpBody(event))));

@@ -34,9 +34,9 @@ public interface ServingConfig {
         boolean warmUp();
 
         /**
-         * Largest request body in bytes, on REST (quarkus.http.limits.max-body-size in application.properties says
-         * the same) and in a Function URL event: 413 beyond it, before parsing. A direct invocation's payload is
-         * bounded by Lambda (6 MB) and by the limits below.
+         * Largest request in bytes, on REST (quarkus.http.limits.max-body-size in application.properties says the
+         * same) and in a Lambda event (a Function URL event's body, a direct invocation's payload): 413 beyond it,
+         * before parsing.
          */
         @WithDefault("2097152")
         int maxBodyBytes();

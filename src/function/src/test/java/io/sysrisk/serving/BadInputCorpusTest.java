@@ -74,13 +74,15 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void anOversizedBodyIs413OnRestAndFunctionUrl() throws Exception {
+    void anOversizedBodyIs413OnEveryFront() throws Exception {
         String body = BadInputCorpus.oversized();
         assertEquals(413, given().contentType("application/json").header("Expect", "100-continue").body(body)
                 .when().post(score).statusCode());
         JsonNode http = Requests.JSON.readTree(given().contentType("application/json")
                 .body(Requests.json(urlEvent(body))).post().asString());
         assertEquals(413, http.path("statusCode").asInt(), head(http.toString()));
+        JsonNode direct = Requests.JSON.readTree(given().contentType("application/json").body(body).post().asString());
+        assertEquals(413, direct.path("status").asInt(), head(direct.toString()));
     }
 
     static Map<String, Object> urlEvent(String body) {

@@ -14,6 +14,7 @@ class ScoreFunctionErrorsTest {
     private static ScoreFunction function(RuntimeException failure) {
         ScoreFunction f = new ScoreFunction();
         f.json = new ObjectMapper();
+        f.config = ScoringServiceStartupTest.config("packaged", "any-index");
         f.service = new ScoringService(null) {
             @Override
             public ScoreResponse score(ScoreRequest request) {

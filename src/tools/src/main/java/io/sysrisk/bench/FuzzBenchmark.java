@@ -65,7 +65,7 @@ public final class FuzzBenchmark {
     }
 
     /** One POST on a fresh connection: status and body, or null when the server closed without an answer. */
-    private static String[] post(URI uri, byte[] body) {
+    static String[] post(URI uri, byte[] body) {
         try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();

@@ -1,0 +1,30 @@
+package io.sysrisk.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+/** The packaged server the serving and fuzz benchmarks start, and the request they send it (a picocli mixin). */
+class ServerOptions {
+
+    @Option(names = "--jar", defaultValue = "src/function/target/sysrisk-function-0.1.0-SNAPSHOT-runner.jar",
+            description = "The runner jar.")
+    Path jar;
+
+    @Option(names = "--request", defaultValue = "infra/sample-request.json", description = "The request body.")
+    Path request;
+
+    @Option(names = "--java", defaultValue = "java", description = "The java launcher for the server.")
+    String java;
+
+    @Option(names = "--server-jvm", description = "JVM option for the server (repeatable); default -Xmx512m "
+            + "-XX:+UseSerialGC, a Lambda-sized heap and Lambda's collector: resident memory stops at the heap, so "
+            + "growth would be a leak.")
+    List<String> serverJvm = new ArrayList<>();
+
+    List<String> jvm() {
+        return serverJvm.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC") : serverJvm;
+    }
+}
