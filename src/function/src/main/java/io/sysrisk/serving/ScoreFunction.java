@@ -15,10 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.funqy.Funq;
 
 /**
- * The AWS Lambda handler (Funqy). Two kinds of event:
+ * The AWS Lambda function (Funqy, behind {@link ScoreHandler}). It reads each event itself, as raw text
+ * ({@link RawEvent}, {@link StrictJson}). Two kinds of event:
  * <ul>
  *   <li>a direct invocation ({@code aws lambda invoke}): the event is the request JSON and the result the response
- *       JSON; a request that cannot be scored is answered with {@code status} 400 (503 when busy) and
+ *       JSON; a request that cannot be scored is answered with {@code status} 400 (413 over the size limit) and
  *       {@code error} as a normal payload, so a caller's mistake is not counted or retried as a function error;
  *       an internal failure is thrown, a real function error that Lambda counts;</li>
  *   <li>a Function URL (or API Gateway HTTP API) event: the request JSON is its {@code body}, and the answer is an

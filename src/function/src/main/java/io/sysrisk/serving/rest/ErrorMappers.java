@@ -7,14 +7,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import io.sysrisk.serving.InvalidRequestException;
-import io.sysrisk.serving.JsonErrors;
 import io.sysrisk.serving.ScoreResponse;
 
-/** Turns failures into JSON {@link ScoreResponse} errors: 400 for the caller's mistakes, never a stack trace. */
+/**
+ * Turns failures into JSON {@link ScoreResponse} errors: 4xx for the caller's mistakes (the body is read by
+ * {@code StrictJson} in the resource, whose errors arrive as InvalidRequestException), never a stack trace.
+ */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -24,24 +23,10 @@ public class ErrorMappers {
         return json(400, e.getMessage());
     }
 
-    /** Quarkus maps this subtype itself (a bare 400); ours keeps the one error shape. */
-    @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException e) {
-        return badJson(e);
-    }
-
-    @ServerExceptionMapper
-    public Response badJson(JsonProcessingException e) {
-        return json(400, JsonErrors.describe(e));
-    }
-
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // e.g. 413 for a body over the limit, 415 for another content type: the one error shape.
         int status = e.getResponse().getStatus();
-        Throwable cause = e.getCause();
-        if (status == 400 && cause instanceof JsonProcessingException jpe) {
-            return badJson(jpe);
-        }
         return json(status, e.getMessage());
     }
 
