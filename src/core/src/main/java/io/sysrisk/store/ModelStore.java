@@ -284,13 +284,8 @@ public final class ModelStore {
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */
     public void verify(String version, ModelManifest.ParameterFile pf) throws IOException {
         Path folder = folder(version);
-        checkSum(version, folder, pf.file());
-        Path file = folder.resolve(pf.file());
-        if (!Files.isRegularFile(file)) {
-            throw new ModelStoreException("model version '" + version + "' is incomplete: " + pf.file()
-                    + " is missing");
-        }
-        String actual = sha256(file);
+        // Hashed once: the same digest is held to SHA256SUMS and to the manifest's record.
+        String actual = checkSum(version, folder, pf.file());
         if (!actual.equals(pf.sha256())) {
             throw new ModelStoreException("model version '" + version + "' is corrupt: " + pf.file()
                     + " has SHA-256 " + actual + ", the manifest records " + pf.sha256());
@@ -339,7 +334,8 @@ public final class ModelStore {
         Files.writeString(folder.resolve(CHECKSUMS), b.toString());
     }
 
-    private static void checkSum(String version, Path folder, String file) {
+    /** Holds {@code file} to its {@link #CHECKSUMS} line; returns its SHA-256. */
+    private static String checkSum(String version, Path folder, String file) {
         Path sums = folder.resolve(CHECKSUMS);
         try {
             if (!Files.isRegularFile(sums)) {
@@ -362,6 +358,7 @@ public final class ModelStore {
                 throw new ModelStoreException("model version '" + version + "' is corrupt: " + file + " has SHA-256 "
                         + actual + ", " + CHECKSUMS + " records " + recorded);
             }
+            return actual;
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing", e);
         } catch (IOException e) {
