@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "Benchmark the reference model (window 60, 16 features) through DJL and the pure-Java engine: "
                 + "one-window latency p50/p99, batch-256 throughput, one training epoch on 4,096 windows; then the "
                 + "served model (model-store/any-index) through both engines. Prints two JSON lines.")
-class Bench implements Callable<Integer> {
+class Bench implements Callable<Integer>, DjlJob {
 
     @Option(names = "--iterations", defaultValue = "2000", description = "Timed one-window predictions (default ${DEFAULT-VALUE}).")
     int iterations;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "choose", mixinStandardHelpOptions = true,
         description = "Compare the any-index model's candidate inputs and network sizes on validation data only "
                 + "(best-epoch validation loss, ROC-AUC, PR-AUC); prints one line per run (about 6 min).")
-class Choose implements Callable<Integer> {
+class Choose implements Callable<Integer>, DjlJob {
 
     @Option(names = "--seeds", split = ",", defaultValue = "1,2", description = "Seeds per candidate (default 1,2).")
     List<Integer> seeds;

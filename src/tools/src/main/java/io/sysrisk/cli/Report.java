@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "any-index model: leave-one-market-out (each market and its era held out in turn) against the "
                 + "volatility and logistic references, with event figures. A single-market model: every baseline, "
                 + "ablation, walk-forward and cross-market test on its experiment.")
-class Report implements Callable<Integer> {
+class Report implements Callable<Integer>, DjlJob {
 
     @Mixin
     StoredModelOptions stored;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every date of a market with a stored model; prints CSV date,probability,alert,label "
                 + "(label empty while its horizon has not passed, or masked inside an event).")
-class Score implements Callable<Integer> {
+class Score implements Callable<Integer>, DjlJob {
 
     @Mixin
     StoredModelOptions stored;
@@ -49,9 +49,14 @@ class Score implements Callable<Integer> {
     @Option(names = "--to", description = "Last date to score (YYYY-MM-DD).")
     LocalDate to;
 
-    @Option(names = "--engine", defaultValue = "djl", description = "djl (default; libtorch, GPU when seen) or java "
-            + "(the pure-Java forward pass, no native library).")
+    @Option(names = "--engine", defaultValue = "java", description = "java (default: the pure-Java forward pass, "
+            + "exact and fast for these models, no native library) or djl (libtorch; for large batches and the GPU).")
     String engine;
+
+    @Override
+    public boolean usesDjl() {
+        return engine.equals("djl");
+    }
 
     @Override
     public Integer call() {

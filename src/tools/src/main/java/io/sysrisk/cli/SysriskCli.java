@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 
 /** The plain-Java jobs: experiment summary, training, evaluation, benchmarks. Run through the Maven profiles. */
 @Command(name = "sysrisk", mixinStandardHelpOptions = true,
-        subcommands = {SysriskCli.Summary.class, Train.class, Choose.class, Score.class, Bench.class, BenchColdStart.class, BenchServing.class, BenchFuzz.class, Report.class, CommandLine.HelpCommand.class},
+        subcommands = {SysriskCli.Summary.class, EngineCheckCommand.class, Train.class, Choose.class, Score.class, Bench.class, BenchColdStart.class, BenchServing.class, BenchFuzz.class, Report.class, CommandLine.HelpCommand.class},
         description = "Early warning of financial systemic risk (CNN-BiLSTM-attention).")
 public class SysriskCli {
 
@@ -21,9 +21,29 @@ public class SysriskCli {
         System.exit(run(args));
     }
 
-    /** Runs one command; a user error prints one line on the error stream and gives exit code 2. */
+    /**
+     * Runs one command; a user error prints one line on the error stream and gives exit code 2. A command that
+     * computes with DJL runs after the engine check ({@link EngineGuard}): here, in a child JVM with the remedy
+     * (its exit code is this one's), or not at all (one line, exit code {@value EngineGuard#ENGINE_ERROR}).
+     */
     static int run(String... args) {
         return new CommandLine(new SysriskCli())
+                .setExecutionStrategy(parsed -> {
+                    CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                    boolean help = parsed.asCommandLineList().stream()
+                            .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+                    if (!help && last.getCommand() instanceof DjlJob job && job.usesDjl()) {
+                        EngineGuard.Outcome outcome = EngineGuard.check(args, last.getErr());
+                        if (outcome instanceof EngineGuard.RanInChild child) {
+                            return child.exitCode();
+                        }
+                        if (outcome instanceof EngineGuard.Stop stop) {
+                            last.getErr().println("error: " + stop.message());
+                            return EngineGuard.ENGINE_ERROR;
+                        }
+                    }
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setExecutionExceptionHandler((e, cmd, parse) -> {
                     // Bad options, data, files or model versions are the user's to fix: one clear line, exit 2.
                     if (isUserError(e)) {

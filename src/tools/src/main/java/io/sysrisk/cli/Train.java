@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "atomically; its report/ folder is kept). Default: the any-index model, a calibrated 5-seed "
                 + "ensemble pooled over every embedded equity market's closes. A single-market experiment trains one "
                 + "network and evaluates it on its held-out test part.")
-class Train implements Callable<Integer> {
+class Train implements Callable<Integer>, DjlJob {
 
     private static final TrainConfig DEFAULTS = TrainConfig.defaults();
 
