@@ -55,8 +55,11 @@ final class EngineGuard {
         EngineCheck.Result result = EngineCheck.run();
         String remedy = System.getenv(REMEDY_VARIABLE);
         if (result.agrees()) {
+            String cap = System.getenv(EngineCheck.ISA_VARIABLE);
             log.println("engine check: DJL agrees with the Java forward pass (" + result + "); "
-                    + (remedy == null ? "libtorch runs as is" : "oneDNN capped at " + remedy + " by sysrisk"));
+                    + (remedy != null ? "oneDNN capped at " + remedy + " by sysrisk"
+                    : cap == null || cap.isEmpty() || cap.equalsIgnoreCase("ALL") ? "libtorch runs as is"
+                    : "oneDNN capped at " + cap + " by the environment"));
         log.flush();
             return new GoOn(result);
         }
