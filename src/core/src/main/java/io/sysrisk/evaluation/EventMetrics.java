@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Early-warning figures of daily alarms against event onsets, as a risk committee reads them. On the scored days of
- * one market (row indices into its day series, ascending; masked days are not scored and break alarm runs):
+ * Early-warning figures of daily alarms against event onsets, as a risk committee reads them, defined so that an
+ * alarm that is always on cannot look good. On the scored days of one market (row indices into its day series,
+ * ascending; days inside a fall are masked, not scored):
  * <ul>
+ *   <li><b>alarm episodes</b>: runs of alarm days over consecutive <em>scored</em> days: masked days in between do
+ *       not end an episode (an alarm that stays on through a fall is one alarm, not a new one after it);</li>
+ *   <li>an episode is <b>false</b> when no onset falls 5-60 days after its <em>first</em> day, however long it
+ *       lasts: an alarm raised too early or too late is false, and a long one cannot become true by lasting until
+ *       the next fall. False episodes per year = false episodes / (scored days / 252);</li>
  *   <li><b>onsets warned</b>: an onset e is warned when an alarm falls on a scored day in e-60..e-5 (at least a
  *       week ahead, at most three months); onsets whose warning period holds no scored day are not counted;</li>
- *   <li><b>lead time</b>: e minus the first alarm day in that period, in trading days (median over warned onsets);</li>
- *   <li><b>alarm episodes</b>: runs of consecutive alarm days; an episode is <b>false</b> when none of its days has an
- *       onset in the 60 days after it; false episodes per year = false episodes / (scored days / 252);</li>
+ *   <li><b>lead time</b>: e minus the first day of the episode that warned it, in trading days, uncapped (an alarm
+ *       that was on for a year before the fall has a lead of a year: that is what "median lead 60" hid);</li>
+ *   <li><b>alarm days per year</b>, next to every count, since more alarm days buy more warned onsets;</li>
  *   <li>daily signal quality against "an onset 5-60 days ahead": <b>noise-to-signal ratio</b> (Kaminsky and
- *       Reinhart 1999) = false-alarm rate / hit rate, and <b>relative usefulness</b> (Alessi and Detken 2011,
- *       preference 1/2) = 1 - missed share - false-alarm share = hit rate - false-alarm rate (0: no better than
- *       chance or silence, 1: perfect).</li>
+ *       Reinhart 1999) = false-alarm rate / hit rate, and <b>relative usefulness</b> at a preference mu
+ *       ({@link #relativeUsefulness}: Alessi and Detken 2011, in Sarlin's 2013 relative form; 0 is the better of
+ *       never and always alarming, 1 is perfect).</li>
  * </ul>
  */
 public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned, int[] leads, int alarmEpisodes,
@@ -30,6 +36,24 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
         if (rows.length != alarm.length) {
             throw new IllegalArgumentException(rows.length + " rows, " + alarm.length + " alarms");
         }
+        // The first day (row) of the episode each alarm day belongs to.
+        int[] episodeStart = new int[rows.length];
+        int episodes = 0;
+        int falseEpisodes = 0;
+        int alarmDays = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (!alarm[i]) {
+                continue;
+            }
+            alarmDays++;
+            if (i > 0 && alarm[i - 1]) {
+                episodeStart[i] = episodeStart[i - 1];
+            } else {
+                episodeStart[i] = rows[i];
+                episodes++;
+                falseEpisodes += signal(onsets, rows[i]) ? 0 : 1;
+            }
+        }
         int counted = 0;
         int warned = 0;
         int[] leads = new int[onsets.length];
@@ -42,37 +66,17 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
             counted++;
             for (int i = from; i < to; i++) {
                 if (alarm[i]) {
-                    leads[warned++] = e - rows[i];
+                    leads[warned++] = e - episodeStart[i];
                     break;
                 }
             }
-        }
-        int episodes = 0;
-        int falseEpisodes = 0;
-        int alarmDays = 0;
-        int i = 0;
-        while (i < rows.length) {
-            if (!alarm[i]) {
-                i++;
-                continue;
-            }
-            boolean useful = false;
-            int j = i;
-            while (j < rows.length && alarm[j] && (j == i || rows[j] == rows[j - 1] + 1)) {
-                useful |= onsetWithin(onsets, rows[j] + 1, rows[j] + MAX_LEAD);
-                j++;
-            }
-            alarmDays += j - i;
-            episodes++;
-            falseEpisodes += useful ? 0 : 1;
-            i = j;
         }
         int signal = 0;
         int signalAlarms = 0;
         int quiet = 0;
         int quietAlarms = 0;
         for (int k = 0; k < rows.length; k++) {
-            if (onsetWithin(onsets, rows[k] + MIN_LEAD, rows[k] + MAX_LEAD)) {
+            if (signal(onsets, rows[k])) {
                 signal++;
                 signalAlarms += alarm[k] ? 1 : 0;
             } else {
@@ -82,6 +86,20 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
         }
         return new EventMetrics(rows.length, alarmDays, counted, warned, Arrays.copyOf(leads, warned), episodes,
                 falseEpisodes, signal, signalAlarms, quiet, quietAlarms);
+    }
+
+    /** Whether day {@code row} is a signal day: an onset 5-60 days after it (the day an alarm should be on). */
+    public static boolean signal(int[] onsets, int row) {
+        return onsetWithin(onsets, row + MIN_LEAD, row + MAX_LEAD);
+    }
+
+    /** {@link #signal} for each of {@code rows}, as 0/1. */
+    public static int[] signals(int[] rows, int[] onsets) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = signal(onsets, rows[i]) ? 1 : 0;
+        }
+        return out;
     }
 
     /** Several markets' figures added up (the median lead over all warned onsets). */
@@ -136,8 +154,41 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
         return hit > 0 ? falseAlarmRate() / hit : Double.NaN;
     }
 
-    public double usefulness() {
-        return hitRate() - falseAlarmRate();
+    public double alarmDaysPerYear() {
+        return scoredDays == 0 ? Double.NaN : alarmDays / years();
+    }
+
+    /** The q-quantile (0..1) of the lead times, by the nearest rank; NaN without a warned onset. */
+    public double leadQuantile(double q) {
+        if (leads.length == 0) {
+            return Double.NaN;
+        }
+        int[] s = leads.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.floor(q * s.length))];
+    }
+
+    /** Relative usefulness at preference {@code mu} (weight on missed signals) of these days' alarms. */
+    public double relativeUsefulness(double mu) {
+        return relativeUsefulness(mu, signalDays, signalAlarms, quietDays, quietAlarms);
+    }
+
+    /**
+     * Sarlin's relative usefulness: with T1 the share of signal days missed, T2 the share of quiet days alarmed and
+     * P1 the share of signal days, the loss L = mu T1 P1 + (1 - mu) T2 (1 - P1) against min(mu P1, (1 - mu)(1 - P1)),
+     * the loss of the better of never and always alarming: U = 1 - L / that. 0: no better than one of those, 1:
+     * perfect, negative: worse. NaN without signal or quiet days.
+     */
+    public static double relativeUsefulness(double mu, int signalDays, int signalAlarms, int quietDays,
+                                            int quietAlarms) {
+        if (signalDays == 0 || quietDays == 0) {
+            return Double.NaN;
+        }
+        double p1 = (double) signalDays / (signalDays + quietDays);
+        double t1 = 1 - (double) signalAlarms / signalDays;
+        double t2 = (double) quietAlarms / quietDays;
+        double loss = mu * t1 * p1 + (1 - mu) * t2 * (1 - p1);
+        return 1 - loss / Math.min(mu * p1, (1 - mu) * (1 - p1));
     }
 
     private static boolean onsetWithin(int[] onsets, int from, int to) {

@@ -71,6 +71,19 @@ public final class Indicators {
     }
 
     /** The persistence score on every day: the market's 20-day realized volatility. */
+    /** The reference rule's threshold in a pooled experiment: vol_20d's 90th percentile over every training day. */
+    public static double trainVolatilityThreshold(io.sysrisk.experiment.PooledExperiment exp) {
+        java.util.List<Double> trainVol = new java.util.ArrayList<>();
+        for (io.sysrisk.experiment.PooledExperiment.MarketPart m : exp.markets()) {
+            double[] v = volatility(m.market().data());
+            for (int t : m.trainRows()) {
+                trainVol.add(v[t]);
+            }
+        }
+        return new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .evaluate(trainVol.stream().mapToDouble(Double::doubleValue).toArray(), TRAIN_PERCENTILE);
+    }
+
     public static double[] volatility(MarketData data) {
         return FeaturePipeline.realizedVolatility(FeaturePipeline.logReturns(FeaturePipeline.marketLevel(data)), 20);
     }

@@ -34,9 +34,13 @@ public final class MarketScorer {
         return manifest;
     }
 
-    /** Normalized windows ready for the model, with the dates they cover. */
+    /**
+     * Normalized windows ready for the model, with the dates they cover; {@code volatility}: 20-day volatility on
+     * each window's last day when the model alerts by the reference rule ({@link ModelManifest#alertsByVolatility}),
+     * else null.
+     */
     public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features,
-                          List<Plausibility.Warning> warnings) {
+                          List<Plausibility.Warning> warnings, double[] volatility) {
         public int count() {
             return asOf.size();
         }
@@ -98,7 +102,12 @@ public final class MarketScorer {
             asOf.add(data.dates().get(t));
             dates.add(data.dates().subList(t - window + 1, t + 1));
         }
-        return new Windows(asOf, dates, x, window, f, List.copyOf(warnings));
+        double[] volatility = null;
+        if (manifest.alertsByVolatility()) {
+            volatility = java.util.Arrays.copyOfRange(io.sysrisk.evaluation.Indicators.volatility(data), start,
+                    start + n);
+        }
+        return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility);
     }
 
     public List<DatedScore> predict(Windows w, WindowScorer model) {
@@ -106,7 +115,8 @@ public final class MarketScorer {
         List<DatedScore> out = new ArrayList<>(w.count());
         for (int i = 0; i < w.count(); i++) {
             WindowScore s = scores.get(i);
-            out.add(new DatedScore(w.asOf().get(i), s.probability(), s.probability() >= manifest.threshold(),
+            out.add(new DatedScore(w.asOf().get(i), s.probability(),
+                    manifest.alert(s.probability(), w.volatility() == null ? Double.NaN : w.volatility()[i]),
                     List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window())));
         }
         return out;

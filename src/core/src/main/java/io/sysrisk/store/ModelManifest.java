@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.sysrisk.data.InputKind;
+import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.experiment.EpochStats;
 import io.sysrisk.experiment.PooledConfig;
@@ -12,6 +13,7 @@ import io.sysrisk.inference.EnsembleConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.windows.ChronologicalSplit;
+import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.windows.NormalizationStats;
 
 /**
@@ -23,7 +25,38 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
                             Map<String, PartInfo> parts, double threshold, TrainingInfo training,
                             EvaluationReport metrics, List<DataFile> data, Map<String, String> versions,
                             ParameterFile parameters, EnsembleInfo ensemble, PooledConfig pooled,
-                            ParameterFile portableParameters) {
+                            ParameterFile portableParameters, AlarmRule alarm) {
+
+    /**
+     * How the served alert is decided. {@code by = "model"}: probability >= {@code threshold}, the threshold chosen
+     * on validation days for relative usefulness and adopted ({@link AlarmThreshold}); {@code by = "volatility"}:
+     * the model's threshold was not adopted (no validation usefulness beyond a bootstrap margin), so the alert is the
+     * reference rule, 20-day realized volatility (annualized) >= {@code threshold}, its 90th percentile over the
+     * training days. Absent (older and single-market models): probability >= the manifest's threshold.
+     */
+    public record AlarmRule(String by, double threshold, AlarmThreshold choice) {
+        public static final String MODEL = "model";
+        public static final String VOLATILITY = "volatility";
+
+        public AlarmRule {
+            if (!MODEL.equals(by) && !VOLATILITY.equals(by)) {
+                throw new IllegalArgumentException("alarm rule must be by model or volatility, got '" + by + "'");
+            }
+        }
+    }
+
+    /** The served alert for a window with this probability and 20-day volatility on its last day. */
+    public boolean alert(double probability, double volatility) {
+        if (alarm != null && AlarmRule.VOLATILITY.equals(alarm.by())) {
+            return volatility >= alarm.threshold();
+        }
+        return probability >= (alarm != null ? alarm.threshold() : threshold);
+    }
+
+    /** Whether the alert needs the window's volatility (the model's alarm was not adopted). */
+    public boolean alertsByVolatility() {
+        return alarm != null && AlarmRule.VOLATILITY.equals(alarm.by());
+    }
 
     public static final int FORMAT_VERSION = 1;
     /** The reference network's label. */
@@ -105,11 +138,12 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     public ModelManifest withParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
                 experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled,
-                portableParameters);
+                portableParameters, alarm);
     }
 
     public ModelManifest withPortableParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
-                experiment, split, parts, threshold, training, metrics, data, versions, parameters, ensemble, pooled, p);
+                experiment, split, parts, threshold, training, metrics, data, versions, parameters, ensemble, pooled, p,
+                alarm);
     }
 }

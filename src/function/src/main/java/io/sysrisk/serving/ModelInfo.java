@@ -7,12 +7,16 @@ import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.store.ModelManifest;
 
-/** What GET /model tells a client: what to send, what the answer means, and how good the model was on test data. */
+/**
+ * What GET /model tells a client: what to send, what the answer means, how the alert is decided ({@code alarm}: by
+ * the model's adopted threshold, or by the reference volatility rule when it was not adopted), and how good the
+ * model was on test data.
+ */
 public record ModelInfo(String version, String createdAt, String architecture, InputKind inputKind,
                         List<String> columns, String indexColumn, List<String> features, int window, int lookbackDays,
                         int requiredDays, LabelDefinition label, String labelDescription, double threshold,
                         String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
-                        int ensembleMembers, String evidence) {
+                        int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm) {
 
     public static ModelInfo of(ModelManifest m) {
         ModelManifest.InputSpec in = m.input();
@@ -25,6 +29,6 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                 m.metrics() == null ? null : m.metrics().persistence(),
                 m.ensemble() == null ? 1 : m.ensemble().config().members(),
                 m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
-                        : "test part: testMetrics");
+                        : "test part: testMetrics", m.alarm());
     }
 }

@@ -111,6 +111,11 @@ public class ScoringService {
         long t1;
         long t2;
         if (request.featureWindow() != null) {
+            if (m.alertsByVolatility()) {
+                // The alert is the reference volatility rule, which needs the closes, not normalized features.
+                throw new InvalidRequestException("model " + m.version() + " alerts by the volatility rule (its own "
+                        + "threshold was not adopted): send closes, not a featureWindow");
+            }
             double[][] raw = RequestParser.featureWindow(request.featureWindow(), m.input());
             String asOf = request.asOf() == null ? null : RequestParser.date("asOf", request.asOf()).toString();
             WindowBatch batch;
@@ -127,7 +132,8 @@ public class ScoringService {
             for (double v : w) {
                 weights.add(new ScoreResponse.Weight(null, v));
             }
-            scores = List.of(new ScoreResponse.Score(asOf, s.probability(), s.probability() >= m.threshold(), weights));
+            scores = List.of(new ScoreResponse.Score(asOf, s.probability(), m.alert(s.probability(), Double.NaN),
+                    weights));
         } else {
             MarketData data = RequestParser.marketData(request, m.input(), config.serving().maxDays());
             LocalDate from = request.from() == null ? null : RequestParser.date("from", request.from());

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.Market;
+import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
@@ -25,6 +25,7 @@ import io.sysrisk.labels.Labeler;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.training.EnsembleTrainer;
+import io.sysrisk.training.ValidationDays;
 import io.sysrisk.training.ModelTrainer;
 import io.sysrisk.windows.WindowSet;
 
@@ -58,16 +59,32 @@ public final class LeaveOneMarketOut {
         }
     }
 
-    /** What one fold held out and how each score did on it (per-window arrays stay out of the JSON report). */
+    /**
+     * What one fold held out and how each score did on it. Every test window is in it (date, label, each score's
+     * value), so the report can be re-analysed; masked days (inside a fall) are not test windows.
+     */
     public record FoldResult(String fold, String market, String period, int windows, int positives,
-                             @JsonIgnore List<LocalDate> dates, @JsonIgnore int[] labels, List<LocalDate> onsetDates,
-                             List<ScoreResult> scores, Comparisons comparisons, String trainedOn) {
+                             List<LocalDate> dates, int[] labels, List<LocalDate> onsetDates,
+                             List<ScoreResult> scores, Comparisons comparisons, List<EventTable> events,
+                             String trainedOn, @JsonIgnore int[] rows, @JsonIgnore int[] onsets,
+                             @JsonIgnore double[] volatility) {
     }
 
-    /** One score's figures on a test set. */
-    public record ScoreResult(String name, @JsonIgnore double[] score, double threshold, Metrics metrics,
-                              BlockBootstrap.Interval rocAuc, BlockBootstrap.Interval prAuc,
-                              @JsonIgnoreProperties("leads") EventMetrics events) {
+    /** One score's ranking figures on a test set, and its value on every test window. */
+    public record ScoreResult(String name, double[] score, Metrics metrics, BlockBootstrap.Interval rocAuc,
+                              BlockBootstrap.Interval prAuc) {
+    }
+
+    /** The early-warning table at one preference mu: each alarm rule beside the baselines that keep it honest. */
+    public record EventTable(double preference, List<EventRow> rows, EventBaselines.RandomSummary matchedRandom) {
+    }
+
+    /**
+     * One alarm rule's event figures. {@code rule} says how it alarmed ("adopted", "fallback to volatility p90",
+     * "same alarm share as the model", ...); its alarms per test window are kept for pooling, not written.
+     */
+    public record EventRow(String name, String rule, double threshold, AlarmThreshold choice, EventMetrics events,
+                           EventBaselines.EventIntervals intervals, @JsonIgnore boolean[] alarm) {
     }
 
     /** Paired differences of the model against each reference. */
@@ -75,14 +92,29 @@ public final class LeaveOneMarketOut {
                               BlockBootstrap.Difference rocVsLogistic, BlockBootstrap.Difference prVsLogistic) {
     }
 
-    /** Every fold and the pooled figures over the whole-history folds. */
-    public record Result(String mode, List<FoldResult> folds, List<ScoreResult> pooled, Comparisons pooledComparisons,
-                         int pooledWindows, int pooledPositives, double seconds) {
+    /**
+     * Every fold and the pooled figures over the whole-history folds. Pooled ROC-AUC and PR-AUC join scores of
+     * differently calibrated folds; beside them the stratified figures that do not: ROC-AUC over pairs within one
+     * market, PR-AUC per fold weighted by its events.
+     */
+    public record Result(String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
+                         Comparisons pooledComparisons, List<EventTable> pooledEvents, int pooledWindows,
+                         int pooledPositives, double seconds) {
     }
 
+    public record Stratified(String name, double rocAuc, double prAuc) {
+    }
+
+    /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
+    public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
+    public static final double SERVED_PREFERENCE = 0.5;
+
     public static final String MODEL = "cnn-bilstm-attention ensemble";
-    public static final String VOLATILITY = "volatility (vol_20d > train p90)";
+    public static final String VOLATILITY = "volatility (vol_20d)";
     public static final String LOGISTIC = "logistic (last day)";
+    public static final String VOLATILITY_P90 = "volatility > train p90";
+    public static final String VOLATILITY_SAME_SHARE = "volatility at the model's alarm share";
+    public static final String ALWAYS_ON = "always on";
 
     private final Settings settings;
     private final Consumer<String> log;
@@ -119,18 +151,20 @@ public final class LeaveOneMarketOut {
         int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
         int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
         List<ScoreResult> pooled = new ArrayList<>();
+        List<Stratified> stratified = new ArrayList<>();
         for (int s = 0; s < pooledFolds.get(0).scores().size(); s++) {
             int k = s;
             double[] score = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(k).score())).toArray();
-            List<EventMetrics> events = pooledFolds.stream().map(f -> f.scores().get(k).events()).toList();
-            // Pooled ranking metrics join scores of different folds' models, each calibrated on its own validation.
-            String name = pooledFolds.get(0).scores().get(k).name();
-            pooled.add(score(name, score, Double.NaN, y, segments, EventMetrics.pooled(events),
-                    !name.equals(VOLATILITY)));
+            pooled.add(score(pooledFolds.get(0).scores().get(k).name(), score, y, segments));
+            stratified.add(stratified(pooledFolds, k));
+        }
+        List<EventTable> pooledEvents = new ArrayList<>();
+        for (int m = 0; m < PREFERENCES.length; m++) {
+            pooledEvents.add(pooledEvents(pooledFolds, m));
         }
         Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments);
-        return new Result(settings.mode(), results, pooled, pc, y.length, Arrays.stream(y).sum(),
-                (System.nanoTime() - start) / 1e9);
+        return new Result(settings.mode(), results, pooled, stratified, pc, pooledEvents, y.length,
+                Arrays.stream(y).sum(), (System.nanoTime() - start) / 1e9);
     }
 
     private FoldResult fold(String name, PooledConfig config, ModelConfig member, TrainConfig train) {
@@ -143,42 +177,36 @@ public final class LeaveOneMarketOut {
         }
         TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
         double[] model;
-        double modelThreshold;
+        double[] modelValidation;
         try (EnsembleTrainer.Result r = EnsembleTrainer.train(member, settings.seeds(), exp.train(), exp.validation(),
                 cfg, line -> log.accept("  " + line));
              Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
             model = WindowScore.probabilities(DjlScoring.score(p, test));
-            modelThreshold = r.threshold();
+            modelValidation = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
         }
         double[] logistic;
-        double logisticThreshold;
+        double[] logisticValidation;
         try (ModelTrainer.Result r = ModelTrainer.train(Architecture.LOGISTIC.build(member), exp.train(),
                 exp.validation(), cfg.withSeed(settings.seeds().get(0)), line -> { });
              Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
-            logisticThreshold = Metrics.bestUsefulnessThreshold(
-                    WindowScore.probabilities(DjlScoring.score(p, exp.validation())), exp.validation().labels());
+            logisticValidation = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
             logistic = WindowScore.probabilities(DjlScoring.score(p, test));
         }
-        // The volatility rule's threshold: the 90th percentile of vol_20d over every market's training days.
-        List<Double> trainVol = new ArrayList<>();
-        for (PooledExperiment.MarketPart m : exp.markets()) {
-            double[] v = Indicators.volatility(m.market().data());
-            for (int t : m.trainRows()) {
-                trainVol.add(v[t]);
-            }
-        }
-        double volThreshold = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
-                .evaluate(trainVol.stream().mapToDouble(Double::doubleValue).toArray(), Indicators.TRAIN_PERCENTILE);
+        ValidationDays val = ValidationDays.of(exp);
+        // The reference rule's threshold: the 90th percentile of vol_20d over every market's training days.
+        double volP90 = Indicators.trainVolatilityThreshold(exp);
         double[] vol = Indicators.slice(Indicators.volatility(held.market().data()), test.rows());
 
         int[] onsets = Labeler.onsets(held.market().data(), (LabelDefinition.Onset) config.label());
         int[] y = test.labels();
         int[] segments = {y.length};
-        List<ScoreResult> scores = List.of(
-                score(MODEL, model, modelThreshold, y, segments, events(test, model, modelThreshold, onsets), true),
-                score(VOLATILITY, vol, volThreshold, y, segments, events(test, vol, volThreshold, onsets), false),
-                score(LOGISTIC, logistic, logisticThreshold, y, segments,
-                        events(test, logistic, logisticThreshold, onsets), true));
+        List<ScoreResult> scores = List.of(score(MODEL, model, y, segments), score(VOLATILITY, vol, y, segments),
+                score(LOGISTIC, logistic, y, segments));
+        List<EventTable> events = new ArrayList<>();
+        for (double mu : PREFERENCES) {
+            events.add(eventTable(mu, test.rows(), onsets, model, modelValidation, logistic, logisticValidation, vol,
+                    val, volP90));
+        }
         Comparisons c = compare(model, vol, logistic, y, segments);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         String trainedOn = exp.markets().stream().filter(m -> m.trainRows().length > 0)
@@ -188,34 +216,133 @@ public final class LeaveOneMarketOut {
                                 : m.trainRows()[m.trainRows().length - 1])))
                 .reduce((a, b) -> a + "; " + b).orElse("");
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
-                test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, trainedOn);
+                test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, events, trainedOn,
+                test.rows(), onsets, vol);
+        EventRow served = events.get(served()).rows().get(0);
         log.accept(String.format("  %s: model ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
-                        + "PR %.3f (base %.3f); onsets warned %d/%d vs volatility %d", name,
+                        + "PR %.3f (base %.3f); model alarm (%s): onsets warned %d/%d, %.2f false alarms a year, "
+                        + "alarm on %.0f%% of days", name,
                 scores.get(0).metrics().rocAuc(), scores.get(0).metrics().prAuc(), scores.get(1).metrics().rocAuc(),
                 scores.get(1).metrics().prAuc(), scores.get(2).metrics().rocAuc(), scores.get(2).metrics().prAuc(),
-                test.baseRate(), scores.get(0).events().warned(), scores.get(0).events().onsets(),
-                scores.get(1).events().warned()));
+                test.baseRate(), served.rule(), served.events().warned(), served.events().onsets(),
+                served.events().falseEpisodesPerYear(), 100 * served.events().alarmShare()));
         return f;
     }
 
+    /** Index of {@link #SERVED_PREFERENCE} in {@link #PREFERENCES}. */
+    public static int served() {
+        for (int i = 0; i < PREFERENCES.length; i++) {
+            if (PREFERENCES[i] == SERVED_PREFERENCE) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the served preference is not reported");
+    }
 
-    private static EventMetrics events(WindowSet test, double[] score, double threshold, int[] onsets) {
+    private EventTable eventTable(double mu, int[] rows, int[] onsets, double[] model, double[] modelValidation,
+                                  double[] logistic, double[] logisticValidation, double[] vol, ValidationDays val,
+                                  double volP90) {
+        List<EventRow> out = new ArrayList<>();
+        AlarmThreshold tm = AlarmThreshold.choose(modelValidation, val.signal(), val.segments(), mu, 31);
+        EventRow served = tuned(MODEL, tm, model, rows, onsets, vol, volP90);
+        out.add(served);
+        out.add(tuned(VOLATILITY, AlarmThreshold.choose(val.volatility(), val.signal(), val.segments(), mu, 31), vol,
+                rows, onsets, vol, volP90));
+        out.add(tuned(LOGISTIC, AlarmThreshold.choose(logisticValidation, val.signal(), val.segments(), mu, 31),
+                logistic, rows, onsets, vol, volP90));
+        // The model's alarm share on the test days, taken by volatility: who warns more for as many alarm days?
+        double share = served.events().alarmShare();
+        double[] sorted = vol.clone();
+        Arrays.sort(sorted);
+        int alarmed = (int) Math.round(share * vol.length);
+        double sameShare = alarmed == 0 ? AlarmThreshold.NEVER : sorted[vol.length - alarmed];
+        out.add(row(VOLATILITY_SAME_SHARE, "test alarm share " + pct(share), sameShare, null, alarmAt(vol, sameShare),
+                rows, onsets));
+        out.add(row(VOLATILITY_P90, "reference rule", volP90, null, alarmAt(vol, volP90), rows, onsets));
+        out.add(row(ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null, EventBaselines.alwaysOn(rows.length),
+                rows, onsets));
+        EventBaselines.RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
+                List.of(served.events()), 41);
+        return new EventTable(mu, out, random);
+    }
+
+    /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */
+    private EventRow tuned(String name, AlarmThreshold choice, double[] score, int[] rows, int[] onsets, double[] vol,
+                           double volP90) {
+        if (choice.adopted()) {
+            return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()), rows, onsets);
+        }
+        return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
+                + ": fallback to volatility > train p90", volP90, choice, alarmAt(vol, volP90), rows, onsets);
+    }
+
+    private EventRow row(String name, String rule, double threshold, AlarmThreshold choice, boolean[] alarm,
+                         int[] rows, int[] onsets) {
+        return new EventRow(name, rule, threshold, choice, EventMetrics.of(rows, alarm, onsets),
+                EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets), settings.samples(), 43),
+                alarm);
+    }
+
+    private EventTable pooledEvents(List<FoldResult> folds, int preference) {
+        List<EventRow> rows = new ArrayList<>();
+        List<int[]> days = folds.stream().map(FoldResult::rows).toList();
+        List<int[]> onsets = folds.stream().map(FoldResult::onsets).toList();
+        int count = folds.get(0).events().get(preference).rows().size();
+        for (int r = 0; r < count; r++) {
+            int k = r;
+            List<EventRow> parts = folds.stream().map(f -> f.events().get(preference).rows().get(k)).toList();
+            List<boolean[]> alarms = parts.stream().map(EventRow::alarm).toList();
+            String rule = parts.stream().map(EventRow::rule).distinct().count() == 1 ? parts.get(0).rule()
+                    : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
+                    + " folds adopted";
+            rows.add(new EventRow(parts.get(0).name(), rule, Double.NaN, null,
+                    EventMetrics.pooled(parts.stream().map(EventRow::events).toList()),
+                    EventBaselines.intervals(days, alarms, onsets, settings.samples(), 43), null));
+        }
+        EventBaselines.RandomSummary random = EventBaselines.matched(days, onsets,
+                folds.stream().map(f -> f.events().get(preference).rows().get(0).events()).toList(), 41);
+        return new EventTable(PREFERENCES[preference], rows, random);
+    }
+
+    private static boolean[] alarmAt(double[] score, double threshold) {
         boolean[] alarm = new boolean[score.length];
         for (int i = 0; i < score.length; i++) {
             alarm[i] = score[i] >= threshold;
         }
-        return EventMetrics.of(test.rows(), alarm, onsets);
+        return alarm;
     }
 
-    private ScoreResult score(String name, double[] score, double threshold, int[] y, int[] segments,
-                              EventMetrics events, boolean probability) {
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    /** ROC-AUC over pairs within one fold (market), and PR-AUC per fold weighted by its events. */
+    private static Stratified stratified(List<FoldResult> folds, int score) {
+        double pairs = 0;
+        double rocWeighted = 0;
+        double positives = 0;
+        double prWeighted = 0;
+        for (FoldResult f : folds) {
+            Metrics m = f.scores().get(score).metrics();
+            double pos = f.positives();
+            double neg = f.windows() - f.positives();
+            pairs += pos * neg;
+            rocWeighted += pos * neg * m.rocAuc();
+            positives += pos;
+            prWeighted += pos * m.prAuc();
+        }
+        return new Stratified(folds.get(0).scores().get(score).name(), rocWeighted / pairs, prWeighted / positives);
+    }
+
+    private ScoreResult score(String name, double[] score, int[] y, int[] segments) {
         double[] noProbability = new double[score.length];
         Arrays.fill(noProbability, Double.NaN);
-        Metrics m = Metrics.of(score, y, Double.isNaN(threshold) ? Double.POSITIVE_INFINITY : threshold,
-                probability ? score : noProbability);
+        boolean probability = !name.equals(VOLATILITY);
+        // Ranking figures do not depend on a threshold; the alarm rules are judged in the event tables.
+        Metrics m = Metrics.of(score, y, Double.POSITIVE_INFINITY, probability ? score : noProbability);
         BlockBootstrap.Intervals ci = BlockBootstrap.of(score, probability ? score : noProbability, y, segments,
-                Double.isNaN(threshold) ? Double.POSITIVE_INFINITY : threshold, BLOCK, settings.samples(), 17);
-        return new ScoreResult(name, score, threshold, m, ci.rocAuc(), ci.prAuc(), events);
+                Double.POSITIVE_INFINITY, BLOCK, settings.samples(), 17);
+        return new ScoreResult(name, score, m, ci.rocAuc(), ci.prAuc());
     }
 
     private Comparisons compare(double[] model, double[] vol, double[] logistic, int[] y, int[] segments) {

@@ -30,7 +30,7 @@ import io.sysrisk.windows.WindowSet;
 /**
  * Trains a seed ensemble: one {@link SystemicRiskNet} per seed (each early-stopped on validation loss), joined into
  * one {@link EnsembleNet}; then fits Platt calibration of the averaged probability on the validation windows and
- * the alarm threshold that maximizes validation usefulness. Averaging seeds removes most of the run-to-run spread a
+ * (the alarm threshold is the caller's: {@link io.sysrisk.evaluation.AlarmThreshold}). Averaging seeds removes most of the run-to-run spread a
  * single network shows; nothing here reads a test window.
  */
 public final class EnsembleTrainer {
@@ -40,7 +40,7 @@ public final class EnsembleTrainer {
 
     /** The calibrated ensemble (owned: close it) and how it was made. */
     public record Result(Model model, EnsembleConfig config, List<ModelManifest.MemberRun> members, float positiveWeight,
-                         double threshold, Device device, double seconds) implements AutoCloseable {
+                         Device device, double seconds) implements AutoCloseable {
         public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
             return model.newPredictor(new WindowTranslator());
         }
@@ -79,20 +79,17 @@ public final class EnsembleTrainer {
         PlattScaling.Fit fit = PlattScaling.fit(z, validation.labels());
         EnsembleConfig calibrated = raw.withCalibration(fit.scale(), fit.shift());
         Model model = assemble(calibrated, parameters, device, validation);
-        double threshold;
         try (Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor(new WindowTranslator())) {
             double[] prob = WindowScore.probabilities(DjlScoring.score(p, validation));
-            threshold = Metrics.bestUsefulnessThreshold(prob, validation.labels());
-            Metrics vm = Metrics.of(prob, validation.labels(), threshold);
+            Metrics vm = Metrics.of(prob, validation.labels(), Double.POSITIVE_INFINITY);
             log.accept(String.format("ensemble of %d: Platt scale %.3f, shift %.3f; validation ROC-AUC %.3f, PR-AUC %.3f "
-                            + "(base %.3f), Brier %.4f; alarm threshold %.4f (max validation usefulness; alarms on "
-                            + "%.1f%% of validation days)", seeds.size(), fit.scale(), fit.shift(), vm.rocAuc(),
-                    vm.prAuc(), vm.baseRate(), vm.brier(), threshold, 100.0 * (vm.tp() + vm.fp()) / vm.n()));
+                            + "(base %.3f), Brier %.4f", seeds.size(), fit.scale(), fit.shift(), vm.rocAuc(),
+                    vm.prAuc(), vm.baseRate(), vm.brier()));
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
-        return new Result(model, calibrated, List.copyOf(members), positiveWeight, threshold, device,
+        return new Result(model, calibrated, List.copyOf(members), positiveWeight, device,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -13,7 +13,9 @@ import ai.djl.inference.Predictor;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.Markets;
+import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
@@ -49,12 +51,13 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
             log.accept(exp.summary().stripTrailing());
             try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(), train,
                     log)) {
-                Metrics validation;
+                double[] prob;
                 try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
-                    validation = Metrics.of(WindowScore.probabilities(DjlScoring.score(p, exp.validation())),
-                            exp.validation().labels(), result.threshold());
+                    prob = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
                 }
-                ModelManifest manifest = manifest(exp, result, validation);
+                ModelManifest.AlarmRule alarm = alarmRule(exp, prob, log);
+                Metrics validation = Metrics.of(prob, exp.validation().labels(), alarm.choice().threshold());
+                ModelManifest manifest = manifest(exp, result, validation, alarm);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
                         + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
@@ -66,7 +69,35 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
         }
     }
 
-    private ModelManifest manifest(PooledExperiment exp, EnsembleTrainer.Result result, Metrics validation) {
+    /**
+     * The served alarm: the threshold with the best validation relative usefulness at preference 1/2 on the report's
+     * event definitions, adopted only beyond its bootstrap margin; else the reference volatility rule (vol_20d above
+     * its 90th percentile over the training days), and the manifest says so.
+     */
+    static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] validationProbability,
+                                             Consumer<String> log) {
+        ValidationDays days = ValidationDays.of(exp);
+        AlarmThreshold choice = AlarmThreshold.choose(validationProbability, days.signal(), days.segments(),
+                SERVED_PREFERENCE, 31);
+        String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on validation days (lower 5%% "
+                + "over resamples %.3f)", choice.usefulness(), choice.lowerBound());
+        if (choice.adopted()) {
+            log.accept(String.format(java.util.Locale.ROOT, "alarm: probability >= %.4f, adopted: %s",
+                    choice.threshold(), how));
+            return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.MODEL, choice.threshold(), choice);
+        }
+        double p90 = Indicators.trainVolatilityThreshold(exp);
+        log.accept(String.format(java.util.Locale.ROOT, "alarm: the model's threshold is NOT adopted (%s%s): alerts "
+                + "follow the reference rule, 20-day volatility >= %.4f (train p90)", how,
+                choice.never() ? "; never alarming was best" : "", p90));
+        return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.VOLATILITY, p90, choice);
+    }
+
+    /** The preference mu of the served alarm: misses and false alarms weigh the same. */
+    public static final double SERVED_PREFERENCE = 0.5;
+
+    private ModelManifest manifest(PooledExperiment exp, EnsembleTrainer.Result result, Metrics validation,
+                                   ModelManifest.AlarmRule alarm) {
         int lookback = exp.features().lookback();
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(Market.loadOptions().inputKind(),
                 List.of(Market.CLOSE), Market.CLOSE, exp.features().ids(), experiment.window(), lookback,
@@ -91,9 +122,9 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
         EvaluationReport metrics = new EvaluationReport(validation, null, null, null, Double.NaN);
         return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(member), member, input,
-                exp.normalization(), experiment.label(), experiment.name(), null, parts, result.threshold(), training,
-                metrics, files, versions, null, new ModelManifest.EnsembleInfo(result.config(), result.members()),
-                experiment, null);
+                exp.normalization(), experiment.label(), experiment.name(), null, parts, alarm.choice().threshold(),
+                training, metrics, files, versions, null, new ModelManifest.EnsembleInfo(result.config(),
+                result.members()), experiment, null, alarm);
     }
 
     private static ModelManifest.PartInfo part(PooledExperiment.MarketPart m, int[] rows) {

@@ -103,6 +103,6 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
         return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(model), model, input,
                 exp.normalization(), experiment.label(), experiment.name(), experiment.split(), parts,
-                result.threshold(), training, report, List.of(file), versions, null, null, null, null);
+                result.threshold(), training, report, List.of(file), versions, null, null, null, null, null);
     }
 }

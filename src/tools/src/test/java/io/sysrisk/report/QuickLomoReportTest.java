@@ -31,7 +31,15 @@ class QuickLomoReportTest {
         for (LeaveOneMarketOut.FoldResult f : r.folds()) {
             assertEquals(3, f.scores().size());
             assertEquals(f.windows(), f.scores().get(0).metrics().n());
-            assertTrue(f.scores().get(0).events().onsets() > 0, f.fold());
+            assertEquals(LeaveOneMarketOut.PREFERENCES.length, f.events().size());
+            for (LeaveOneMarketOut.EventTable t : f.events()) {
+                assertTrue(t.rows().get(0).events().onsets() > 0, f.fold());
+                assertTrue(t.rows().stream().anyMatch(x -> x.name().equals(LeaveOneMarketOut.ALWAYS_ON)
+                        && x.events().alarmShare() == 1.0));
+                assertEquals(200, t.matchedRandom().draws(), "the matched random alarm is computed");
+                assertTrue(t.matchedRandom().warned5() <= t.matchedRandom().warnedMean()
+                        && t.matchedRandom().warnedMean() <= t.matchedRandom().warned95());
+            }
         }
         LomoReportWriter.write(m, r, dir, "test");
         String md = Files.readString(dir.resolve("README.md"));
@@ -43,6 +51,12 @@ class QuickLomoReportTest {
             assertTrue(img.getWidth() >= 800, png);
             assertTrue(md.contains("(" + png + ")"), png + " is linked");
         }
-        assertTrue(Files.size(dir.resolve("lomo.json")) < 200_000, "the JSON holds figures, not every window");
+        // Every test window can be re-analysed: date, label and each score's value.
+        com.fasterxml.jackson.databind.JsonNode json = ModelStore.json().readTree(dir.resolve("lomo.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode fold = json.get("folds").get(0);
+        assertEquals(r.folds().get(0).windows(), fold.get("dates").size());
+        assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
+        assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
+        assertEquals(3, json.get("stratified").size());
     }
 }

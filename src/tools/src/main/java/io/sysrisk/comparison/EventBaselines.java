@@ -1,0 +1,199 @@
+package io.sysrisk.comparison;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.sysrisk.evaluation.EventMetrics;
+
+/**
+ * What an event table needs beside a score so that it cannot be met by alarming more: an alarm that is always on,
+ * a random alarm matched to the score's alarm days and episodes, and block-bootstrap intervals of the event
+ * figures.
+ */
+public final class EventBaselines {
+
+    /** Random draws for the matched alarm (the issue asks for at least 200). */
+    public static final int DRAWS = 200;
+
+    /** Mean and 5-95% range of the matched random alarm's figures. */
+    public record RandomSummary(int draws, double warnedMean, double warned5, double warned95,
+                                double falsePerYearMean, double falsePerYear5, double falsePerYear95) {
+    }
+
+    /** 95% block-bootstrap intervals of the share of onsets warned and of false episodes per year. */
+    public record EventIntervals(BlockBootstrap.Interval warnedShare, BlockBootstrap.Interval falsePerYear) {
+    }
+
+    private EventBaselines() {
+    }
+
+    public static boolean[] alwaysOn(int days) {
+        boolean[] a = new boolean[days];
+        Arrays.fill(a, true);
+        return a;
+    }
+
+    /**
+     * Alarms on {@code alarmDays} of {@code days} days in exactly {@code episodes} runs, at random: run lengths a
+     * uniform composition of the alarm days, gaps a uniform composition of the quiet days (at least one between
+     * runs).
+     */
+    public static boolean[] matchedRandom(int days, int alarmDays, int episodes, SplittableRandom random) {
+        boolean[] a = new boolean[days];
+        if (episodes == 0 || alarmDays == 0) {
+            return a;
+        }
+        int[] lengths = composition(alarmDays - episodes, episodes, random); // each run gets 1 more below
+        int[] gaps = composition(days - alarmDays - (episodes - 1), episodes + 1, random); // interior gaps get 1 more
+        int t = gaps[0];
+        for (int e = 0; e < episodes; e++) {
+            for (int k = 0; k <= lengths[e]; k++) {
+                a[t++] = true;
+            }
+            t += gaps[e + 1] + (e < episodes - 1 ? 1 : 0);
+        }
+        return a;
+    }
+
+    /** {@code total} split into {@code parts} non-negative parts, uniformly over all such splits (stars and bars). */
+    static int[] composition(int total, int parts, SplittableRandom random) {
+        if (total < 0) {
+            throw new IllegalArgumentException("cannot split " + total + " into " + parts + " parts");
+        }
+        int slots = total + parts - 1;
+        int[] bars = new int[parts - 1];
+        // Floyd's sample of parts - 1 distinct slots out of `slots`.
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int j = slots - (parts - 1); j < slots; j++) {
+            int v = random.nextInt(j + 1);
+            chosen.add(chosen.contains(v) ? j : v);
+        }
+        int b = 0;
+        for (int v : chosen) {
+            bars[b++] = v;
+        }
+        Arrays.sort(bars);
+        int[] out = new int[parts];
+        int previous = -1;
+        for (int i = 0; i < bars.length; i++) {
+            out[i] = bars[i] - previous - 1;
+            previous = bars[i];
+        }
+        out[parts - 1] = slots - previous - 1;
+        return out;
+    }
+
+    /** The matched random alarm's figures on each part (a fold: its scored rows and onsets), summed per draw. */
+    public static RandomSummary matched(List<int[]> rows, List<int[]> onsets, List<EventMetrics> matchedTo,
+                                        long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] warned = new double[DRAWS];
+        double[] falsePerYear = new double[DRAWS];
+        for (int d = 0; d < DRAWS; d++) {
+            int w = 0;
+            int counted = 0;
+            int falseEpisodes = 0;
+            int days = 0;
+            for (int p = 0; p < rows.size(); p++) {
+                EventMetrics target = matchedTo.get(p);
+                boolean[] alarm = matchedRandom(rows.get(p).length, target.alarmDays(), target.alarmEpisodes(), random);
+                EventMetrics e = EventMetrics.of(rows.get(p), alarm, onsets.get(p));
+                w += e.warned();
+                counted += e.onsets();
+                falseEpisodes += e.falseEpisodes();
+                days += e.scoredDays();
+            }
+            warned[d] = counted == 0 ? Double.NaN : (double) w / counted;
+            falsePerYear[d] = falseEpisodes / (days / EventMetrics.DAYS_PER_YEAR);
+        }
+        return new RandomSummary(DRAWS, mean(warned), quantile(warned, 0.05), quantile(warned, 0.95),
+                mean(falsePerYear), quantile(falsePerYear, 0.05), quantile(falsePerYear, 0.95));
+    }
+
+    /**
+     * Circular block bootstrap over the scored days of each part (blocks of {@link BlockBootstrap#MIN_BLOCK}, within
+     * each part): a false episode counts on its first day, an onset on the last scored day of its warning period.
+     */
+    public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets, int samples,
+                                           long seed) {
+        List<int[][]> daily = new java.util.ArrayList<>();
+        for (int p = 0; p < rows.size(); p++) {
+            daily.add(daily(rows.get(p), alarms.get(p), onsets.get(p)));
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] warned = new double[samples];
+        double[] falsePerYear = new double[samples];
+        int block = BlockBootstrap.MIN_BLOCK;
+        for (int s = 0; s < samples; s++) {
+            long counted = 0;
+            long w = 0;
+            long f = 0;
+            long days = 0;
+            for (int[][] d : daily) {
+                int n = d[0].length;
+                int taken = 0;
+                while (taken < n) {
+                    int start = random.nextInt(n);
+                    for (int k = 0; k < block && taken < n; k++, taken++) {
+                        int i = (start + k) % n;
+                        f += d[0][i];
+                        counted += d[1][i];
+                        w += d[2][i];
+                    }
+                }
+                days += n;
+            }
+            warned[s] = counted == 0 ? Double.NaN : (double) w / counted;
+            falsePerYear[s] = f / (days / EventMetrics.DAYS_PER_YEAR);
+        }
+        return new EventIntervals(new BlockBootstrap.Interval(quantile(warned, 0.025), quantile(warned, 0.975)),
+                new BlockBootstrap.Interval(quantile(falsePerYear, 0.025), quantile(falsePerYear, 0.975)));
+    }
+
+    /** Per scored day: {false episode starts here, counted onsets attributed here, warned onsets attributed here}. */
+    static int[][] daily(int[] rows, boolean[] alarm, int[] onsets) {
+        int n = rows.length;
+        int[][] d = new int[3][n];
+        for (int i = 0; i < n; i++) {
+            if (alarm[i] && (i == 0 || !alarm[i - 1]) && !EventMetrics.signal(onsets, rows[i])) {
+                d[0][i] = 1;
+            }
+        }
+        for (int e : onsets) {
+            int from = lowerBound(rows, e - EventMetrics.MAX_LEAD);
+            int to = lowerBound(rows, e - EventMetrics.MIN_LEAD + 1);
+            if (from >= to) {
+                continue;
+            }
+            d[1][to - 1]++;
+            for (int i = from; i < to; i++) {
+                if (alarm[i]) {
+                    d[2][to - 1]++;
+                    break;
+                }
+            }
+        }
+        return d;
+    }
+
+    private static int lowerBound(int[] a, int v) {
+        int i = Arrays.binarySearch(a, v);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && a[i - 1] == v) {
+            i--;
+        }
+        return i;
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
+    }
+
+    private static double quantile(double[] v, double q) {
+        double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        return s.length == 0 ? Double.NaN : s[Math.min(s.length - 1, (int) Math.floor(q * s.length))];
+    }
+}

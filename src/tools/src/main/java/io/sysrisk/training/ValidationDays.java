@@ -1,0 +1,44 @@
+package io.sysrisk.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sysrisk.evaluation.EventMetrics;
+import io.sysrisk.evaluation.Indicators;
+import io.sysrisk.experiment.PooledExperiment;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.labels.Labeler;
+
+/**
+ * Validation windows as days: each market's validation rows and onsets, in the pooled validation set's order,
+ * for choosing an alarm threshold with the event definitions the report judges ({@link
+ * io.sysrisk.evaluation.AlarmThreshold}).
+ */
+public record ValidationDays(int[] signal, int[] segments, double[] volatility) {
+    public static ValidationDays of(PooledExperiment exp) {
+        List<Integer> signal = new ArrayList<>();
+        List<Integer> segments = new ArrayList<>();
+        List<Double> vol = new ArrayList<>();
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            int[] rows = m.validationRows();
+            if (rows.length == 0) {
+                continue;
+            }
+            int[] onsets = Labeler.onsets(m.market().data(), (LabelDefinition.Onset) exp.config().label());
+            for (int s : EventMetrics.signals(rows, onsets)) {
+                signal.add(s);
+            }
+            for (double v : Indicators.slice(Indicators.volatility(m.market().data()), rows)) {
+                vol.add(v);
+            }
+            segments.add(rows.length);
+        }
+        if (signal.size() != exp.validation().size()) {
+            throw new IllegalStateException(signal.size() + " validation days, " + exp.validation().size()
+                    + " validation windows");
+        }
+        return new ValidationDays(signal.stream().mapToInt(Integer::intValue).toArray(),
+                segments.stream().mapToInt(Integer::intValue).toArray(),
+                vol.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
