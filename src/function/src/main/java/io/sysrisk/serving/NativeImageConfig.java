@@ -24,7 +24,8 @@ import io.sysrisk.windows.NormalizationStats;
 @RegisterForReflection(targets = {
         ModelManifest.class, ModelManifest.InputSpec.class, ModelManifest.PartInfo.class,
         ModelManifest.TrainingInfo.class, ModelManifest.DataFile.class, ModelManifest.ParameterFile.class,
-        ModelManifest.EnsembleInfo.class, ModelManifest.MemberRun.class,
+        ModelManifest.EnsembleInfo.class, ModelManifest.MemberRun.class, ModelManifest.AlarmRule.class,
+        io.sysrisk.evaluation.AlarmThreshold.class,
         ModelConfig.class, EnsembleConfig.class, NormalizationStats.class, ChronologicalSplit.class,
         LabelDefinition.class, LabelDefinition.FutureDrawdown.class, LabelDefinition.Onset.class,
         LabelDefinition.CoCrash.class, LabelDefinition.VolatilityRegime.class,

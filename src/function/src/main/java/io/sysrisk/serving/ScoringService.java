@@ -111,12 +111,14 @@ public class ScoringService {
         long t1;
         long t2;
         if (request.featureWindow() != null) {
-            if (m.alertsByVolatility()) {
-                // The alert is the reference volatility rule, which needs the closes, not normalized features.
-                throw new InvalidRequestException("model " + m.version() + " alerts by the volatility rule (its own "
-                        + "threshold was not adopted): send closes, not a featureWindow");
-            }
             double[][] raw = RequestParser.featureWindow(request.featureWindow(), m.input());
+            // A model that alerts by the volatility rule reads it from the window's last vol_20d (the same value).
+            int vol = m.input().features().indexOf(io.sysrisk.features.Feature.VOL_20D.id());
+            if (m.alertsByVolatility() && vol < 0) {
+                throw new InvalidRequestException("model " + m.version() + " alerts by the volatility rule and has no "
+                        + "vol_20d feature: send closes, not a featureWindow");
+            }
+            double lastVolatility = vol < 0 ? Double.NaN : raw[raw.length - 1][vol];
             String asOf = request.asOf() == null ? null : RequestParser.date("asOf", request.asOf()).toString();
             WindowBatch batch;
             try {
@@ -132,7 +134,7 @@ public class ScoringService {
             for (double v : w) {
                 weights.add(new ScoreResponse.Weight(null, v));
             }
-            scores = List.of(new ScoreResponse.Score(asOf, s.probability(), m.alert(s.probability(), Double.NaN),
+            scores = List.of(new ScoreResponse.Score(asOf, s.probability(), m.alert(s.probability(), lastVolatility),
                     weights));
         } else {
             MarketData data = RequestParser.marketData(request, m.input(), config.serving().maxDays());

@@ -71,7 +71,7 @@ class ScoringRestTest {
         assertEquals(DAY.toString(), r.getString("scores[0].asOf"));
         double p = r.getDouble("scores[0].probability");
         assertTrue(p >= 0 && p <= 1);
-        assertEquals(p >= r.getDouble("threshold"), r.getBoolean("scores[0].alert"));
+        assertTrue(r.get("scores[0].alert") instanceof Boolean);
         List<Float> w = r.getList("scores[0].attention.weight", Float.class);
         assertEquals(60, w.size());
         assertEquals(1.0, w.stream().mapToDouble(Float::doubleValue).sum(), 1e-4);
@@ -102,9 +102,13 @@ class ScoringRestTest {
         JsonPath r = post(Requests.json(req)).then().statusCode(200).extract().jsonPath();
         List<String> asOf = r.getList("scores.asOf");
         assertEquals(14, asOf.size()); // 2020-02-17 was a holiday
+        double[] volatility = io.sysrisk.evaluation.Indicators.volatility(sp500.market().data());
         for (int k = 0; k < asOf.size(); k++) {
             assertEquals(dates.get(k).toString(), asOf.get(k));
-            assertEquals(expected[k], r.getDouble("scores[" + k + "].probability"), 1e-5, asOf.get(k)); 
+            assertEquals(expected[k], r.getDouble("scores[" + k + "].probability"), 1e-5, asOf.get(k));
+            // The served alert is the manifest's alarm rule (for the committed model: the volatility fallback).
+            assertEquals(manifest.alert(expected[k], volatility[rows[k]]), r.getBoolean("scores[" + k + "].alert"),
+                    asOf.get(k));
         }
     }
 
@@ -113,7 +117,9 @@ class ScoringRestTest {
         given().when().get(model).then().statusCode(200).body("version", equalTo("any-index"))
                 .body("columns", equalTo(List.of("close"))).body("window", equalTo(60))
                 .body("requiredDays", equalTo(309)).body("features", hasSize(4)).body("label.type", equalTo("onset"))
-                .body("ensembleMembers", equalTo(5)).body("evidence", containsString("leave-one-market-out"));
+                .body("ensembleMembers", equalTo(5)).body("evidence", containsString("leave-one-market-out"))
+                .body("alarm.by", equalTo(new ModelStore(Path.of("model-store")).manifest("any-index").alarm().by()))
+                .body("alarm.choice.adopted", equalTo(false)).body("alarm.choice.preference", equalTo(0.5f));
         given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))
                 .body("checks[0].status", equalTo("UP"));
         given().when().get(openapi).then().statusCode(200).body(containsString("/score"));

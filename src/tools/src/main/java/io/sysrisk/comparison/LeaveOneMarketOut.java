@@ -293,6 +293,7 @@ public final class LeaveOneMarketOut {
             List<EventRow> parts = folds.stream().map(f -> f.events().get(preference).rows().get(k)).toList();
             List<boolean[]> alarms = parts.stream().map(EventRow::alarm).toList();
             String rule = parts.stream().map(EventRow::rule).distinct().count() == 1 ? parts.get(0).rule()
+                    : parts.get(0).choice() == null ? "per fold, as above"
                     : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
                     + " folds adopted";
             rows.add(new EventRow(parts.get(0).name(), rule, Double.NaN, null,

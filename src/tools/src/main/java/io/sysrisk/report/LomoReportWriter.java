@@ -83,7 +83,8 @@ public final class LomoReportWriter {
                         s == f.scores().get(0) ? f.fold() + " (" + f.period() + ")" : "",
                         s == f.scores().get(0) ? String.valueOf(f.windows()) : "",
                         s == f.scores().get(0) ? String.format("%d (%.3f)", f.positives(), (double) f.positives() / f.windows()) : "",
-                        s == f.scores().get(0) ? String.valueOf(f.onsetDates().size()) : "", s.name(),
+                        s == f.scores().get(0) ? String.valueOf(f.events().get(LeaveOneMarketOut.served()).rows().get(0)
+                                .events().onsets()) : "", s.name(),
                         withCi(s.metrics().rocAuc(), s.rocAuc()), withCi(s.metrics().prAuc(), s.prAuc())));
             }
         }
@@ -143,6 +144,11 @@ public final class LomoReportWriter {
         BlockBootstrap.Difference vsVol = r.pooledComparisons().prVsVolatility();
         BlockBootstrap.Difference vsLog = r.pooledComparisons().prVsLogistic();
         sb.append("\n## Against the goal\n\n");
+        long adopted = r.folds().stream().filter(f -> f.events().get(LeaveOneMarketOut.served()).rows().get(0).rule()
+                .equals("adopted")).count();
+        sb.append(String.format("- The model's own alarm threshold (preference 1/2) was adopted in %d of %d folds; "
+                + "elsewhere its validation usefulness did not clear the bootstrap margin and it alarmed by the "
+                + "volatility rule.%n", adopted, r.folds().size()));
         sb.append(String.format("- Pooled PR-AUC above the volatility reference with the paired 95%% interval above 0: "
                 + "difference %+.3f [%.3f, %.3f]: **%s**.%n", vsVol.estimate(), vsVol.interval().low(),
                 vsVol.interval().high(), vsVol.interval().above(0) ? "met" : "not met"));
