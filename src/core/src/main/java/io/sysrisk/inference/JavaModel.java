@@ -52,7 +52,7 @@ public final class JavaModel implements WindowScorer {
     }
 
     private static int expectedTensors(ModelConfig c) {
-        return 2 + 8 + (c.attention() ? 3 : 0) + 2;
+        return 2 + 8 + (c.attention() ? 3 : 0) + 2 + (c.anchored() ? 2 : 0);
     }
 
     public WindowScore score(float[] data, int offset, int window) {

@@ -34,6 +34,9 @@ public final class JavaNet {
     private final double[] attV;
     private final double[] outW;
     private final double outB;
+    /** The anchored network's fixed reference on the last day (null for a plain network). */
+    private final double[] anchorW;
+    private final double anchorB;
 
     /**
      * @param prefix the member's name prefix in {@code params} after {@link #normalize} ("" for a single network,
@@ -69,6 +72,13 @@ public final class JavaNet {
         }
         outW = toDouble(get(params, prefix + "output_weight").expect(1, 2 * h).data());
         outB = get(params, prefix + "output_bias").expect(1).data()[0];
+        if (config.anchored()) {
+            anchorW = toDouble(get(params, prefix + "anchor_weight").expect(1, features).data());
+            anchorB = get(params, prefix + "anchor_bias").expect(1).data()[0];
+        } else {
+            anchorW = null;
+            anchorB = 0;
+        }
     }
 
     /** DJL's parameter name without the child-order numbers: {@code 01member1_03bilstm_01forward_l_0_i2h_WEIGHT} -> {@code member1_bilstm_forward_l_0_i2h_weight}. */
@@ -149,6 +159,13 @@ public final class JavaNet {
             axpy(context, hidden, s * 2 * h, weights[s], 2 * h);
         }
         double logit = outB;
+        if (anchorW != null) {
+            int last = offset + (window - 1) * features;
+            logit += anchorB;
+            for (int f = 0; f < features; f++) {
+                logit += anchorW[f] * x[last + f];
+            }
+        }
         for (int d = 0; d < 2 * h; d++) {
             logit += outW[d] * context[d];
         }

@@ -11,11 +11,35 @@ package io.sysrisk.inference;
  * @param attentionUnits   width of the additive attention's hidden layer
  * @param dropout          dropout rate before the output layer
  * @param attention        false: mean-pool the BiLSTM outputs instead of attending (the no-attention ablation)
+ * @param anchorFeature    null: a plain network (and every manifest written before anchoring). Else the network is anchored on the reference: its logit is a
+ *                         logistic regression on this feature of the window's last day (fitted on the training part,
+ *                         fixed: parameters {@code anchor_weight}, {@code anchor_bias}) plus the network's output as a
+ *                         learned correction that starts at 0, so that with no signal it reproduces the reference
  */
 public record ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
-                          float dropout, boolean attention) {
+                          float dropout, boolean attention,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer anchorFeature) {
+
+    public ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
+                       float dropout, boolean attention) {
+        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, null);
+    }
+
+    /** This network anchored on feature {@code feature} of the last day (null: plain). */
+    public ModelConfig anchoredOn(Integer feature) {
+        return new ModelConfig(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention,
+                feature);
+    }
+
+    public boolean anchored() {
+        return anchorFeature != null;
+    }
 
     public ModelConfig {
+        if (anchorFeature != null && anchorFeature < 0) {
+            throw new IllegalArgumentException("invalid anchor feature " + anchorFeature);
+        }
         if (convFilters < 1 || convKernel < 1 || convKernel % 2 == 0 || poolSize < 1 || lstmUnits < 1
                 || attentionUnits < 1 || dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("invalid model config: " + convFilters + " filters, kernel "

@@ -20,6 +20,9 @@ import io.sysrisk.inference.ModelConfig;
  * CNN-BiLSTM-attention (arXiv 2502.06847). Input: normalized windows (N, W, F). Conv1d (same padding) + ReLU ->
  * MaxPool1d -> BiLSTM -> additive attention over the pooled steps -> dropout -> Linear -> logit.
  * Output: logits (N) and attention weights (N, W / pool); probability = sigmoid(logit).
+ *
+ * <p>Anchored ({@link ModelConfig#anchored}): logit = the fixed reference's logit ({@link AnchorBlock}) + the
+ * network's output, whose Linear starts at zero ({@link #anchor}), so that the untrained network is the reference.
  */
 public class SystemicRiskNet extends AbstractBlock {
 
@@ -30,6 +33,7 @@ public class SystemicRiskNet extends AbstractBlock {
     private final AdditiveAttentionBlock attention;
     private final Dropout dropout;
     private final Linear output;
+    private final AnchorBlock anchor;
 
     public SystemicRiskNet(ModelConfig config) {
         this.config = config;
@@ -42,6 +46,20 @@ public class SystemicRiskNet extends AbstractBlock {
                 : null;
         dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
         output = addChildBlock("output", Linear.builder().setUnits(1).build());
+        anchor = config.anchored() ? addChildBlock("anchor", new AnchorBlock()) : null;
+    }
+
+    /**
+     * Sets the reference this network corrects and zeroes its correction (call after initializing, before
+     * training): from here the untrained network's logit is exactly the reference's.
+     */
+    public void anchor(float[] weights, float intercept) {
+        if (anchor == null) {
+            throw new IllegalStateException("not an anchored network");
+        }
+        anchor.set(weights, intercept);
+        output.getParameters().forEach(p -> p.getValue().getArray().set(new float[(int) p.getValue().getArray()
+                .size()]));
     }
 
     public ModelConfig config() {
@@ -67,6 +85,9 @@ public class SystemicRiskNet extends AbstractBlock {
         }
         NDArray d = dropout.forward(ps, new NDList(context), training, params).head();
         NDArray logit = output.forward(ps, new NDList(d), training, params).head().squeeze(1);
+        if (anchor != null) {
+            logit = logit.add(anchor.forward(ps, inputs, training, params).head());
+        }
         return new NDList(logit, weights);
     }
 
@@ -95,5 +116,8 @@ public class SystemicRiskNet extends AbstractBlock {
         Shape context = new Shape(n, 2L * config.lstmUnits());
         dropout.initialize(manager, dataType, context);
         output.initialize(manager, dataType, context);
+        if (anchor != null) {
+            anchor.initialize(manager, dataType, in);
+        }
     }
 }

@@ -25,6 +25,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.experiment.EpochStats;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.WindowBatch;
@@ -64,9 +65,9 @@ public final class ModelTrainer {
             return bytes.toByteArray();
         }
 
-        /** Validation loss at the restored epoch. */
+        /** Validation loss at the restored epoch (0: an anchored network's reference, before any training). */
         public double bestValidationLoss() {
-            return history.get(bestEpoch - 1).validationLoss();
+            return history.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElseThrow().validationLoss();
         }
 
         @Override
@@ -104,6 +105,25 @@ public final class ModelTrainer {
             try (Trainer trainer = model.newTrainer(tc);
                  Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
                 trainer.initialize(new Shape(cfg.batchSize(), train.window(), train.features()));
+                if (block instanceof SystemicRiskNet net && net.config().anchored()) {
+                    // The reference first; the untrained network is exactly it, and stays the restored one when no
+                    // epoch of the correction improves the validation loss.
+                    AnchorFit fit = AnchorFit.of(train, net.config().anchorFeature(), positiveWeight);
+                    net.anchor(fit.weights(), fit.intercept());
+                    List<WindowScore> val = DjlScoring.score(predictor, validation);
+                    double[] p = WindowScore.probabilities(val);
+                    double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
+                    Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
+                    history.add(new EpochStats(0, Double.NaN, valLoss, m.f1(), m.prAuc(), 0));
+                    boolean byPrAuc = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0;
+                    bestScore = byPrAuc ? m.prAuc() : -valLoss;
+                    model.setProperty("Epoch", "0");
+                    model.save(best, MODEL_NAME);
+                    log.accept(String.format("epoch   0 (the reference: logit %.4f %+.4f x feature %d of the last day)"
+                                    + "  val loss %.4f  val PR-AUC %.3f  *best", fit.intercept(),
+                            fit.weights()[net.config().anchorFeature()], net.config().anchorFeature(), valLoss,
+                            m.prAuc()));
+                }
                 Random shuffle = new Random(cfg.seed());
                 int[] order = new int[train.size()];
                 for (int i = 0; i < order.length; i++) {
