@@ -38,6 +38,16 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
     }
 
     public static PooledExperiment prepare(PooledConfig config, List<Market> markets) {
+        return prepare(config, markets, List.of());
+    }
+
+    /**
+     * As {@link #prepare(PooledConfig, List)}, with periods that no window of any part may touch (its feature
+     * look-back, its days or its label's look-ahead): an inner fold of a nested selection excludes the outer test
+     * period, so that no inner choice reads a day of it.
+     */
+    public static PooledExperiment prepare(PooledConfig config, List<Market> markets,
+                                           List<PooledConfig.HeldOut> excluded) {
         FeatureSet set = FeatureSet.ofIds(config.featureIds());
         int w = config.window();
         int ahead = config.label().lookahead();
@@ -62,9 +72,17 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                 if (y[t] < 0) {
                     continue; // unknown (the last days) or masked (inside an event)
                 }
+                int from = t - w + 1 - matrix.firstValid();
+                boolean touchesExcluded = false;
+                for (PooledConfig.HeldOut e : excluded) {
+                    touchesExcluded |= touches(dates, from, t + ahead, e);
+                }
+                if (touchesExcluded) {
+                    continue;
+                }
                 if (held != null && held.market().equals(m.name()) && inside(dates.get(t), held)) {
                     test.add(t);
-                } else if (held == null || !touches(dates, t - w + 1 - matrix.firstValid(), t + ahead, held)) {
+                } else if (held == null || !touches(dates, from, t + ahead, held)) {
                     candidates.add(t);
                 }
             }

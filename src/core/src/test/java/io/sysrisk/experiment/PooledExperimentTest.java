@@ -58,6 +58,33 @@ class PooledExperimentTest {
         }
     }
 
+    /** An inner fold of the nested selection: no window of any part (test included) reads the outer test period. */
+    @Test
+    void noInnerWindowReadsADayOfTheOuterTestPeriod() {
+        PooledConfig.HeldOut outer = new PooledConfig.HeldOut("djia", LocalDate.of(1980, 1, 1), LocalDate.of(2012, 12, 31));
+        PooledConfig.HeldOut inner = new PooledConfig.HeldOut("sp500", LocalDate.of(2000, 1, 3), LocalDate.of(2020, 4, 17));
+        PooledConfig c = PooledConfig.defaults().withHeldOut(inner);
+        PooledExperiment e = PooledExperiment.prepare(c, markets, List.of(outer));
+        int w = c.window();
+        int ahead = c.label().lookahead();
+        int checked = 0;
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            List<LocalDate> d = m.matrix().dates();
+            for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.testRows())) {
+                for (int t : rows) {
+                    LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
+                    LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
+                    assertTrue(last.isBefore(outer.from()) || first.isAfter(outer.to()),
+                            m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 3000, "windows outside both periods remain: " + checked);
+        assertTrue(e.heldOut().testRows().length > 0, "the inner test keeps sp500's days after the outer period");
+        assertTrue(e.markets().stream().allMatch(m -> m == e.heldOut() || m.testRows().length == 0));
+    }
+
     @Test
     void validationIsTheLatestPartOfEachMarketBehindAnEmbargo() {
         PooledConfig c = PooledConfig.defaults();

@@ -43,6 +43,11 @@ class Train implements Callable<Integer>, DjlJob {
             + "reference (64; the single-market default).")
     String modelSize;
 
+    @Option(names = "--recipe", description = "any-index: plain or anchored (the network as a correction of a "
+            + "logistic reference on the last day's vol_20d); default: the one the leave-one-market-out selection "
+            + "picked, " + PooledTrainingJob.DEFAULT_RECIPE + ".")
+    String recipe;
+
     @Option(names = "--batch-size", description = "Batch size (default " + TrainConfig.DEFAULT_BATCH_SIZE + ").")
     Integer batchSize;
 
@@ -90,9 +95,14 @@ class Train implements Callable<Integer>, DjlJob {
                 throw new IllegalArgumentException("the any-index model is an ensemble: give --seeds, not --seed");
             }
             PooledConfig exp = experiment.toPooledConfig();
+            model = PooledTrainingJob.recipe(recipe == null ? PooledTrainingJob.DEFAULT_RECIPE : recipe, model,
+                    exp.featureIds());
             new PooledTrainingJob(exp, model, seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, store,
                     version != null ? version : exp.name()).run(System.out::println);
         } else {
+            if (recipe != null) {
+                throw new IllegalArgumentException("--recipe is for the any-index ensemble");
+            }
             if (seeds != null) {
                 throw new IllegalArgumentException("--seeds is for the any-index ensemble; give --seed");
             }

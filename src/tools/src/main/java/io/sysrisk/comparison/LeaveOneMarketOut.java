@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -49,14 +50,24 @@ public final class LeaveOneMarketOut {
 
     /** How much to run: {@link #full()} is the report's, {@link #quick()} checks the pipeline (numbers mean nothing). */
     public record Settings(String mode, List<Integer> seeds, int maxEpochs, int patience, int samples,
-                           List<String> markets, boolean classicFold) {
+                           List<String> markets, boolean classicFold, List<Integer> innerSeeds,
+                           int maxInnerFolds) {
         public static Settings full() {
-            return new Settings("full", List.of(1, 2, 3, 4, 5), 60, 8, 1000, null, true);
+            return new Settings("full", List.of(1, 2, 3, 4, 5), 60, 8, 1000, null, true, List.of(1, 2),
+                    Integer.MAX_VALUE);
         }
 
         public static Settings quick() {
-            return new Settings("quick", List.of(1, 2), 2, 1, 50, List.of("dow30-ew", "spi"), false);
+            return new Settings("quick", List.of(1, 2), 2, 1, 50, List.of("dow30-ew", "spi"), false, List.of(1), 2);
         }
+    }
+
+    /**
+     * What the inner leave-one-market-out chose for one outer fold: each candidate's PR-AUC on the inner held-out
+     * markets (per inner fold, weighted by its events), over the outer fold's training markets with the outer test
+     * period excluded from every part; no inner choice reads a day of it.
+     */
+    public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds, int trained) {
     }
 
     /**
@@ -65,7 +76,8 @@ public final class LeaveOneMarketOut {
      */
     public record FoldResult(String fold, String market, String period, int windows, int positives,
                              List<LocalDate> dates, int[] labels, List<LocalDate> onsetDates,
-                             List<ScoreResult> scores, Comparisons comparisons, List<EventTable> events,
+                             List<ScoreResult> scores, Comparisons comparisons, Comparisons anchoredComparisons,
+                             Selection selection, List<EventTable> events,
                              String trainedOn, @JsonIgnore int[] rows, @JsonIgnore int[] onsets,
                              @JsonIgnore double[] volatility) {
     }
@@ -98,8 +110,9 @@ public final class LeaveOneMarketOut {
      * market, PR-AUC per fold weighted by its events.
      */
     public record Result(String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
-                         Comparisons pooledComparisons, List<EventTable> pooledEvents, int pooledWindows,
-                         int pooledPositives, double seconds) {
+                         Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
+                         List<EventTable> pooledEvents, int pooledWindows, int pooledPositives, int configurations,
+                         double seconds) {
     }
 
     public record Stratified(String name, double rocAuc, double prAuc) {
@@ -109,7 +122,10 @@ public final class LeaveOneMarketOut {
     public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
     public static final double SERVED_PREFERENCE = 0.5;
 
-    public static final String MODEL = "cnn-bilstm-attention ensemble";
+    /** The nested selection's pick per fold: the recipe a fold's inner leave-one-market-out chose. */
+    public static final String MODEL = "selected network (nested)";
+    public static final String PLAIN = "plain network";
+    public static final String ANCHORED = "anchored network";
     public static final String VOLATILITY = "volatility (vol_20d)";
     public static final String LOGISTIC = "logistic (last day)";
     public static final String VOLATILITY_P90 = "volatility > train p90";
@@ -163,8 +179,13 @@ public final class LeaveOneMarketOut {
             pooledEvents.add(pooledEvents(pooledFolds, m));
         }
         Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments);
-        return new Result(settings.mode(), results, pooled, stratified, pc, pooledEvents, y.length,
-                Arrays.stream(y).sum(), (System.nanoTime() - start) / 1e9);
+        Comparisons anchored = pooled.size() > 4
+                ? compare(pooled.get(4).score(), pooled.get(1).score(), pooled.get(3).score(), y, segments) : null;
+        int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum();
+        log.accept(String.format("nested selection: %d inner trainings over %d outer folds", configurations,
+                results.size()));
+        return new Result(settings.mode(), results, pooled, stratified, pc, anchored, pooledEvents, y.length,
+                Arrays.stream(y).sum(), configurations, (System.nanoTime() - start) / 1e9);
     }
 
     private FoldResult fold(String name, PooledConfig config, ModelConfig member, TrainConfig train) {
@@ -176,14 +197,19 @@ public final class LeaveOneMarketOut {
                     + test.positives() + " events");
         }
         TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
-        double[] model;
-        double[] modelValidation;
-        try (EnsembleTrainer.Result r = EnsembleTrainer.train(member, settings.seeds(), exp.train(), exp.validation(),
-                cfg, line -> log.accept("  " + line));
-             Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
-            model = WindowScore.probabilities(DjlScoring.score(p, test));
-            modelValidation = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
+        Map<String, ModelConfig> candidates = candidates(exp, member);
+        Selection selection = select(name, config, candidates, cfg);
+        Map<String, double[][]> variant = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, ModelConfig> c : candidates.entrySet()) {
+            try (EnsembleTrainer.Result r = EnsembleTrainer.train(c.getValue(), settings.seeds(), exp.train(),
+                    exp.validation(), cfg, line -> log.accept("  " + c.getKey() + " " + line));
+                 Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
+                variant.put(c.getKey(), new double[][] {WindowScore.probabilities(DjlScoring.score(p, test)),
+                        WindowScore.probabilities(DjlScoring.score(p, exp.validation()))});
+            }
         }
+        double[] model = variant.get(selection.chosen())[0];
+        double[] modelValidation = variant.get(selection.chosen())[1];
         double[] logistic;
         double[] logisticValidation;
         try (ModelTrainer.Result r = ModelTrainer.train(Architecture.LOGISTIC.build(member), exp.train(),
@@ -200,14 +226,21 @@ public final class LeaveOneMarketOut {
         int[] onsets = Labeler.onsets(held.market().data(), (LabelDefinition.Onset) config.label());
         int[] y = test.labels();
         int[] segments = {y.length};
-        List<ScoreResult> scores = List.of(score(MODEL, model, y, segments), score(VOLATILITY, vol, y, segments),
-                score(LOGISTIC, logistic, y, segments));
+        List<ScoreResult> scores = new ArrayList<>(List.of(score(MODEL, model, y, segments),
+                score(VOLATILITY, vol, y, segments), score(LOGISTIC, logistic, y, segments)));
+        List<Scored> tuned = new ArrayList<>(List.of(new Scored(MODEL, model, modelValidation),
+                new Scored(VOLATILITY, vol, val.volatility()), new Scored(LOGISTIC, logistic, logisticValidation)));
+        for (Map.Entry<String, double[][]> v : variant.entrySet()) {
+            scores.add(score(v.getKey(), v.getValue()[0], y, segments));
+            tuned.add(new Scored(v.getKey(), v.getValue()[0], v.getValue()[1]));
+        }
         List<EventTable> events = new ArrayList<>();
         for (double mu : PREFERENCES) {
-            events.add(eventTable(mu, test.rows(), onsets, model, modelValidation, logistic, logisticValidation, vol,
-                    val, volP90));
+            events.add(eventTable(mu, test.rows(), onsets, tuned, vol, val, volP90));
         }
         Comparisons c = compare(model, vol, logistic, y, segments);
+        Comparisons anchoredVs = variant.containsKey(ANCHORED)
+                ? compare(variant.get(ANCHORED)[0], vol, variant.get(PLAIN)[0], y, segments) : null;
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         String trainedOn = exp.markets().stream().filter(m -> m.trainRows().length > 0)
                 .map(m -> String.format("%s %s..%s", m.name(), m.matrix().dates().get(m.trainRows()[0]),
@@ -216,10 +249,11 @@ public final class LeaveOneMarketOut {
                                 : m.trainRows()[m.trainRows().length - 1])))
                 .reduce((a, b) -> a + "; " + b).orElse("");
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
-                test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, events, trainedOn,
+                test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
+                events, trainedOn,
                 test.rows(), onsets, vol);
         EventRow served = events.get(served()).rows().get(0);
-        log.accept(String.format("  %s: model ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
+        log.accept(String.format("  %s: selected (" + selection.chosen() + ") ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
                         + "PR %.3f (base %.3f); model alarm (%s): onsets warned %d/%d, %.2f false alarms a year, "
                         + "alarm on %.0f%% of days", name,
                 scores.get(0).metrics().rocAuc(), scores.get(0).metrics().prAuc(), scores.get(1).metrics().rocAuc(),
@@ -239,17 +273,18 @@ public final class LeaveOneMarketOut {
         throw new IllegalStateException("the served preference is not reported");
     }
 
-    private EventTable eventTable(double mu, int[] rows, int[] onsets, double[] model, double[] modelValidation,
-                                  double[] logistic, double[] logisticValidation, double[] vol, ValidationDays val,
-                                  double volP90) {
+    /** A score on the test windows and on the fold's validation windows (where its threshold is chosen). */
+    record Scored(String name, double[] test, double[] validation) {
+    }
+
+    private EventTable eventTable(double mu, int[] rows, int[] onsets, List<Scored> scores, double[] vol,
+                                  ValidationDays val, double volP90) {
         List<EventRow> out = new ArrayList<>();
-        AlarmThreshold tm = AlarmThreshold.choose(modelValidation, val.signal(), val.segments(), mu, 31);
-        EventRow served = tuned(MODEL, tm, model, rows, onsets, vol, volP90);
-        out.add(served);
-        out.add(tuned(VOLATILITY, AlarmThreshold.choose(val.volatility(), val.signal(), val.segments(), mu, 31), vol,
-                rows, onsets, vol, volP90));
-        out.add(tuned(LOGISTIC, AlarmThreshold.choose(logisticValidation, val.signal(), val.segments(), mu, 31),
-                logistic, rows, onsets, vol, volP90));
+        for (Scored sc : scores) {
+            out.add(tuned(sc.name(), AlarmThreshold.choose(sc.validation(), val.signal(), val.segments(), mu, 31),
+                    sc.test(), rows, onsets, vol, volP90));
+        }
+        EventRow served = out.get(0);
         // The model's alarm share on the test days, taken by volatility: who warns more for as many alarm days?
         double share = served.events().alarmShare();
         double[] sorted = vol.clone();
@@ -264,6 +299,76 @@ public final class LeaveOneMarketOut {
         EventBaselines.RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
                 List.of(served.events()), 41);
         return new EventTable(mu, out, random);
+    }
+
+    /** The recipes the nested selection compares: the plain network and, with vol_20d among the inputs, the anchored. */
+    static Map<String, ModelConfig> candidates(PooledExperiment exp, ModelConfig member) {
+        Map<String, ModelConfig> out = new java.util.LinkedHashMap<>();
+        ModelConfig plain = member.anchoredOn(null);
+        out.put(PLAIN, plain);
+        int vol = exp.features().ids().indexOf(io.sysrisk.features.Feature.VOL_20D.id());
+        if (vol >= 0) {
+            out.put(ANCHORED, plain.anchoredOn(vol));
+        }
+        return out;
+    }
+
+    /**
+     * The inner leave-one-market-out of one outer fold: each of the fold's training markets held out in turn (its
+     * whole history, and that period in the others), the outer test period excluded from every part; each candidate
+     * trained with {@link Settings#innerSeeds} and scored on the inner held-out market. The candidate with the best
+     * event-weighted PR-AUC over the inner folds is chosen.
+     */
+    private Selection select(String fold, PooledConfig outer, Map<String, ModelConfig> candidates, TrainConfig cfg) {
+        Map<String, double[]> weighted = new java.util.LinkedHashMap<>();
+        candidates.keySet().forEach(k -> weighted.put(k, new double[2]));
+        List<String> innerFolds = new ArrayList<>();
+        int trained = 0;
+        for (Market m : markets) {
+            if (m.name().equals(outer.heldOut().market()) || innerFolds.size() >= settings.maxInnerFolds()) {
+                continue;
+            }
+            PooledExperiment inner;
+            try {
+                inner = PooledExperiment.prepare(outer.withHeldOut(new PooledConfig.HeldOut(m.name(), m.first(),
+                        m.last())), markets, List.of(outer.heldOut()));
+            } catch (IllegalArgumentException e) {
+                log.accept("  inner fold " + m.name() + " skipped: " + e.getMessage());
+                continue;
+            }
+            WindowSet test = inner.heldOut().test();
+            if (test.size() == 0 || test.positives() == 0) {
+                log.accept("  inner fold " + m.name() + " skipped: " + test.size() + " test windows, "
+                        + test.positives() + " events outside the outer period");
+                continue;
+            }
+            innerFolds.add(m.name());
+            for (Map.Entry<String, ModelConfig> c : candidates.entrySet()) {
+                try (EnsembleTrainer.Result r = EnsembleTrainer.train(c.getValue(), settings.innerSeeds(),
+                        inner.train(), inner.validation(), cfg, line -> { });
+                     Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
+                    double ap = Metrics.averagePrecision(WindowScore.probabilities(DjlScoring.score(p, test)),
+                            test.labels());
+                    weighted.get(c.getKey())[0] += test.positives() * ap;
+                    weighted.get(c.getKey())[1] += test.positives();
+                    trained += settings.innerSeeds().size();
+                    log.accept(String.format("  inner fold %s (%d windows, %d events): %s PR-AUC %.3f", m.name(),
+                            test.size(), test.positives(), c.getKey(), ap));
+                }
+            }
+        }
+        Map<String, Double> score = new java.util.LinkedHashMap<>();
+        weighted.forEach((k, v) -> score.put(k, v[1] == 0 ? Double.NaN : v[0] / v[1]));
+        // Ties and an empty inner study keep the plain network.
+        String chosen = PLAIN;
+        for (Map.Entry<String, Double> e : score.entrySet()) {
+            if (e.getValue() > score.get(chosen)) {
+                chosen = e.getKey();
+            }
+        }
+        log.accept(String.format("  nested selection for %s: %s over inner folds %s -> %s", fold, score, innerFolds,
+                chosen));
+        return new Selection(chosen, score, innerFolds, trained);
     }
 
     /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */

@@ -37,6 +37,28 @@ import io.sysrisk.store.ModelStore;
 public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, List<Integer> seeds, TrainConfig train,
                                 Path storeRoot, String version) {
 
+    /**
+     * The served recipe: what the leave-one-market-out selection over every embedded market picked (the rule each
+     * outer fold's inner selection applies: the better event-weighted PR-AUC on held-out markets; see the report).
+     */
+    public static final String DEFAULT_RECIPE = "plain";
+
+    /** {@code member} as the named recipe: plain, or anchored on vol_20d of the last day. */
+    public static ModelConfig recipe(String name, ModelConfig member, List<String> featureIds) {
+        return switch (name) {
+            case "plain" -> member.anchoredOn(null);
+            case "anchored" -> {
+                int vol = featureIds.indexOf(io.sysrisk.features.Feature.VOL_20D.id());
+                if (vol < 0) {
+                    throw new IllegalArgumentException("the anchored recipe needs vol_20d among the features, got "
+                            + featureIds);
+                }
+                yield member.anchoredOn(vol);
+            }
+            default -> throw new IllegalArgumentException("--recipe must be plain or anchored, got '" + name + "'");
+        };
+    }
+
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
 

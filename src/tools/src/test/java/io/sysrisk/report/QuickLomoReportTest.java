@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,10 @@ class QuickLomoReportTest {
         assertEquals(2, r.folds().size());
         assertEquals(r.folds().stream().mapToInt(LeaveOneMarketOut.FoldResult::windows).sum(), r.pooledWindows());
         for (LeaveOneMarketOut.FoldResult f : r.folds()) {
-            assertEquals(3, f.scores().size());
+            assertEquals(5, f.scores().size(), "selected, volatility, logistic, plain, anchored");
+            assertTrue(List.of(LeaveOneMarketOut.PLAIN, LeaveOneMarketOut.ANCHORED).contains(f.selection().chosen()));
+            assertEquals(2, f.selection().innerFolds().size());
+            assertTrue(!f.selection().innerFolds().contains(f.market()), "the outer market is no inner fold");
             assertEquals(f.windows(), f.scores().get(0).metrics().n());
             assertEquals(LeaveOneMarketOut.PREFERENCES.length, f.events().size());
             for (LeaveOneMarketOut.EventTable t : f.events()) {
@@ -57,6 +61,6 @@ class QuickLomoReportTest {
         assertEquals(r.folds().get(0).windows(), fold.get("dates").size());
         assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
         assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
-        assertEquals(3, json.get("stratified").size());
+        assertEquals(5, json.get("stratified").size());
     }
 }
