@@ -27,11 +27,17 @@ import io.sysrisk.windows.WindowSet;
  * </ul>
  */
 public record PooledExperiment(PooledConfig config, FeatureSet features, List<MarketPart> markets,
-                               NormalizationStats normalization, WindowSet train, WindowSet validation) {
+                               NormalizationStats normalization, WindowSet train, WindowSet validation,
+                               WindowSet calibration) {
 
-    /** One market's data and its windows in each part (rows index its feature matrix). */
+    /**
+     * One market's data and its windows in each part (rows index its feature matrix). The held-out part after the
+     * training part (its latest {@code validationShare}) is split in two, in time: {@code validationRows} (the
+     * earlier half) for early stopping, {@code calibrationRows} (the later half) for the Platt calibration and the
+     * alarm threshold, so that no one small set is used for all three.
+     */
     public record MarketPart(Market market, FeatureMatrix matrix, int[] labels, int[] trainRows,
-                             int[] validationRows, int[] testRows, WindowSet test) {
+                             int[] validationRows, int[] calibrationRows, int[] testRows, WindowSet test) {
         public String name() {
             return market.name();
         }
@@ -94,28 +100,35 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                     .mapToInt(Integer::intValue).filter(t -> t + ahead < firstValidation).toArray();
             matrices.add(matrix);
             labels.add(y);
-            parts.add(new int[][] {train, validation, test.stream().mapToInt(Integer::intValue).toArray()});
+            int half = validation.length / 2;
+            parts.add(new int[][] {train, java.util.Arrays.copyOfRange(validation, 0, half),
+                    test.stream().mapToInt(Integer::intValue).toArray(),
+                    java.util.Arrays.copyOfRange(validation, half, validation.length)});
         }
         NormalizationStats stats = fit(set, matrices, parts, w, config.clip());
         List<MarketPart> out = new ArrayList<>();
         List<WindowSet> trainSets = new ArrayList<>();
         List<WindowSet> validationSets = new ArrayList<>();
+        List<WindowSet> calibrationSets = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
             int[][] p = parts.get(i);
             int[] strided = IntStream.range(0, p[0].length).filter(k -> k % config.trainStride() == 0)
                     .map(k -> p[0][k]).toArray();
             trainSets.add(WindowSet.of(matrices.get(i), labels.get(i), strided, w, stats));
             validationSets.add(WindowSet.of(matrices.get(i), labels.get(i), p[1], w, stats));
+            calibrationSets.add(WindowSet.of(matrices.get(i), labels.get(i), p[3], w, stats));
             WindowSet test = WindowSet.of(matrices.get(i), labels.get(i), p[2], w, stats);
-            out.add(new MarketPart(markets.get(i), matrices.get(i), labels.get(i), p[0], p[1], p[2], test));
+            out.add(new MarketPart(markets.get(i), matrices.get(i), labels.get(i), p[0], p[1], p[3], p[2], test));
         }
         WindowSet train = WindowSet.concat(trainSets);
         WindowSet validation = WindowSet.concat(validationSets);
-        if (train.positives() == 0 || validation.positives() == 0) {
-            throw new IllegalArgumentException("the pooled training part has " + train.positives() + " and the "
-                    + "validation part " + validation.positives() + " event windows; both need some");
+        WindowSet calibration = WindowSet.concat(calibrationSets);
+        if (train.positives() == 0 || validation.positives() == 0 || calibration.positives() == 0) {
+            throw new IllegalArgumentException("the pooled training part has " + train.positives() + ", the "
+                    + "validation part " + validation.positives() + " and the calibration part "
+                    + calibration.positives() + " event windows; each needs some");
         }
-        return new PooledExperiment(config, set, List.copyOf(out), stats, train, validation);
+        return new PooledExperiment(config, set, List.copyOf(out), stats, train, validation, calibration);
     }
 
     /** The held-out market's part (null when nothing is held out). */
@@ -167,18 +180,21 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         sb.append(String.format("  features (%d): %s%n", features.size(), String.join(", ", features.ids())));
         sb.append("  label: ").append(config.label().describe()).append('\n');
         sb.append(String.format("  window %d days, label look-ahead and embargo %d days, training stride %d, "
-                + "validation = latest %.0f%% of each market%n", config.window(), config.label().lookahead(),
+                + "held-out part = latest %.0f%% of each market (earlier half: validation, for early stopping; "
+                + "later half: calibration, for Platt and the alarm threshold)%n", config.window(), config.label().lookahead(),
                 config.trainStride(), 100 * config.validationShare()));
-        sb.append(String.format("  %-11s %-23s %-16s %-16s %-16s%n", "market", "days", "train (events)",
-                "validation", "test"));
+        sb.append(String.format("  %-11s %-23s %-16s %-16s %-16s %-16s%n", "market", "days", "train (events)",
+                "validation", "calibration", "test"));
         for (MarketPart m : markets) {
-            sb.append(String.format("  %-11s %s..%s  %-16s %-16s %-16s%n", m.name(), m.market().first(),
+            sb.append(String.format("  %-11s %s..%s  %-16s %-16s %-16s %-16s%n", m.name(), m.market().first(),
                     m.market().last(), count(m.trainRows(), m.labels()), count(m.validationRows(), m.labels()),
-                    count(m.testRows(), m.labels())));
+                    count(m.calibrationRows(), m.labels()), count(m.testRows(), m.labels())));
         }
         sb.append(String.format("  pooled: train %d windows (stride %d), %d events (%.1f%%); validation %d, %d events "
-                        + "(%.1f%%)%n", train.size(), config.trainStride(), train.positives(), 100 * train.baseRate(),
-                validation.size(), validation.positives(), 100 * validation.baseRate()));
+                        + "(%.1f%%); calibration %d, %d events (%.1f%%)%n", train.size(), config.trainStride(),
+                train.positives(), 100 * train.baseRate(), validation.size(), validation.positives(),
+                100 * validation.baseRate(), calibration.size(), calibration.positives(),
+                100 * calibration.baseRate()));
         sb.append("  data:");
         markets.forEach(m -> sb.append("\n    ").append(m.name()).append(": ").append(m.market().about()).append("; ")
                 .append(m.market().data().report()));

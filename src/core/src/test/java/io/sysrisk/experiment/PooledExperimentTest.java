@@ -36,7 +36,7 @@ class PooledExperimentTest {
         int checked = 0;
         for (PooledExperiment.MarketPart m : e.markets()) {
             List<LocalDate> d = m.matrix().dates();
-            for (int[] rows : List.of(m.trainRows(), m.validationRows())) {
+            for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.calibrationRows())) {
                 for (int t : rows) {
                     LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
                     LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
@@ -48,7 +48,7 @@ class PooledExperimentTest {
         }
         assertTrue(checked > 5000, "the other markets keep their out-of-era windows: " + checked);
         PooledExperiment.MarketPart djia = e.heldOut();
-        assertEquals(0, djia.trainRows().length + djia.validationRows().length);
+        assertEquals(0, djia.trainRows().length + djia.validationRows().length + djia.calibrationRows().length);
         assertEquals(djia.testRows().length, djia.test().size());
         assertTrue(djia.test().positives() > 0);
         for (PooledExperiment.MarketPart m : e.markets()) {
@@ -70,7 +70,7 @@ class PooledExperimentTest {
         int checked = 0;
         for (PooledExperiment.MarketPart m : e.markets()) {
             List<LocalDate> d = m.matrix().dates();
-            for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.testRows())) {
+            for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.calibrationRows(), m.testRows())) {
                 for (int t : rows) {
                     LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
                     LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
@@ -95,7 +95,11 @@ class PooledExperimentTest {
             int lastTrain = m.trainRows()[m.trainRows().length - 1];
             assertTrue(lastTrain + c.label().lookahead() < firstValidation,
                     m.name() + ": a training label reads into validation");
-            double share = (double) m.validationRows().length / (m.validationRows().length + m.trainRows().length);
+            int heldOut = m.validationRows().length + m.calibrationRows().length;
+            double share = (double) heldOut / (heldOut + m.trainRows().length);
+            // Validation (early stopping) first, calibration (Platt, threshold) after it, in time, about half each.
+            assertTrue(m.validationRows()[m.validationRows().length - 1] < m.calibrationRows()[0], m.name());
+            assertTrue(Math.abs(m.validationRows().length - m.calibrationRows().length) <= 1, m.name());
             assertTrue(share > 0.18 && share < 0.22, m.name() + " validation share " + share);
             for (int t : m.trainRows()) {
                 assertTrue(m.labels()[t] == 0 || m.labels()[t] == 1, "masked or unknown day used: " + t);

@@ -26,7 +26,7 @@ import io.sysrisk.labels.Labeler;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.training.EnsembleTrainer;
-import io.sysrisk.training.ValidationDays;
+import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.ModelTrainer;
 import io.sysrisk.windows.WindowSet;
 
@@ -202,23 +202,23 @@ public final class LeaveOneMarketOut {
         Map<String, double[][]> variant = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, ModelConfig> c : candidates.entrySet()) {
             try (EnsembleTrainer.Result r = EnsembleTrainer.train(c.getValue(), settings.seeds(), exp.train(),
-                    exp.validation(), cfg, line -> log.accept("  " + c.getKey() + " " + line));
+                    exp.validation(), exp.calibration(), cfg, line -> log.accept("  " + c.getKey() + " " + line));
                  Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
                 variant.put(c.getKey(), new double[][] {WindowScore.probabilities(DjlScoring.score(p, test)),
-                        WindowScore.probabilities(DjlScoring.score(p, exp.validation()))});
+                        WindowScore.probabilities(DjlScoring.score(p, exp.calibration()))});
             }
         }
         double[] model = variant.get(selection.chosen())[0];
-        double[] modelValidation = variant.get(selection.chosen())[1];
+        double[] modelCalibration = variant.get(selection.chosen())[1];
         double[] logistic;
-        double[] logisticValidation;
+        double[] logisticCalibration;
         try (ModelTrainer.Result r = ModelTrainer.train(Architecture.LOGISTIC.build(member), exp.train(),
                 exp.validation(), cfg.withSeed(settings.seeds().get(0)), line -> { });
              Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
-            logisticValidation = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
+            logisticCalibration = WindowScore.probabilities(DjlScoring.score(p, exp.calibration()));
             logistic = WindowScore.probabilities(DjlScoring.score(p, test));
         }
-        ValidationDays val = ValidationDays.of(exp);
+        CalibrationDays cal = CalibrationDays.of(exp);
         // The reference rule's threshold: the 90th percentile of vol_20d over every market's training days.
         double volP90 = Indicators.trainVolatilityThreshold(exp);
         double[] vol = Indicators.slice(Indicators.volatility(held.market().data()), test.rows());
@@ -228,15 +228,15 @@ public final class LeaveOneMarketOut {
         int[] segments = {y.length};
         List<ScoreResult> scores = new ArrayList<>(List.of(score(MODEL, model, y, segments),
                 score(VOLATILITY, vol, y, segments), score(LOGISTIC, logistic, y, segments)));
-        List<Scored> tuned = new ArrayList<>(List.of(new Scored(MODEL, model, modelValidation),
-                new Scored(VOLATILITY, vol, val.volatility()), new Scored(LOGISTIC, logistic, logisticValidation)));
+        List<Scored> tuned = new ArrayList<>(List.of(new Scored(MODEL, model, modelCalibration),
+                new Scored(VOLATILITY, vol, cal.volatility()), new Scored(LOGISTIC, logistic, logisticCalibration)));
         for (Map.Entry<String, double[][]> v : variant.entrySet()) {
             scores.add(score(v.getKey(), v.getValue()[0], y, segments));
             tuned.add(new Scored(v.getKey(), v.getValue()[0], v.getValue()[1]));
         }
         List<EventTable> events = new ArrayList<>();
         for (double mu : PREFERENCES) {
-            events.add(eventTable(mu, test.rows(), onsets, tuned, vol, val, volP90));
+            events.add(eventTable(mu, test.rows(), onsets, tuned, vol, cal, volP90));
         }
         Comparisons c = compare(model, vol, logistic, y, segments);
         Comparisons anchoredVs = variant.containsKey(ANCHORED)
@@ -273,15 +273,15 @@ public final class LeaveOneMarketOut {
         throw new IllegalStateException("the served preference is not reported");
     }
 
-    /** A score on the test windows and on the fold's validation windows (where its threshold is chosen). */
-    record Scored(String name, double[] test, double[] validation) {
+    /** A score on the test windows and on the fold's calibration windows (where its threshold is chosen). */
+    record Scored(String name, double[] test, double[] calibration) {
     }
 
     private EventTable eventTable(double mu, int[] rows, int[] onsets, List<Scored> scores, double[] vol,
-                                  ValidationDays val, double volP90) {
+                                  CalibrationDays cal, double volP90) {
         List<EventRow> out = new ArrayList<>();
         for (Scored sc : scores) {
-            out.add(tuned(sc.name(), AlarmThreshold.choose(sc.validation(), val.signal(), val.segments(), mu, 31),
+            out.add(tuned(sc.name(), AlarmThreshold.choose(sc.calibration(), cal.signal(), cal.segments(), mu, 31),
                     sc.test(), rows, onsets, vol, volP90));
         }
         EventRow served = out.get(0);
@@ -345,7 +345,7 @@ public final class LeaveOneMarketOut {
             innerFolds.add(m.name());
             for (Map.Entry<String, ModelConfig> c : candidates.entrySet()) {
                 try (EnsembleTrainer.Result r = EnsembleTrainer.train(c.getValue(), settings.innerSeeds(),
-                        inner.train(), inner.validation(), cfg, line -> { });
+                        inner.train(), inner.validation(), inner.calibration(), cfg, line -> { });
                      Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
                     double ap = Metrics.averagePrecision(WindowScore.probabilities(DjlScoring.score(p, test)),
                             test.labels());

@@ -147,8 +147,8 @@ public final class LomoReportWriter {
                 + "from the first day of the episode that warned, uncapped (quartiles). **Usefulness**: relative "
                 + "usefulness at preference mu (Alessi-Detken in Sarlin's relative form) of the daily alarms against "
                 + "\"an onset 5-60 days ahead\": 0 is no better than never or always alarming. Every threshold is "
-                + "chosen on the fold's validation days for that same usefulness, with \"never alarm\" a candidate, "
-                + "and adopted only when the lower 5% of its validation usefulness over block-bootstrap resamples is "
+                + "chosen on the fold's calibration part (the later half of its held-out windows; early stopping uses the earlier half) for that same usefulness, with \"never alarm\" a candidate, "
+                + "and adopted only when the lower 5% of its calibration usefulness over block-bootstrap resamples is "
                 + "above 0; otherwise the score falls back to the reference rule (volatility above its train p90). "
                 + "Beside them: volatility at the model's own alarm share on the test days, an alarm that is always "
                 + "on, and a random alarm with the model's alarm days and episodes (mean and 5-95% over "
@@ -175,7 +175,7 @@ public final class LomoReportWriter {
         long adopted = r.folds().stream().filter(f -> f.events().get(LeaveOneMarketOut.served()).rows().get(0).rule()
                 .equals("adopted")).count();
         sb.append(String.format("- The model's own alarm threshold (preference 1/2) was adopted in %d of %d folds; "
-                + "elsewhere its validation usefulness did not clear the bootstrap margin and it alarmed by the "
+                + "elsewhere its calibration usefulness did not clear the bootstrap margin and it alarmed by the "
                 + "volatility rule.%n", adopted, r.folds().size()));
         sb.append(String.format("- Pooled PR-AUC above the volatility reference with the paired 95%% interval above 0: "
                 + "difference %+.3f [%.3f, %.3f]: **%s**.%n", vsVol.estimate(), vsVol.interval().low(),

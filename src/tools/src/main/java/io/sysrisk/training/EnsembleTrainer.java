@@ -29,7 +29,8 @@ import io.sysrisk.windows.WindowSet;
 
 /**
  * Trains a seed ensemble: one {@link SystemicRiskNet} per seed (each early-stopped on validation loss), joined into
- * one {@link EnsembleNet}; then fits Platt calibration of the averaged probability on the validation windows and
+ * one {@link EnsembleNet}; then fits Platt calibration of the averaged probability on the calibration windows (a part
+ * of its own, after the validation windows the members stopped on) and
  * (the alarm threshold is the caller's: {@link io.sysrisk.evaluation.AlarmThreshold}). Averaging seeds removes most of the run-to-run spread a
  * single network shows; nothing here reads a test window.
  */
@@ -52,7 +53,7 @@ public final class EnsembleTrainer {
     }
 
     public static Result train(ModelConfig member, List<Integer> seeds, WindowSet train, WindowSet validation,
-                               TrainConfig cfg, Consumer<String> log) {
+                               WindowSet calibration, TrainConfig cfg, Consumer<String> log) {
         long start = System.nanoTime();
         List<byte[]> parameters = new ArrayList<>();
         List<ModelManifest.MemberRun> members = new ArrayList<>();
@@ -74,9 +75,9 @@ public final class EnsembleTrainer {
         double[] z;
         try (Model m = assemble(raw, parameters, device, validation);
              Predictor<WindowBatch, List<WindowScore>> p = m.newPredictor(new WindowTranslator())) {
-            z = DjlScoring.score(p, validation).stream().mapToDouble(WindowScore::logit).toArray();
+            z = DjlScoring.score(p, calibration).stream().mapToDouble(WindowScore::logit).toArray();
         }
-        PlattScaling.Fit fit = PlattScaling.fit(z, validation.labels());
+        PlattScaling.Fit fit = PlattScaling.fit(z, calibration.labels());
         EnsembleConfig calibrated = raw.withCalibration(fit.scale(), fit.shift());
         Model model = assemble(calibrated, parameters, device, validation);
         try (Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor(new WindowTranslator())) {

@@ -71,14 +71,17 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
             List<Market> markets = Markets.embedded();
             PooledExperiment exp = PooledExperiment.prepare(experiment, markets);
             log.accept(exp.summary().stripTrailing());
-            try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(), train,
-                    log)) {
-                double[] prob;
+            try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(),
+                    exp.calibration(), train, log)) {
+                double[] validationProbability;
+                double[] calibrationProbability;
                 try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
-                    prob = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
+                    validationProbability = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
+                    calibrationProbability = WindowScore.probabilities(DjlScoring.score(p, exp.calibration()));
                 }
-                ModelManifest.AlarmRule alarm = alarmRule(exp, prob, log);
-                Metrics validation = Metrics.of(prob, exp.validation().labels(), alarm.choice().threshold());
+                ModelManifest.AlarmRule alarm = alarmRule(exp, calibrationProbability, log);
+                Metrics validation = Metrics.of(validationProbability, exp.validation().labels(),
+                        alarm.choice().threshold());
                 ModelManifest manifest = manifest(exp, result, validation, alarm);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
@@ -92,16 +95,16 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
     }
 
     /**
-     * The served alarm: the threshold with the best validation relative usefulness at preference 1/2 on the report's
+     * The served alarm: the threshold with the best calibration-part relative usefulness at preference 1/2 on the report's
      * event definitions, adopted only beyond its bootstrap margin; else the reference volatility rule (vol_20d above
      * its 90th percentile over the training days), and the manifest says so.
      */
-    static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] validationProbability,
+    static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] calibrationProbability,
                                              Consumer<String> log) {
-        ValidationDays days = ValidationDays.of(exp);
-        AlarmThreshold choice = AlarmThreshold.choose(validationProbability, days.signal(), days.segments(),
+        CalibrationDays days = CalibrationDays.of(exp);
+        AlarmThreshold choice = AlarmThreshold.choose(calibrationProbability, days.signal(), days.segments(),
                 SERVED_PREFERENCE, 31);
-        String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on validation days (lower 5%% "
+        String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on calibration days (lower 5%% "
                 + "over resamples %.3f)", choice.usefulness(), choice.lowerBound());
         if (choice.adopted()) {
             log.accept(String.format(java.util.Locale.ROOT, "alarm: probability >= %.4f, adopted: %s",
@@ -128,6 +131,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
         for (PooledExperiment.MarketPart m : exp.markets()) {
             parts.put(m.name() + " train", part(m, m.trainRows()));
             parts.put(m.name() + " validation", part(m, m.validationRows()));
+            parts.put(m.name() + " calibration", part(m, m.calibrationRows()));
         }
         List<ModelManifest.DataFile> files = new ArrayList<>();
         for (PooledExperiment.MarketPart part : exp.markets()) {

@@ -10,17 +10,17 @@ import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.labels.Labeler;
 
 /**
- * Validation windows as days: each market's validation rows and onsets, in the pooled validation set's order,
+ * Calibration windows as days: each market's calibration rows and onsets, in the pooled calibration set's order,
  * for choosing an alarm threshold with the event definitions the report judges ({@link
  * io.sysrisk.evaluation.AlarmThreshold}).
  */
-public record ValidationDays(int[] signal, int[] segments, double[] volatility) {
-    public static ValidationDays of(PooledExperiment exp) {
+public record CalibrationDays(int[] signal, int[] segments, double[] volatility) {
+    public static CalibrationDays of(PooledExperiment exp) {
         List<Integer> signal = new ArrayList<>();
         List<Integer> segments = new ArrayList<>();
         List<Double> vol = new ArrayList<>();
         for (PooledExperiment.MarketPart m : exp.markets()) {
-            int[] rows = m.validationRows();
+            int[] rows = m.calibrationRows();
             if (rows.length == 0) {
                 continue;
             }
@@ -33,11 +33,11 @@ public record ValidationDays(int[] signal, int[] segments, double[] volatility) 
             }
             segments.add(rows.length);
         }
-        if (signal.size() != exp.validation().size()) {
-            throw new IllegalStateException(signal.size() + " validation days, " + exp.validation().size()
-                    + " validation windows");
+        if (signal.size() != exp.calibration().size()) {
+            throw new IllegalStateException(signal.size() + " calibration days, " + exp.calibration().size()
+                    + " calibration windows");
         }
-        return new ValidationDays(signal.stream().mapToInt(Integer::intValue).toArray(),
+        return new CalibrationDays(signal.stream().mapToInt(Integer::intValue).toArray(),
                 segments.stream().mapToInt(Integer::intValue).toArray(),
                 vol.stream().mapToDouble(Double::doubleValue).toArray());
     }
