@@ -128,8 +128,33 @@ public final class MarketDataBuilder {
             }
             k++;
         }
+        checkDaily(source, keptDates);
         DataReport report = new DataReport(n, filled, droppedMissing, droppedRepeated);
         return new MarketData(source, options.inputKind(), keptDates, columns, keptValues, options.indexColumn(), report);
+    }
+
+    /** Median calendar days between consecutive dates above which a series is not daily trading data. */
+    static final int MAX_MEDIAN_GAP_DAYS = 3;
+
+    /**
+     * Every feature is per trading day (volatility annualized per day, a window of 60 trading days): a weekly or
+     * monthly series would be scored as if each row were a day, so it is refused, saying what was detected.
+     */
+    static void checkDaily(String source, List<LocalDate> dates) {
+        if (dates.size() < 3) {
+            return;
+        }
+        long[] gaps = new long[dates.size() - 1];
+        for (int i = 1; i < dates.size(); i++) {
+            gaps[i - 1] = java.time.temporal.ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i));
+        }
+        java.util.Arrays.sort(gaps);
+        long median = gaps[gaps.length / 2];
+        if (median > MAX_MEDIAN_GAP_DAYS) {
+            throw new DataValidationException(source + ": consecutive dates are a median " + median + " calendar "
+                    + "days apart (" + (median >= 28 ? "monthly" : median >= 6 ? "weekly" : "sparse")
+                    + " data?); sysrisk reads daily trading data (one row per trading day)");
+        }
     }
 
     /** Every column equal to the other day's: how the sources mark a holiday they list anyway. */

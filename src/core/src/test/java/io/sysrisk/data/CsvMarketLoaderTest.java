@@ -55,6 +55,29 @@ class CsvMarketLoaderTest {
         assertTrue(m.contains("t.csv line 3 column 'date'") && m.contains("2001-13-01"), m);
     }
 
+    /** Features are per trading day: a weekly series is refused, saying what was detected; daily data with gaps is not. */
+    @Test
+    void weeklyDataIsRefusedDailyDataWithHolidaysIsRead() {
+        StringBuilder weekly = new StringBuilder("date,A\n");
+        StringBuilder daily = new StringBuilder("date,A\n");
+        java.time.LocalDate d = java.time.LocalDate.of(2001, 1, 5);
+        for (int i = 0; i < 320; i++) {
+            weekly.append(d.plusWeeks(i)).append(',').append(100 + i % 7).append('\n');
+        }
+        java.time.LocalDate t = java.time.LocalDate.of(2001, 1, 2);
+        for (int i = 0; i < 320; i++) {
+            while (t.getDayOfWeek().getValue() > 5 || t.getDayOfMonth() == 15) {
+                t = t.plusDays(1); // weekends and a holiday a month
+            }
+            daily.append(t).append(',').append(100 + i % 7).append('\n');
+            t = t.plusDays(1);
+        }
+        String m = error(weekly.toString(), PANEL);
+        assertTrue(m.contains("a median 7 calendar days apart") && m.contains("weekly")
+                && m.contains("daily trading data"), m);
+        assertEquals(320, load(daily.toString(), PANEL).size());
+    }
+
     @Test
     void duplicateDate() {
         String m = error("date,A\n2001-01-02,1\n2001-01-02,2\n", PANEL);

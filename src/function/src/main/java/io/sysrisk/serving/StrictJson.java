@@ -3,8 +3,15 @@ package io.sysrisk.serving;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * How every request is read, on REST, in a Lambda event and in a Function URL body: text after the JSON value, a
@@ -14,17 +21,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class StrictJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper MAPPER = strict();
+
+    /**
+     * No scalar coercion either: a value is a JSON number or null, never a string ("3300.5" or "" would be
+     * scored as if it were a number or a missing day), and a date or field name is a string, never a number.
+     */
+    private static ObjectMapper strict() {
+        ObjectMapper m = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        for (LogicalType t : new LogicalType[] {LogicalType.Float, LogicalType.Integer, LogicalType.Boolean}) {
+            m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return m;
+    }
 
     private StrictJson() {
     }
 
     /** The request in {@code text}, or null for an empty body. */
     public static ScoreRequest request(String text) throws JsonProcessingException {
-        return text == null || text.isBlank() ? null : MAPPER.readValue(text, ScoreRequest.class);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(text, ScoreRequest.class);
+        } catch (MismatchedInputException e) {
+            // Only on this error path is the text read again, as a tree, to name the value's date.
+            throw withDate(e, tree(text));
+        }
     }
 
     /** Any JSON value, strictly (a Lambda event). */
@@ -34,6 +67,28 @@ public final class StrictJson {
 
     /** A request from an already strictly read tree (a direct invocation's event). */
     static ScoreRequest request(JsonNode node) throws JsonProcessingException {
-        return node == null || node.isNull() ? null : MAPPER.treeToValue(node, ScoreRequest.class);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return MAPPER.treeToValue(node, ScoreRequest.class);
+        } catch (MismatchedInputException e) {
+            throw withDate(e, node);
+        }
+    }
+
+    /** A value of the wrong type in a series, named by its column and date (the caller's words, not an index). */
+    private static MismatchedInputException withDate(MismatchedInputException e, JsonNode request) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        if (path.size() == 3 && "series".equals(path.get(0).getFieldName()) && path.get(2).getIndex() >= 0) {
+            String column = path.get(1).getFieldName();
+            int i = path.get(2).getIndex();
+            JsonNode dates = request.get("dates");
+            JsonNode value = request.path("series").path(column).path(i);
+            String date = dates != null && dates.has(i) ? dates.get(i).asText() : "row " + (i + 1);
+            return MismatchedInputException.from(null, Double.class, "column '" + column + "' on " + date + " is "
+                    + value + ": a value must be a JSON number, or null for a missing day");
+        }
+        return e;
     }
 }

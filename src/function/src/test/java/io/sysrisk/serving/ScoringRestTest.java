@@ -165,11 +165,36 @@ class ScoringRestTest {
     void wrongTypes() {
         Map<String, Object> r = Requests.ending(DAY, 320);
         Requests.series(r, "close").set(5, "abc");
-        badRequest(r, "malformed request JSON at 'series.close[5]'");
+        String fifth = ((List<?>) r.get("dates")).get(5).toString();
+        badRequest(r, "column 'close' on " + fifth + " is \"abc\"");
+        // A number sent as a string is refused too, not scored as the number (nor "" as a missing day).
+        r = Requests.ending(DAY, 320);
+        Requests.series(r, "close").set(5, "3300.5");
+        badRequest(r, "column 'close' on " + fifth + " is \"3300.5\": a value must be a JSON number, or null");
+        Requests.series(r, "close").set(5, "");
+        badRequest(r, "column 'close' on " + fifth + " is \"\"");
+        r = Requests.ending(DAY, 320);
+        ((List<Object>) r.get("dates")).set(3, 20200101);
+        badRequest(r, "malformed request JSON at 'dates[3]'");
+        Map<String, Object> fw = new java.util.HashMap<>(Map.of("featureWindow",
+                java.util.Collections.nCopies(60, List.of("0.1", 0.2, 0.3, 0.4))));
+        badRequest(fw, "malformed request JSON at 'featureWindow[0][0]'");
         badRequest("{\"dates\": 5, \"series\": {}}", "malformed request JSON");
         r = Requests.ending(DAY, 320);
         ((List<Object>) r.get("dates")).set(2, "2020-13-01");
         badRequest(r, "'dates[2]': '2020-13-01' is not a date");
+    }
+
+    /** Weekly closes are refused with what was detected, not scored as if each week were a trading day. */
+    @Test
+    void weeklyDataIsRefused() {
+        Map<String, Object> r = Requests.ending(DAY, 320);
+        List<Object> dates = (List<Object>) r.get("dates");
+        LocalDate first = DAY.minusWeeks(dates.size() - 1);
+        for (int i = 0; i < dates.size(); i++) {
+            dates.set(i, first.plusWeeks(i).toString());
+        }
+        badRequest(r, "consecutive dates are a median 7 calendar days apart (weekly data?)");
     }
 
     @Test
