@@ -10,6 +10,9 @@ public final class JsonErrors {
     }
 
     public static String describe(JsonProcessingException e) {
+        if (e instanceof CappedArrays.TooManyValues) {
+            return "request too long at " + path((MismatchedInputException) e) + ": " + e.getOriginalMessage();
+        }
         String where = e instanceof MismatchedInputException mi && !mi.getPath().isEmpty() ? " at " + path(mi) : "";
         return "malformed request JSON" + where + ": " + e.getOriginalMessage();
     }

@@ -3,10 +3,12 @@ package io.sysrisk.serving;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 
 /**
  * A scoring request: the market's recent daily observations, in the shape of the CSV input, or an already computed
- * feature window.
+ * feature window. Arrays are counted while they are read ({@link CappedArrays}).
  *
  * @param dates         ISO dates, oldest first
  * @param series        one array per column, as long as {@code dates}: open/high/low/close/volume for OHLCV models,
@@ -17,6 +19,9 @@ import java.util.Map;
  *                      GET /model); the server normalizes and scores them
  * @param asOf          with {@code featureWindow}: the date its last row belongs to, echoed back
  */
-public record ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
-                           List<List<Double>> featureWindow, String asOf) {
+public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
+                           @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series,
+                           String from, String to,
+                           @JsonDeserialize(using = CappedArrays.Rows.class) List<List<Double>> featureWindow,
+                           String asOf) {
 }

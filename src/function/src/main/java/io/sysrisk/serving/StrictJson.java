@@ -47,13 +47,13 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** The request in {@code text}, or null for an empty body. */
-    public static ScoreRequest request(String text) throws JsonProcessingException {
+    /** The request in {@code text}, or null for an empty body; arrays longer than {@code maxDays} stop the read. */
+    public static ScoreRequest request(String text, int maxDays) throws JsonProcessingException {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return MAPPER.readValue(text, ScoreRequest.class);
+            return reader(maxDays).readValue(text);
         } catch (MismatchedInputException e) {
             // Only on this error path is the text read again, as a tree, to name the value's date.
             throw withDate(e, tree(text));
@@ -66,21 +66,29 @@ public final class StrictJson {
     }
 
     /** A request from an already strictly read tree (a direct invocation's event). */
-    static ScoreRequest request(JsonNode node) throws JsonProcessingException {
+    static ScoreRequest request(JsonNode node, int maxDays) throws JsonProcessingException {
         if (node == null || node.isNull()) {
             return null;
         }
         try {
-            return MAPPER.treeToValue(node, ScoreRequest.class);
+            return reader(maxDays).readValue(node);
         } catch (MismatchedInputException e) {
             throw withDate(e, node);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a tree in memory has no I/O to fail
         }
+    }
+
+    private static com.fasterxml.jackson.databind.ObjectReader reader(int maxDays) {
+        return MAPPER.readerFor(ScoreRequest.class).withAttribute(CappedArrays.LIMIT, maxDays);
     }
 
     /** A value of the wrong type in a series, named by its column and date (the caller's words, not an index). */
     private static MismatchedInputException withDate(MismatchedInputException e, JsonNode request) {
         List<JsonMappingException.Reference> path = e.getPath();
-        if (path.size() == 3 && "series".equals(path.get(0).getFieldName()) && path.get(2).getIndex() >= 0) {
+        if (!(e instanceof CappedArrays.TooManyValues) && path.size() == 3 && "series".equals(path.get(0).getFieldName()) && path.get(2).getIndex() >= 0) {
             String column = path.get(1).getFieldName();
             int i = path.get(2).getIndex();
             JsonNode dates = request.get("dates");

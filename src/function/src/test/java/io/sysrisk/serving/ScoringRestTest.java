@@ -235,11 +235,12 @@ class ScoringRestTest {
     @Test
     void nanInfinityAndNonPositivePrices() {
         Map<String, Object> r = Requests.ending(DAY, 320);
+        // JSON has no NaN or Infinity; sent as strings they are strings, refused like any other.
         Requests.series(r, "close").set(7, "NaN");
-        badRequest(r, "NaN is not a number");
+        badRequest(r, "is \"NaN\": a value must be a JSON number");
         r = Requests.ending(DAY, 320);
         Requests.series(r, "close").set(7, "Infinity");
-        badRequest(r, "not a finite number");
+        badRequest(r, "is \"Infinity\": a value must be a JSON number");
         r = Requests.ending(DAY, 320);
         Requests.series(r, "close").set(8, -1.0);
         badRequest(r, "series 'close'[8]");

@@ -31,6 +31,9 @@ public class ScoreResource {
     @Inject
     ScoringService service;
 
+    @Inject
+    io.sysrisk.serving.ServingConfig config;
+
     @POST
     @Path("score")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +43,7 @@ public class ScoreResource {
         // The raw text, read strictly here (StrictJson), so no lenient reader sees the request first.
         ScoreRequest request;
         try {
-            request = StrictJson.request(body);
+            request = StrictJson.request(body, config.serving().maxDays());
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(JsonErrors.describe(e));
         }

@@ -1,0 +1,173 @@
+package io.sysrisk.serving;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * The request's arrays, counted while they are read: reading stops at the limit (a body of a million zeros is
+ * refused after the first {@link #limit} values, not turned into a million boxed numbers first). The limit is the
+ * serving limit on days per request, handed in by {@link StrictJson} as a reader attribute.
+ */
+final class CappedArrays {
+
+    /** Reader attribute: the most values an array may hold (default {@link #DEFAULT_LIMIT}). */
+    static final String LIMIT = "sysrisk.max-values";
+    static final int DEFAULT_LIMIT = 5000;
+    /** Most columns a request may name (the widest stored model has far fewer). */
+    static final int MAX_COLUMNS = 256;
+
+    /** An array longer than the limit: a 400 that says so, without reading the rest. */
+    static final class TooManyValues extends MismatchedInputException {
+        TooManyValues(JsonParser p, String message) {
+            super(p, message);
+        }
+    }
+
+    private CappedArrays() {
+    }
+
+    static int limit(DeserializationContext ctxt) {
+        Object v = ctxt.getAttribute(LIMIT);
+        return v instanceof Integer i ? i : DEFAULT_LIMIT;
+    }
+
+    /** A JSON array of numbers and nulls; anything else is a type error at its index. */
+    static final class Numbers extends StdDeserializer<List<Double>> {
+        Numbers() {
+            super(List.class);
+        }
+
+        @Override
+        public List<Double> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartArrayToken()) {
+                return (List<Double>) ctxt.handleUnexpectedToken(List.class, p);
+            }
+            int limit = limit(ctxt);
+            List<Double> out = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (out.size() == limit) {
+                    throw new TooManyValues(p, "an array holds more than " + limit + " values: at most " + limit
+                            + " days per request");
+                }
+                if (t == JsonToken.VALUE_NULL) {
+                    out.add(null);
+                } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    out.add(p.getDoubleValue());
+                } else {
+                    try {
+                        ctxt.handleUnexpectedToken(Double.class, p);
+                    } catch (JsonMappingException e) {
+                        throw JsonMappingException.wrapWithPath(e, out, out.size());
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A JSON array of strings (the dates). */
+    static final class Strings extends StdDeserializer<List<String>> {
+        Strings() {
+            super(List.class);
+        }
+
+        @Override
+        public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartArrayToken()) {
+                return (List<String>) ctxt.handleUnexpectedToken(List.class, p);
+            }
+            int limit = limit(ctxt);
+            List<String> out = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (out.size() == limit) {
+                    throw new TooManyValues(p, "'dates' holds more than " + limit + " values: at most " + limit
+                            + " days per request");
+                }
+                if (t == JsonToken.VALUE_STRING) {
+                    out.add(p.getText());
+                } else if (t == JsonToken.VALUE_NULL) {
+                    out.add(null);
+                } else {
+                    try {
+                        ctxt.handleUnexpectedToken(String.class, p);
+                    } catch (JsonMappingException e) {
+                        throw JsonMappingException.wrapWithPath(e, out, out.size());
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The series: at most {@link #MAX_COLUMNS} columns, each a capped {@link Numbers} array. */
+    static final class Series extends StdDeserializer<Map<String, List<Double>>> {
+        private final Numbers numbers = new Numbers();
+
+        Series() {
+            super(Map.class);
+        }
+
+        @Override
+        public Map<String, List<Double>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                return (Map<String, List<Double>>) ctxt.handleUnexpectedToken(Map.class, p);
+            }
+            Map<String, List<Double>> out = new LinkedHashMap<>();
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                if (out.size() == MAX_COLUMNS) {
+                    throw new TooManyValues(p, "'series' names more than " + MAX_COLUMNS + " columns");
+                }
+                p.nextToken();
+                try {
+                    out.put(name, p.currentToken() == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
+                } catch (JsonMappingException e) {
+                    throw JsonMappingException.wrapWithPath(e, out, name);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A feature window: at most the limit of rows, each a capped {@link Numbers} array. */
+    static final class Rows extends StdDeserializer<List<List<Double>>> {
+        private final Numbers numbers = new Numbers();
+
+        Rows() {
+            super(List.class);
+        }
+
+        @Override
+        public List<List<Double>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartArrayToken()) {
+                return (List<List<Double>>) ctxt.handleUnexpectedToken(List.class, p);
+            }
+            int limit = limit(ctxt);
+            List<List<Double>> out = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (out.size() == limit) {
+                    throw new TooManyValues(p, "'featureWindow' has more than " + limit + " rows");
+                }
+                try {
+                    out.add(t == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
+                } catch (JsonMappingException e) {
+                    throw JsonMappingException.wrapWithPath(e, out, out.size());
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.sysrisk.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** The one strict reader: values are numbers or null, and arrays are counted while they are read. */
+class StrictJsonTest {
+
+    private static String zeros(int n) {
+        String[] z = new String[n];
+        Arrays.fill(z, "0");
+        return String.join(",", z);
+    }
+
+    /** A body just under the size limit holding 900,000 zeros stops after the 5,000th, as a 400 saying why. */
+    @Test
+    void aLongArrayStopsTheReadAtTheLimit() {
+        String body = "{\"dates\": [\"2020-01-02\"], \"series\": {\"close\": [" + zeros(900_000) + "]}}";
+        assertTrue(body.length() < 2_097_152);
+        JsonProcessingException e = assertThrows(CappedArrays.TooManyValues.class,
+                () -> StrictJson.request(body, 5000));
+        String message = JsonErrors.describe(e);
+        assertTrue(message.startsWith("request too long at 'series.close'") && message.contains("at most 5000 days"),
+                message);
+        // The same through the tree a direct Lambda invocation is read into.
+        assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request(StrictJson.tree(body), 5000));
+    }
+
+    @Test
+    void everyArrayAndTheColumnsAreCapped() throws JsonProcessingException {
+        assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request("{\"dates\": ["
+                + String.join(",", java.util.Collections.nCopies(11, "\"2020-01-02\"")) + "]}", 10));
+        assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request("{\"featureWindow\": ["
+                + String.join(",", java.util.Collections.nCopies(11, "[1]")) + "]}", 10));
+        StringBuilder many = new StringBuilder("{\"series\": {");
+        for (int i = 0; i <= CappedArrays.MAX_COLUMNS; i++) {
+            many.append(i == 0 ? "" : ",").append("\"c").append(i).append("\": [1]");
+        }
+        assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request(many.append("}}").toString(), 10));
+        ScoreRequest ok = StrictJson.request("{\"dates\": [\"2020-01-02\", \"2020-01-03\"], "
+                + "\"series\": {\"close\": [1.5, null]}}", 10);
+        assertEquals(Arrays.asList(1.5, null), ok.series().get("close"));
+    }
+
+    @Test
+    void onlyANumberOrNullStandsForAValue() {
+        for (String v : new String[] {"\"3300.5\"", "\"\"", "true", "{}", "[1]"}) {
+            String body = "{\"dates\": [\"2020-01-02\"], \"series\": {\"close\": [" + v + "]}}";
+            JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> StrictJson.request(body, 10),
+                    v);
+            assertTrue(JsonErrors.describe(e).contains("column 'close' on 2020-01-02"), JsonErrors.describe(e));
+        }
+    }
+}
