@@ -22,6 +22,7 @@ need java "Install a JDK 17 or newer."
 need node "Install Node.js 18+ (the CDK CLI and jsii run on it)."
 need npx "Install npm (it comes with Node.js)."
 need_credentials
+resolve_region
 if [ "$packaging" = "image" ]; then
   need docker "Install Docker (or use the zip packaging: infra/deploy.sh)."
   docker info >/dev/null 2>&1 || { echo "error: Docker is installed but its engine is not running." >&2; exit 1; }
@@ -41,18 +42,24 @@ pin=()
 if [ "$packaging" = "image" ]; then
   echo "== preparing the image build context"
   "$here/image/prepare.sh" "$zip"
-  # The base image pinned by digest: the tag the Dockerfile names, resolved once here, passed to the build.
-  tag=$(sed -n 's/^ARG BASE=//p' "$here/image/Dockerfile")
-  docker pull -q "$tag" >/dev/null
-  digest=$(docker inspect --format '{{index .RepoDigests 0}}' "$tag")
-  echo "== base image $tag = $digest"
+  # The base image by a digest someone reviewed and committed (infra/image/base-image.digest), never resolved from
+  # a floating tag at deploy time.
+  digest=$(grep -v '^#' "$here/image/base-image.digest" | tr -d '[:space:]')
+  [[ "$digest" =~ ^[^@[:space:]]+@sha256:[0-9a-f]{64}$ ]] || {
+    echo "error: infra/image/base-image.digest holds no reviewed base image (NAME@sha256:<64 hex digits>); see the" >&2
+    echo "       comment in it, review a digest of public.ecr.aws/lambda/java:25 and commit it" >&2; exit 1; }
+  echo "== base image $digest"
   pin=(-c "sysrisk:baseImage=$digest")
 fi
 
 cd "$here"
 account=$(aws sts get-caller-identity --query Account --output text)
-region=${AWS_REGION:-$(aws configure get region || true)}
-[ -n "$region" ] || { echo "error: no AWS region: set AWS_REGION or run aws configure" >&2; exit 1; }
+region="$REGION"
+reserved=10
+for ((i = 1; i <= $#; i++)); do
+  [[ "${!i}" == sysrisk:reservedConcurrency=* ]] && reserved="${!i#sysrisk:reservedConcurrency=}"
+done
+check_reserved_concurrency "$reserved"
 # Bootstrap only an environment that has never been bootstrapped (the CDKToolkit stack is missing).
 if ! aws cloudformation describe-stacks --stack-name CDKToolkit --region "$region" >/dev/null 2>&1; then
   echo "== bootstrapping aws://$account/$region (no CDKToolkit stack yet)"

@@ -13,6 +13,7 @@ request="${1:-$here/sample-request.json}"
 [ -f "$request" ] || { echo "error: request file $request not found" >&2; exit 1; }
 need python3 "It reads the CDK outputs and the exported credentials."
 need_credentials
+resolve_region
 outputs=$(outputs_file)
 [ -f "$outputs" ] || { echo "error: $outputs not found: deploy first (infra/deploy.sh)" >&2; exit 1; }
 output() { python3 - "$outputs" "$(stack_name)" "$1" <<'PY'
@@ -24,12 +25,12 @@ PY
 if [ "$mode" = "invoke" ]; then
   out=$(mktemp)
   trap 'rm -f "$out"' EXIT
-  aws lambda invoke --function-name "$(output FunctionName)" --qualifier "$(output FunctionQualifier)" \
+  aws lambda invoke --region "$REGION" --function-name "$(output FunctionName)" --qualifier "$(output FunctionQualifier)" \
     --cli-binary-format raw-in-base64-out --payload "fileb://$request" "$out" >/dev/null
   cat "$out"; echo
 else
   need curl "curl 7.75+ signs requests with --aws-sigv4."
-  region=${AWS_REGION:-$(aws configure get region)}
+  region="$REGION"
   config=$(umask 077 && mktemp)
   trap 'rm -f "$config"' EXIT
   # The CLI's credentials as JSON, turned into curl config lines (user, session-token header) in that file.

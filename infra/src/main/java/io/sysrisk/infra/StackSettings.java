@@ -49,8 +49,9 @@ public record StackSettings(String packaging, String functionZip, String imageDi
             throw new IllegalArgumentException("sysrisk:snapStart needs the zip packaging (Lambda has no SnapStart "
                     + "for container images)");
         }
-        if (reservedConcurrency < 1 || reservedConcurrency > 1000) {
-            throw new IllegalArgumentException("sysrisk:reservedConcurrency must be 1..1000, got " + reservedConcurrency);
+        if (reservedConcurrency < 0 || reservedConcurrency > 1000) {
+            throw new IllegalArgumentException("sysrisk:reservedConcurrency must be 0 (none) or 1..1000, got "
+                    + reservedConcurrency);
         }
     }
 

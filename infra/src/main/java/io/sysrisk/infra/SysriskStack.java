@@ -73,7 +73,7 @@ public class SysriskStack extends Stack {
                     .handler(HANDLER)
                     .code(Code.fromAsset(s.functionZip()))
                     .memorySize(s.memoryMb())
-                    .reservedConcurrentExecutions(s.reservedConcurrency())
+                    .reservedConcurrentExecutions(s.reservedConcurrency() == 0 ? null : s.reservedConcurrency())
                     .timeout(Duration.seconds(30))
                     .role(role)
                     .logGroup(logs)
@@ -90,10 +90,13 @@ public class SysriskStack extends Stack {
             fn = DockerImageFunction.Builder.create(this, "Function")
                     .functionName(s.named(FUNCTION_NAME))
                     .architecture(Architecture.X86_64)
+                    // Built for x86_64 whatever the builder's machine is (an arm64 laptop would otherwise build an
+                    // image that deploys and then fails every call on this x86_64 function).
                     .code(DockerImageCode.fromImageAsset(s.imageDir(), AssetImageCodeProps.builder()
+                            .platform(software.amazon.awscdk.services.ecr.assets.Platform.LINUX_AMD64)
                             .buildArgs(s.baseImage().isEmpty() ? Map.of() : Map.of("BASE", s.baseImage())).build()))
                     .memorySize(s.memoryMb())
-                    .reservedConcurrentExecutions(s.reservedConcurrency())
+                    .reservedConcurrentExecutions(s.reservedConcurrency() == 0 ? null : s.reservedConcurrency())
                     .timeout(Duration.seconds(30))
                     .role(role)
                     .logGroup(logs)

@@ -71,6 +71,38 @@ class SysriskStackTest {
         image.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("Runtime", "java25"))));
     }
 
+    /** Built for x86_64 on any machine: the image asset names its platform, as the function its architecture. */
+    @Test
+    void theImageIsBuiltForTheFunctionsPlatform() throws IOException {
+        Path out = Files.createTempDirectory("sysrisk-cdk-out-");
+        App app = new App(software.amazon.awscdk.AppProps.builder().outdir(out.toString()).build());
+        new SysriskStack(app, "ImagePlatform", StackProps.builder().build(),
+                new StackSettings("image", "x", "image", 2048, "AWS_IAM", "any-index", 10, false, "", ""));
+        app.synth();
+        String assets = Files.readString(out.resolve("ImagePlatform.assets.json"));
+        assertTrue(assets.contains("\"platform\": \"linux/amd64\""), assets);
+        image.hasResourceProperties("AWS::Lambda::Function", Map.of("Architectures", List.of("x86_64")));
+    }
+
+    /** 0 reserves nothing (accounts whose quota is 10 cannot reserve any); deploy.sh checks the quota first. */
+    @Test
+    void reservedConcurrencyZeroReservesNothing() throws IOException {
+        Path zipFile = Files.createTempFile("sysrisk-", ".zip");
+        Template none = Template.fromStack(new SysriskStack(new App(), "NoReservation", StackProps.builder().build(),
+                new StackSettings("zip", zipFile.toString(), "image", 2048, "AWS_IAM", "any-index", 0, false, "", "")));
+        none.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of(
+                "ReservedConcurrentExecutions", Match.anyValue()))));
+    }
+
+    /** cdk.json and deploy.sh point at the one zip the build makes. */
+    @Test
+    void cdkJsonNamesTheZipDeployShBuilds() throws IOException {
+        String cdk = Files.readString(Path.of("cdk.json"));
+        String deploy = Files.readString(Path.of("deploy.sh"));
+        assertTrue(cdk.contains("\"sysrisk:functionZip\": \"../src/function/target/function.zip\""), cdk);
+        assertTrue(deploy.contains("zip=\"$here/../src/function/target/function.zip\""), deploy);
+    }
+
     /** SnapStart is off unless asked for; on, it applies to a published version, and the URL serves that alias. */
     @Test
     void snapStartIsAnOptionOnAPublishedVersion() {
@@ -174,6 +206,6 @@ class SysriskStackTest {
         assertFalse(d.snapStart());
         assertTrue(d.functionZip().endsWith("src/function/target/function.zip"), d.functionZip());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", 0, false, "", ""));
+                () -> new StackSettings("zip", "f.zip", "image", 2048, "AWS_IAM", "any-index", -1, false, "", ""));
     }
 }
