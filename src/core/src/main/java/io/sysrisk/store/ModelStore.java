@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -66,22 +67,46 @@ public final class ModelStore {
 
     /**
      * Writes a version: {@code parameters} fills a hidden temporary folder, the manifest goes beside the files, the
-     * version's report (committed work) is carried over, and the folder is renamed into place.
+     * version's report (committed work) is carried over, every file and folder is synced to disk, and the folder is
+     * renamed into place. Takes the version's write lock for the write.
      */
     public Path save(ModelManifest manifest, ParameterWriter parameters) {
+        try (WriteLock lock = lock(manifest.version())) {
+            return save(manifest, parameters, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #save(ModelManifest, ParameterWriter)}, under a write lock the caller took before long work (the
+     * training jobs): it must be this store's lock of this version, still held.
+     *
+     * <p>Durability: the files are fsynced, then the temporary folder, then the store folder after each rename, and
+     * the old copy is deleted only after the new one is synced in place; a power loss at any moment leaves a complete
+     * version, the old or the new ({@code StoreDurabilityTest} stops a write at every step).
+     */
+    public Path save(ModelManifest manifest, ParameterWriter parameters, WriteLock lock) {
         String version = manifest.version();
         checkVersionName(version);
+        if (lock == null || !lock.holds(this, version)) {
+            throw new IllegalStateException("writing model version " + version + " needs its write lock, held");
+        }
         Path target = root.resolve(version);
-        Path tmp = root.resolve("." + version + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try (WriteLock lock = HELD.contains(lockFile(version)) ? null : lock(version)) {
-            removeStaleTemporaries();
+        Path tmp = null;
+        try {
+            removeLeftovers(version);
             restoreInterruptedSwap(version);
+            tmp = root.resolve("." + version + ".tmp-" + generation(nextGeneration(version)));
             Files.createDirectories(tmp);
             ModelManifest full = parameters.write(tmp, manifest);
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
             writeChecksums(tmp, full);
             keepReport(target, tmp);
-            replace(tmp, target);
+            step("written");
+            syncTree(tmp);
+            step("synced");
+            replace(tmp, target, root.resolve("." + version + ".old-" + generation(nextGeneration(version))));
             return target;
         } catch (IOException e) {
             deleteTree(tmp);
@@ -92,59 +117,67 @@ public final class ModelStore {
         }
     }
 
-    /** Paths of the write locks this process holds. */
-    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     /**
      * The write lock of one version: a second writer of the same version (another training run, in this process or
-     * another) is refused at once instead of racing this one to the rename. Take it before long work, as the
-     * training jobs do; {@link #save} takes it itself when the caller has not.
+     * another) is refused at once instead of racing this one to the rename. It belongs to whoever took it: writing
+     * needs it in hand ({@link #save(ModelManifest, ParameterWriter, WriteLock)}); no other thread skips it.
      */
     public final class WriteLock implements AutoCloseable {
-        private final Path file;
+        private final String version;
         private final java.nio.channels.FileChannel channel;
         private final java.nio.channels.FileLock lock;
 
-        private WriteLock(Path file, java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
-            this.file = file;
+        private WriteLock(String version, java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+            this.version = version;
             this.channel = channel;
             this.lock = lock;
         }
 
+        boolean holds(ModelStore store, String v) {
+            return lock.isValid() && version.equals(v) && store.root.toAbsolutePath().normalize()
+                    .equals(root.toAbsolutePath().normalize());
+        }
+
         @Override
         public void close() throws IOException {
-            HELD.remove(file);
             lock.release();
             channel.close();
         }
     }
 
-    /** Takes the write lock of {@code version}; fails at once when another writer holds it. */
+    /**
+     * Takes the write lock of {@code version}; fails at once when another writer holds it (another process, or
+     * another thread of this one). The lock file is never opened through a link.
+     */
     public WriteLock lock(String version) {
         checkVersionName(version);
         Path file = lockFile(version);
         try {
             Files.createDirectories(root);
-            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock = null;
-            if (HELD.add(file)) {
-                try {
-                    lock = channel.tryLock();
-                } catch (java.nio.channels.OverlappingFileLockException e) {
-                    lock = null;
-                } finally {
-                    if (lock == null) {
-                        HELD.remove(file);
-                    }
-                }
+            if (Files.isSymbolicLink(file)) {
+                throw new ModelStoreException("the lock file " + file + " is a symbolic link: a link is never followed; "
+                        + "remove it");
+            }
+            java.nio.channels.FileChannel channel;
+            try {
+                channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new ModelStoreException("cannot open the lock file " + file + " (a link is never followed): "
+                        + e.getMessage(), e);
+            }
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by another thread of this JVM
             }
             if (lock == null) {
                 channel.close();
                 throw new ModelStoreException("model version '" + version + "' is being written by another training "
                         + "run (lock " + file + "); wait for it or choose another --version");
             }
-            return new WriteLock(file, channel, lock);
+            return new WriteLock(version, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock model version " + version + " under " + root, e);
         }
@@ -162,19 +195,32 @@ public final class ModelStore {
     /** Reads and checks a version's manifest without loading the parameters. */
     public ModelManifest manifest(String version) {
         checkVersionName(version);
-        Path folder = folder(version);
+        return retryingOnce(version, () -> read(version, folder(version)).manifest());
+    }
+
+    /**
+     * One consistent read of a version: its folder resolved once, {@link #CHECKSUMS} and the manifest each read once,
+     * and the manifest parsed from the very bytes that were hashed, so a replace running meanwhile cannot mix two
+     * versions into one load.
+     */
+    private record Read(Path folder, ModelManifest manifest, Map<String, String> sums, String manifestSha256) {
+    }
+
+    private Read read(String version, Path folder) throws IOException {
         Path file = folder.resolve(MANIFEST);
-        if (!Files.isDirectory(folder)) {
-            throw new ModelStoreException("model version '" + version + "' not found: no folder " + folder.toAbsolutePath()
-                    + available());
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ModelStoreException("model version '" + version + "' not found: no folder "
+                    + folder.toAbsolutePath() + available());
         }
         if (!Files.isRegularFile(file)) {
             throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing");
         }
-        checkSum(version, folder, MANIFEST);
+        Map<String, String> sums = readChecksums(version, folder);
+        byte[] bytes = Files.readAllBytes(file);
+        String sha = check(version, MANIFEST, bytes, sums);
         ModelManifest m;
         try {
-            m = JSON.readValue(file.toFile(), ModelManifest.class);
+            m = JSON.readValue(bytes, ModelManifest.class);
         } catch (IOException e) {
             throw new ModelStoreException("model version '" + version + "': " + file + " is not a valid manifest: "
                     + e.getMessage(), e);
@@ -197,7 +243,30 @@ public final class ModelStore {
             throw new ModelStoreException("folder '" + version + "' holds a manifest for version '" + m.version() + "'");
         }
         checkConsistent(m);
-        return m;
+        return new Read(folder, m, sums, sha);
+    }
+
+    private interface Load<T> {
+        T get() throws IOException;
+    }
+
+    /**
+     * A load whose folder was renamed away under it (a replace swapped versions meanwhile) is tried once more, from
+     * the folder found then; never a mix of the two.
+     */
+    private <T> T retryingOnce(String version, Load<T> load) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return load.get();
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 2) {
+                    throw new ModelStoreException("model version '" + version + "' is incomplete: " + e.getFile()
+                            + " is missing", e);
+                }
+            } catch (IOException e) {
+                throw new ModelStoreException("model version '" + version + "': cannot read it: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The epoch number of a DJL parameter file name, {@code sysrisk-0000.params} -> "0". */
@@ -256,40 +325,59 @@ public final class ModelStore {
     }
 
     /**
-     * A version for the pure-Java forward pass: its manifest and the portable parameter file, checked against the
-     * manifest's SHA-256; no DJL engine is started.
+     * A version for the pure-Java forward pass: its manifest and the portable parameter file, each read once and
+     * parsed from the bytes checked against {@link #CHECKSUMS} and the manifest's SHA-256; the DJL parameter file is
+     * checked too (a version is served whole or not at all); no DJL engine is started.
      */
     public JavaModel javaModel(String version) {
-        ModelManifest m = manifest(version);
-        ModelManifest.ParameterFile pf = m.portableParameters();
-        if (pf == null) {
-            throw new ModelStoreException("model version '" + version + "' has no portable parameter file (written "
-                    + "before it existed); retrain it to score it without DJL");
-        }
-        Path file = folder(version).resolve(pf.file());
-        try {
-            // Both parameter files, though only the portable one is read: a version is served whole or not at all.
-            verify(version, m.parameters());
-            verify(version, pf);
-            return JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
-                    m.input().features().size(), PortableParameters.read(file));
-        } catch (IOException e) {
-            throw new ModelStoreException("model version '" + version + "': cannot read " + file + ": "
-                    + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelStoreException("model version '" + version + "': " + e.getMessage(), e);
-        }
+        return loaded(version).model();
+    }
+
+    /** A loaded Java model and the SHA-256 of the parameter bytes it was built from (the model's digest). */
+    public record Loaded(JavaModel model, ModelManifest manifest, String parametersSha256) {
+    }
+
+    public Loaded loaded(String version) {
+        checkVersionName(version);
+        return retryingOnce(version, () -> {
+            Read r = read(version, folder(version));
+            ModelManifest m = r.manifest();
+            ModelManifest.ParameterFile pf = m.portableParameters();
+            if (pf == null) {
+                throw new ModelStoreException("model version '" + version + "' has no portable parameter file "
+                        + "(written before it existed); retrain it to score it without DJL");
+            }
+            checkFile(version, r, m.parameters(), Files.readAllBytes(r.folder().resolve(m.parameters().file())));
+            byte[] portable = Files.readAllBytes(r.folder().resolve(pf.file()));
+            String sha = checkFile(version, r, pf, portable);
+            try {
+                return new Loaded(JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
+                        m.input().features().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
+                                r.folder().resolve(pf.file()).toString())), m, sha);
+            } catch (IllegalArgumentException e) {
+                throw new ModelStoreException("model version '" + version + "': " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new ModelStoreException("model version '" + version + "': cannot read " + pf.file() + ": "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */
     public void verify(String version, ModelManifest.ParameterFile pf) throws IOException {
         Path folder = folder(version);
-        // Hashed once: the same digest is held to SHA256SUMS and to the manifest's record.
-        String actual = checkSum(version, folder, pf.file());
+        Read r = read(version, folder);
+        checkFile(version, r, pf, Files.readAllBytes(folder.resolve(pf.file())));
+    }
+
+    /** Holds {@code bytes} of a parameter file to SHA256SUMS and to the manifest's record; returns the digest. */
+    private static String checkFile(String version, Read r, ModelManifest.ParameterFile pf, byte[] bytes) {
+        String actual = check(version, pf.file(), bytes, r.sums());
         if (!actual.equals(pf.sha256())) {
             throw new ModelStoreException("model version '" + version + "' is corrupt: " + pf.file()
                     + " has SHA-256 " + actual + ", the manifest records " + pf.sha256());
         }
+        return actual;
     }
 
     /**
@@ -302,14 +390,38 @@ public final class ModelStore {
         if (Files.isRegularFile(target.resolve(MANIFEST))) {
             return target;
         }
+        // The newest moved-aside copy: generation numbers are fixed-width, so their text order is their order.
+        return leftovers(version, ".old-").stream().filter(p -> Files.isRegularFile(p.resolve(MANIFEST)))
+                .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(target);
+    }
+
+    /** This version's hidden {@code .VERSION.KIND-NNNNNNNNN} folders. */
+    private List<Path> leftovers(String version, String kind) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("." + version
+                + kind) + "\\d{" + GENERATION_DIGITS + "}");
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("." + version + ".old-"))
-                    .filter(p -> Files.isRegularFile(p.resolve(MANIFEST)))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()))
-                    .orElse(target);
+            return s.filter(p -> name.matcher(p.getFileName().toString()).matches()).toList();
         } catch (IOException e) {
-            return target;
+            return List.of();
         }
+    }
+
+    private static final int GENERATION_DIGITS = 9;
+
+    private static String generation(long n) {
+        return String.format("%0" + GENERATION_DIGITS + "d", n);
+    }
+
+    /** One more than any generation this version's leftovers carry (under the write lock: no one else numbers). */
+    private long nextGeneration(String version) {
+        long max = 0;
+        for (String kind : List.of(".old-", ".tmp-")) {
+            for (Path p : leftovers(version, kind)) {
+                String n = p.getFileName().toString();
+                max = Math.max(max, Long.parseLong(n.substring(n.length() - GENERATION_DIGITS)));
+            }
+        }
+        return max + 1;
     }
 
     /** After a writer was killed between its two renames: the moved-aside version goes back in place. */
@@ -334,37 +446,42 @@ public final class ModelStore {
         Files.writeString(folder.resolve(CHECKSUMS), b.toString());
     }
 
-    /** Holds {@code file} to its {@link #CHECKSUMS} line; returns its SHA-256. */
-    private static String checkSum(String version, Path folder, String file) {
+    /** {@link #CHECKSUMS}, read once: file name -> recorded SHA-256. */
+    private static Map<String, String> readChecksums(String version, Path folder) throws IOException {
         Path sums = folder.resolve(CHECKSUMS);
-        try {
-            if (!Files.isRegularFile(sums)) {
-                throw new ModelStoreException("model version '" + version + "' has no " + CHECKSUMS + " file: it "
-                        + "cannot be verified");
-            }
-            String recorded = null;
-            for (String line : Files.readAllLines(sums)) {
-                int sep = line.indexOf("  ");
-                if (sep > 0 && line.substring(sep + 2).equals(file)) {
-                    recorded = line.substring(0, sep);
-                }
-            }
-            if (recorded == null) {
-                throw new ModelStoreException("model version '" + version + "': " + CHECKSUMS + " has no entry for "
-                        + file);
-            }
-            String actual = sha256(folder.resolve(file));
-            if (!actual.equals(recorded)) {
-                throw new ModelStoreException("model version '" + version + "' is corrupt: " + file + " has SHA-256 "
-                        + actual + ", " + CHECKSUMS + " records " + recorded);
-            }
-            return actual;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing", e);
-        } catch (IOException e) {
-            throw new ModelStoreException("model version '" + version + "': cannot read " + file + ": "
-                    + e.getMessage(), e);
+        if (!Files.isRegularFile(sums)) {
+            throw new ModelStoreException("model version '" + version + "' has no " + CHECKSUMS + " file: it "
+                    + "cannot be verified");
         }
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(sums)) {
+            int sep = line.indexOf("  ");
+            if (sep > 0) {
+                out.put(line.substring(sep + 2), line.substring(0, sep));
+            }
+        }
+        return out;
+    }
+
+    /** Holds {@code bytes} of {@code file} to its {@link #CHECKSUMS} entry; returns their SHA-256. */
+    private static String check(String version, String file, byte[] bytes, Map<String, String> sums) {
+        String recorded = sums.get(file);
+        if (recorded == null) {
+            throw new ModelStoreException("model version '" + version + "': " + CHECKSUMS + " has no entry for "
+                    + file);
+        }
+        String actual = sha256(bytes);
+        if (!actual.equals(recorded)) {
+            throw new ModelStoreException("model version '" + version + "' is corrupt: " + file + " has SHA-256 "
+                    + actual + ", " + CHECKSUMS + " records " + recorded);
+        }
+        return actual;
+    }
+
+    /** Whether the store holds {@code version}, by the same lookup loading uses (the moved-aside copy mid-replace). */
+    public boolean has(String version) {
+        checkVersionName(version);
+        return Files.isRegularFile(folder(version).resolve(MANIFEST));
     }
 
     public List<String> versions() {
@@ -392,21 +509,18 @@ public final class ModelStore {
     }
 
     /**
-     * Hidden {@code .VERSION.tmp-PID-N} folders of a writer that is no longer running (killed mid-write) are deleted;
-     * those of a live process are left alone, since it may still be writing.
+     * This version's temporary folders: under its write lock no other writer of it is alive (in this container or
+     * another sharing the store), so every one is a killed writer's leftover. Other versions' are not touched: their
+     * writers may be running.
      */
-    void removeStaleTemporaries() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return;
+    private void removeLeftovers(String version) {
+        for (Path p : leftovers(version, ".tmp-")) {
+            deleteTree(p);
         }
-        java.util.regex.Pattern tmpName = java.util.regex.Pattern.compile("^\\..+\\.tmp-(\\d+)-\\d+$");
-        try (Stream<Path> s = Files.list(root)) {
-            for (Path p : s.toList()) {
-                java.util.regex.Matcher m = tmpName.matcher(p.getFileName().toString());
-                if (m.matches() && Files.isDirectory(p)
-                        && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) {
-                    deleteTree(p);
-                }
+        // Moved-aside copies are needed only while the version itself is missing (restoreInterruptedSwap).
+        if (Files.isRegularFile(root.resolve(version).resolve(MANIFEST))) {
+            for (Path p : leftovers(version, ".old-")) {
+                deleteTree(p);
             }
         }
     }
@@ -423,39 +537,86 @@ public final class ModelStore {
         }
         try (Stream<Path> files = Files.walk(report)) {
             for (Path from : files.toList()) {
+                if (Files.isSymbolicLink(from)) {
+                    // A link could carry any file (a credentials file, say) into a folder that gets committed.
+                    throw new ModelStoreException(from + " is a symbolic link: a report holds plain files only, and "
+                            + "no link is followed; remove it and train again");
+                }
                 Path to = tmp.resolve(REPORT).resolve(report.relativize(from).toString());
-                if (Files.isDirectory(from)) {
+                if (Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(to);
                 } else {
-                    Files.copy(from, to);
+                    Files.copy(from, to, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 }
             }
         }
     }
 
     /**
-     * Renames {@code tmp} to {@code target}; an existing target is moved aside first and deleted after. Readers find
-     * the moved-aside copy in between ({@link #folder}), and a writer killed in between leaves it to be put back by
-     * the next write.
+     * Renames {@code tmp} to {@code target}; an existing target is moved aside ({@code old}) first and deleted only
+     * after the new one is in place and synced. Readers find the moved-aside copy in between ({@link #folder}), and a
+     * writer killed in between leaves it to be put back by the next write.
      */
-    private static void replace(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+    private void replace(Path tmp, Path target, Path old) throws IOException {
+        boolean hadOld = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (hadOld) {
             move(target, old);
-        }
-        if (BEFORE_SWAP != null) {
-            BEFORE_SWAP.run();
+            sync(root);
+            step("aside");
         }
         try {
             move(tmp, target);
         } catch (IOException e) {
-            if (old != null) {
+            if (hadOld) {
                 move(old, target); // put the previous version back
             }
             throw e;
         }
-        deleteTree(old);
+        sync(root);
+        step("swapped");
+        if (hadOld) {
+            deleteTree(old);
+            sync(root);
+        }
+        step("done");
+    }
+
+    /** fsync of a file or a folder (a folder's entries: the renames in it). */
+    static void sync(Path path) throws IOException {
+        boolean dir = Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(path,
+                java.nio.file.StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            if (!dir) {
+                throw e; // some file systems cannot sync a folder; a file must sync
+            }
+        }
+    }
+
+    /** Every file under {@code dir}, then the folders, deepest first. */
+    private static void syncTree(Path dir) throws IOException {
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(dir)) {
+            all = s.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : all) {
+            sync(p);
+        }
+    }
+
+    /**
+     * Fault injection for the durability tests ({@code StoreDurabilityTest}, {@code StoreIntegrityTest}'s kill):
+     * called with each step of a write ("written", "synced", "aside", "swapped", "done"); a test may throw or stop
+     * there. Null in every real run.
+     */
+    static volatile java.util.function.Consumer<String> STEP;
+
+    private static void step(String name) {
+        java.util.function.Consumer<String> s = STEP;
+        if (s != null) {
+            s.accept(name);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -466,15 +627,17 @@ public final class ModelStore {
         }
     }
 
-    /**
-     * Fault injection for the kill-mid-write test ({@code ModelStoreCrashTest}): runs between moving the old version
-     * aside and renaming the new one in. Null in every real run.
-     */
-    static volatile Runnable BEFORE_SWAP;
-
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return EmbeddedDataset.sha256(in);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return EmbeddedDataset.sha256(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory
         }
     }
 

@@ -52,7 +52,20 @@ class StoreIntegrityTest {
         try (ModelStore.WriteLock lock = store.lock("v")) {
             String m = assertThrows(ModelStoreException.class, () -> new ModelStore(root).lock("v")).getMessage();
             assertTrue(m.contains("being written"), m);
-            StoreWriter.save(store, "v"); // the holder itself may write
+            StoreWriter.save(store, "v", lock); // the holder itself may write, with its lock in hand
+            // Another thread of this JVM neither takes the lock nor writes without it.
+            java.util.concurrent.atomic.AtomicReference<Throwable> otherThread = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    StoreWriter.save(store, "v");
+                } catch (Throwable e) {
+                    otherThread.set(e);
+                }
+            });
+            t.start();
+            t.join();
+            assertTrue(otherThread.get() instanceof ModelStoreException && otherThread.get().getMessage().contains("being written"),
+                    String.valueOf(otherThread.get()));
             try (ModelStore.WriteLock other = store.lock("w")) {
                 assertTrue(other != null); // another version is independent
             }

@@ -23,19 +23,38 @@ final class StoreWriter {
 
     /** Saves {@code version} into {@code root} with the committed sp500 parameter files. */
     static Path save(ModelStore store, String version) throws IOException {
-        ModelManifest m = manifest(version);
+        try (ModelStore.WriteLock lock = store.lock(version)) {
+            return save(store, version, lock);
+        }
+    }
+
+    static Path save(ModelStore store, String version, ModelStore.WriteLock lock) throws IOException {
+        return save(store, manifest(version), lock);
+    }
+
+    /** The committed sp500 manifest under another version name, marked with its own creation time. */
+    static ModelManifest manifest(String version, String createdAt) throws IOException {
+        ObjectNode m = (ObjectNode) ModelStore.json().valueToTree(manifest(version));
+        m.put("createdAt", createdAt);
+        return ModelStore.json().treeToValue(m, ModelManifest.class);
+    }
+
+    static Path save(ModelStore store, ModelManifest m, ModelStore.WriteLock lock) throws IOException {
         return store.save(m, (folder, manifest) -> {
             Files.copy(COMMITTED.resolve("sp500").resolve(manifest.parameters().file()),
                     folder.resolve(manifest.parameters().file()));
             Files.copy(COMMITTED.resolve("sp500").resolve(manifest.portableParameters().file()),
                     folder.resolve(manifest.portableParameters().file()));
             return manifest;
-        });
+        }, lock);
     }
 
     /** The crash test's child: saves a version and stops between the two renames, until it is killed. */
     public static void main(String[] args) throws Exception {
-        ModelStore.BEFORE_SWAP = () -> {
+        ModelStore.STEP = step -> {
+            if (!step.equals("aside")) {
+                return;
+            }
             System.out.println("SWAPPING");
             System.out.flush();
             try {

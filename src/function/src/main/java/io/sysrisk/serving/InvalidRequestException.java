@@ -13,7 +13,10 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     public static String bounded(String message) {
-        return message == null || message.length() <= MAX_MESSAGE ? message
-                : message.substring(0, MAX_MESSAGE - 20) + "... (" + message.length() + " characters)";
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        String tail = "... (" + message.length() + " characters)";
+        return message.substring(0, MAX_MESSAGE - tail.length()) + tail;
     }
 }

@@ -16,9 +16,10 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                         List<String> columns, String indexColumn, List<String> features, int window, int lookbackDays,
                         int requiredDays, LabelDefinition label, String labelDescription, double threshold,
                         String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
-                        int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm) {
+                        int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm,
+                        String parametersSha256) {
 
-    public static ModelInfo of(ModelManifest m) {
+    public static ModelInfo of(ModelManifest m, String parametersSha256) {
         ModelManifest.InputSpec in = m.input();
         ModelManifest.PartInfo test = m.parts() == null ? null : m.parts().get("test");
         return new ModelInfo(m.version(), m.createdAt(), m.architecture(), in.kind(), in.columns(), in.indexColumn(),
@@ -29,6 +30,6 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                 m.metrics() == null ? null : m.metrics().persistence(),
                 m.ensemble() == null ? 1 : m.ensemble().config().members(),
                 m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
-                        : "test part: testMetrics", m.alarm());
+                        : "test part: testMetrics", m.alarm(), parametersSha256);
     }
 }

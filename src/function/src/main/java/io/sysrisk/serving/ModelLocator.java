@@ -42,7 +42,7 @@ final class ModelLocator {
             return extractPackaged(version);
         }
         Path root = Path.of(configured);
-        if (Files.isRegularFile(root.resolve(version).resolve(ModelStore.MANIFEST))) {
+        if (new ModelStore(root).has(version)) {
             return new Location(root, false);
         }
         if (!fallback) {

@@ -78,10 +78,11 @@ public class ScoreFunction {
             return ScoreResponse.error(413, e.getMessage());
         } catch (RuntimeException e) {
             // Not the caller's mistake: a real function error, so that Lambda counts it (Errors metric, alarms)
-            // instead of a 200 payload that says 500. Logged once here, with the request id; the runtime reports it
-            // to the caller.
-            LOG.errorf(e, "scoring failed (request id %s)", ScoreHandler.requestId());
-            throw e;
+            // instead of a 200 payload that says 500. Logged once here, in full, with the request id; the caller
+            // gets only a ScoringFailure (type, message, request id): no stack trace, no cause, no internal text.
+            String id = ScoreHandler.requestId();
+            LOG.errorf(e, "scoring failed (request id %s)", id);
+            throw new ScoringFailure(id);
         }
     }
 
@@ -124,6 +125,16 @@ public class ScoreFunction {
             return json.writeValueAsString(r);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What a direct caller sees of an internal failure: the runtime reports an exception's type, message and stack
+     * trace, so this one has a fixed message, no stack trace and no cause.
+     */
+    public static final class ScoringFailure extends RuntimeException {
+        ScoringFailure(String requestId) {
+            super("internal error (request id " + requestId + "); see the function's log", null, false, false);
         }
     }
 }

@@ -9,11 +9,12 @@ import io.sysrisk.scoring.Plausibility;
 /**
  * The answer: one score per requested date and the warnings about the data it was computed from (always present,
  * empty when there is nothing to say), or, for a request that cannot be scored, its status and what is wrong. The
- * same shape through REST and Lambda.
+ * same shape through REST and Lambda. {@code modelSha256} names the exact model that answered: the SHA-256 of the
+ * parameter file it was built from (also {@code GET /model}'s {@code parametersSha256}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScoreResponse(String modelVersion, Double threshold, List<Score> scores, Timing timing, Integer status,
-                            String error, List<Plausibility.Warning> warnings) {
+public record ScoreResponse(String modelVersion, String modelSha256, Double threshold, List<Score> scores,
+                            Timing timing, Integer status, String error, List<Plausibility.Warning> warnings) {
 
     /** The systemic-event probability for the window ending on {@code asOf}, and where the model looked. */
     public record Score(String asOf, double probability, boolean alert, List<Weight> attention) {
@@ -27,7 +28,8 @@ public record ScoreResponse(String modelVersion, Double threshold, List<Score> s
     public record Timing(double totalMs, double featuresMs, double inferenceMs) {
     }
 
+    /** An error answer; the message is cut as {@link InvalidRequestException} cuts it, on every front. */
     public static ScoreResponse error(int status, String message) {
-        return new ScoreResponse(null, null, null, null, status, message, null);
+        return new ScoreResponse(null, null, null, null, null, status, InvalidRequestException.bounded(message), null);
     }
 }

@@ -39,6 +39,8 @@ public class ScoringService {
     private ModelManifest manifest;
     private MarketScorer scorer;
     private JavaModel model;
+    /** SHA-256 of the parameter bytes the served model was built from: names the exact model in every answer. */
+    private String modelSha256;
     private volatile boolean ready;
     private ModelLocator.Location location;
 
@@ -53,8 +55,11 @@ public class ScoringService {
         location = ModelLocator.locate(config.model().store(), version, config.model().fallbackToPackaged());
         Path root = location.root();
         ModelStore store = new ModelStore(root);
-        manifest = store.manifest(version);
-        model = store.javaModel(version);
+        // One consistent read: manifest and parameters of the same version, even during a replace.
+        ModelStore.Loaded loaded = store.loaded(version);
+        manifest = loaded.manifest();
+        model = loaded.model();
+        modelSha256 = loaded.parametersSha256();
         scorer = new MarketScorer(manifest);
         if (config.serving().warmUp()) {
             warmUp();
@@ -92,6 +97,11 @@ public class ScoringService {
 
     public boolean ready() {
         return ready;
+    }
+
+    /** The SHA-256 of the served model's parameter bytes. */
+    public String modelSha256() {
+        return modelSha256;
     }
 
     public ModelManifest manifest() {
@@ -162,7 +172,8 @@ public class ScoringService {
             scores = dated.stream().map(ScoringService::toScore).toList();
         }
         ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
-        return new ScoreResponse(m.version(), m.threshold(), scores, timing, null, null, List.copyOf(warnings));
+        return new ScoreResponse(m.version(), modelSha256, m.threshold(), scores, timing, null, null,
+                List.copyOf(warnings));
     }
 
     private static ScoreResponse.Score toScore(DatedScore d) {

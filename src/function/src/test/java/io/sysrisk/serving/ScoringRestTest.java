@@ -67,6 +67,9 @@ class ScoringRestTest {
     void scoresTheLastDateWithAttentionOverTheWindow() {
         JsonPath r = post(Requests.json(Requests.ending(DAY, 320))).then().statusCode(200).extract().jsonPath();
         assertEquals("any-index", r.getString("modelVersion"));
+        // The exact model that answered: the SHA-256 of the parameter file it was built from.
+        assertEquals(new ModelStore(Path.of("model-store")).manifest("any-index").portableParameters().sha256(),
+                r.getString("modelSha256"));
         assertEquals(1, r.getList("scores").size());
         assertEquals(DAY.toString(), r.getString("scores[0].asOf"));
         double p = r.getDouble("scores[0].probability");
@@ -118,6 +121,8 @@ class ScoringRestTest {
                 .body("columns", equalTo(List.of("close"))).body("window", equalTo(60))
                 .body("requiredDays", equalTo(309)).body("features", hasSize(4)).body("label.type", equalTo("onset"))
                 .body("ensembleMembers", equalTo(5)).body("evidence", containsString("leave-one-market-out"))
+                .body("parametersSha256", equalTo(new ModelStore(Path.of("model-store")).manifest("any-index")
+                        .portableParameters().sha256()))
                 .body("alarm.by", equalTo(new ModelStore(Path.of("model-store")).manifest("any-index").alarm().by()))
                 .body("alarm.choice.adopted", equalTo(false)).body("alarm.choice.preference", equalTo(0.5f));
         given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))

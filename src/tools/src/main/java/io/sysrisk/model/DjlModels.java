@@ -26,6 +26,15 @@ public final class DjlModels {
 
     /** Writes {@code model}'s parameters (DJL's file and the portable copy) and the manifest as a version. */
     public static Path save(ModelStore store, ModelManifest manifest, Model model) {
+        try (ModelStore.WriteLock lock = store.lock(manifest.version())) {
+            return save(store, manifest, model, lock);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #save(ModelStore, ModelManifest, Model)}, under the version's write lock the caller holds. */
+    public static Path save(ModelStore store, ModelManifest manifest, Model model, ModelStore.WriteLock lock) {
         return store.save(manifest, (folder, m) -> {
             model.setProperty("Epoch", "0");
             model.save(folder, ModelStore.PARAMS_NAME);
@@ -37,7 +46,7 @@ public final class DjlModels {
             Path portable = folder.resolve(PortableParameters.FILE);
             PortableParameters.write(tensors(model.getBlock()), portable);
             return m.withParameters(ModelStore.describe(params)).withPortableParameters(ModelStore.describe(portable));
-        });
+        }, lock);
     }
 
     /** A DJL block's parameters as named float32 tensors (DJL's names and shapes). */

@@ -83,7 +83,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
                 Metrics validation = Metrics.of(validationProbability, exp.validation().labels(),
                         alarm.choice().threshold());
                 ModelManifest manifest = manifest(exp, result, validation, alarm);
-                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
+                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
                         + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
                         result.seconds(), version));

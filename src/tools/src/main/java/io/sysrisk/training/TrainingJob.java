@@ -59,7 +59,7 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
                     report = EvaluationReport.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
                 }
                 ModelManifest manifest = manifest(exp, result, report);
-                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model());
+                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
                 Outcome outcome = new Outcome(folder, new ModelStore(storeRoot).manifest(version));
                 log.accept("test part " + exp.part(Part.TEST).endDates().get(0) + ".."
                         + exp.part(Part.TEST).endDates().get(exp.part(Part.TEST).size() - 1) + " (never used for training, "
