@@ -66,12 +66,18 @@ public final class MarketScorer {
         }
     }
 
-    /** The windows ending on each date in {@code from..to} (inclusive; null = open) that has a full look-back. */
+    /**
+     * The windows ending on each date in {@code from..to} (inclusive; null = open) that has a full look-back.
+     * Features are computed only over the rows those windows read plus their look-back, not over every row sent:
+     * scoring one date of 5,000 days costs one window's features (for a panel model, 5,000 covariance and eigen
+     * decompositions would be 4,700 too many). Every feature reads a fixed trailing span, so the values are the
+     * same as over the whole series.
+     */
     public Windows windows(MarketData data, LocalDate from, LocalDate to) {
         checkCompatible(data);
-        FeatureMatrix matrix = FeaturePipeline.compute(data, features);
         int window = manifest.input().window();
-        int first = matrix.firstValid() + window - 1;
+        int lookback = features.lookback();
+        int first = lookback + window - 1;
         int start = Math.max(first, from == null ? first : data.indexOnOrAfter(from));
         int end = to == null ? data.size() - 1 : data.indexOnOrAfter(to.plusDays(1)) - 1;
         if (start > end) {
@@ -79,33 +85,37 @@ public final class MarketScorer {
                     + (to == null ? "" : to) + " can be scored: the first date with a full window is "
                     + data.dates().get(Math.min(first, data.size() - 1)) + ", the last " + data.dates().get(data.size() - 1));
         }
+        int cut = start - window + 1 - lookback;
+        MarketData part = data.slice(cut, end + 1);
+        FeatureMatrix matrix = FeaturePipeline.compute(part, features);
         int n = end - start + 1;
         int f = features.size();
         // Finite prices can still give non-finite features (a close of 5e-324 next to 1e300 overflows a log return):
         // refuse them by name rather than answer NaN.
         for (int t = start - window + 1; t <= end; t++) {
             for (int j = 0; j < f; j++) {
-                if (!Double.isFinite(matrix.values()[t][j])) {
+                if (!Double.isFinite(matrix.values()[t - cut][j])) {
                     throw new DataValidationException("feature " + features.ids().get(j) + " is not finite on "
                             + data.dates().get(t) + ": the prices around that date are out of any plausible range");
                 }
             }
         }
         List<Plausibility.Warning> warnings = new ArrayList<>(Plausibility.ofData(data));
-        warnings.addAll(Plausibility.ofFeatures(matrix, start - window + 1, end, manifest.normalization()));
+        warnings.addAll(Plausibility.ofFeatures(matrix, start - window + 1 - cut, end - cut,
+                manifest.normalization()));
         float[] x = new float[n * window * f];
         List<LocalDate> asOf = new ArrayList<>(n);
         List<List<LocalDate>> dates = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int t = start + i;
-            WindowSet.fill(matrix, t, window, manifest.normalization(), x, i * window * f);
+            WindowSet.fill(matrix, t - cut, window, manifest.normalization(), x, i * window * f);
             asOf.add(data.dates().get(t));
             dates.add(data.dates().subList(t - window + 1, t + 1));
         }
         double[] volatility = null;
         if (manifest.alertsByVolatility()) {
-            volatility = java.util.Arrays.copyOfRange(io.sysrisk.evaluation.Indicators.volatility(data), start,
-                    start + n);
+            volatility = java.util.Arrays.copyOfRange(io.sysrisk.evaluation.Indicators.volatility(part), start - cut,
+                    end - cut + 1);
         }
         return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility);
     }
