@@ -23,7 +23,9 @@ final class CappedArrays {
     /** Reader attribute: the most values an array may hold (default {@link #DEFAULT_LIMIT}). */
     static final String LIMIT = "sysrisk.max-values";
     static final int DEFAULT_LIMIT = 5000;
-    /** Most columns a request may name (the widest stored model has far fewer). */
+    /** Reader attribute: the served model's input columns; any other series name stops the read. */
+    static final String COLUMNS = "sysrisk.columns";
+    /** Most columns a request may name when the reader is not told the model's (the widest stored model has 10). */
     static final int MAX_COLUMNS = 256;
 
     /** An array longer than the limit: a 400 that says so, without reading the rest. */
@@ -125,8 +127,14 @@ final class CappedArrays {
                 return (Map<String, List<Double>>) ctxt.handleUnexpectedToken(Map.class, p);
             }
             Map<String, List<Double>> out = new LinkedHashMap<>();
+            Object allowed = ctxt.getAttribute(COLUMNS);
             String name;
             while ((name = p.nextFieldName()) != null) {
+                // Values are read only for the model's own columns: at most columns x days numbers per request.
+                if (allowed instanceof List<?> columns && !columns.contains(name)) {
+                    throw new TooManyValues(p, "unexpected series '" + name + "': the model reads the columns "
+                            + columns);
+                }
                 if (out.size() == MAX_COLUMNS) {
                     throw new TooManyValues(p, "'series' names more than " + MAX_COLUMNS + " columns");
                 }

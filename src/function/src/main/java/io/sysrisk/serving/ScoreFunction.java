@@ -55,12 +55,14 @@ public class ScoreFunction {
                     "headers", Map.of("content-type", "application/json"), "body", write(r)) : r);
         }
         if (isHttpEvent(event)) {
-            ScoreResponse r = handle(() -> StrictJson.request(checkedSize(httpBody(event)), config.serving().maxDays()));
+            ScoreResponse r = handle(() -> StrictJson.request(checkedSize(httpBody(event)),
+                    config.serving().maxDays(), service.manifest().input().columns()));
             int status = r.status() == null ? 200 : r.status();
             return json.valueToTree(Map.of("statusCode", status,
                     "headers", Map.of("content-type", "application/json"), "body", write(r)));
         }
-        return json.valueToTree(handle(() -> StrictJson.request(event, config.serving().maxDays())));
+        return json.valueToTree(handle(() -> StrictJson.request(event, config.serving().maxDays(),
+                service.manifest().input().columns())));
     }
 
     private interface RequestSource {

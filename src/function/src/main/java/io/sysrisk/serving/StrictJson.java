@@ -24,6 +24,31 @@ public final class StrictJson {
     static final ObjectMapper MAPPER = strict();
 
     /**
+     * How many requests are parsed at once: a burst of large bodies waits here instead of all of them building
+     * their values at the same time (each parse is bounded too, {@link CappedArrays}).
+     */
+    static final int PARSERS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    private static final java.util.concurrent.Semaphore PARSING = new java.util.concurrent.Semaphore(PARSERS, true);
+
+    private interface Parse<T> {
+        T run() throws JsonProcessingException;
+    }
+
+    private static <T> T bounded(Parse<T> parse) throws JsonProcessingException {
+        PARSING.acquireUninterruptibly();
+        try {
+            return parse.run();
+        } finally {
+            PARSING.release();
+        }
+    }
+
+    /** Parsers free now (a test checks every path gives its permit back). */
+    static int freeParsers() {
+        return PARSING.availablePermits();
+    }
+
+    /**
      * No scalar coercion either: a value is a JSON number or null, never a string ("3300.5" or "" would be
      * scored as if it were a number or a missing day), and a date or field name is a string, never a number.
      */
@@ -49,11 +74,16 @@ public final class StrictJson {
 
     /** The request in {@code text}, or null for an empty body; arrays longer than {@code maxDays} stop the read. */
     public static ScoreRequest request(String text, int maxDays) throws JsonProcessingException {
+        return request(text, maxDays, null);
+    }
+
+    /** As {@link #request(String, int)}, reading series only of the model's {@code columns} (null: any name). */
+    public static ScoreRequest request(String text, int maxDays, List<String> columns) throws JsonProcessingException {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return reader(maxDays).readValue(text);
+            return bounded(() -> reader(maxDays, columns).readValue(text));
         } catch (MismatchedInputException e) {
             // Only on this error path is the text read again, as a tree, to name the value's date.
             throw withDate(e, tree(text));
@@ -62,16 +92,16 @@ public final class StrictJson {
 
     /** Any JSON value, strictly (a Lambda event). */
     static JsonNode tree(String text) throws JsonProcessingException {
-        return MAPPER.readValue(text, JsonNode.class);
+        return bounded(() -> MAPPER.readValue(text, JsonNode.class));
     }
 
     /** A request from an already strictly read tree (a direct invocation's event). */
-    static ScoreRequest request(JsonNode node, int maxDays) throws JsonProcessingException {
+    static ScoreRequest request(JsonNode node, int maxDays, List<String> columns) throws JsonProcessingException {
         if (node == null || node.isNull()) {
             return null;
         }
         try {
-            return reader(maxDays).readValue(node);
+            return reader(maxDays, columns).readValue(node);
         } catch (MismatchedInputException e) {
             throw withDate(e, node);
         } catch (JsonProcessingException e) {
@@ -81,8 +111,10 @@ public final class StrictJson {
         }
     }
 
-    private static com.fasterxml.jackson.databind.ObjectReader reader(int maxDays) {
-        return MAPPER.readerFor(ScoreRequest.class).withAttribute(CappedArrays.LIMIT, maxDays);
+    private static com.fasterxml.jackson.databind.ObjectReader reader(int maxDays, List<String> columns) {
+        com.fasterxml.jackson.databind.ObjectReader r = MAPPER.readerFor(ScoreRequest.class)
+                .withAttribute(CappedArrays.LIMIT, maxDays);
+        return columns == null ? r : r.withAttribute(CappedArrays.COLUMNS, List.copyOf(columns));
     }
 
     /** A value of the wrong type in a series, named by its column and date (the caller's words, not an index). */

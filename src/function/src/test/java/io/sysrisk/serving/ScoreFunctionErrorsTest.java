@@ -21,6 +21,11 @@ class ScoreFunctionErrorsTest {
             public ScoreResponse score(ScoreRequest request) {
                 throw failure;
             }
+
+            @Override
+            public io.sysrisk.store.ModelManifest manifest() {
+                return new io.sysrisk.store.ModelStore(java.nio.file.Path.of("model-store")).manifest("any-index");
+            }
         };
         return f;
     }

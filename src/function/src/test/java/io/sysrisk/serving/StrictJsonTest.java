@@ -30,7 +30,7 @@ class StrictJsonTest {
         assertTrue(message.startsWith("request too long at 'series.close'") && message.contains("at most 5000 days"),
                 message);
         // The same through the tree a direct Lambda invocation is read into.
-        assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request(StrictJson.tree(body), 5000));
+        assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request(StrictJson.tree(body), 5000, null));
     }
 
     @Test
@@ -44,9 +44,41 @@ class StrictJsonTest {
             many.append(i == 0 ? "" : ",").append("\"c").append(i).append("\": [1]");
         }
         assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request(many.append("}}").toString(), 10));
+        // Told the model's columns, the reader reads no other series at all.
+        String m = JsonErrors.describe(assertThrows(CappedArrays.TooManyValues.class, () -> StrictJson.request(
+                "{\"series\": {\"close\": [1], \"AAPL\": [" + zeros(5000) + "]}}", 5000, java.util.List.of("close"))));
+        assertTrue(m.contains("unexpected series 'AAPL': the model reads the columns [close]"), m);
         ScoreRequest ok = StrictJson.request("{\"dates\": [\"2020-01-02\", \"2020-01-03\"], "
                 + "\"series\": {\"close\": [1.5, null]}}", 10);
         assertEquals(Arrays.asList(1.5, null), ok.series().get("close"));
+    }
+
+    /** Parsing is bounded to a few at once, and every path, refusals included, gives its place back. */
+    @Test
+    void concurrentParsingIsBoundedAndReleased() throws Exception {
+        assertEquals(StrictJson.PARSERS, StrictJson.freeParsers());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                int k = i;
+                runs.add(pool.submit(() -> {
+                    try {
+                        StrictJson.request(k % 2 == 0 ? "{\"dates\": [\"2020-01-02\"]}"
+                                : "{\"series\": {\"close\": [" + zeros(6000) + "]}}", 5000);
+                    } catch (JsonProcessingException expected) {
+                        // the long ones are refused
+                    }
+                    return null;
+                }));
+            }
+            for (var r : runs) {
+                r.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(StrictJson.PARSERS, StrictJson.freeParsers());
     }
 
     @Test

@@ -43,7 +43,8 @@ public class ScoreResource {
         // The raw text, read strictly here (StrictJson), so no lenient reader sees the request first.
         ScoreRequest request;
         try {
-            request = StrictJson.request(body, config.serving().maxDays());
+            request = StrictJson.request(body, config.serving().maxDays(),
+                    service.manifest().input().columns());
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(JsonErrors.describe(e));
         }
