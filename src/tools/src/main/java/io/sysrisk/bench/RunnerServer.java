@@ -46,6 +46,11 @@ final class RunnerServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** The server's output so far. */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
     /** Alive and answering its readiness check. */
     boolean ready() {
         if (!process.isAlive()) {

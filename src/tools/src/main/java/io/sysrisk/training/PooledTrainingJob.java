@@ -41,7 +41,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
      * The served recipe: what the leave-one-market-out selection over every embedded market picked (the rule each
      * outer fold's inner selection applies: the better event-weighted PR-AUC on held-out markets; see the report).
      */
-    public static final String DEFAULT_RECIPE = "plain";
+    public static final String DEFAULT_RECIPE = "anchored";
 
     /** {@code member} as the named recipe: plain, or anchored on vol_20d of the last day. */
     public static ModelConfig recipe(String name, ModelConfig member, List<String> featureIds) {
