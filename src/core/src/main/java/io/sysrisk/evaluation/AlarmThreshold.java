@@ -75,30 +75,18 @@ public record AlarmThreshold(double preference, double threshold, double usefuln
         SplittableRandom random = new SplittableRandom(seed);
         double[] u = new double[SAMPLES];
         for (int s = 0; s < SAMPLES; s++) {
-            int signals = 0;
-            int hits = 0;
-            int quiet = 0;
-            int falseAlarms = 0;
-            int offset = 0;
-            for (int length : segments) {
-                int taken = 0;
-                while (taken < length) {
-                    int start = random.nextInt(length);
-                    for (int k = 0; k < BLOCK && taken < length; k++, taken++) {
-                        int i = offset + (start + k) % length;
-                        boolean alarm = score[i] >= threshold;
-                        if (signal[i] == 1) {
-                            signals++;
-                            hits += alarm ? 1 : 0;
-                        } else {
-                            quiet++;
-                            falseAlarms += alarm ? 1 : 0;
-                        }
-                    }
+            int[] counts = new int[4]; // signal days, hits, quiet days, false alarms
+            CircularBlocks.resample(segments, BLOCK, random, i -> {
+                boolean alarm = score[i] >= threshold;
+                if (signal[i] == 1) {
+                    counts[0]++;
+                    counts[1] += alarm ? 1 : 0;
+                } else {
+                    counts[2]++;
+                    counts[3] += alarm ? 1 : 0;
                 }
-                offset += length;
-            }
-            u[s] = usefulness(mu, signals, hits, quiet, falseAlarms);
+            });
+            u[s] = usefulness(mu, counts[0], counts[1], counts[2], counts[3]);
         }
         Arrays.sort(u);
         return u[(int) Math.floor(0.05 * SAMPLES)];

@@ -23,7 +23,7 @@ public final class RequestMutations {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Object[] ODD_VALUES = {0.0, -1.0, -0.0, 1e-300, 5e-324, 1e300, Double.MAX_VALUE, 1e6, 1e-6,
-        null, "abc", "NaN", "Infinity", true, 12345678901234567L};
+        null, "abc", "NaN", "Infinity", "3300.5", "", true, 12345678901234567L};
     private static final String[] ODD_DATES = {"", "2020-02-30", "0000-01-01", "+999999999-12-31", "-999999999-01-01",
         "abc", "2020-1-1", "1799-12-31", "2201-01-01", "2020-02-21T00:00:00", "\u0000", "9".repeat(500)};
 

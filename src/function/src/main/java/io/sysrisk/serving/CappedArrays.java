@@ -43,7 +43,35 @@ final class CappedArrays {
         return v instanceof Integer i ? i : DEFAULT_LIMIT;
     }
 
-    /** A JSON array of numbers and nulls; anything else is a type error at its index. */
+    /** Reads one element at the parser's current token into {@code out}, or reports a type error. */
+    private interface Element<T> {
+        void read(JsonParser p, DeserializationContext ctxt, JsonToken t, List<T> out) throws IOException;
+    }
+
+    /** A JSON array of at most the limit of elements, each read by {@code element}; a type error names its index. */
+    private static <T> List<T> capped(JsonParser p, DeserializationContext ctxt, String what, Element<T> element)
+            throws IOException {
+        if (!p.isExpectedStartArrayToken()) {
+            return (List<T>) ctxt.handleUnexpectedToken(List.class, p);
+        }
+        int limit = limit(ctxt);
+        List<T> out = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (out.size() == limit) {
+                throw new TooManyValues(p, what + " more than " + limit + " values: at most " + limit
+                        + " days per request");
+            }
+            try {
+                element.read(p, ctxt, t, out);
+            } catch (JsonMappingException e) {
+                throw JsonMappingException.wrapWithPath(e, out, out.size());
+            }
+        }
+        return out;
+    }
+
+    /** A JSON array of numbers and nulls. */
     static final class Numbers extends StdDeserializer<List<Double>> {
         Numbers() {
             super(List.class);
@@ -51,30 +79,15 @@ final class CappedArrays {
 
         @Override
         public List<Double> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.isExpectedStartArrayToken()) {
-                return (List<Double>) ctxt.handleUnexpectedToken(List.class, p);
-            }
-            int limit = limit(ctxt);
-            List<Double> out = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (out.size() == limit) {
-                    throw new TooManyValues(p, "an array holds more than " + limit + " values: at most " + limit
-                            + " days per request");
-                }
+            return capped(p, ctxt, "an array holds", (parser, c, t, out) -> {
                 if (t == JsonToken.VALUE_NULL) {
                     out.add(null);
                 } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                    out.add(p.getDoubleValue());
+                    out.add(parser.getDoubleValue());
                 } else {
-                    try {
-                        ctxt.handleUnexpectedToken(Double.class, p);
-                    } catch (JsonMappingException e) {
-                        throw JsonMappingException.wrapWithPath(e, out, out.size());
-                    }
+                    c.handleUnexpectedToken(Double.class, parser);
                 }
-            }
-            return out;
+            });
         }
     }
 
@@ -86,30 +99,15 @@ final class CappedArrays {
 
         @Override
         public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.isExpectedStartArrayToken()) {
-                return (List<String>) ctxt.handleUnexpectedToken(List.class, p);
-            }
-            int limit = limit(ctxt);
-            List<String> out = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (out.size() == limit) {
-                    throw new TooManyValues(p, "'dates' holds more than " + limit + " values: at most " + limit
-                            + " days per request");
-                }
+            return capped(p, ctxt, "'dates' holds", (parser, c, t, out) -> {
                 if (t == JsonToken.VALUE_STRING) {
-                    out.add(p.getText());
+                    out.add(parser.getText());
                 } else if (t == JsonToken.VALUE_NULL) {
                     out.add(null);
                 } else {
-                    try {
-                        ctxt.handleUnexpectedToken(String.class, p);
-                    } catch (JsonMappingException e) {
-                        throw JsonMappingException.wrapWithPath(e, out, out.size());
-                    }
+                    c.handleUnexpectedToken(String.class, parser);
                 }
-            }
-            return out;
+            });
         }
     }
 
@@ -159,23 +157,8 @@ final class CappedArrays {
 
         @Override
         public List<List<Double>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.isExpectedStartArrayToken()) {
-                return (List<List<Double>>) ctxt.handleUnexpectedToken(List.class, p);
-            }
-            int limit = limit(ctxt);
-            List<List<Double>> out = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (out.size() == limit) {
-                    throw new TooManyValues(p, "'featureWindow' has more than " + limit + " rows");
-                }
-                try {
-                    out.add(t == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
-                } catch (JsonMappingException e) {
-                    throw JsonMappingException.wrapWithPath(e, out, out.size());
-                }
-            }
-            return out;
+            return capped(p, ctxt, "'featureWindow' has", (parser, c, t, out) ->
+                    out.add(t == JsonToken.VALUE_NULL ? null : numbers.deserialize(parser, c)));
         }
     }
 }

@@ -206,6 +206,34 @@ final class BadInputCorpus {
             rows.set(3, List.of(1e300, 0.1, 0.1, 0.0));
             r.put("featureWindow", rows);
         }));
+        // Round 2 (issue 18): no coercion, daily data only, counted while read.
+        c.add(changed("a close sent as a string number", r -> close(r).set(5, "3300.5")));
+        c.add(changed("a close sent as an empty string", r -> close(r).set(5, "")));
+        c.add(changed("a date sent as a number", r -> dates(r).set(5, 20200101)));
+        c.add(changed("weekly dates", r -> {
+            List<Object> d = dates(r);
+            java.time.LocalDate last = java.time.LocalDate.parse(d.get(d.size() - 1).toString());
+            for (int i = 0; i < d.size(); i++) {
+                d.set(i, last.minusWeeks(d.size() - 1 - i).toString());
+            }
+        }));
+        c.add(changed("6,000 closes for 320 dates", r -> {
+            List<Object> close = close(r);
+            while (close.size() < 6000) {
+                close.add(0.0);
+            }
+        }));
+        c.add(changed("a column the model does not read, 5,000 values long", r -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> series = (Map<String, Object>) r.get("series");
+            series.put("AAPL", new ArrayList<>(Collections.nCopies(5000, 1.0)));
+        }));
+        c.add(changed("featureWindow with a string number", r -> {
+            r.clear();
+            List<Object> rows = new ArrayList<>(Collections.nCopies(60, List.of(0.0, 0.1, 0.1, 0.0)));
+            rows.set(3, List.of("0.0", 0.1, 0.1, 0.0));
+            r.put("featureWindow", rows);
+        }));
         return c;
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.sysrisk.evaluation.CircularBlocks;
 import io.sysrisk.evaluation.EventMetrics;
 
 /**
@@ -124,28 +125,25 @@ public final class EventBaselines {
         SplittableRandom random = new SplittableRandom(seed);
         double[] warned = new double[samples];
         double[] falsePerYear = new double[samples];
-        int block = BlockBootstrap.MIN_BLOCK;
-        for (int s = 0; s < samples; s++) {
-            long counted = 0;
-            long w = 0;
-            long f = 0;
-            long days = 0;
-            for (int[][] d : daily) {
-                int n = d[0].length;
-                int taken = 0;
-                while (taken < n) {
-                    int start = random.nextInt(n);
-                    for (int k = 0; k < block && taken < n; k++, taken++) {
-                        int i = (start + k) % n;
-                        f += d[0][i];
-                        counted += d[1][i];
-                        w += d[2][i];
-                    }
-                }
-                days += n;
+        // The parts' days, concatenated: one segment per part, resampled within it.
+        int[] segments = daily.stream().mapToInt(d -> d[0].length).toArray();
+        int[][] all = new int[3][java.util.Arrays.stream(segments).sum()];
+        int offset = 0;
+        for (int[][] d : daily) {
+            for (int k = 0; k < 3; k++) {
+                System.arraycopy(d[k], 0, all[k], offset, d[k].length);
             }
-            warned[s] = counted == 0 ? Double.NaN : (double) w / counted;
-            falsePerYear[s] = f / (days / EventMetrics.DAYS_PER_YEAR);
+            offset += d[0].length;
+        }
+        for (int s = 0; s < samples; s++) {
+            long[] counts = new long[3]; // false episodes, counted onsets, warned onsets
+            CircularBlocks.resample(segments, BlockBootstrap.MIN_BLOCK, random, i -> {
+                counts[0] += all[0][i];
+                counts[1] += all[1][i];
+                counts[2] += all[2][i];
+            });
+            warned[s] = counts[1] == 0 ? Double.NaN : (double) counts[2] / counts[1];
+            falsePerYear[s] = counts[0] / (all[0].length / EventMetrics.DAYS_PER_YEAR);
         }
         return new EventIntervals(new BlockBootstrap.Interval(quantile(warned, 0.025), quantile(warned, 0.975)),
                 new BlockBootstrap.Interval(quantile(falsePerYear, 0.025), quantile(falsePerYear, 0.975)));

@@ -44,7 +44,9 @@ public final class LomoReportWriter {
         for (LeaveOneMarketOut.FoldResult f : r.folds()) {
             alarmChart(folder.resolve(chartName(f)), f);
         }
-        ModelStore.json().writeValue(folder.resolve("lomo.json").toFile(), r);
+        // Compact: it holds every test window's scores (about 2 MB so; indented, more than twice that).
+        ModelStore.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(folder.resolve("lomo.json").toFile(), r);
         Files.writeString(folder.resolve("README.md"), markdown(m, r, command));
         return folder;
     }
