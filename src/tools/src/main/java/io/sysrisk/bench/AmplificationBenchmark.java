@@ -34,7 +34,9 @@ public final class AmplificationBenchmark {
         }
         String bomb = zeros.append("]}}").toString();
         try (RunnerServer server = new RunnerServer(jar, java, jvm)) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            // HTTP/1.1: one connection per request, all of them at once (HTTP/2 would multiplex them on one).
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             AtomicInteger ok4xx = new AtomicInteger();
             AtomicInteger fivexx = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
