@@ -26,6 +26,12 @@ resolve_region
 if [ "$packaging" = "image" ]; then
   need docker "Install Docker (or use the zip packaging: infra/deploy.sh)."
   docker info >/dev/null 2>&1 || { echo "error: Docker is installed but its engine is not running." >&2; exit 1; }
+  # The base image by a digest someone reviewed and committed (infra/image/base-image.digest), never resolved from
+  # a floating tag at deploy time; checked before anything is built.
+  digest=$(grep -v '^#' "$here/image/base-image.digest" | tr -d '[:space:]' || true)
+  [[ "$digest" =~ ^[^@[:space:]]+@sha256:[0-9a-f]{64}$ ]] || {
+    echo "error: infra/image/base-image.digest holds no reviewed base image (NAME@sha256:<64 hex digits>); see the" >&2
+    echo "       comment in it, review a digest of public.ecr.aws/lambda/java:25 and commit it" >&2; exit 1; }
 fi
 
 cd "$here/.."
@@ -42,12 +48,6 @@ pin=()
 if [ "$packaging" = "image" ]; then
   echo "== preparing the image build context"
   "$here/image/prepare.sh" "$zip"
-  # The base image by a digest someone reviewed and committed (infra/image/base-image.digest), never resolved from
-  # a floating tag at deploy time.
-  digest=$(grep -v '^#' "$here/image/base-image.digest" | tr -d '[:space:]')
-  [[ "$digest" =~ ^[^@[:space:]]+@sha256:[0-9a-f]{64}$ ]] || {
-    echo "error: infra/image/base-image.digest holds no reviewed base image (NAME@sha256:<64 hex digits>); see the" >&2
-    echo "       comment in it, review a digest of public.ecr.aws/lambda/java:25 and commit it" >&2; exit 1; }
   echo "== base image $digest"
   pin=(-c "sysrisk:baseImage=$digest")
 fi
