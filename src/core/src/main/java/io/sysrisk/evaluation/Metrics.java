@@ -139,44 +139,6 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
         return bestThreshold;
     }
 
-    /**
-     * The threshold among the scores with the highest relative usefulness (Alessi and Detken 2011, preference
-     * mu = 1/2): 1 - T1 - T2, with T1 the share of events missed and T2 the share of non-events alarmed (the
-     * highest such threshold on ties). Unlike F1, it does not depend on the base rate, so it transfers between
-     * markets whose event rates differ.
-     */
-    public static double bestUsefulnessThreshold(double[] p, int[] y) {
-        Integer[] idx = order(p);
-        int totalPos = 0;
-        for (int v : y) {
-            totalPos += v;
-        }
-        int totalNeg = y.length - totalPos;
-        if (totalPos == 0 || totalNeg == 0) {
-            throw new IllegalArgumentException("a usefulness threshold needs events and non-events");
-        }
-        double best = Double.NEGATIVE_INFINITY;
-        double bestThreshold = 0.5;
-        int tp = 0;
-        int fp = 0;
-        int i = idx.length - 1;
-        while (i >= 0) {
-            int j = i;
-            while (j >= 0 && p[idx[j]] == p[idx[i]]) {
-                tp += y[idx[j]];
-                fp += 1 - y[idx[j]];
-                j--;
-            }
-            double u = (double) tp / totalPos - (double) fp / totalNeg;
-            if (u > best) {
-                best = u;
-                bestThreshold = p[idx[i]];
-            }
-            i = j;
-        }
-        return bestThreshold;
-    }
-
     private static Integer[] order(double[] score) {
         Integer[] idx = new Integer[score.length];
         Arrays.setAll(idx, i -> i);

@@ -203,7 +203,7 @@ public final class ModelStore {
      * and the manifest parsed from the very bytes that were hashed, so a replace running meanwhile cannot mix two
      * versions into one load.
      */
-    private record Read(Path folder, ModelManifest manifest, Map<String, String> sums, String manifestSha256) {
+    private record Read(Path folder, ModelManifest manifest, Map<String, String> sums) {
     }
 
     private Read read(String version, Path folder) throws IOException {
@@ -217,7 +217,7 @@ public final class ModelStore {
         }
         Map<String, String> sums = readChecksums(version, folder);
         byte[] bytes = Files.readAllBytes(file);
-        String sha = check(version, MANIFEST, bytes, sums);
+        check(version, MANIFEST, bytes, sums);
         ModelManifest m;
         try {
             m = JSON.readValue(bytes, ModelManifest.class);
@@ -243,7 +243,7 @@ public final class ModelStore {
             throw new ModelStoreException("folder '" + version + "' holds a manifest for version '" + m.version() + "'");
         }
         checkConsistent(m);
-        return new Read(folder, m, sums, sha);
+        return new Read(folder, m, sums);
     }
 
     private interface Load<T> {
@@ -347,9 +347,10 @@ public final class ModelStore {
                 throw new ModelStoreException("model version '" + version + "' has no portable parameter file "
                         + "(written before it existed); retrain it to score it without DJL");
             }
-            checkFile(version, r, m.parameters(), Files.readAllBytes(r.folder().resolve(m.parameters().file())));
+            checkFile(version, r.sums(), m.parameters(),
+                    Files.readAllBytes(r.folder().resolve(m.parameters().file())));
             byte[] portable = Files.readAllBytes(r.folder().resolve(pf.file()));
-            String sha = checkFile(version, r, pf, portable);
+            String sha = checkFile(version, r.sums(), pf, portable);
             try {
                 return new Loaded(JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
                         m.input().features().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
@@ -366,13 +367,13 @@ public final class ModelStore {
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */
     public void verify(String version, ModelManifest.ParameterFile pf) throws IOException {
         Path folder = folder(version);
-        Read r = read(version, folder);
-        checkFile(version, r, pf, Files.readAllBytes(folder.resolve(pf.file())));
+        checkFile(version, readChecksums(version, folder), pf, Files.readAllBytes(folder.resolve(pf.file())));
     }
 
     /** Holds {@code bytes} of a parameter file to SHA256SUMS and to the manifest's record; returns the digest. */
-    private static String checkFile(String version, Read r, ModelManifest.ParameterFile pf, byte[] bytes) {
-        String actual = check(version, pf.file(), bytes, r.sums());
+    private static String checkFile(String version, Map<String, String> sums, ModelManifest.ParameterFile pf,
+                                    byte[] bytes) {
+        String actual = check(version, pf.file(), bytes, sums);
         if (!actual.equals(pf.sha256())) {
             throw new ModelStoreException("model version '" + version + "' is corrupt: " + pf.file()
                     + " has SHA-256 " + actual + ", the manifest records " + pf.sha256());
