@@ -13,7 +13,9 @@ import io.sysrisk.inference.ModelConfig;
  * <p>Speed: weights are kept transposed (input-major) so every product is an {@code out[r] += w[d][r] * x[d]} loop
  * over contiguous memory, which HotSpot's C2 turns into SIMD (a dot-product loop is a reduction it will not
  * vectorize for doubles); the LSTM's input projections, which do not depend on the recurrence, are computed for all
- * steps before it; sigmoid and tanh are taken through one inlined exponential, {@link #expNonPositive}.
+ * steps before it; sigmoid and tanh are taken through one inlined exponential, {@link #expNonPositive}. Many windows
+ * go side by side ({@link #forward(float[], int, int, int, int, double[], double[])}), each product then a small matrix
+ * product over the windows ({@link #accumulate}).
  */
 public final class JavaNet {
 
@@ -94,6 +96,11 @@ public final class JavaNet {
         return t;
     }
 
+    /** Pooled time steps (attention weights) of a window of {@code window} days. */
+    public int steps(int window) {
+        return config.steps(window);
+    }
+
     /** The window starting at {@code offset} of {@code x}, laid out (W, F). */
     public Output forward(float[] x, int offset, int window) {
         int c = config.convFilters();
@@ -170,6 +177,165 @@ public final class JavaNet {
             logit += outW[d] * context[d];
         }
         return new Output(logit, weights);
+    }
+
+    /**
+     * The same forward pass for {@code count} windows side by side: window i starts at {@code offset + i * stride}
+     * of {@code x}. Every intermediate is laid out (dimension, window), so each product is a {@code y += w * x} loop
+     * over the windows, which C2 vectorizes, and each cell update is a loop of independent windows, whose
+     * exponentials the CPU overlaps instead of waiting on one window's recurrence. Same operations per window as
+     * {@link #forward}, in the same order (so the same numbers to rounding; {@code JavaNetTest} holds them together).
+     *
+     * @param logits    receives window i's logit at {@code [i]}
+     * @param attention receives window i's attention at {@code [i * steps ..]}
+     */
+    public void forward(float[] x, int offset, int stride, int count, int window, double[] logits, double[] attention) {
+        int b = count;
+        int c = config.convFilters();
+        int k = config.convKernel();
+        int pad = k / 2;
+        int pool = config.poolSize();
+        int steps = config.steps(window);
+        int h = config.lstmUnits();
+        // Inputs as (time, feature, window).
+        double[] in = new double[window * features * b];
+        for (int i = 0; i < b; i++) {
+            int from = offset + i * stride;
+            for (int t = 0; t < window; t++) {
+                for (int f = 0; f < features; f++) {
+                    in[(t * features + f) * b + i] = x[from + t * features + f];
+                }
+            }
+        }
+        double[] pooled = new double[steps * c * b];
+        double[] conv = new double[c * b];
+        for (int t = 0; t < steps * pool; t++) {
+            for (int o = 0; o < c; o++) {
+                java.util.Arrays.fill(conv, o * b, (o + 1) * b, convB[o]);
+            }
+            for (int j = 0; j < k; j++) {
+                int src = t + j - pad;
+                if (src < 0 || src >= window) {
+                    continue;
+                }
+                for (int f = 0; f < features; f++) {
+                    int wi = (j * features + f) * c;
+                    int xi = (src * features + f) * b;
+                    for (int o = 0; o < c; o++) {
+                        axpy(conv, o * b, in, xi, convT[wi + o], b);
+                    }
+                }
+            }
+            int p = (t / pool) * c * b;
+            for (int i = 0; i < c * b; i++) {
+                pooled[p + i] = Math.max(pooled[p + i], conv[i]);
+            }
+        }
+        double[] hidden = new double[steps * 2 * h * b];
+        Lstm.runBoth(forward, backward, pooled, steps, b, hidden);
+
+        double[] weights = new double[steps * b];
+        if (attT != null) {
+            int a = config.attentionUnits();
+            double[] e = new double[a * b];
+            double[] score = new double[b];
+            for (int s = 0; s < steps; s++) {
+                for (int u = 0; u < a; u++) {
+                    java.util.Arrays.fill(e, u * b, (u + 1) * b, attB[u]);
+                }
+                accumulate(e, 0, attT, hidden, s * 2 * h * b, 2 * h, a, b);
+                java.util.Arrays.fill(score, 0);
+                for (int u = 0; u < a; u++) {
+                    double v = attV[u];
+                    for (int i = 0; i < b; i++) {
+                        score[i] += v * tanh(e[u * b + i]);
+                    }
+                }
+                System.arraycopy(score, 0, weights, s * b, b);
+            }
+            for (int i = 0; i < b; i++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int s = 0; s < steps; s++) {
+                    max = Math.max(max, weights[s * b + i]);
+                }
+                double sum = 0;
+                for (int s = 0; s < steps; s++) {
+                    double ws = Math.exp(weights[s * b + i] - max);
+                    weights[s * b + i] = ws;
+                    sum += ws;
+                }
+                for (int s = 0; s < steps; s++) {
+                    weights[s * b + i] /= sum;
+                }
+            }
+        } else {
+            java.util.Arrays.fill(weights, 1.0 / steps);
+        }
+        double[] context = new double[2 * h * b];
+        for (int s = 0; s < steps; s++) {
+            for (int d = 0; d < 2 * h; d++) {
+                int hi = (s * 2 * h + d) * b;
+                int ci = d * b;
+                int wi = s * b;
+                for (int i = 0; i < b; i++) {
+                    context[ci + i] += hidden[hi + i] * weights[wi + i];
+                }
+            }
+        }
+        for (int i = 0; i < b; i++) {
+            double logit = outB;
+            if (anchorW != null) {
+                logit += anchorB;
+                for (int f = 0; f < features; f++) {
+                    logit += anchorW[f] * in[((window - 1) * features + f) * b + i];
+                }
+            }
+            for (int d = 0; d < 2 * h; d++) {
+                logit += outW[d] * context[d * b + i];
+            }
+            logits[i] = logit;
+            for (int s = 0; s < steps; s++) {
+                attention[i * steps + s] = weights[s * b + i];
+            }
+        }
+    }
+
+    /**
+     * {@code y[r][i] += sum over d of wT[d][r] * x[d][i]} for r < rows, d < depth, i < b, where {@code y[r]} starts at
+     * {@code yFrom + r * b} and {@code x[d]} at {@code xFrom + d * b}: a matrix product over a tile of windows. Four
+     * depths per pass, so each load and store of y carries four multiply-adds (one per pass is bound by the stores).
+     * The sum runs over d in the one-window pass's order.
+     */
+    static void accumulate(double[] y, int yFrom, double[] wT, double[] x, int xFrom, int depth, int rows, int b) {
+        int d = 0;
+        for (; d + 4 <= depth; d += 4) {
+            int x0 = xFrom + d * b;
+            int x1 = x0 + b;
+            int x2 = x1 + b;
+            int x3 = x2 + b;
+            for (int r = 0; r < rows; r++) {
+                double a0 = wT[d * rows + r];
+                double a1 = wT[(d + 1) * rows + r];
+                double a2 = wT[(d + 2) * rows + r];
+                double a3 = wT[(d + 3) * rows + r];
+                int yr = yFrom + r * b;
+                for (int i = 0; i < b; i++) {
+                    y[yr + i] = y[yr + i] + a0 * x[x0 + i] + a1 * x[x1 + i] + a2 * x[x2 + i] + a3 * x[x3 + i];
+                }
+            }
+        }
+        for (; d < depth; d++) {
+            for (int r = 0; r < rows; r++) {
+                axpy(y, yFrom + r * b, x, xFrom + d * b, wT[d * rows + r], b);
+            }
+        }
+    }
+
+    /** {@code y[yFrom..yFrom+n) += a * x[xFrom..xFrom+n)}. */
+    private static void axpy(double[] y, int yFrom, double[] x, int xFrom, double a, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yFrom + i] += a * x[xFrom + i];
+        }
     }
 
     /** {@code y[0..n) += a * w[from..from+n)}: the one inner loop of the network, written for C2's vectorizer. */
@@ -249,17 +415,71 @@ public final class JavaNet {
             }
         }
 
+        /** {@link #project} for {@code b} windows laid out (step, input, window): gates (step, 4 units, window). */
+        double[] project(double[] x, int steps, int b) {
+            int g4 = 4 * units;
+            double[] gates = new double[steps * g4 * b];
+            for (int s = 0; s < steps; s++) {
+                int gs = s * g4 * b;
+                for (int r = 0; r < g4; r++) {
+                    java.util.Arrays.fill(gates, gs + r * b, gs + (r + 1) * b, bias[r]);
+                }
+                accumulate(gates, gs, wiT, x, s * inputs * b, inputs, g4, b);
+            }
+            return gates;
+        }
+
+        /** {@link #runBoth} for {@code b} windows: h of step s goes to {@code out[(s * 2 units + unit) * b + window]}. */
+        static void runBoth(Lstm fw, Lstm bw, double[] x, int steps, int b, double[] out) {
+            int units = fw.units;
+            int g4 = 4 * units;
+            double[] gatesF = fw.project(x, steps, b);
+            double[] gatesB = bw.project(x, steps, b);
+            double[] hF = new double[units * b];
+            double[] cF = new double[units * b];
+            double[] hB = new double[units * b];
+            double[] cB = new double[units * b];
+            for (int n = 0; n < steps; n++) {
+                int sF = n;
+                int sB = steps - 1 - n;
+                int gF = sF * g4 * b;
+                int gB = sB * g4 * b;
+                // The projections are not read again: the recurrence adds onto them in place.
+                accumulate(gatesF, gF, fw.whT, hF, 0, units, g4, b);
+                accumulate(gatesB, gB, bw.whT, hB, 0, units, g4, b);
+                cell(gatesF, gF, cF, hF, units, b, out, sF * 2 * units * b);
+                cell(gatesB, gB, cB, hB, units, b, out, (sB * 2 * units + units) * b);
+            }
+        }
+
+        private static void cell(double[] g, int at, double[] c, double[] h, int units, int b, double[] out, int to) {
+            for (int u = 0; u < units; u++) {
+                int gi = at + u * b;
+                int gf = at + (units + u) * b;
+                int gg = at + (2 * units + u) * b;
+                int go = at + (3 * units + u) * b;
+                int ui = u * b;
+                for (int i = 0; i < b; i++) {
+                    double hu = step(g[gi + i], g[gf + i], g[gg + i], g[go + i], c, ui + i);
+                    h[ui + i] = hu;
+                    out[to + ui + i] = hu;
+                }
+            }
+        }
+
         /** One step's cell and hidden state from its gates (PyTorch order i, f, g, o). */
         private static void cell(double[] g, double[] c, double[] h, int units, double[] out, int at) {
             for (int u = 0; u < units; u++) {
-                double in = sigmoid(g[u]);
-                double forget = sigmoid(g[units + u]);
-                double candidate = tanh(g[2 * units + u]);
-                double outGate = sigmoid(g[3 * units + u]);
-                c[u] = forget * c[u] + in * candidate;
-                h[u] = outGate * tanh(c[u]);
+                h[u] = step(g[u], g[units + u], g[2 * units + u], g[3 * units + u], c, u);
                 out[at + u] = h[u];
             }
+        }
+
+        /** One unit's LSTM step from its gates (PyTorch order i, f, g, o): updates its cell state, returns its h. */
+        static double step(double zi, double zf, double zg, double zo, double[] c, int ci) {
+            double cell = sigmoid(zf) * c[ci] + sigmoid(zi) * tanh(zg);
+            c[ci] = cell;
+            return sigmoid(zo) * tanh(cell);
         }
     }
 

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The model's answer for the window ending on {@code asOf}: probability, alert (probability >= threshold), and the
- * attention weight of each date of the window (oldest first, summing to 1).
+ * The model's answer for the window ending on {@code asOf}: probability, alert (by the manifest's alarm rule), the
+ * attention weight of each date of the window (oldest first, summing to 1), and the reference the alarm rule and the
+ * report compare against: the annualized 20-day realized volatility of the index on {@code asOf}.
  */
 public record DatedScore(LocalDate asOf, double probability, boolean alert, List<LocalDate> windowDates,
-                         double[] attention) {
+                         double[] attention, double volatility) {
 }

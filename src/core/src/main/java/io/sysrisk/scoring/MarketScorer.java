@@ -35,9 +35,8 @@ public final class MarketScorer {
     }
 
     /**
-     * Normalized windows ready for the model, with the dates they cover; {@code volatility}: 20-day volatility on
-     * each window's last day when the model alerts by the reference rule ({@link ModelManifest#alertsByVolatility}),
-     * else null.
+     * Normalized windows ready for the model, with the dates they cover; {@code volatility}: the reference, 20-day
+     * volatility on each window's last day (what {@link ModelManifest#alertsByVolatility} alerts by).
      */
     public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features,
                           List<Plausibility.Warning> warnings, double[] volatility) {
@@ -112,11 +111,8 @@ public final class MarketScorer {
             asOf.add(data.dates().get(t));
             dates.add(data.dates().subList(t - window + 1, t + 1));
         }
-        double[] volatility = null;
-        if (manifest.alertsByVolatility()) {
-            volatility = java.util.Arrays.copyOfRange(io.sysrisk.evaluation.Indicators.volatility(part), start - cut,
-                    end - cut + 1);
-        }
+        double[] volatility = java.util.Arrays.copyOfRange(io.sysrisk.evaluation.Indicators.volatility(part),
+                start - cut, end - cut + 1);
         return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility);
     }
 
@@ -125,11 +121,35 @@ public final class MarketScorer {
         List<DatedScore> out = new ArrayList<>(w.count());
         for (int i = 0; i < w.count(); i++) {
             WindowScore s = scores.get(i);
-            out.add(new DatedScore(w.asOf().get(i), s.probability(),
-                    manifest.alert(s.probability(), w.volatility() == null ? Double.NaN : w.volatility()[i]),
-                    List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window())));
+            double volatility = w.volatility()[i];
+            out.add(new DatedScore(w.asOf().get(i), s.probability(), manifest.alert(s.probability(), volatility),
+                    List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window()), volatility));
         }
         return out;
+    }
+
+    /** The raw (not normalized) feature values of the window ending on {@code asOf}, rows oldest first. */
+    public record FeatureRows(List<String> features, List<LocalDate> dates, double[][] values) {
+    }
+
+    /** {@link FeatureRows} of the window ending on {@code asOf}, which must be a scorable date of {@code data}. */
+    public FeatureRows featureRows(MarketData data, LocalDate asOf) {
+        checkCompatible(data);
+        int window = manifest.input().window();
+        int lookback = features.lookback();
+        int t = data.indexOnOrAfter(asOf);
+        if (t >= data.size() || !data.dates().get(t).equals(asOf) || t < lookback + window - 1) {
+            throw new DataValidationException(asOf + " is not a scorable date of the data: the first date with a "
+                    + "full window is " + data.dates().get(Math.min(lookback + window - 1, data.size() - 1))
+                    + ", the last " + data.dates().get(data.size() - 1));
+        }
+        int cut = t - window + 1 - lookback;
+        FeatureMatrix matrix = FeaturePipeline.compute(data.slice(cut, t + 1), features);
+        double[][] rows = new double[window][];
+        for (int i = 0; i < window; i++) {
+            rows[i] = matrix.values()[lookback + i].clone();
+        }
+        return new FeatureRows(features.ids(), List.copyOf(data.dates().subList(t - window + 1, t + 1)), rows);
     }
 
     public List<DatedScore> score(MarketData data, LocalDate from, LocalDate to, WindowScorer model) {
