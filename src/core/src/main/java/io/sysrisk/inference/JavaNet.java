@@ -13,9 +13,9 @@ import io.sysrisk.inference.ModelConfig;
  * <p>Speed: weights are kept transposed (input-major) so every product is an {@code out[r] += w[d][r] * x[d]} loop
  * over contiguous memory, which HotSpot's C2 turns into SIMD (a dot-product loop is a reduction it will not
  * vectorize for doubles); the LSTM's input projections, which do not depend on the recurrence, are computed for all
- * steps before it; sigmoid and tanh are taken through one inlined exponential, {@link #expNonPositive}. Many windows
- * go side by side ({@link #forward(float[], int, int, int, int, double[], double[])}), each product then a small matrix
- * product over the windows ({@link #accumulate}).
+ * steps before it; sigmoid and tanh are taken through one inlined exponential, {@link #expNonPositive}, with no
+ * branch on the sign. Many windows go side by side ({@link #forward(float[], int, int, int, int, double[], double[])}),
+ * each product then a small matrix product over the windows ({@link #accumulate}).
  */
 public final class JavaNet {
 
@@ -181,10 +181,11 @@ public final class JavaNet {
 
     /**
      * The same forward pass for {@code count} windows side by side: window i starts at {@code offset + i * stride}
-     * of {@code x}. Every intermediate is laid out (dimension, window), so each product is a {@code y += w * x} loop
-     * over the windows, which C2 vectorizes, and each cell update is a loop of independent windows, whose
-     * exponentials the CPU overlaps instead of waiting on one window's recurrence. Same operations per window as
-     * {@link #forward}, in the same order (so the same numbers to rounding; {@code JavaNetTest} holds them together).
+     * of {@code x}. Every intermediate vector is held as one array per dimension, indexed by window, so each product
+     * is a loop over the windows of whole arrays, which C2 vectorizes (it does not vectorize loops that index one
+     * array at two unknown offsets: measured 1.8 against 8 GMAC/s), and each cell update is a loop of independent
+     * windows. Same operations per window as {@link #forward(float[], int, int)}, in the same order, so the same
+     * numbers ({@code JavaModelBatchTest}).
      *
      * @param logits    receives window i's logit at {@code [i]}
      * @param attention receives window i's attention at {@code [i * steps ..]}
@@ -197,88 +198,83 @@ public final class JavaNet {
         int pool = config.poolSize();
         int steps = config.steps(window);
         int h = config.lstmUnits();
-        // Inputs as (time, feature, window).
-        double[] in = new double[window * features * b];
+        double[][] in = new double[window * features][b];
         for (int i = 0; i < b; i++) {
             int from = offset + i * stride;
-            for (int t = 0; t < window; t++) {
-                for (int f = 0; f < features; f++) {
-                    in[(t * features + f) * b + i] = x[from + t * features + f];
-                }
+            for (int r = 0; r < window * features; r++) {
+                in[r][i] = x[from + r];
             }
         }
-        double[] pooled = new double[steps * c * b];
-        double[] conv = new double[c * b];
+        double[][] pooled = new double[steps * c][b];
+        double[][] conv = new double[c][b];
         for (int t = 0; t < steps * pool; t++) {
             for (int o = 0; o < c; o++) {
-                java.util.Arrays.fill(conv, o * b, (o + 1) * b, convB[o]);
+                java.util.Arrays.fill(conv[o], convB[o]);
             }
             for (int j = 0; j < k; j++) {
                 int src = t + j - pad;
-                if (src < 0 || src >= window) {
-                    continue;
-                }
-                for (int f = 0; f < features; f++) {
-                    int wi = (j * features + f) * c;
-                    int xi = (src * features + f) * b;
-                    for (int o = 0; o < c; o++) {
-                        axpy(conv, o * b, in, xi, convT[wi + o], b);
-                    }
+                if (src >= 0 && src < window) {
+                    accumulate(conv, 0, convT, (j * features) * c, in, src * features, features, c, b);
                 }
             }
-            int p = (t / pool) * c * b;
-            for (int i = 0; i < c * b; i++) {
-                pooled[p + i] = Math.max(pooled[p + i], conv[i]);
+            int p = (t / pool) * c;
+            for (int o = 0; o < c; o++) {
+                double[] po = pooled[p + o];
+                double[] co = conv[o];
+                for (int i = 0; i < b; i++) {
+                    po[i] = Math.max(po[i], co[i]);
+                }
             }
         }
-        double[] hidden = new double[steps * 2 * h * b];
+        double[][] hidden = new double[steps * 2 * h][];
         Lstm.runBoth(forward, backward, pooled, steps, b, hidden);
 
-        double[] weights = new double[steps * b];
+        double[][] weights = new double[steps][b];
         if (attT != null) {
             int a = config.attentionUnits();
-            double[] e = new double[a * b];
-            double[] score = new double[b];
+            double[][] e = new double[a][b];
             for (int s = 0; s < steps; s++) {
                 for (int u = 0; u < a; u++) {
-                    java.util.Arrays.fill(e, u * b, (u + 1) * b, attB[u]);
+                    java.util.Arrays.fill(e[u], attB[u]);
                 }
-                accumulate(e, 0, attT, hidden, s * 2 * h * b, 2 * h, a, b);
-                java.util.Arrays.fill(score, 0);
+                accumulate(e, 0, attT, 0, hidden, s * 2 * h, 2 * h, a, b);
+                double[] score = weights[s];
                 for (int u = 0; u < a; u++) {
                     double v = attV[u];
+                    double[] eu = e[u];
                     for (int i = 0; i < b; i++) {
-                        score[i] += v * tanh(e[u * b + i]);
+                        score[i] += v * tanh(eu[i]);
                     }
                 }
-                System.arraycopy(score, 0, weights, s * b, b);
             }
             for (int i = 0; i < b; i++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int s = 0; s < steps; s++) {
-                    max = Math.max(max, weights[s * b + i]);
+                    max = Math.max(max, weights[s][i]);
                 }
                 double sum = 0;
                 for (int s = 0; s < steps; s++) {
-                    double ws = Math.exp(weights[s * b + i] - max);
-                    weights[s * b + i] = ws;
+                    double ws = Math.exp(weights[s][i] - max);
+                    weights[s][i] = ws;
                     sum += ws;
                 }
                 for (int s = 0; s < steps; s++) {
-                    weights[s * b + i] /= sum;
+                    weights[s][i] /= sum;
                 }
             }
         } else {
-            java.util.Arrays.fill(weights, 1.0 / steps);
+            for (double[] w : weights) {
+                java.util.Arrays.fill(w, 1.0 / steps);
+            }
         }
-        double[] context = new double[2 * h * b];
+        double[][] context = new double[2 * h][b];
         for (int s = 0; s < steps; s++) {
+            double[] ws = weights[s];
             for (int d = 0; d < 2 * h; d++) {
-                int hi = (s * 2 * h + d) * b;
-                int ci = d * b;
-                int wi = s * b;
+                double[] cd = context[d];
+                double[] hd = hidden[s * 2 * h + d];
                 for (int i = 0; i < b; i++) {
-                    context[ci + i] += hidden[hi + i] * weights[wi + i];
+                    cd[i] += hd[i] * ws[i];
                 }
             }
         }
@@ -287,54 +283,53 @@ public final class JavaNet {
             if (anchorW != null) {
                 logit += anchorB;
                 for (int f = 0; f < features; f++) {
-                    logit += anchorW[f] * in[((window - 1) * features + f) * b + i];
+                    logit += anchorW[f] * in[(window - 1) * features + f][i];
                 }
             }
             for (int d = 0; d < 2 * h; d++) {
-                logit += outW[d] * context[d * b + i];
+                logit += outW[d] * context[d][i];
             }
             logits[i] = logit;
             for (int s = 0; s < steps; s++) {
-                attention[i * steps + s] = weights[s * b + i];
+                attention[i * steps + s] = weights[s][i];
             }
         }
     }
 
     /**
-     * {@code y[r][i] += sum over d of wT[d][r] * x[d][i]} for r < rows, d < depth, i < b, where {@code y[r]} starts at
-     * {@code yFrom + r * b} and {@code x[d]} at {@code xFrom + d * b}: a matrix product over a tile of windows. Four
-     * depths per pass, so each load and store of y carries four multiply-adds (one per pass is bound by the stores).
-     * The sum runs over d in the one-window pass's order.
+     * {@code y[yFrom + r][i] += sum over d of wT[wFrom + d * rows + r] * x[xFrom + d][i]} for r < rows, d < depth,
+     * i < b: a matrix product over a tile of windows. Four depths per pass, so each load and store of a y element
+     * carries four multiply-adds; the sum still runs over d in the one-window pass's order.
      */
-    static void accumulate(double[] y, int yFrom, double[] wT, double[] x, int xFrom, int depth, int rows, int b) {
+    static void accumulate(double[][] y, int yFrom, double[] wT, int wFrom, double[][] x, int xFrom, int depth,
+                           int rows, int b) {
         int d = 0;
         for (; d + 4 <= depth; d += 4) {
-            int x0 = xFrom + d * b;
-            int x1 = x0 + b;
-            int x2 = x1 + b;
-            int x3 = x2 + b;
+            double[] x0 = x[xFrom + d];
+            double[] x1 = x[xFrom + d + 1];
+            double[] x2 = x[xFrom + d + 2];
+            double[] x3 = x[xFrom + d + 3];
+            int w0 = wFrom + d * rows;
             for (int r = 0; r < rows; r++) {
-                double a0 = wT[d * rows + r];
-                double a1 = wT[(d + 1) * rows + r];
-                double a2 = wT[(d + 2) * rows + r];
-                double a3 = wT[(d + 3) * rows + r];
-                int yr = yFrom + r * b;
+                double a0 = wT[w0 + r];
+                double a1 = wT[w0 + rows + r];
+                double a2 = wT[w0 + 2 * rows + r];
+                double a3 = wT[w0 + 3 * rows + r];
+                double[] yr = y[yFrom + r];
                 for (int i = 0; i < b; i++) {
-                    y[yr + i] = y[yr + i] + a0 * x[x0 + i] + a1 * x[x1 + i] + a2 * x[x2 + i] + a3 * x[x3 + i];
+                    yr[i] = yr[i] + a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
                 }
             }
         }
         for (; d < depth; d++) {
+            double[] xd = x[xFrom + d];
             for (int r = 0; r < rows; r++) {
-                axpy(y, yFrom + r * b, x, xFrom + d * b, wT[d * rows + r], b);
+                double a = wT[wFrom + d * rows + r];
+                double[] yr = y[yFrom + r];
+                for (int i = 0; i < b; i++) {
+                    yr[i] += a * xd[i];
+                }
             }
-        }
-    }
-
-    /** {@code y[yFrom..yFrom+n) += a * x[xFrom..xFrom+n)}. */
-    private static void axpy(double[] y, int yFrom, double[] x, int xFrom, double a, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yFrom + i] += a * x[xFrom + i];
         }
     }
 
@@ -415,54 +410,54 @@ public final class JavaNet {
             }
         }
 
-        /** {@link #project} for {@code b} windows laid out (step, input, window): gates (step, 4 units, window). */
-        double[] project(double[] x, int steps, int b) {
+        /** {@link #project} for {@code b} windows: x rows (step, input), gates rows (step, 4 units). */
+        double[][] project(double[][] x, int steps, int b) {
             int g4 = 4 * units;
-            double[] gates = new double[steps * g4 * b];
+            double[][] gates = new double[steps * g4][b];
             for (int s = 0; s < steps; s++) {
-                int gs = s * g4 * b;
                 for (int r = 0; r < g4; r++) {
-                    java.util.Arrays.fill(gates, gs + r * b, gs + (r + 1) * b, bias[r]);
+                    java.util.Arrays.fill(gates[s * g4 + r], bias[r]);
                 }
-                accumulate(gates, gs, wiT, x, s * inputs * b, inputs, g4, b);
+                accumulate(gates, s * g4, wiT, 0, x, s * inputs, inputs, g4, b);
             }
             return gates;
         }
 
-        /** {@link #runBoth} for {@code b} windows: h of step s goes to {@code out[(s * 2 units + unit) * b + window]}. */
-        static void runBoth(Lstm fw, Lstm bw, double[] x, int steps, int b, double[] out) {
+        /** {@link #runBoth} for {@code b} windows: h of step s goes to rows {@code s * 2 units ..} of {@code out}. */
+        static void runBoth(Lstm fw, Lstm bw, double[][] x, int steps, int b, double[][] out) {
             int units = fw.units;
             int g4 = 4 * units;
-            double[] gatesF = fw.project(x, steps, b);
-            double[] gatesB = bw.project(x, steps, b);
-            double[] hF = new double[units * b];
-            double[] cF = new double[units * b];
-            double[] hB = new double[units * b];
-            double[] cB = new double[units * b];
+            double[][] gatesF = fw.project(x, steps, b);
+            double[][] gatesB = bw.project(x, steps, b);
+            double[][] hF = new double[units][b];
+            double[][] cF = new double[units][b];
+            double[][] hB = new double[units][b];
+            double[][] cB = new double[units][b];
             for (int n = 0; n < steps; n++) {
                 int sF = n;
                 int sB = steps - 1 - n;
-                int gF = sF * g4 * b;
-                int gB = sB * g4 * b;
                 // The projections are not read again: the recurrence adds onto them in place.
-                accumulate(gatesF, gF, fw.whT, hF, 0, units, g4, b);
-                accumulate(gatesB, gB, bw.whT, hB, 0, units, g4, b);
-                cell(gatesF, gF, cF, hF, units, b, out, sF * 2 * units * b);
-                cell(gatesB, gB, cB, hB, units, b, out, (sB * 2 * units + units) * b);
+                accumulate(gatesF, sF * g4, fw.whT, 0, hF, 0, units, g4, b);
+                accumulate(gatesB, sB * g4, bw.whT, 0, hB, 0, units, g4, b);
+                cell(gatesF, sF * g4, cF, hF, units, b);
+                cell(gatesB, sB * g4, cB, hB, units, b);
+                for (int u = 0; u < units; u++) {
+                    out[sF * 2 * units + u] = hF[u].clone();
+                    out[sB * 2 * units + units + u] = hB[u].clone();
+                }
             }
         }
 
-        private static void cell(double[] g, int at, double[] c, double[] h, int units, int b, double[] out, int to) {
+        private static void cell(double[][] g, int at, double[][] c, double[][] h, int units, int b) {
             for (int u = 0; u < units; u++) {
-                int gi = at + u * b;
-                int gf = at + (units + u) * b;
-                int gg = at + (2 * units + u) * b;
-                int go = at + (3 * units + u) * b;
-                int ui = u * b;
+                double[] gi = g[at + u];
+                double[] gf = g[at + units + u];
+                double[] gg = g[at + 2 * units + u];
+                double[] go = g[at + 3 * units + u];
+                double[] cu = c[u];
+                double[] hu = h[u];
                 for (int i = 0; i < b; i++) {
-                    double hu = step(g[gi + i], g[gf + i], g[gg + i], g[go + i], c, ui + i);
-                    h[ui + i] = hu;
-                    out[to + ui + i] = hu;
+                    hu[i] = step(gi[i], gf[i], gg[i], go[i], cu, i);
                 }
             }
         }
@@ -501,16 +496,19 @@ public final class JavaNet {
         return d;
     }
 
+    /**
+     * sigmoid(z) = (1 + tanh(z / 2)) / 2, absolute error ~1e-16. Without a branch on the sign: the gates' signs
+     * are as good as random, and a mispredicted branch per call cost more than the exponential.
+     */
     static double sigmoid(double z) {
         double e = expNonPositive(-Math.abs(z));
-        return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        return 0.5 + 0.5 * Math.copySign((1 - e) / (1 + e), z);
     }
 
-    /** tanh(z) = 2 sigmoid(2z) - 1; absolute error ~1e-16. */
+    /** tanh(z) = sign(z) (1 - e^-2|z|) / (1 + e^-2|z|); absolute error ~1e-16. */
     static double tanh(double z) {
         double e = expNonPositive(-2 * Math.abs(z));
-        double t = (1 - e) / (1 + e);
-        return z < 0 ? -t : t;
+        return Math.copySign((1 - e) / (1 + e), z);
     }
 
     /** 64 / ln 2, and ln 2 / 64 in two parts (the high one has zero low bits, so k * LN2_64_HI is exact here). */
