@@ -16,8 +16,12 @@ import io.sysrisk.scoring.Plausibility;
 public record ScoreResponse(String modelVersion, String modelSha256, Double threshold, List<Score> scores,
                             Timing timing, Integer status, String error, List<Plausibility.Warning> warnings) {
 
-    /** The systemic-event probability for the window ending on {@code asOf}, and where the model looked. */
-    public record Score(String asOf, double probability, boolean alert, List<Weight> attention) {
+    /**
+     * The systemic-event probability for the window ending on {@code asOf}, the alert, the reference it is compared
+     * with ({@code volatility}: annualized 20-day realized volatility of the index on {@code asOf}; absent for a
+     * feature window without vol_20d), and where the model looked.
+     */
+    public record Score(String asOf, double probability, boolean alert, Double volatility, List<Weight> attention) {
     }
 
     /** Attention weight of one date of the window (date null for a feature window sent without dates). */

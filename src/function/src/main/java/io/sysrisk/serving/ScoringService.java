@@ -145,7 +145,7 @@ public class ScoringService {
                 weights.add(new ScoreResponse.Weight(null, v));
             }
             scores = List.of(new ScoreResponse.Score(asOf, s.probability(), m.alert(s.probability(), lastVolatility),
-                    weights));
+                    Double.isFinite(lastVolatility) ? lastVolatility : null, weights));
         } else {
             MarketData data = RequestParser.marketData(request, m.input(), config.serving().maxDays());
             LocalDate from = request.from() == null ? null : RequestParser.date("from", request.from());
@@ -181,7 +181,8 @@ public class ScoringService {
         for (int i = 0; i < d.attention().length; i++) {
             weights.add(new ScoreResponse.Weight(d.windowDates().get(i).toString(), d.attention()[i]));
         }
-        return new ScoreResponse.Score(d.asOf().toString(), d.probability(), d.alert(), weights);
+        return new ScoreResponse.Score(d.asOf().toString(), d.probability(), d.alert(),
+                Double.isFinite(d.volatility()) ? d.volatility() : null, weights);
     }
 
     private static double ms(long from, long to) {

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The function's runner jar (REST, prod profile) on a free loopback port, ready when its health check says so. */
-final class RunnerServer implements AutoCloseable {
+public final class RunnerServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
     private final int port;
     final double startSeconds;
 
-    RunnerServer(Path runnerJar, String java, List<String> jvm) throws Exception {
+    public RunnerServer(Path runnerJar, String java, List<String> jvm) throws Exception {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalArgumentException(runnerJar + " not found: build it with ./mvnw package -DskipTests");
         }
@@ -38,11 +38,11 @@ final class RunnerServer implements AutoCloseable {
         startSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

@@ -1,0 +1,418 @@
+package io.sysrisk.serving.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.sysrisk.data.CsvMarketLoader;
+import io.sysrisk.data.DataValidationException;
+import io.sysrisk.data.Market;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.data.Markets;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.labels.Labeler;
+import io.sysrisk.scoring.MarketScorer;
+import io.sysrisk.serving.InvalidRequestException;
+import io.sysrisk.serving.ScoreRequest;
+import io.sysrisk.serving.ScoreResponse;
+import io.sysrisk.serving.ScoringService;
+import io.sysrisk.serving.ServingConfig;
+import io.sysrisk.store.ModelManifest;
+
+/**
+ * What the risk page ({@code /}) shows: an embedded market's or an uploaded CSV's scored history, in chunks of at
+ * most {@code maxScoredDates} dates, each scored by {@link ScoringService#score} exactly as a client's POST /score
+ * would be (so the page's numbers are the API's); one window's attention and raw features; the model's
+ * out-of-sample evidence from its committed report. REST build only (not in the Lambda package).
+ */
+@ApplicationScoped
+public class MonitorService {
+
+    /**
+     * Rows sent before a range's look-back: the API drops a day that repeats the day before (an unchanged close in a
+     * close-only series), which would otherwise leave the first date of a range short of its look-back.
+     */
+    private static final int MARGIN = 60;
+
+    /** The markets a close-only model can score; read once, on first use. */
+    private volatile List<Market> markets;
+    private volatile ObjectNode evidence;
+
+    private final ScoringService service;
+    private final ServingConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public MonitorService(ScoringService service, ServingConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    /** One market the page can pick. */
+    /** One market the page can pick; {@code inTraining}: its file is in the served model's training data. */
+    public record MarketInfo(String id, String about, String first, String last, int days, String firstScorable,
+                             int chunks, boolean inTraining) {
+    }
+
+    /** What the page needs before it asks for anything else. */
+    public record Overview(String modelVersion, String modelSha256, String createdAt, boolean closeOnly,
+                           String label, String alarmBy, double threshold, Double volatilityThreshold,
+                           int window, int requiredDays, int chunkDates, int maxUploadDays, List<MarketInfo> markets,
+                           Card card) {
+    }
+
+    /**
+     * The model card: what it was trained on, how, and how its probabilities are calibrated. {@code attentionLearned}
+     * is false when every network kept its initial weights (best epoch 0): its attention is then the random
+     * initialization's, not something the page may present as a reason.
+     */
+    public record Card(String architecture, List<String> features, int members, String training, String calibration,
+                       List<ModelManifest.DataFile> data, ModelManifest.AlarmRule alarm, boolean attentionLearned) {
+    }
+
+    /**
+     * One chunk of a scored history, as parallel arrays (compact for 1,000 dates): {@code onsets} are the fall
+     * onsets (the label's event starts) in the chunk, known up to {@code labelKnownUntil}.
+     */
+    public record HistoryChunk(String market, int chunk, int chunks, List<String> dates, List<Double> close,
+                               List<Double> probability, List<Boolean> alert, List<Double> volatility,
+                               List<String> onsets, String labelKnownUntil, List<String> warnings,
+                               String modelSha256, double serverMs) {
+    }
+
+    /** The window ending on {@code asOf}: its score, attention per date and raw feature values per date. */
+    public record WindowDetail(String market, String asOf, double probability, boolean alert, Double volatility,
+                               List<String> dates, List<Double> attention, List<String> features,
+                               List<List<Double>> values) {
+    }
+
+    public Overview overview() {
+        ModelManifest m = service.manifest();
+        boolean closeOnly = closeOnly(m);
+        List<MarketInfo> list = new ArrayList<>();
+        if (closeOnly) {
+            for (Market market : markets()) {
+                boolean inTraining = m.data() != null
+                        && m.data().stream().anyMatch(d -> d.name().equals(market.data().source()));
+                list.add(info(market.name(), market.about(), market.data(), inTraining));
+            }
+        }
+        ModelManifest.AlarmRule alarm = m.alarm();
+        String by = alarm == null ? ModelManifest.AlarmRule.MODEL : alarm.by();
+        return new Overview(m.version(), service.modelSha256(), m.createdAt(), closeOnly, m.label().describe(), by,
+                by.equals(ModelManifest.AlarmRule.MODEL) && alarm != null ? alarm.threshold() : m.threshold(),
+                by.equals(ModelManifest.AlarmRule.VOLATILITY) ? alarm.threshold() : null, m.input().window(),
+                m.input().requiredDays(), chunkDates(), config.serving().maxDays(), list, card(m));
+    }
+
+    private static Card card(ModelManifest m) {
+        int members = m.ensemble() == null ? 1 : m.ensemble().config().members();
+        String training = m.training() == null ? null : String.format(java.util.Locale.ROOT,
+                "%d epochs run, best epoch %d, %.0f s on %s, seed %d", m.training().epochsRun(),
+                m.training().bestEpoch(), m.training().seconds(), m.training().device(),
+                m.training().config().seed());
+        if (m.ensemble() != null) {
+            training = members + " members (seeds " + m.ensemble().config().seeds() + "), best epochs "
+                    + m.ensemble().members().stream().map(r -> String.valueOf(r.bestEpoch())).toList() + "; " + training;
+        }
+        String calibration = m.ensemble() == null ? "none (the network's own sigmoid)" : String.format(
+                java.util.Locale.ROOT, "Platt: logit = %.3f x logit(mean member probability) %+.3f, fitted on "
+                        + "held-back calibration days", m.ensemble().config().calibrationScale(),
+                m.ensemble().config().calibrationShift());
+        boolean learned = m.ensemble() != null
+                ? m.ensemble().members().stream().anyMatch(r -> r.bestEpoch() > 0)
+                : m.training() == null || m.training().bestEpoch() > 0;
+        return new Card(m.architecture(), m.input().features(), members, training, calibration, m.data(), m.alarm(),
+                learned && m.model().attention());
+    }
+
+    public HistoryChunk history(String marketId, int chunk) {
+        Market market = market(marketId);
+        return history(market.name(), market.data(), chunk);
+    }
+
+    public HistoryChunk uploadedHistory(String csv, int chunk) {
+        return history("upload", upload(csv), chunk);
+    }
+
+    public WindowDetail window(String marketId, String date) {
+        Market market = market(marketId);
+        return window(market.name(), market.data(), date);
+    }
+
+    public WindowDetail uploadedWindow(String csv, String date) {
+        return window("upload", upload(csv), date);
+    }
+
+    /** The trimmed leave-one-market-out evidence of the served model, or null when it has no committed report. */
+    public ObjectNode evidence() {
+        ObjectNode e = evidence;
+        if (e == null) {
+            synchronized (this) {
+                if (evidence == null) {
+                    evidence = readEvidence();
+                }
+                e = evidence;
+            }
+        }
+        return e.isEmpty() ? null : e;
+    }
+
+    /** The served model's committed report (markdown), or null. */
+    public String reportText() {
+        try (InputStream in = resource("README.md")) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HistoryChunk history(String name, MarketData data, int chunk) {
+        long t0 = System.nanoTime();
+        requireCloseOnly();
+        ModelManifest m = service.manifest();
+        int first = m.input().requiredDays() - 1;
+        int n = data.size();
+        int per = chunkDates();
+        int chunks = chunks(n, first, per);
+        if (chunks == 0) {
+            throw new InvalidRequestException(name + " has " + n + " daily rows; the model needs at least "
+                    + m.input().requiredDays() + " (window " + m.input().window() + " + look-back "
+                    + m.input().lookbackDays() + ")");
+        }
+        if (chunk < 0 || chunk >= chunks) {
+            throw new InvalidRequestException("chunk " + chunk + " does not exist; " + name + " has chunks 0.."
+                    + (chunks - 1));
+        }
+        int start = first + chunk * per;
+        int end = Math.min(n - 1, start + per - 1);
+        ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start));
+        double[] close = data.column(Market.CLOSE);
+        List<String> dates = new ArrayList<>(r.scores().size());
+        List<Double> closes = new ArrayList<>(r.scores().size());
+        List<Double> p = new ArrayList<>(r.scores().size());
+        List<Boolean> alert = new ArrayList<>(r.scores().size());
+        List<Double> vol = new ArrayList<>(r.scores().size());
+        for (int i = 0; i < r.scores().size(); i++) {
+            ScoreResponse.Score s = r.scores().get(i);
+            dates.add(s.asOf());
+            closes.add(close[start + i]);
+            p.add(s.probability());
+            alert.add(s.alert());
+            vol.add(s.volatility());
+        }
+        LabelDefinition label = m.label();
+        List<String> onsets = new ArrayList<>();
+        String knownUntil = null;
+        if (label instanceof LabelDefinition.Onset onset) {
+            for (int row : Labeler.onsets(data, onset)) {
+                if (row >= start && row <= end) {
+                    onsets.add(data.dates().get(row).toString());
+                }
+            }
+            // A fall starting on day s is known once its h days have passed.
+            int known = n - 1 - onset.horizon();
+            knownUntil = known < 0 ? null : data.dates().get(known).toString();
+        }
+        List<String> warnings = r.warnings().stream().map(w -> w.message()).toList();
+        return new HistoryChunk(name, chunk, chunks, dates, closes, p, alert, vol, onsets, knownUntil, warnings,
+                r.modelSha256(), Math.round((System.nanoTime() - t0) / 1e4) / 100.0);
+    }
+
+    private WindowDetail window(String name, MarketData data, String date) {
+        requireCloseOnly();
+        if (date == null || date.isBlank()) {
+            throw new InvalidRequestException("which window? send ?date=YYYY-MM-DD");
+        }
+        LocalDate asOf;
+        try {
+            asOf = LocalDate.parse(date);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("date '" + date + "' is not an ISO date (YYYY-MM-DD)");
+        }
+        ModelManifest m = service.manifest();
+        int t = data.indexOnOrAfter(asOf);
+        int first = m.input().requiredDays() - 1;
+        if (t >= data.size() || !data.dates().get(t).equals(asOf) || t < first) {
+            throw new InvalidRequestException(asOf + " is not a scorable date of " + name + " (scorable: "
+                    + data.dates().get(Math.min(first, data.size() - 1)) + ".." + data.dates().get(data.size() - 1)
+                    + ", trading days only)");
+        }
+        ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t));
+        ScoreResponse.Score s = r.scores().get(0);
+        MarketScorer.FeatureRows rows;
+        try {
+            rows = new MarketScorer(m).featureRows(data, asOf);
+        } catch (DataValidationException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        List<List<Double>> values = new ArrayList<>();
+        for (double[] row : rows.values()) {
+            List<Double> v = new ArrayList<>(row.length);
+            for (double x : row) {
+                v.add(x);
+            }
+            values.add(v);
+        }
+        return new WindowDetail(name, s.asOf(), s.probability(), s.alert(), s.volatility(),
+                s.attention().stream().map(ScoreResponse.Weight::date).toList(),
+                s.attention().stream().map(ScoreResponse.Weight::weight).toList(), rows.features(), values);
+    }
+
+    /**
+     * A POST /score request for rows {@code from..to} of {@code data} (from below 0 means 0), scoring dates
+     * {@code rows[score]..rows[to]}.
+     */
+    private static ScoreRequest request(MarketData data, int from, int to, int score) {
+        from = Math.max(0, from);
+        double[] close = data.column(Market.CLOSE);
+        List<String> dates = new ArrayList<>(to - from + 1);
+        List<Double> values = new ArrayList<>(to - from + 1);
+        for (int i = from; i <= to; i++) {
+            dates.add(data.dates().get(i).toString());
+            values.add(close[i]);
+        }
+        return new ScoreRequest(dates, Map.of(Market.CLOSE, values), data.dates().get(score).toString(),
+                data.dates().get(to).toString(), null, null);
+    }
+
+    /**
+     * An uploaded CSV of {@code date,close}, read by the CLI's reader (every error names its line and column), held
+     * to the API's row limit.
+     */
+    private MarketData upload(String csv) {
+        requireCloseOnly();
+        if (csv == null || csv.isBlank()) {
+            throw new InvalidRequestException("the file is empty; expected a header 'date,close' and one row per day");
+        }
+        MarketData data;
+        try {
+            data = CsvMarketLoader.load(new StringReader(csv), "the file", service.manifest().loadOptions());
+        } catch (DataValidationException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        if (data.size() > config.serving().maxDays()) {
+            throw new InvalidRequestException("the file has " + data.size() + " daily rows; at most "
+                    + config.serving().maxDays() + " (the API's limit): send the most recent ones");
+        }
+        return data;
+    }
+
+    private Market market(String id) {
+        requireCloseOnly();
+        return markets().stream().filter(m -> m.name().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("unknown market '" + id + "'; known: "
+                        + markets().stream().map(Market::name).toList()));
+    }
+
+    private List<Market> markets() {
+        List<Market> list = markets;
+        if (list == null) {
+            synchronized (this) {
+                if (markets == null) {
+                    markets = List.copyOf(Markets.embedded());
+                }
+                list = markets;
+            }
+        }
+        return list;
+    }
+
+    private MarketInfo info(String id, String about, MarketData data, boolean inTraining) {
+        int first = service.manifest().input().requiredDays() - 1;
+        return new MarketInfo(id, about, data.dates().get(0).toString(), data.dates().get(data.size() - 1).toString(),
+                data.size(), first < data.size() ? data.dates().get(first).toString() : null,
+                chunks(data.size(), first, chunkDates()), inTraining);
+    }
+
+    private static int chunks(int rows, int first, int per) {
+        return rows <= first ? 0 : (rows - first + per - 1) / per;
+    }
+
+    private int chunkDates() {
+        return config.serving().maxScoredDates();
+    }
+
+    /** The page reads one close per day; models of other inputs are served by the API only. */
+    private static boolean closeOnly(ModelManifest m) {
+        return m.input().columns().equals(List.of(Market.CLOSE));
+    }
+
+    private void requireCloseOnly() {
+        ModelManifest m = service.manifest();
+        if (!closeOnly(m)) {
+            throw new InvalidRequestException("the risk page scores close-only models; model " + m.version()
+                    + " reads " + m.input().columns() + ": use POST /score");
+        }
+    }
+
+    private InputStream resource(String file) {
+        return MonitorService.class.getResourceAsStream("/monitor-evidence/" + service.manifest().version()
+                + "/report/" + file);
+    }
+
+    private ObjectNode readEvidence() {
+        ObjectNode out = json.createObjectNode();
+        try (InputStream in = resource("lomo.json")) {
+            if (in == null) {
+                return out;
+            }
+            JsonNode lomo = json.readTree(in);
+            for (String k : new String[] {"mode", "pooledWindows", "pooledPositives", "configurations", "pooled",
+                    "stratified", "pooledComparisons"}) {
+                if (lomo.has(k)) {
+                    out.set(k, lomo.get(k));
+                }
+            }
+            ArrayNode folds = out.putArray("folds");
+            for (JsonNode f : lomo.path("folds")) {
+                ObjectNode fold = folds.addObject();
+                for (String k : new String[] {"fold", "market", "period", "windows", "positives", "trainedOn"}) {
+                    fold.set(k, f.get(k));
+                }
+                ArrayNode scores = fold.putArray("scores");
+                for (JsonNode s : f.path("scores")) {
+                    ObjectNode score = scores.addObject();
+                    score.set("name", s.get("name"));
+                    score.set("rocAuc", s.get("rocAuc"));
+                    score.set("prAuc", s.get("prAuc"));
+                    score.put("rocAucEstimate", s.path("metrics").path("rocAuc").asDouble());
+                    score.put("prAucEstimate", s.path("metrics").path("prAuc").asDouble());
+                }
+            }
+            for (JsonNode e : lomo.path("pooledEvents")) {
+                if (e.path("preference").asDouble() == 0.5) {
+                    ObjectNode events = out.putObject("events");
+                    events.set("preference", e.get("preference"));
+                    ArrayNode rows = events.putArray("rows");
+                    for (JsonNode r : e.path("rows")) {
+                        ObjectNode row = rows.addObject();
+                        row.set("name", r.get("name"));
+                        row.set("rule", r.get("rule"));
+                        ObjectNode ev = ((ObjectNode) r.path("events").deepCopy());
+                        ev.remove("leads");
+                        row.set("events", ev);
+                        row.set("intervals", r.get("intervals"));
+                    }
+                    events.set("matchedRandom", e.get("matchedRandom"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the packaged report of " + service.manifest().version()
+                    + " cannot be read", e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,561 @@
+/* sysrisk risk page: plain JavaScript over GET /monitor/overview, /monitor/.../history (chunks), /window,
+   /monitor/evidence and GET /model. Every number shown comes from the server; nothing is computed here but
+   layout, episode boundaries for shading, and the CSV text. */
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const COLORS = { index: '#1a1a1a', prob: '#0072B2', vol: '#56B4E9', thr: '#1a1a1a', alarm: 'rgba(230,159,0,0.30)',
+                   onset: '#D55E00', chosen: '#CC79A7' };
+  const state = { overview: null, model: null, source: null, csv: null, h: emptyHistory(), charts: [], chosen: null,
+                  loading: 0 };
+  window.sysrisk = state; // for the browser tests and the curious
+
+  function emptyHistory() {
+    return { dates: [], x: [], close: [], probability: [], alert: [], volatility: [], onsets: [], warnings: [],
+             labelKnownUntil: null, chunks: 0, loaded: 0, modelSha256: null };
+  }
+
+  function pct(v, digits) { return v == null ? 'n/a' : (100 * v).toFixed(digits == null ? 1 : digits) + '%'; }
+  function num(v, d) { return v == null || Number.isNaN(v) ? 'n/a' : Number(v).toFixed(d); }
+  function iv(o, d) { return o ? '[' + num(o.low, d) + ', ' + num(o.high, d) + ']' : ''; }
+  function esc(s) { return String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c])); }
+  function toX(date) { return Date.parse(date + 'T00:00:00Z') / 1000; }
+
+  function showError(msg) {
+    const e = $('error');
+    e.textContent = msg;
+    e.hidden = !msg;
+  }
+
+  async function getJson(url, init) {
+    const r = await fetch(url, init);
+    const body = await r.json().catch(() => null);
+    if (!r.ok) {
+      throw new Error((body && body.error) || ('HTTP ' + r.status + ' from ' + url));
+    }
+    return body;
+  }
+
+  // ---- start ----
+  async function start() {
+    try {
+      const [overview, model] = await Promise.all([getJson('/monitor/overview'), getJson('/model')]);
+      state.overview = overview;
+      state.model = model;
+      $('model-line').textContent = 'model ' + overview.modelVersion + ' (parameters ' +
+        overview.modelSha256.slice(0, 12) + ', made ' + overview.createdAt + ') · ' + overview.label;
+      const sel = $('market');
+      for (const m of overview.markets) {
+        const o = document.createElement('option');
+        o.value = m.id;
+        o.textContent = m.id + ': ' + m.about.replace(/ \(.*$/, '') + ' (' + m.first.slice(0, 4) + '-' + m.last.slice(0, 4) + ')';
+        sel.appendChild(o);
+      }
+      if (!overview.closeOnly) {
+        showError('The served model (' + overview.modelVersion + ') does not read one close per day; the page needs ' +
+          'a close-only model such as any-index. POST /score serves it.');
+        return;
+      }
+      renderCard();
+      loadEvidence();
+      const link = parseHash();
+      if (link.market && overview.markets.some((m) => m.id === link.market)) {
+        sel.value = link.market;
+      }
+      sel.addEventListener('change', () => loadMarket(sel.value, null));
+      // A permalink opened in a tab that already shows the page changes only the hash.
+      window.addEventListener('hashchange', () => {
+        const l = parseHash();
+        if (l.market && l.market !== (state.source && state.source.id) && overview.markets.some((m) => m.id === l.market)) {
+          sel.value = l.market;
+          loadMarket(l.market, l.date);
+        } else if (l.date && l.date !== state.chosen && state.h.dates.includes(l.date)) {
+          explain(l.date);
+        }
+      });
+      await loadMarket(sel.value, link.date);
+    } catch (err) {
+      showError(err.message);
+    }
+  }
+
+  function parseHash() {
+    const out = {};
+    for (const part of location.hash.replace(/^#/, '').split('&')) {
+      const [k, v] = part.split('=');
+      if (k) out[k] = decodeURIComponent(v || '');
+    }
+    return out;
+  }
+
+  function updatePermalink() {
+    const a = $('permalink');
+    if (!state.source || state.source.kind !== 'market') {
+      a.removeAttribute('href');
+      a.textContent = 'Permalink (embedded markets only)';
+      return;
+    }
+    const hash = '#market=' + encodeURIComponent(state.source.id) + (state.chosen ? '&date=' + state.chosen : '');
+    a.href = hash;
+    a.textContent = 'Permalink';
+    history.replaceState(null, '', hash);
+  }
+
+  // ---- loading a history, chunk by chunk (newest first, so "today" shows at once) ----
+  async function loadMarket(id, date) {
+    const info = state.overview.markets.find((m) => m.id === id);
+    state.source = { kind: 'market', id: id, inTraining: info && info.inTraining };
+    state.csv = null;
+    await loadHistory((chunk) => getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + chunk),
+      date);
+  }
+
+  async function loadUpload(text) {
+    state.source = { kind: 'upload', id: 'upload', inTraining: false };
+    state.csv = text;
+    await loadHistory((chunk) => getJson('/monitor/upload/history?chunk=' + chunk,
+      { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: text }), null);
+  }
+
+  async function loadHistory(fetchChunk, date) {
+    const ticket = ++state.loading;
+    showError('');
+    state.h = emptyHistory();
+    state.chosen = null;
+    $('download').disabled = true;
+    $('progress').textContent = 'scoring…';
+    try {
+      const last = await fetchChunk(0).then((c0) => c0.chunks > 1 ? fetchChunk(c0.chunks - 1).then((c) => [c0, c]) : [c0]);
+      if (ticket !== state.loading) return;
+      const total = last[0].chunks;
+      const got = new Map(last.map((c) => [c.chunk, c]));
+      merge(got, total);
+      renderToday();
+      draw();
+      let serverMs = last.reduce((s, c) => s + c.serverMs, 0);
+      for (let k = total - 2; k >= 1; k--) {
+        $('progress').textContent = 'scored ' + state.h.dates.length.toLocaleString('en') + ' dates (' +
+          got.size + ' of ' + total + ' parts)…';
+        const c = await fetchChunk(k);
+        if (ticket !== state.loading) return;
+        got.set(k, c);
+        serverMs += c.serverMs;
+        merge(got, total);
+        setData();
+      }
+      $('progress').textContent = state.h.dates.length.toLocaleString('en') + ' dates scored, ' +
+        state.h.dates[0] + ' to ' + state.h.dates[state.h.dates.length - 1] + ' (' + total + ' request' +
+        (total > 1 ? 's' : '') + ' of at most ' + state.overview.chunkDates + ' dates; ' + Math.round(serverMs) +
+        ' ms of server time).';
+      $('download').disabled = false;
+      document.body.dataset.loaded = state.source.id;
+      if (date && state.h.dates.includes(date)) {
+        explain(date);
+      }
+      updatePermalink();
+    } catch (err) {
+      if (ticket === state.loading) {
+        $('progress').textContent = '';
+        showError(err.message);
+      }
+    }
+  }
+
+  /** The history from the chunks held so far, oldest first (chunks arrive out of order). */
+  function merge(got, total) {
+    const h = emptyHistory();
+    h.chunks = total;
+    const keys = [...got.keys()].sort((a, b) => a - b);
+    for (const k of keys) {
+      const c = got.get(k);
+      h.dates.push(...c.dates);
+      h.close.push(...c.close);
+      h.probability.push(...c.probability);
+      h.alert.push(...c.alert);
+      h.volatility.push(...c.volatility);
+      h.onsets.push(...c.onsets);
+      for (const w of c.warnings) if (!h.warnings.includes(w)) h.warnings.push(w);
+      h.labelKnownUntil = c.labelKnownUntil;
+      h.modelSha256 = c.modelSha256;
+    }
+    h.x = h.dates.map(toX);
+    h.loaded = keys.length;
+    state.h = h;
+  }
+
+  // ---- today in words ----
+  function renderToday() {
+    const h = state.h;
+    const o = state.overview;
+    const i = h.dates.length - 1;
+    if (i < 0) return;
+    const alert = h.alert[i];
+    const rule = o.alarmBy === 'volatility'
+      ? 'The alarm follows the volatility rule (20-day volatility ' + pct(h.volatility[i]) + ' against its threshold ' +
+        pct(o.volatilityThreshold) + '), because the model\u2019s own threshold did not beat that reference on ' +
+        'validation data.'
+      : 'The alarm sounds at a probability of ' + pct(o.threshold) + ' or more.';
+    $('today').innerHTML = 'On <strong>' + h.dates[i] + '</strong> (the latest date) the model gives <span class="p">' +
+      pct(h.probability[i]) + '</span> probability that ' + esc(lowerFirst(o.label)) + '. ' +
+      '<span class="' + (alert ? 'alert-on' : '') + '">Alert: ' + (alert ? 'ON' : 'off') + '.</span> ' + esc(rule);
+    const ins = $('in-sample');
+    ins.hidden = !state.source.inTraining;
+    ins.textContent = state.source.inTraining
+      ? 'This market\u2019s history was in the served model\u2019s training data, so the chart below is in-sample. ' +
+        'Out-of-sample evidence (each market held out with its era) is under \u201cHow much to trust it\u201d.'
+      : '';
+    const ul = $('warnings');
+    ul.innerHTML = '';
+    for (const w of h.warnings) {
+      const li = document.createElement('li');
+      li.textContent = 'data warning: ' + w;
+      ul.appendChild(li);
+    }
+  }
+
+  function lowerFirst(s) { return s ? s.charAt(0).toLowerCase() + s.slice(1) : s; }
+
+  // ---- charts (uPlot), synchronized cursor and zoom ----
+  function episodes() {
+    const out = [];
+    const a = state.h.alert;
+    let s = -1;
+    for (let i = 0; i <= a.length; i++) {
+      if (i < a.length && a[i]) { if (s < 0) s = i; } else if (s >= 0) { out.push([s, i - 1]); s = -1; }
+    }
+    return out;
+  }
+
+  function shadingPlugin() {
+    return {
+      hooks: {
+        drawClear: (u) => {
+          const ctx = u.ctx;
+          const top = u.bbox.top;
+          const height = u.bbox.height;
+          ctx.save();
+          ctx.fillStyle = COLORS.alarm;
+          const x = state.h.x;
+          for (const [s, e] of episodes()) {
+            const x0 = u.valToPos(x[s] - 43200, 'x', true);
+            const x1 = u.valToPos(x[e] + 43200, 'x', true);
+            ctx.fillRect(x0, top, Math.max(1, x1 - x0), height);
+          }
+          ctx.restore();
+        },
+        draw: (u) => {
+          const ctx = u.ctx;
+          ctx.save();
+          // Onsets: a thin line and a triangle on the axis, so that decades of them do not hide the series.
+          ctx.strokeStyle = 'rgba(213,94,0,0.45)';
+          ctx.fillStyle = COLORS.onset;
+          ctx.lineWidth = devicePixelRatio;
+          const bottom = u.bbox.top + u.bbox.height;
+          const s = 5 * devicePixelRatio;
+          for (const d of state.h.onsets) {
+            const px = u.valToPos(toX(d), 'x', true);
+            ctx.beginPath();
+            ctx.moveTo(px, u.bbox.top);
+            ctx.lineTo(px, bottom);
+            ctx.stroke();
+            ctx.beginPath();
+            ctx.moveTo(px, bottom - 1.6 * s);
+            ctx.lineTo(px - s, bottom);
+            ctx.lineTo(px + s, bottom);
+            ctx.closePath();
+            ctx.fill();
+          }
+          if (state.chosen) {
+            ctx.strokeStyle = COLORS.chosen;
+            ctx.setLineDash([4, 3]);
+            const px = u.valToPos(toX(state.chosen), 'x', true);
+            ctx.beginPath();
+            ctx.moveTo(px, u.bbox.top);
+            ctx.lineTo(px, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+          }
+          ctx.restore();
+        },
+      },
+    };
+  }
+
+  function width() { return Math.max(280, $('chart-index').parentElement.clientWidth); }
+
+  function draw() {
+    for (const c of state.charts) c.destroy();
+    state.charts = [];
+    const o = state.overview;
+    const sync = uPlot.sync('sysrisk');
+    const base = (title, height, series, scaleY) => ({
+      width: width(), height: height, title: '', plugins: [shadingPlugin()],
+      cursor: { sync: { key: sync.key, setSeries: false }, drag: { x: true, y: false } },
+      scales: { x: { time: true }, y: scaleY || {} }, legend: { live: true },
+      series: [{ label: 'date', value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) }].concat(series),
+      axes: [{}, { size: 60 }],
+      hooks: { setSelect: [zoomAll], ready: [(u) => u.over.addEventListener('click', () => clickAt(u))] },
+    });
+    const probThreshold = o.alarmBy === 'model' ? o.threshold : null;
+    $('prob-caption').textContent = 'Probability of a systemic event' + (probThreshold == null
+      ? ' (the model\u2019s threshold was not adopted: the alarm is the volatility rule)' : ', alarm threshold ' + pct(probThreshold));
+    $('vol-caption').textContent = 'Reference: 20-day realized volatility (annualized)' + (o.volatilityThreshold != null
+      ? ', alarm threshold ' + pct(o.volatilityThreshold) : '');
+    const fmtPct = (u, v) => v == null ? '' : pct(v);
+    const thrSeries = (label) => ({ label: label, stroke: COLORS.thr, dash: [6, 4], width: 1, points: { show: false }, value: fmtPct });
+    const specs = [
+      ['chart-index', base('index', 200, [{ label: 'close', stroke: COLORS.index, width: 1 }], { distr: 3 }),
+        () => [state.h.x, state.h.close]],
+      ['chart-prob', base('probability', 170, [{ label: 'probability', stroke: COLORS.prob, width: 1, value: fmtPct }]
+        .concat(probThreshold == null ? [] : [thrSeries('alarm threshold')]), { range: [0, null] }),
+        () => [state.h.x, state.h.probability].concat(probThreshold == null ? [] : [state.h.x.map(() => probThreshold)])],
+      ['chart-vol', base('volatility', 170, [{ label: 'volatility', stroke: COLORS.vol, width: 1.5, value: fmtPct }]
+        .concat(o.volatilityThreshold == null ? [] : [thrSeries('alarm threshold')]), { range: [0, null] }),
+        () => [state.h.x, state.h.volatility].concat(o.volatilityThreshold == null ? [] : [state.h.x.map(() => o.volatilityThreshold)])],
+    ];
+    for (const [id, opts, data] of specs) {
+      const el = $(id);
+      el.innerHTML = '';
+      const u = new uPlot(opts, data(), el);
+      u.sysriskData = data;
+      state.charts.push(u);
+      el.onkeydown = keyNav;
+    }
+  }
+
+  function setData() {
+    if (!state.charts.length) { draw(); return; }
+    for (const u of state.charts) u.setData(u.sysriskData(), true);
+  }
+
+  function zoomAll(u) {
+    if (u.select.width < 2) return;
+    const min = u.posToVal(u.select.left, 'x');
+    const max = u.posToVal(u.select.left + u.select.width, 'x');
+    setRange(min, max);
+    u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+  }
+
+  function setRange(min, max) {
+    for (const c of state.charts) c.setScale('x', { min: min, max: max });
+  }
+
+  function rangeDays(days) {
+    const x = state.h.x;
+    if (!x.length) return;
+    const max = x[x.length - 1];
+    setRange(days === 'all' ? x[0] : Math.max(x[0], max - days * 86400), max);
+  }
+
+  function pan(direction) {
+    const u = state.charts[0];
+    if (!u) return;
+    const min = u.scales.x.min;
+    const max = u.scales.x.max;
+    const step = (max - min) * 0.5 * direction;
+    const x = state.h.x;
+    const lo = Math.max(x[0], Math.min(min + step, x[x.length - 1] - (max - min)));
+    setRange(lo, lo + (max - min));
+  }
+
+  function clickAt(u) {
+    const i = u.cursor.idx;
+    if (i != null && state.h.dates[i]) explain(state.h.dates[i]);
+  }
+
+  function keyNav(ev) {
+    const h = state.h;
+    if (!h.dates.length) return;
+    let i = state.chosen ? h.dates.indexOf(state.chosen) : h.dates.length - 1;
+    if (ev.key === 'ArrowLeft') i = Math.max(0, i - 1);
+    else if (ev.key === 'ArrowRight') i = Math.min(h.dates.length - 1, i + 1);
+    else if (ev.key === '+' || ev.key === '=') { zoomKey(0.5); return; }
+    else if (ev.key === '-') { zoomKey(2); return; }
+    else if (ev.key === 'Enter') { /* explain the current date */ }
+    else return;
+    ev.preventDefault();
+    explain(h.dates[i]);
+  }
+
+  function zoomKey(factor) {
+    const u = state.charts[0];
+    const mid = state.chosen ? toX(state.chosen) : (u.scales.x.min + u.scales.x.max) / 2;
+    const half = (u.scales.x.max - u.scales.x.min) * factor / 2;
+    setRange(mid - half, mid + half);
+  }
+
+  // ---- why: one window ----
+  async function explain(date) {
+    state.chosen = date;
+    $('explain-date').value = date;
+    for (const c of state.charts) c.redraw(false);
+    updatePermalink();
+    try {
+      const d = state.source.kind === 'market'
+        ? await getJson('/monitor/markets/' + encodeURIComponent(state.source.id) + '/window?date=' + date)
+        : await getJson('/monitor/upload/window?date=' + date,
+          { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: state.csv });
+      if (state.chosen !== date) return;
+      renderWindow(d);
+    } catch (err) {
+      showError(err.message);
+    }
+  }
+
+  function renderWindow(d) {
+    $('why-summary').innerHTML = 'Window ending <strong>' + d.asOf + '</strong>: probability ' + pct(d.probability) +
+      ', alert ' + (d.alert ? '<strong>ON</strong>' : 'off') + ', 20-day volatility ' + pct(d.volatility) +
+      '. Darker days weighed more in the model\u2019s attention (' + d.dates[0] + ' to ' + d.dates[d.dates.length - 1] + ').';
+    const strip = $('attention');
+    strip.innerHTML = '';
+    const max = Math.max(...d.attention);
+    d.attention.forEach((w, k) => {
+      const cell = document.createElement('div');
+      cell.setAttribute('role', 'listitem');
+      cell.title = d.dates[k] + ': ' + (100 * w).toFixed(2) + '%';
+      cell.setAttribute('aria-label', cell.title);
+      cell.style.background = 'rgba(0,114,178,' + (max > 0 ? (0.08 + 0.92 * w / max).toFixed(3) : 0) + ')';
+      strip.appendChild(cell);
+    });
+    strip.dataset.days = String(d.attention.length);
+    const note = $('attention-note');
+    note.textContent = state.overview.card.attentionLearned ? ''
+      : 'Read this strip with care: every network of this model kept its initial weights (best epoch 0, see the ' +
+        'model card), so its attention comes from random initialization, not from training. Its probability is, in ' +
+        'effect, the logistic reference on the last day\u2019s 20-day volatility: the inputs below are the reasons.';
+    note.hidden = !note.textContent;
+    const t = $('features');
+    let html = '<caption>Inputs of the window (raw feature values, oldest first)</caption><thead><tr><th scope="col">date</th>' +
+      '<th scope="col">attention</th>' + d.features.map((f) => '<th scope="col">' + esc(f) + '</th>').join('') + '</tr></thead><tbody>';
+    d.values.forEach((row, k) => {
+      html += '<tr' + (k === d.values.length - 1 ? ' class="chosen"' : '') + '><td>' + d.dates[k] + '</td><td>' +
+        (100 * d.attention[k]).toFixed(2) + '%</td>' + row.map((v) => '<td>' + num(v, 4) + '</td>').join('') + '</tr>';
+    });
+    t.innerHTML = html + '</tbody>';
+  }
+
+  // ---- trust: model card and evidence ----
+  function renderCard() {
+    const o = state.overview;
+    const c = o.card;
+    const m = state.model;
+    const data = (c.data || []).map((d) => '<li>' + esc(d.name) + ': ' + d.rows.toLocaleString('en') + ' days, ' +
+      d.firstDate + ' to ' + d.lastDate + '</li>').join('');
+    $('card').innerHTML = '<h3>Model card</h3><dl>' +
+      '<dt>Version</dt><dd>' + esc(o.modelVersion) + ', made ' + esc(o.createdAt) + ', parameters SHA-256 <code>' +
+      esc(o.modelSha256.slice(0, 16)) + '…</code></dd>' +
+      '<dt>What it predicts</dt><dd>' + esc(o.label) + '</dd>' +
+      '<dt>Network</dt><dd>' + esc(c.architecture) + ', ' + c.members + ' member(s); inputs: ' + c.features.map(esc).join(', ') +
+      ' over a ' + o.window + '-day window (' + o.requiredDays + ' days of closes needed)</dd>' +
+      '<dt>Training</dt><dd>' + esc(c.training || 'n/a') + '</dd>' +
+      '<dt>Calibration</dt><dd>' + esc(c.calibration) + '</dd>' +
+      '<dt>Alarm</dt><dd>' + (o.alarmBy === 'volatility'
+        ? 'by the volatility rule (20-day volatility \u2265 ' + pct(o.volatilityThreshold) + '): the model\u2019s own ' +
+          'threshold (' + pct(c.alarm && c.alarm.choice ? c.alarm.choice.threshold : null) + ') did not beat the ' +
+          'bootstrap margin on validation days'
+        : 'probability \u2265 ' + pct(o.threshold)) + '</dd>' +
+      '<dt>Data</dt><dd><ul>' + data + '</ul></dd></dl>' +
+      (m && m.evidence ? '<p class="muted">Evidence: ' + esc(m.evidence) + '</p>' : '');
+  }
+
+  async function loadEvidence() {
+    try {
+      const e = await getJson('/monitor/evidence');
+      renderEvidence(e);
+    } catch (err) {
+      $('evidence').innerHTML = '<p class="muted">No out-of-sample report for this model (' + esc(err.message) + ').</p>';
+    }
+  }
+
+  function renderEvidence(e) {
+    const rows = (e.pooled || []).map((p) => '<tr><td>' + esc(p.name) + '</td><td>' + num(p.metrics.rocAuc, 3) + ' ' +
+      iv(p.rocAuc, 2) + '</td><td>' + num(p.metrics.prAuc, 3) + ' ' + iv(p.prAuc, 2) + '</td></tr>').join('');
+    const cmp = e.pooledComparisons && e.pooledComparisons.prVsVolatility;
+    const folds = (e.folds || []).map((f) => {
+      const sel = f.scores[0];
+      const vol = f.scores.find((s) => s.name.startsWith('volatility')) || {};
+      return '<tr><td>' + esc(f.market) + ' (' + esc(f.period) + ')</td><td>' + f.windows.toLocaleString('en') + '</td><td>' +
+        num(sel.prAucEstimate, 3) + ' ' + iv(sel.prAuc, 2) + '</td><td>' + num(vol.prAucEstimate, 3) + ' ' +
+        iv(vol.prAuc, 2) + '</td></tr>';
+    }).join('');
+    let events = '';
+    if (e.events) {
+      const er = e.events.rows.filter((r) => /^(selected|volatility \(|always)/.test(r.name));
+      events = '<table><caption>Alarms at preference ' + e.events.preference + ' (all held-out folds)</caption><thead><tr>' +
+        '<th scope="col">alarm</th><th scope="col">onsets warned</th><th scope="col">alarm days</th><th scope="col">' +
+        'false alarm episodes a year</th></tr></thead><tbody>' + er.map((r) => {
+          const ev = r.events;
+          const years = ev.scoredDays / 252;
+          return '<tr><td>' + esc(r.name) + '</td><td>' + ev.warned + ' of ' + ev.onsets + (r.intervals ? ' ' +
+            iv(r.intervals.warnedShare, 2) : '') + '</td><td>' + pct(ev.alarmDays / ev.scoredDays) + '</td><td>' +
+            num(ev.falseEpisodes / years, 2) + (r.intervals ? ' ' + iv(r.intervals.falsePerYear, 2) : '') + '</td></tr>';
+        }).join('') + (e.events.matchedRandom ? '<tr><td>random alarm matched to the selected network (' +
+          e.events.matchedRandom.draws + ' draws, 5-95%)</td><td>' + pct(e.events.matchedRandom.warnedMean) + ' [' +
+          pct(e.events.matchedRandom.warned5) + ', ' + pct(e.events.matchedRandom.warned95) + ']</td><td></td><td>' +
+          num(e.events.matchedRandom.falsePerYearMean, 2) + '</td></tr>' : '') + '</tbody></table>';
+    }
+    $('evidence').innerHTML = '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' +
+      '<p>Each fold held one market out over its whole history, and that period in every other market. ' +
+      e.pooledWindows.toLocaleString('en') + ' held-out windows, ' + e.pooledPositives.toLocaleString('en') +
+      ' positive. 95% block-bootstrap intervals.' + (cmp ? ' <strong>Selected network minus volatility, PR-AUC: ' +
+      num(cmp.estimate, 3) + ' ' + iv(cmp.interval, 3) + (cmp.interval.low > 0 ? ' (better than the reference).'
+        : ' (not better than the 20-day volatility reference).') + '</strong>' : '') + '</p>' +
+      '<div class="table-wrap"><table><caption>Pooled ranking</caption><thead><tr><th scope="col">score</th>' +
+      '<th scope="col">ROC-AUC</th><th scope="col">PR-AUC</th></tr></thead><tbody>' + rows + '</tbody></table></div>' +
+      '<div class="table-wrap"><table><caption>Per held-out market, PR-AUC</caption><thead><tr><th scope="col">held out</th>' +
+      '<th scope="col">windows</th><th scope="col">selected network</th><th scope="col">volatility</th></tr></thead><tbody>' +
+      folds + '</tbody></table></div>' + events;
+  }
+
+  // ---- take it away ----
+  function csvText() {
+    const h = state.h;
+    const lines = ['date,probability,alert,volatility'];
+    for (let i = 0; i < h.dates.length; i++) {
+      lines.push(h.dates[i] + ',' + h.probability[i] + ',' + (h.alert[i] ? 1 : 0) + ',' + (h.volatility[i] == null ? '' : h.volatility[i]));
+    }
+    return lines.join('\n') + '\n';
+  }
+  state.csvText = csvText;
+
+  function download() {
+    const blob = new Blob([csvText()], { type: 'text/csv' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'sysrisk-' + state.source.id + '-' + state.overview.modelVersion + '.csv';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  // ---- wiring ----
+  function readFile(file) {
+    if (!file) return;
+    if (file.size > 2 * 1024 * 1024) {
+      showError('the file is ' + file.size.toLocaleString('en') + ' bytes; at most 2 MB (the API\u2019s limit)');
+      return;
+    }
+    file.text().then((t) => { $('paste').value = ''; loadUpload(t); });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('file').addEventListener('change', (ev) => readFile(ev.target.files[0]));
+    $('score-paste').addEventListener('click', () => loadUpload($('paste').value));
+    const drop = $('drop');
+    drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (ev) => {
+      ev.preventDefault();
+      drop.classList.remove('over');
+      readFile(ev.dataTransfer.files[0]);
+    });
+    for (const b of document.querySelectorAll('[data-range]')) {
+      b.addEventListener('click', () => rangeDays(b.dataset.range === 'all' ? 'all' : Number(b.dataset.range)));
+    }
+    $('pan-left').addEventListener('click', () => pan(-1));
+    $('pan-right').addEventListener('click', () => pan(1));
+    $('download').addEventListener('click', download);
+    $('explain').addEventListener('click', () => { if ($('explain-date').value) explain($('explain-date').value); });
+    window.addEventListener('resize', () => { for (const c of state.charts) c.setSize({ width: width(), height: c.height }); });
+    start();
+  });
+})();

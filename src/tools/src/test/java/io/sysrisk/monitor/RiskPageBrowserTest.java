@@ -1,0 +1,307 @@
+package io.sysrisk.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sysrisk.bench.RunnerServer;
+import io.sysrisk.data.Market;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.data.Markets;
+
+/**
+ * The risk page at {@code /} in a real browser (headless Chromium driven by Selenium through Debian's
+ * chromedriver) against the packaged application (the runner jar): it loads without console errors, draws a
+ * chosen market and an uploaded CSV with as many points as the API scores, shows a bad CSV's error, draws the
+ * threshold and the alarm shading, downloads the API's numbers, and explains a clicked date. Takes the README's
+ * screenshot ({@code src/tools/target/risk-page.png}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RiskPageBrowserTest {
+
+    private static final Path RUNNER = Path.of("src/function/target/sysrisk-function-0.1.0-SNAPSHOT-runner.jar");
+    private static final Path DRIVER = Path.of(System.getProperty("sysrisk.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration LOAD = Duration.ofSeconds(90);
+
+    private RunnerServer server;
+    private ChromeDriver browser;
+    private Path downloads;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Files.isExecutable(DRIVER), DRIVER + " is missing: the browser tests need Debian's chromium and "
+                + "chromium-driver (as root: apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        assertTrue(Files.isRegularFile(RUNNER), RUNNER + " is missing: the function module packages it before the "
+                + "tools' tests run in ./mvnw verify");
+        server = new RunnerServer(RUNNER, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                List.of("-Xmx512m"));
+        downloads = Files.createTempDirectory("sysrisk-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,800");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+                options);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void thePageLoadsAMarketWithoutConsoleErrors() {
+        browser.get(server.uri("/").toString());
+        waitLoaded("sp500-1928");
+        assertTrue(browser.findElement(By.id("today")).getText().contains("probability that a fall of more than"),
+                browser.findElement(By.id("today")).getText());
+        List<String> errors = consoleErrors();
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+        assertTrue(browser.findElement(By.id("evidence")).getText().contains("leave one market out"),
+                "the out-of-sample evidence is shown");
+    }
+
+    @Test
+    @Order(2)
+    void choosingAMarketDrawsEveryDateTheApiScores() throws Exception {
+        new Select(browser.findElement(By.id("market"))).selectByValue("spi");
+        waitLoaded("spi");
+        List<JsonNode> api = apiScores(Markets.byName(Markets.embedded(), "spi").data());
+        assertTrue(api.size() > 1500, "spi has about 1,900 scorable dates, the API gave " + api.size());
+        assertEquals(api.size(), chartPoints(), "points drawn");
+        assertEquals(api.get(0).path("asOf").asText(), js("return window.sysrisk.h.dates[0]"));
+        assertTrue(consoleErrors().isEmpty(), "console errors after choosing a market");
+    }
+
+    @Test
+    @Order(3)
+    void theAlarmThresholdAndTheShadingAreDrawn() {
+        JsonNode overview = get("/monitor/overview");
+        // The served any-index model alarms by the volatility rule: its threshold is a series of the volatility chart.
+        assertEquals("volatility", overview.path("alarmBy").asText());
+        Object thr = js("return window.sysrisk.charts[2].data[2][0]");
+        assertEquals(overview.path("volatilityThreshold").asDouble(), ((Number) thr).doubleValue(), 1e-12);
+        assertEquals("alarm threshold", js("return window.sysrisk.charts[2].series[2].label"));
+        // A pixel at the top of the plot on the middle day of the longest alarm episode is tinted orange.
+        @SuppressWarnings("unchecked")
+        List<Number> pixel = (List<Number>) js("""
+                const s = window.sysrisk, a = s.h.alert;
+                let best = [0, -1], start = -1;
+                for (let i = 0; i <= a.length; i++) {
+                  if (i < a.length && a[i]) { if (start < 0) start = i; }
+                  else if (start >= 0) { if (i - start > best[1] - best[0]) best = [start, i]; start = -1; }
+                }
+                const u = s.charts[1], mid = Math.floor((best[0] + best[1]) / 2);
+                const x = Math.round(u.valToPos(s.h.x[mid], 'x', true));
+                const y = Math.round(u.bbox.top + 2);
+                return Array.from(u.ctx.getImageData(x, y, 1, 1).data);""");
+        assertTrue(pixel.get(3).intValue() > 0 && pixel.get(0).intValue() > pixel.get(2).intValue() + 40,
+                "an alarm day's background should be orange-tinted, got RGBA " + pixel);
+    }
+
+    @Test
+    @Order(4)
+    void theDownloadedCsvHoldsTheApisNumbers() throws Exception {
+        browser.findElement(By.id("download")).click();
+        Path file = waitForDownload();
+        List<String> lines = Files.readAllLines(file);
+        List<JsonNode> api = apiScores(Markets.byName(Markets.embedded(), "spi").data());
+        assertEquals("date,probability,alert,volatility", lines.get(0));
+        assertEquals(api.size(), lines.size() - 1);
+        for (int i = 0; i < api.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            JsonNode s = api.get(i);
+            assertEquals(s.path("asOf").asText(), cells[0]);
+            assertEquals(s.path("probability").asDouble(), Double.parseDouble(cells[1]), 0.0, "probability " + cells[0]);
+            assertEquals(s.path("alert").asBoolean() ? "1" : "0", cells[2]);
+            assertEquals(s.path("volatility").asDouble(), Double.parseDouble(cells[3]), 0.0, "volatility " + cells[0]);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void clickingADateShowsItsAttention() {
+        WebElement over = browser.findElement(By.cssSelector("#chart-prob .u-over"));
+        new Actions(browser).moveToElement(over, over.getSize().width / 4, 0).click().perform();
+        new WebDriverWait(browser, LOAD).until(d -> d.findElements(By.cssSelector("#attention > div")).size() == 60);
+        String chosen = (String) js("return window.sysrisk.chosen");
+        assertTrue(browser.findElement(By.id("why-summary")).getText().contains("Window ending " + chosen),
+                browser.findElement(By.id("why-summary")).getText());
+        assertEquals(61, browser.findElements(By.cssSelector("#features tr")).size(), "a header and 60 days of inputs");
+        assertTrue(browser.getCurrentUrl().endsWith("#market=spi&date=" + chosen), browser.getCurrentUrl());
+        // The served networks kept their initial weights: the page must not pass their attention off as a reason.
+        assertTrue(browser.findElement(By.id("attention-note")).getText().contains("random initialization"));
+    }
+
+    @Test
+    @Order(6)
+    void anUploadedCsvIsDrawn() throws Exception {
+        MarketData djia = Markets.byName(Markets.embedded(), "djia").data();
+        int from = djia.size() - 1400;
+        StringBuilder csv = new StringBuilder("date,close\n");
+        double[] close = djia.column(Market.CLOSE);
+        for (int t = from; t < djia.size(); t++) {
+            csv.append(djia.dates().get(t)).append(',').append(close[t]).append('\n');
+        }
+        Path file = Files.createTempFile("djia", ".csv");
+        Files.writeString(file, csv);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        waitLoaded("upload");
+        List<JsonNode> api = apiScores(djia.slice(from, djia.size()));
+        assertEquals(api.size(), chartPoints());
+        assertTrue(api.size() > 1000, "two requests' worth: " + api.size());
+        assertFalse(browser.findElement(By.id("error")).isDisplayed());
+    }
+
+    @Test
+    @Order(7)
+    void aBadCsvShowsItsErrorInThePage() throws Exception {
+        Path file = Files.createTempFile("bad", ".csv");
+        Files.writeString(file, "date,close\n2020-01-02,100\n2020-01-03,101\n2020-01-06,abc\n");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        WebElement error = browser.findElement(By.id("error"));
+        new WebDriverWait(browser, LOAD).until(d -> error.isDisplayed());
+        assertTrue(error.getText().contains("line 4") && error.getText().contains("'close'"), error.getText());
+    }
+
+    @Test
+    @Order(8)
+    void aPermalinkOpensItsMarketAndDate() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1300));
+        browser.get(server.uri("/#market=sp500&date=2008-10-10").toString());
+        browser.navigate().refresh(); // opened fresh, as a shared link is
+        waitLoaded("sp500");
+        new WebDriverWait(browser, LOAD).until(d -> d.findElement(By.id("why-summary")).getText()
+                .contains("Window ending 2008-10-10"));
+        assertEquals("sp500", new Select(browser.findElement(By.id("market"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        js("window.scrollTo(0, 0)");
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(Path.of("src/tools/target/risk-page.png"), png);
+    }
+
+    private void waitLoaded(String source) {
+        new WebDriverWait(browser, LOAD).until(d -> source.equals(js("return document.body.dataset.loaded || ''")));
+    }
+
+    private int chartPoints() {
+        return ((Number) js("return window.sysrisk.charts[1].data[0].length")).intValue();
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .collect(Collectors.toList());
+    }
+
+    private Path waitForDownload() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            File[] done = downloads.toFile().listFiles((dir, name) -> name.endsWith(".csv"));
+            if (done != null && done.length == 1) {
+                return done[0].toPath();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no CSV downloaded into " + downloads);
+    }
+
+    private JsonNode get(String path) {
+        try {
+            return json.readTree(http.send(HttpRequest.newBuilder(server.uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every scorable date of {@code data} through POST /score, 1,000 rows at a time with 400 rows before each. */
+    private List<JsonNode> apiScores(MarketData data) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        double[] close = data.column(Market.CLOSE);
+        for (int s = 300; s < data.size(); s += 1000) {
+            int e = Math.min(data.size() - 1, s + 999);
+            List<String> dates = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (int t = Math.max(0, s - 400); t <= e; t++) {
+                dates.add(data.dates().get(t).toString());
+                values.add(close[t]);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("dates", dates);
+            body.put("series", Map.of("close", values));
+            body.put("from", data.dates().get(s).toString());
+            body.put("to", data.dates().get(e).toString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri("/score"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = json.readTree(r.body());
+            if (r.statusCode() == 400 && answer.path("error").asText().contains("can be scored")) {
+                continue; // a range wholly inside the look-back
+            }
+            assertEquals(200, r.statusCode(), r.body());
+            answer.path("scores").forEach(out::add);
+        }
+        return out;
+    }
+}
