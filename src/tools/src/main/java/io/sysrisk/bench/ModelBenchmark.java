@@ -95,7 +95,8 @@ public final class ModelBenchmark {
 
     /**
      * A stored version (the served model) through both engines in one run: one-window latency and batch-256
-     * throughput on random normalized windows of its shape. One JSON line.
+     * throughput on random normalized windows of its shape, and, for a close-only model, a 1,000-date range of real
+     * closes from features to scores (what the risk page asks per request). One JSON line.
      */
     public static String runStored(java.nio.file.Path store, String version, int threads, int latencyIterations) {
         ModelStore s = new ModelStore(store);
@@ -111,14 +112,44 @@ public final class ModelBenchmark {
             }
             double[] d = timings(DjlScoring.scorer(predictor), data, w, f, latencyIterations);
             double[] j = timings(java, data, w, f, latencyIterations);
+            // What the risk page asks per request: the last 1,000 dates of the S&P 500, features to scores.
+            String range = "";
+            io.sysrisk.store.ModelManifest m = djl.manifest();
+            if (m.input().columns().equals(List.of(io.sysrisk.data.Market.CLOSE))) {
+                io.sysrisk.data.MarketData sp = io.sysrisk.data.Markets.byName(io.sysrisk.data.Markets.embedded(),
+                        "sp500").data();
+                io.sysrisk.data.MarketData part = sp.slice(sp.size() - 1000 - m.input().requiredDays(), sp.size());
+                LocalDate from = part.dates().get(part.size() - 1000);
+                io.sysrisk.scoring.MarketScorer scorer = new io.sysrisk.scoring.MarketScorer(m);
+                WindowScorer djlScorer = DjlScoring.scorer(predictor);
+                double djlMs = medianMs(() -> scorer.predict(scorer.windows(part, from, null), djlScorer));
+                double javaMs = medianMs(() -> scorer.predict(scorer.windows(part, from, null), java));
+                range = String.format(Locale.ROOT, ",\"range_dates\":1000,\"djl_range_ms\":%.1f,\"java_range_ms\":%.1f",
+                        djlMs, javaMs);
+            }
             return String.format(Locale.ROOT, "{\"bench\":\"stored-model\",\"version\":\"%s\",\"members\":%d,"
                             + "\"window\":%d,\"features\":%d,\"djl_threads\":%d,\"djl_latency_ms_p50\":%.3f,"
                             + "\"djl_latency_ms_p99\":%.3f,\"djl_throughput_windows_per_s_b256\":%.0f,"
                             + "\"java_latency_threads\":1,\"java_batch_threads\":%d,\"java_latency_ms_p50\":%.3f,\"java_latency_ms_p99\":%.3f,"
-                            + "\"java_throughput_windows_per_s_b256\":%.0f}", version,
+                            + "\"java_throughput_windows_per_s_b256\":%.0f%s}", version,
                     djl.manifest().ensemble() == null ? 1 : djl.manifest().ensemble().config().members(), w, f,
-                    threads, d[0], d[1], d[2], JAVA_BATCH_THREADS, j[0], j[1], j[2]);
+                    threads, d[0], d[1], d[2], JAVA_BATCH_THREADS, j[0], j[1], j[2], range);
         }
+    }
+
+    /** Median of 15 timed runs after 10 warm-up runs, in ms. */
+    private static double medianMs(Runnable r) {
+        for (int i = 0; i < 10; i++) {
+            r.run();
+        }
+        double[] t = new double[15];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(t);
+        return t[t.length / 2];
     }
 
     /** Threads a Java batch uses: the common fork-join pool and the calling thread. */
@@ -137,7 +168,8 @@ public final class ModelBenchmark {
         }
         Collections.sort(ms);
         WindowBatch b256 = WindowBatch.slice(data, w, f, 0, 256);
-        for (int i = 0; i < 5; i++) {
+        // The batch path is other code than the one-window path warmed above: warm it too, for both engines.
+        for (int i = 0; i < 30; i++) {
             model.score(b256);
         }
         int batches = 30;
