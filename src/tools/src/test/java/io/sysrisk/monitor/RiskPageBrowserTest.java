@@ -222,7 +222,7 @@ class RiskPageBrowserTest {
     @Test
     @Order(8)
     void aPermalinkOpensItsMarketAndDate() throws Exception {
-        browser.manage().window().setSize(new Dimension(1280, 1300));
+        browser.manage().window().setSize(new Dimension(1280, 1700));
         browser.get(server.uri("/#market=sp500&date=2008-10-10").toString());
         browser.navigate().refresh(); // opened fresh, as a shared link is
         waitLoaded("sp500");
