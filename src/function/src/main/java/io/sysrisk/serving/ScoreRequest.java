@@ -18,10 +18,23 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param featureWindow advanced: raw feature values, window rows x features columns in the model's order (see
  *                      GET /model); the server normalizes and scores them
  * @param asOf          with {@code featureWindow}: the date its last row belongs to, echoed back
+ * @param attention     optional, default true: false leaves each score's attention out of the answer (most of its
+ *                      bytes: a 1,000-date range is about 60 times smaller without it)
  */
 public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
                            @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series,
                            String from, String to,
                            @JsonDeserialize(using = CappedArrays.Rows.class) List<List<Double>> featureWindow,
-                           String asOf) {
+                           String asOf, Boolean attention) {
+
+    /** The request without the attention option (the answer then has each score's attention). */
+    public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
+                        List<List<Double>> featureWindow, String asOf) {
+        this(dates, series, from, to, featureWindow, asOf, null);
+    }
+
+    /** Whether the answer carries each score's attention (unless the request says {@code "attention": false}). */
+    public boolean wantsAttention() {
+        return attention == null || attention;
+    }
 }

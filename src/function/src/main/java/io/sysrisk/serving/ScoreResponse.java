@@ -19,8 +19,10 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
     /**
      * The systemic-event probability for the window ending on {@code asOf}, the alert, the reference it is compared
      * with ({@code volatility}: annualized 20-day realized volatility of the index on {@code asOf}; absent for a
-     * feature window without vol_20d), and where the model looked.
+     * feature window without vol_20d), and where the model looked (absent when the request said
+     * {@code "attention": false}).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Score(String asOf, double probability, boolean alert, Double volatility, List<Weight> attention) {
     }
 

@@ -145,7 +145,7 @@ public class ScoringService {
                 weights.add(new ScoreResponse.Weight(null, v));
             }
             scores = List.of(new ScoreResponse.Score(asOf, s.probability(), m.alert(s.probability(), lastVolatility),
-                    Double.isFinite(lastVolatility) ? lastVolatility : null, weights));
+                    Double.isFinite(lastVolatility) ? lastVolatility : null, request.wantsAttention() ? weights : null));
         } else {
             MarketData data = RequestParser.marketData(request, m.input(), config.serving().maxDays());
             LocalDate from = request.from() == null ? null : RequestParser.date("from", request.from());
@@ -169,17 +169,21 @@ public class ScoringService {
             t1 = System.nanoTime();
             List<DatedScore> dated = scorer.predict(windows, model);
             t2 = System.nanoTime();
-            scores = dated.stream().map(ScoringService::toScore).toList();
+            boolean attention = request.wantsAttention();
+            scores = dated.stream().map(d -> toScore(d, attention)).toList();
         }
         ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
         return new ScoreResponse(m.version(), modelSha256, m.threshold(), scores, timing, null, null,
                 List.copyOf(warnings));
     }
 
-    private static ScoreResponse.Score toScore(DatedScore d) {
-        List<ScoreResponse.Weight> weights = new ArrayList<>(d.attention().length);
-        for (int i = 0; i < d.attention().length; i++) {
-            weights.add(new ScoreResponse.Weight(d.windowDates().get(i).toString(), d.attention()[i]));
+    private static ScoreResponse.Score toScore(DatedScore d, boolean attention) {
+        List<ScoreResponse.Weight> weights = null;
+        if (attention) {
+            weights = new ArrayList<>(d.attention().length);
+            for (int i = 0; i < d.attention().length; i++) {
+                weights.add(new ScoreResponse.Weight(d.windowDates().get(i).toString(), d.attention()[i]));
+            }
         }
         return new ScoreResponse.Score(d.asOf().toString(), d.probability(), d.alert(),
                 Double.isFinite(d.volatility()) ? d.volatility() : null, weights);

@@ -82,6 +82,25 @@ class ScoringRestTest {
         assertTrue(r.getDouble("timing.totalMs") >= r.getDouble("timing.inferenceMs"));
     }
 
+    /** {@code "attention": false} leaves the attention out and nothing else: the same scores, volatility included. */
+    @Test
+    void attentionCanBeLeftOut() {
+        Map<String, Object> request = Requests.ending(DAY, 400);
+        request.put("from", DAY.minusDays(60).toString());
+        JsonPath full = post(Requests.json(request)).then().statusCode(200).extract().jsonPath();
+        request.put("attention", false);
+        String text = post(Requests.json(request)).then().statusCode(200).extract().asString();
+        JsonPath lean = JsonPath.from(text);
+        assertTrue(full.getList("scores").size() > 30);
+        assertEquals(full.getList("scores.probability"), lean.getList("scores.probability"));
+        assertEquals(full.getList("scores.alert"), lean.getList("scores.alert"));
+        assertEquals(full.getList("scores.volatility"), lean.getList("scores.volatility"));
+        assertTrue(full.getDouble("scores[0].volatility") > 0);
+        assertTrue(!text.contains("attention") && !text.contains("weight"), text.substring(0, 300));
+        request.put("attention", "no");
+        badRequest(request, "malformed request JSON at 'attention'");
+    }
+
     /**
      * The service's score for a real window equals the stored model's on the training pipeline's windows (features,
      * fitted normalization, window ends): no train/serve skew. The Java path's parity with DJL is the tools module's

@@ -50,6 +50,8 @@ public final class ServingBenchmark {
                 reference = probability(c.post()[1]);
             }
 
+            String page = pageChunk(server);
+
             Soak soak = new Soak(badShare, reference);
             long tl = System.nanoTime();
             List<Double> loaded = concurrent(score, bytes, clients, Math.max(0, Math.min(total, 10_000) - 5000), errors,
@@ -68,14 +70,47 @@ public final class ServingBenchmark {
                             + "\"clients\":%d,\"loaded_requests\":%d,\"throughput_req_per_s\":%.0f,"
                             + "\"loaded_latency_ms_p50\":%.2f,\"loaded_latency_ms_p99\":%.2f,\"errors\":%d,%s"
                             + "\"rss_mb_after_1k\":%.1f,\"rss_mb_after_10k\":%.1f,%s"
-                            + "\"server_alive_at_end\":%s,\"server_jvm\":\"%s\"}",
+                            + "%s\"server_alive_at_end\":%s,\"server_jvm\":\"%s\"}",
                     countDays(body), server.startSeconds, pct(single, 0.5), pct(single, 0.99), pct(serverSingle, 0.5),
                     pct(serverSingle, 0.99), clients, loaded.size(),
                     loaded.size() / loadSeconds, pct(loaded, 0.5), pct(loaded, 0.99), errors.get(), soak.json(),
                     rss1k / 1024.0, rss10k / 1024.0, total > 10_000
                             ? String.format(Locale.ROOT, "\"rss_mb_after_%dk\":%.1f,", total / 1000, rssEnd / 1024.0) : "",
-                    server.ready(), String.join(" ", serverJvm));
+                    page, server.ready(), String.join(" ", serverJvm));
         }
+    }
+
+    /**
+     * The risk page's request for 1,000 dates (one chunk of the S&P 500's history, scored as POST /score scores it),
+     * 30 times after 10 warm-up calls: client and server (its {@code serverMs}) medians.
+     */
+    private static String pageChunk(RunnerServer server) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                server.uri("/monitor/markets/sp500/history?chunk=2")).GET().build();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Double> client = new ArrayList<>();
+        List<Double> serverMs = new ArrayList<>();
+        int dates = 0;
+        for (int i = 0; i < 40; i++) {
+            long t0 = System.nanoTime();
+            java.net.http.HttpResponse<String> r = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the page's history request answered " + r.statusCode() + ": "
+                        + r.body());
+            }
+            if (i >= 10) {
+                var tree = json.readTree(r.body());
+                client.add(ms);
+                serverMs.add(tree.path("serverMs").asDouble());
+                dates = tree.path("dates").size();
+            }
+        }
+        Collections.sort(client);
+        Collections.sort(serverMs);
+        return String.format(Locale.ROOT, "\"page_chunk_dates\":%d,\"page_chunk_ms_p50\":%.1f,"
+                + "\"page_chunk_server_ms_p50\":%.1f,", dates, pct(client, 0.5), pct(serverMs, 0.5));
     }
 
     /** The soak's mix and what it saw: good answers that differ from the reference, statuses of the bad ones. */

@@ -198,7 +198,7 @@ public class MonitorService {
         }
         int start = first + chunk * per;
         int end = Math.min(n - 1, start + per - 1);
-        ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start));
+        ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start, false));
         double[] close = data.column(Market.CLOSE);
         List<String> dates = new ArrayList<>(r.scores().size());
         List<Double> closes = new ArrayList<>(r.scores().size());
@@ -250,7 +250,7 @@ public class MonitorService {
                     + data.dates().get(Math.min(first, data.size() - 1)) + ".." + data.dates().get(data.size() - 1)
                     + ", trading days only)");
         }
-        ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t));
+        ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t, true));
         ScoreResponse.Score s = r.scores().get(0);
         MarketScorer.FeatureRows rows;
         try {
@@ -275,7 +275,7 @@ public class MonitorService {
      * A POST /score request for rows {@code from..to} of {@code data} (from below 0 means 0), scoring dates
      * {@code rows[score]..rows[to]}.
      */
-    private static ScoreRequest request(MarketData data, int from, int to, int score) {
+    private static ScoreRequest request(MarketData data, int from, int to, int score, boolean attention) {
         from = Math.max(0, from);
         double[] close = data.column(Market.CLOSE);
         List<String> dates = new ArrayList<>(to - from + 1);
@@ -285,7 +285,7 @@ public class MonitorService {
             values.add(close[i]);
         }
         return new ScoreRequest(dates, Map.of(Market.CLOSE, values), data.dates().get(score).toString(),
-                data.dates().get(to).toString(), null, null);
+                data.dates().get(to).toString(), null, null, attention);
     }
 
     /**
