@@ -3,7 +3,6 @@ package io.sysrisk.data;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sysrisk.features.FeaturePipeline;
 
 /**
  * The embedded markets the default model is trained and tested on, each reduced to one close series.
@@ -38,7 +37,7 @@ public final class Markets {
                 djia.column("DJIA"), djia.report()));
         MarketData dow = EmbeddedDataset.DOW30.load();
         out.add(Market.of("dow30-ew", "equal-weight index of the 30 Dow stocks 1991-2000", dow.source(), dow.dates(),
-                FeaturePipeline.marketLevel(dow), dow.report()));
+                PriceLevels.marketLevel(dow), dow.report()));
         out.add(spi());
         MarketData sp = EmbeddedDataset.SP500.load();
         out.add(Market.of("sp500", "S&P 500 close 2000-2020", sp.source(), sp.dates(), sp.column("close"), sp.report()));

@@ -85,7 +85,8 @@ public final class Indicators {
     }
 
     public static double[] volatility(MarketData data) {
-        return FeaturePipeline.realizedVolatility(FeaturePipeline.logReturns(FeaturePipeline.marketLevel(data)), 20);
+        return FeaturePipeline.realizedVolatility(io.sysrisk.data.PriceLevels.logReturns(
+                io.sysrisk.data.PriceLevels.marketLevel(data)), 20);
     }
 
     /** Standardized shift of the absorption ratio: causal, from days t-249..t. */

@@ -14,7 +14,8 @@ package io.sysrisk.experiment;
  * @param inputNoise     standard deviation of Gaussian noise added to each normalized training input (augmentation)
  * @param selection      what early stopping and the restored epoch go by: "loss" (validation loss, the default) or
  *                       "pr-auc" (validation PR-AUC; noisy with few validation events: it picks lucky, overfitted
- *                       epochs). Manifests written before this setting existed read as "pr-auc", what they used.
+ *                       epochs). Required; manifests written before this setting existed read as "pr-auc", what
+ *                       they used ({@link #fromManifest}).
  */
 public record TrainConfig(int maxEpochs, int batchSize, float learningRate, int patience, int seed,
                           float positiveWeight, String device, float weightDecay, float inputNoise, String selection) {
@@ -34,15 +35,32 @@ public record TrainConfig(int maxEpochs, int batchSize, float learningRate, int 
                     + ", lr " + learningRate + ", patience " + patience + ", positive weight " + positiveWeight
                     + ", weight decay " + weightDecay + ", input noise " + inputNoise);
         }
-        if (selection == null) {
-            selection = SELECT_PR_AUC;
-        }
-        if (!selection.equals(SELECT_LOSS) && !selection.equals(SELECT_PR_AUC)) {
+        if (!SELECT_LOSS.equals(selection) && !SELECT_PR_AUC.equals(selection)) {
             throw new IllegalArgumentException("selection must be loss or pr-auc, got '" + selection + "'");
         }
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
             throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + device + "'");
         }
+    }
+
+    /**
+     * Reads a manifest's training config. A manifest written before {@code selection} existed has none and was trained
+     * by validation PR-AUC: that is what its absence means there, and only there ({@link #defaults()} is the one
+     * default for new training).
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static TrainConfig fromManifest(@com.fasterxml.jackson.annotation.JsonProperty("maxEpochs") int maxEpochs,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("batchSize") int batchSize,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("learningRate") float learningRate,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("patience") int patience,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("seed") int seed,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("positiveWeight") float positiveWeight,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("device") String device,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("weightDecay") float weightDecay,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("inputNoise") float inputNoise,
+                                    @com.fasterxml.jackson.annotation.JsonProperty("selection") String selection) {
+        return new TrainConfig(maxEpochs, batchSize, learningRate, patience, seed, positiveWeight, device, weightDecay,
+                inputNoise, selection == null ? SELECT_PR_AUC : selection);
     }
 
     public static TrainConfig defaults() {

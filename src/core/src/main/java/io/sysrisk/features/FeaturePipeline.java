@@ -15,6 +15,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import io.sysrisk.data.InputKind;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.data.PriceLevels;
 
 /**
  * Computes a {@link FeatureSet} from {@link MarketData}; the one implementation used by training and serving.
@@ -24,7 +25,7 @@ import io.sysrisk.data.MarketData;
  */
 public final class FeaturePipeline {
 
-    public static final double TRADING_DAYS = 252.0;
+    public static final double TRADING_DAYS = PriceLevels.TRADING_DAYS;
     static final double TAIL_QUANTILE = 5.0;
 
     private FeaturePipeline() {
@@ -33,9 +34,9 @@ public final class FeaturePipeline {
     public static FeatureMatrix compute(MarketData data, FeatureSet set) {
         set.checkSupports(data);
         int n = data.size();
-        double[] level = marketLevel(data);
-        double[] ret = logReturns(level);
-        double[][] memberRet = data.kind() == InputKind.PANEL ? memberReturns(data) : null;
+        double[] level = PriceLevels.marketLevel(data);
+        double[] ret = PriceLevels.logReturns(level);
+        double[][] memberRet = data.kind() == InputKind.PANEL ? PriceLevels.memberReturns(data) : null;
         double[][] values = new double[n][set.size()];
         for (double[] row : values) {
             Arrays.fill(row, Double.NaN);
@@ -68,47 +69,6 @@ public final class FeaturePipeline {
             }
         }
         return new FeatureMatrix(set, data.dates(), values, Math.min(set.lookback(), n));
-    }
-
-    /** The market's price level: the index, or 100 x the compounded equal-weighted member log returns. */
-    public static double[] marketLevel(MarketData data) {
-        if (data.kind() == InputKind.OHLCV) {
-            return data.column("close");
-        }
-        if (data.indexColumn() != null) {
-            return data.column(data.indexColumn());
-        }
-        double[][] r = memberReturns(data);
-        double[] level = new double[data.size()];
-        level[0] = 100.0;
-        for (int t = 1; t < level.length; t++) {
-            level[t] = level[t - 1] * Math.exp(mean(r[t]));
-        }
-        return level;
-    }
-
-    /** r[t] = ln(p[t] / p[t-1]); r[0] is NaN. */
-    public static double[] logReturns(double[] p) {
-        double[] r = new double[p.length];
-        r[0] = Double.NaN;
-        for (int t = 1; t < p.length; t++) {
-            r[t] = Math.log(p[t] / p[t - 1]);
-        }
-        return r;
-    }
-
-    /** r[t][m]: member m's log return on day t; row 0 is NaN. */
-    static double[][] memberReturns(MarketData data) {
-        List<String> members = data.members();
-        double[][] r = new double[data.size()][members.size()];
-        Arrays.fill(r[0], Double.NaN);
-        for (int m = 0; m < members.size(); m++) {
-            double[] p = data.column(members.get(m));
-            for (int t = 1; t < p.length; t++) {
-                r[t][m] = Math.log(p[t] / p[t - 1]);
-            }
-        }
-        return r;
     }
 
     public static double[] realizedVolatility(double[] ret, int window) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.sysrisk.data.InputKind;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.features.FeaturePipeline;
+import io.sysrisk.data.PriceLevels;
 
 /**
  * Turns a {@link LabelDefinition} into one label per day: 1 event, 0 no event, {@link #UNKNOWN} not yet known,
@@ -25,9 +25,9 @@ public final class Labeler {
         int[] y = new int[n];
         Arrays.fill(y, UNKNOWN);
         if (definition instanceof LabelDefinition.Onset o) {
-            return onsetLabels(fallStarts(FeaturePipeline.marketLevel(data), h, o.threshold()), h);
+            return onsetLabels(fallStarts(PriceLevels.marketLevel(data), h, o.threshold()), h);
         } else if (definition instanceof LabelDefinition.FutureDrawdown d) {
-            double[] p = FeaturePipeline.marketLevel(data);
+            double[] p = PriceLevels.marketLevel(data);
             for (int t = 0; t + h < n; t++) {
                 y[t] = worstFutureRatio(p, t, h) < 1 - d.threshold() ? 1 : 0;
             }
@@ -47,7 +47,7 @@ public final class Labeler {
                 y[t] = crashed >= c.share() * members.size() ? 1 : 0;
             }
         } else if (definition instanceof LabelDefinition.VolatilityRegime v) {
-            double[] r = FeaturePipeline.logReturns(FeaturePipeline.marketLevel(data));
+            double[] r = PriceLevels.logReturns(PriceLevels.marketLevel(data));
             for (int t = 0; t + h < n; t++) {
                 double mean = 0;
                 for (int k = t + 1; k <= t + h; k++) {
@@ -57,7 +57,7 @@ public final class Labeler {
                 for (int k = t + 1; k <= t + h; k++) {
                     ss += (r[k] - mean) * (r[k] - mean);
                 }
-                y[t] = Math.sqrt(ss / (h - 1) * FeaturePipeline.TRADING_DAYS) > v.annualizedVolatility() ? 1 : 0;
+                y[t] = Math.sqrt(ss / (h - 1) * PriceLevels.TRADING_DAYS) > v.annualizedVolatility() ? 1 : 0;
             }
         }
         return y;
@@ -104,7 +104,7 @@ public final class Labeler {
      */
     public static int[] onsets(MarketData data, LabelDefinition.Onset definition) {
         int h = definition.horizon();
-        int[] fall = fallStarts(FeaturePipeline.marketLevel(data), h, definition.threshold());
+        int[] fall = fallStarts(PriceLevels.marketLevel(data), h, definition.threshold());
         return java.util.stream.IntStream.range(h, fall.length).filter(s -> {
             if (fall[s] != 1) {
                 return false;

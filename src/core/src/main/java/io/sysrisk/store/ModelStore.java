@@ -30,6 +30,10 @@ import io.sysrisk.inference.PortableParameters;
  */
 public final class ModelStore {
 
+    /** The project's model store folder, relative to the project root: the one default for every command. */
+    public static final String DEFAULT_ROOT = "model-store";
+    /** The version served and trained by default: the pooled any-index model. */
+    public static final String DEFAULT_VERSION = io.sysrisk.experiment.PooledConfig.DEFAULT_NAME;
     public static final String MANIFEST = "model.json";
     /** The SHA-256 of every file a version is loaded from, the manifest included ({@code sha256sum -c} format). */
     public static final String CHECKSUMS = "SHA256SUMS";

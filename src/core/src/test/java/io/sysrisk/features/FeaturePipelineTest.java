@@ -176,7 +176,7 @@ class FeaturePipelineTest {
         MarketData d = TestMarkets.randomPanel(4, 300, 9);
         double[][] r = new double[4][];
         for (int m = 0; m < 4; m++) {
-            r[m] = FeaturePipeline.logReturns(d.column("m" + m));
+            r[m] = io.sysrisk.data.PriceLevels.logReturns(d.column("m" + m));
         }
         int t = 280;
         double mean = (r[0][t] + r[1][t] + r[2][t] + r[3][t]) / 4;
@@ -231,7 +231,7 @@ class FeaturePipelineTest {
     @Test
     void equalWeightedMarketWithoutAnIndex() {
         MarketData d = TestMarkets.panel(new double[][] {{100, 110, 121}, {100, 90, 81}});
-        double[] level = FeaturePipeline.marketLevel(d);
+        double[] level = io.sysrisk.data.PriceLevels.marketLevel(d);
         assertEquals(100 * Math.exp((Math.log(1.1) + Math.log(0.9)) / 2), level[1], EPS);
     }
 

@@ -36,7 +36,7 @@ class OnsetLabelTest {
     void labelsTheDaysBeforeAnOnsetAndMasksTheDaysInsideTheFall() {
         MarketData d = TestMarkets.index(crash());
         LabelDefinition.Onset onset = new LabelDefinition.Onset(H, 0.07);
-        int[] fall = Labeler.fallStarts(FeaturePipeline.marketLevel(d), H, 0.07);
+        int[] fall = Labeler.fallStarts(io.sysrisk.data.PriceLevels.marketLevel(d), H, 0.07);
         // A fall of more than 7% within 20 days starts on every day from which the 12% crash is still ahead.
         int first = 0;
         while (fall[first] != 1) {

@@ -24,7 +24,7 @@ public interface ServingConfig {
         boolean fallbackToPackaged();
 
         /** Model version to serve. */
-        @WithDefault("any-index")
+        @WithDefault(io.sysrisk.store.ModelStore.DEFAULT_VERSION)
         String version();
     }
 

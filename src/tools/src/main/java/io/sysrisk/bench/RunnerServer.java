@@ -38,6 +38,25 @@ public final class RunnerServer implements AutoCloseable {
         startSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
+    /**
+     * The runner jar {@code ./mvnw package} leaves in {@code src/function/target} (named after the project version,
+     * which this code does not repeat), or an error saying how to build it.
+     */
+    public static Path packagedJar() {
+        Path target = Path.of("src", "function", "target");
+        try (java.util.stream.Stream<Path> files = Files.list(target)) {
+            List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).toList();
+            if (jars.size() != 1) {
+                throw new IllegalStateException(jars.isEmpty() ? "no runner jar in " + target
+                        + ": build it with ./mvnw package -DskipTests" : "several runner jars in " + target + ": " + jars);
+            }
+            return jars.get(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(target + " cannot be read (" + e.getMessage() + "): build the function "
+                    + "with ./mvnw package -DskipTests", e);
+        }
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -18,7 +18,8 @@ class Bench implements Callable<Integer>, DjlJob {
     @Override
     public Integer call() throws Exception {
         System.out.println(ModelBenchmark.run(SysriskCli.threads(), iterations));
-        System.out.println(ModelBenchmark.runStored(java.nio.file.Path.of("model-store"), "any-index",
+        System.out.println(ModelBenchmark.runStored(java.nio.file.Path.of(io.sysrisk.store.ModelStore.DEFAULT_ROOT),
+                io.sysrisk.store.ModelStore.DEFAULT_VERSION,
                 SysriskCli.threads(), iterations));
         return 0;
     }

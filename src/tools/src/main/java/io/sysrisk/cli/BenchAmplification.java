@@ -28,7 +28,7 @@ class BenchAmplification implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(AmplificationBenchmark.run(server.jar, server.request, server.java, server.jvm(), hostile,
+        System.out.println(AmplificationBenchmark.run(server.jar(), server.request, server.java, server.jvm(), hostile,
                 good, bodyBytes));
         return 0;
     }

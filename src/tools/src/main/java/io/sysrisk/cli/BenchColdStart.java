@@ -37,10 +37,10 @@ class BenchColdStart implements Callable<Integer> {
     @Option(names = "--jvm", description = "Extra JVM option for every start (repeatable).")
     List<String> jvm = new ArrayList<>();
 
-    @Option(names = "--store", defaultValue = "model-store", description = "The libtorch baseline's model store.")
+    @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "The libtorch baseline's model store.")
     Path store;
 
-    @Option(names = "--model-version", defaultValue = "any-index", description = "The libtorch baseline's model version "
+    @Option(names = "--model-version", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_VERSION, description = "The libtorch baseline's model version "
             + "(the function serves its default, any-index).")
     String version;
 

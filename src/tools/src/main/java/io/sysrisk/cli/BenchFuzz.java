@@ -24,7 +24,7 @@ class BenchFuzz implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(FuzzBenchmark.run(server.jar, server.request, server.java, server.jvm(), cases, seed));
+        System.out.println(FuzzBenchmark.run(server.jar(), server.request, server.java, server.jvm(), cases, seed));
         return 0;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 + "per model.")
 class BenchRequest implements Callable<Integer> {
 
-    @Option(names = "--store", defaultValue = "model-store", description = "Model store (default ${DEFAULT-VALUE}).")
+    @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "Model store (default ${DEFAULT-VALUE}).")
     Path store;
 
     @Option(names = "--runs", defaultValue = "21", description = "Timed runs per path (default ${DEFAULT-VALUE}).")

@@ -27,7 +27,7 @@ class BenchServing implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(ServingBenchmark.run(server.jar, server.request, server.java, server.jvm(), clients, requests, badShare));
+        System.out.println(ServingBenchmark.run(server.jar(), server.request, server.java, server.jvm(), clients, requests, badShare));
         return 0;
     }
 }

@@ -9,8 +9,7 @@ import picocli.CommandLine.Option;
 /** The packaged server the serving and fuzz benchmarks start, and the request they send it (a picocli mixin). */
 class ServerOptions {
 
-    @Option(names = "--jar", defaultValue = "src/function/target/sysrisk-function-0.1.0-SNAPSHOT-runner.jar",
-            description = "The runner jar.")
+    @Option(names = "--jar", description = "The runner jar (default: the one in src/function/target).")
     Path jar;
 
     @Option(names = "--request", defaultValue = "infra/sample-request.json", description = "The request body.")
@@ -23,6 +22,10 @@ class ServerOptions {
             + "-XX:+UseSerialGC, a Lambda-sized heap and Lambda's collector: resident memory stops at the heap, so "
             + "growth would be a leak.")
     List<String> serverJvm = new ArrayList<>();
+
+    Path jar() {
+        return jar != null ? jar : io.sysrisk.bench.RunnerServer.packagedJar();
+    }
 
     List<String> jvm() {
         return serverJvm.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC") : serverJvm;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** Which stored model a job reads. */
 public class StoredModelOptions {
 
-    @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "Model store folder (default ${DEFAULT-VALUE}).")
     Path store;
 
     @Option(names = "--version", defaultValue = PooledConfig.DEFAULT_NAME,

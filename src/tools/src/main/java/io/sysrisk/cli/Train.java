@@ -69,7 +69,7 @@ class Train implements Callable<Integer>, DjlJob {
     @Option(names = "--no-attention", description = "Ablation: mean-pool the BiLSTM outputs instead of attention.")
     boolean noAttention;
 
-    @Option(names = "--store", defaultValue = "model-store", description = "Model store folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "Model store folder (default ${DEFAULT-VALUE}).")
     Path store;
 
     @Option(names = "--version", description = "Model version name (default: the experiment's name).")

@@ -18,7 +18,7 @@ import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.PreparedExperiment;
-import io.sysrisk.features.FeaturePipeline;
+import io.sysrisk.data.PriceLevels;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
@@ -49,7 +49,7 @@ public final class ReportWriter {
         LocalDate validationStart = exp.part(Part.VALIDATION).endDates().get(0);
         LocalDate testStart = exp.part(Part.TEST).endDates().get(0);
         Charts.riskOverTime(folder.resolve("risk.png"), "market index (" + exp.data().source() + ")", dates,
-                FeaturePipeline.marketLevel(exp.data()), exp.labels(), scores, m.threshold(), validationStart, testStart);
+                PriceLevels.marketLevel(exp.data()), exp.labels(), scores, m.threshold(), validationStart, testStart);
         List<ComparisonResult.Row> curveRows = new ArrayList<>(result.models());
         result.indicators().stream().filter(r -> r.scores() != null && !r.name().startsWith("always")).forEach(curveRows::add);
         Charts.curves(folder.resolve("roc.png"), folder.resolve("pr.png"), curveRows,
@@ -67,7 +67,7 @@ public final class ReportWriter {
 
     /** The test day whose label window holds the deepest fall: where the attention chart looks. */
     static LocalDate crisisStart(PreparedExperiment exp) {
-        double[] level = FeaturePipeline.marketLevel(exp.data());
+        double[] level = PriceLevels.marketLevel(exp.data());
         int h = exp.config().label().horizon();
         var r = exp.split().get(Part.TEST);
         int worst = r.from();

@@ -26,12 +26,10 @@ import io.sysrisk.data.MarketData;
  */
 class GracefulShutdownTest {
 
-    private static final Path RUNNER = Path.of("src/function/target/sysrisk-function-0.1.0-SNAPSHOT-runner.jar");
 
     @Test
     void aRequestInFlightIsAnsweredBeforeTheServerStops() throws Exception {
-        assertTrue(Files.isRegularFile(RUNNER), RUNNER + " is missing: the function module packages it before the "
-                + "tools' tests run in ./mvnw verify");
+        // The function module packages the runner jar before the tools' tests run in ./mvnw verify.
         MarketData sp = EmbeddedDataset.SP500.load();
         int last = sp.size() - 1;
         List<String> dates = new ArrayList<>();
@@ -48,7 +46,7 @@ class GracefulShutdownTest {
 
         Process server;
         URI uri;
-        RunnerServer runner = new RunnerServer(RUNNER, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        RunnerServer runner = new RunnerServer(RunnerServer.packagedJar(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 List.of("-Xmx512m"));
         try (runner) {
             uri = runner.uri("/score");

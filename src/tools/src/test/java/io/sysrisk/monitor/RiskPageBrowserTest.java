@@ -61,7 +61,6 @@ import io.sysrisk.data.Markets;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskPageBrowserTest {
 
-    private static final Path RUNNER = Path.of("src/function/target/sysrisk-function-0.1.0-SNAPSHOT-runner.jar");
     private static final Path DRIVER = Path.of(System.getProperty("sysrisk.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration LOAD = Duration.ofSeconds(90);
 
@@ -75,9 +74,8 @@ class RiskPageBrowserTest {
     void start() throws Exception {
         assertTrue(Files.isExecutable(DRIVER), DRIVER + " is missing: the browser tests need Debian's chromium and "
                 + "chromium-driver (as root: apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        assertTrue(Files.isRegularFile(RUNNER), RUNNER + " is missing: the function module packages it before the "
-                + "tools' tests run in ./mvnw verify");
-        server = new RunnerServer(RUNNER, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // The function module packages the runner jar before the tools' tests run in ./mvnw verify.
+        server = new RunnerServer(RunnerServer.packagedJar(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 List.of("-Xmx512m"));
         downloads = Files.createTempDirectory("sysrisk-downloads");
         ChromeOptions options = new ChromeOptions();
