@@ -128,6 +128,16 @@ public final class MarketScorer {
         return out;
     }
 
+    /**
+     * One normalized feature window's score ({@link #featureWindow}), dated {@code asOf} (null: undated; its
+     * attention then has no dates either), alerting with {@code volatility} as the window's last 20-day volatility.
+     */
+    public DatedScore predictWindow(WindowBatch window, LocalDate asOf, double volatility, WindowScorer model) {
+        WindowScore s = model.score(window).get(0);
+        return new DatedScore(asOf, s.probability(), manifest.alert(s.probability(), volatility), null,
+                perDate(s.attention(), window.window()), volatility);
+    }
+
     /** The raw (not normalized) feature values of the window ending on {@code asOf}, rows oldest first. */
     public record FeatureRows(List<String> features, List<LocalDate> dates, double[][] values) {
     }

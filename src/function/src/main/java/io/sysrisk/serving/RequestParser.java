@@ -5,23 +5,73 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sysrisk.data.DataValidationException;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.data.MarketDataBuilder;
 import io.sysrisk.store.ModelManifest;
 
 /**
- * Turns a {@link ScoreRequest} into {@link MarketData} for the model, through the same checks and missing-value
- * policy as the CSV loader ({@link MarketDataBuilder}). Every problem becomes an {@link InvalidRequestException}
- * naming the field, the column and the date.
+ * Turns a {@link ScoreRequest} into one validated request, {@link Valid}: daily data as {@link MarketData} for the
+ * model (through the same checks and missing-value policy as the CSV loader, {@link MarketDataBuilder}) with the
+ * range to score, or a feature window. Every check of a request is here, once; every problem is an
+ * {@link InvalidRequestException} naming the field, the column and the date. The scorer then trusts what it gets.
  */
 final class RequestParser {
 
     private RequestParser() {
     }
 
-    static MarketData marketData(ScoreRequest r, ModelManifest.InputSpec input, int maxDays) {
+    /** A request that passed every check. */
+    sealed interface Valid permits History, Window {
+        /** Whether the answer carries each score's attention. */
+        boolean attention();
+    }
+
+    /** Daily data whose dates {@code from..to} (null: the last date, the last date sent) are to be scored. */
+    record History(MarketData data, LocalDate from, LocalDate to, boolean attention) implements Valid {
+    }
+
+    /** One window of raw feature values, dated {@code asOf} (may be null), with its last day's 20-day volatility. */
+    record Window(double[][] raw, LocalDate asOf, double lastVolatility, boolean attention) implements Valid {
+    }
+
+    /**
+     * @param maxDays        most daily rows a request may send
+     * @param maxScoredDates most dates one request may ask to score
+     */
+    static Valid parse(ScoreRequest r, ModelManifest m, int maxDays, int maxScoredDates) {
+        if (r == null) {
+            throw new InvalidRequestException("empty request: send 'dates' and 'series' (daily observations) or "
+                    + "'featureWindow'");
+        }
+        requireNoMix(r);
+        if (r.featureWindow() != null) {
+            double[][] raw = featureWindow(r.featureWindow(), m.input());
+            // A model that alerts by the volatility rule reads it from the window's last vol_20d (the same value).
+            int vol = m.input().features().indexOf(io.sysrisk.features.Feature.VOL_20D.id());
+            if (m.alertsByVolatility() && vol < 0) {
+                throw new InvalidRequestException("model " + m.version() + " alerts by the volatility rule and has no "
+                        + "vol_20d feature: send closes, not a featureWindow");
+            }
+            return new Window(raw, r.asOf() == null ? null : date("asOf", r.asOf()),
+                    vol < 0 ? Double.NaN : raw[raw.length - 1][vol], r.wantsAttention());
+        }
+        MarketData data = marketData(r, m.input(), maxDays);
+        LocalDate from = r.from() == null ? null : date("from", r.from());
+        LocalDate to = r.to() == null ? null : date("to", r.to());
+        if (from == null) {
+            from = to == null ? data.dates().get(data.size() - 1) : to;
+        }
+        // The limit before the work: the dates in from..to are counted on the sent dates, before any feature.
+        int inRange = data.indexOnOrAfter(to == null ? LocalDate.MAX : to.plusDays(1)) - data.indexOnOrAfter(from);
+        if (inRange > maxScoredDates) {
+            throw new InvalidRequestException("the range asks for " + inRange + " dates; at most " + maxScoredDates
+                    + " per request");
+        }
+        return new History(data, from, to, r.wantsAttention());
+    }
+
+    private static MarketData marketData(ScoreRequest r, ModelManifest.InputSpec input, int maxDays) {
         if (r.dates() == null || r.dates().isEmpty()) {
             throw new InvalidRequestException("'dates' is required: the ISO dates of the daily rows, oldest first");
         }
@@ -69,17 +119,14 @@ final class RequestParser {
         }
         LoadOptions options = new LoadOptions(input.kind(), input.indexColumn(), input.requiredDays(),
                 LoadOptions.DEFAULT_MAX_FORWARD_FILL, LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true);
-        try {
-            return MarketDataBuilder.build("request", options, dates, input.columns(), values,
-                    (row, column) -> column.equals("date") ? "dates[" + row + "]"
-                            : "series '" + column + "'[" + row + "] (" + dates.get(row) + ")");
-        } catch (DataValidationException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+        // A DataValidationException from here on is the caller's too: ScoringService.score answers it with a 400.
+        return MarketDataBuilder.build("request", options, dates, input.columns(), values,
+                (row, column) -> column.equals("date") ? "dates[" + row + "]"
+                        : "series '" + column + "'[" + row + "] (" + dates.get(row) + ")");
     }
 
     /** Raw feature values, checked against the model's window and feature count. */
-    static double[][] featureWindow(List<List<Double>> rows, ModelManifest.InputSpec input) {
+    private static double[][] featureWindow(List<List<Double>> rows, ModelManifest.InputSpec input) {
         if (rows.size() != input.window()) {
             throw new InvalidRequestException("'featureWindow' needs " + input.window() + " rows (the window), got "
                     + rows.size());
@@ -125,7 +172,7 @@ final class RequestParser {
         }
     }
 
-    static void requireNoMix(ScoreRequest r) {
+    private static void requireNoMix(ScoreRequest r) {
         boolean market = r.dates() != null || r.series() != null;
         if (market == (r.featureWindow() != null)) {
             throw new InvalidRequestException(market ? "send either 'dates' and 'series', or 'featureWindow', not both"

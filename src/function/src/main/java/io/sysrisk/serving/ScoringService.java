@@ -1,7 +1,6 @@
 package io.sysrisk.serving;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +12,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 import io.sysrisk.data.DataValidationException;
-import io.sysrisk.data.MarketData;
 import io.sysrisk.inference.JavaModel;
 import io.sysrisk.inference.WindowBatch;
-import io.sysrisk.inference.WindowScore;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.scoring.Plausibility;
@@ -108,84 +105,54 @@ public class ScoringService {
         return manifest;
     }
 
+    /**
+     * The one scoring path of both fronts: parse (every check), score (dated scores for either kind of request),
+     * answer. A data error found while scoring (a feature that is not finite, no date with a full window) is the
+     * caller's: it becomes the 400 here, and only here.
+     */
     public ScoreResponse score(ScoreRequest request) {
         long t0 = System.nanoTime();
-        if (request == null) {
-            throw new InvalidRequestException("empty request: send 'dates' and 'series' (daily observations) or "
-                    + "'featureWindow'");
-        }
-        RequestParser.requireNoMix(request);
         ModelManifest m = manifest;
-        List<ScoreResponse.Score> scores;
         List<Plausibility.Warning> warnings = new ArrayList<>();
+        List<DatedScore> dated;
         long t1;
         long t2;
-        if (request.featureWindow() != null) {
-            double[][] raw = RequestParser.featureWindow(request.featureWindow(), m.input());
-            // A model that alerts by the volatility rule reads it from the window's last vol_20d (the same value).
-            int vol = m.input().features().indexOf(io.sysrisk.features.Feature.VOL_20D.id());
-            if (m.alertsByVolatility() && vol < 0) {
-                throw new InvalidRequestException("model " + m.version() + " alerts by the volatility rule and has no "
-                        + "vol_20d feature: send closes, not a featureWindow");
+        try {
+            RequestParser.Valid valid = RequestParser.parse(request, m, config.serving().maxDays(),
+                    config.serving().maxScoredDates());
+            if (valid instanceof RequestParser.Window w) {
+                WindowBatch batch = scorer.featureWindow(w.raw(), warnings);
+                t1 = System.nanoTime();
+                dated = List.of(scorer.predictWindow(batch, w.asOf(), w.lastVolatility(), model));
+            } else {
+                RequestParser.History h = (RequestParser.History) valid;
+                MarketScorer.Windows windows = scorer.windows(h.data(), h.from(), h.to());
+                warnings.addAll(windows.warnings());
+                t1 = System.nanoTime();
+                dated = scorer.predict(windows, model);
             }
-            double lastVolatility = vol < 0 ? Double.NaN : raw[raw.length - 1][vol];
-            String asOf = request.asOf() == null ? null : RequestParser.date("asOf", request.asOf()).toString();
-            WindowBatch batch;
-            try {
-                batch = scorer.featureWindow(raw, warnings);
-            } catch (DataValidationException e) {
-                throw new InvalidRequestException(e.getMessage());
-            }
-            t1 = System.nanoTime();
-            WindowScore s = model.score(batch).get(0);
             t2 = System.nanoTime();
-            double[] w = MarketScorer.perDate(s.attention(), m.input().window());
-            List<ScoreResponse.Weight> weights = new ArrayList<>(w.length);
-            for (double v : w) {
-                weights.add(new ScoreResponse.Weight(null, v));
-            }
-            scores = List.of(new ScoreResponse.Score(asOf, s.probability(), m.alert(s.probability(), lastVolatility),
-                    Double.isFinite(lastVolatility) ? lastVolatility : null, request.wantsAttention() ? weights : null));
-        } else {
-            MarketData data = RequestParser.marketData(request, m.input(), config.serving().maxDays());
-            LocalDate from = request.from() == null ? null : RequestParser.date("from", request.from());
-            LocalDate to = request.to() == null ? null : RequestParser.date("to", request.to());
-            if (from == null) {
-                from = to == null ? data.dates().get(data.size() - 1) : to;
-            }
-            // The limit before the work: the dates in from..to are counted on the sent dates, before any feature.
-            int inRange = data.indexOnOrAfter(to == null ? LocalDate.MAX : to.plusDays(1)) - data.indexOnOrAfter(from);
-            if (inRange > config.serving().maxScoredDates()) {
-                throw new InvalidRequestException("the range asks for " + inRange + " dates; at most "
-                        + config.serving().maxScoredDates() + " per request");
-            }
-            MarketScorer.Windows windows;
-            try {
-                windows = scorer.windows(data, from, to);
-            } catch (DataValidationException e) {
-                throw new InvalidRequestException(e.getMessage());
-            }
-            warnings.addAll(windows.warnings());
-            t1 = System.nanoTime();
-            List<DatedScore> dated = scorer.predict(windows, model);
-            t2 = System.nanoTime();
-            boolean attention = request.wantsAttention();
-            scores = dated.stream().map(d -> toScore(d, attention)).toList();
+            boolean attention = valid.attention();
+            List<ScoreResponse.Score> scores = dated.stream().map(d -> toScore(d, attention)).toList();
+            ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
+            return new ScoreResponse(m.version(), modelSha256, m.threshold(), scores, timing, null, null,
+                    List.copyOf(warnings));
+        } catch (DataValidationException e) {
+            throw new InvalidRequestException(e.getMessage());
         }
-        ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
-        return new ScoreResponse(m.version(), modelSha256, m.threshold(), scores, timing, null, null,
-                List.copyOf(warnings));
     }
 
+    /** A dated score as answered; a feature window sent without dates has no dates for its score or its weights. */
     private static ScoreResponse.Score toScore(DatedScore d, boolean attention) {
         List<ScoreResponse.Weight> weights = null;
         if (attention) {
             weights = new ArrayList<>(d.attention().length);
             for (int i = 0; i < d.attention().length; i++) {
-                weights.add(new ScoreResponse.Weight(d.windowDates().get(i).toString(), d.attention()[i]));
+                weights.add(new ScoreResponse.Weight(d.windowDates() == null ? null : d.windowDates().get(i).toString(),
+                        d.attention()[i]));
             }
         }
-        return new ScoreResponse.Score(d.asOf().toString(), d.probability(), d.alert(),
+        return new ScoreResponse.Score(d.asOf() == null ? null : d.asOf().toString(), d.probability(), d.alert(),
                 Double.isFinite(d.volatility()) ? d.volatility() : null, weights);
     }
 
