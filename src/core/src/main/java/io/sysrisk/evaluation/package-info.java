@@ -1,7 +1,8 @@
 /**
- * Metrics, event figures (onsets warned, false alarms), alarm thresholds, references such as 20-day volatility.
+ * The evaluation records a manifest embeds ({@link io.sysrisk.evaluation.EvaluationReport},
+ * {@link io.sysrisk.evaluation.Metrics}, {@link io.sysrisk.evaluation.AlarmThreshold}) and the metrics' arithmetic.
+ * Computing reports, event figures, alarm thresholds and references is in this package in the research module.
  *
- * <p>Uses {@code data}, {@code features}, {@code windows}, {@code inference}, {@code experiment}. Serving reads only
- * {@code Indicators.volatility} and the records a manifest embeds.
+ * <p>Uses nothing else of sysrisk.
  */
 package io.sysrisk.evaluation;

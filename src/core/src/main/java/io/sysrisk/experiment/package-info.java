@@ -1,8 +1,9 @@
 /**
- * Experiment definitions: the pooled any-index experiment (markets, era-wide hold-out), single-market experiments,
- * training configuration.
+ * The training records a manifest embeds: {@link io.sysrisk.experiment.TrainConfig},
+ * {@link io.sysrisk.experiment.PooledConfig}, {@link io.sysrisk.experiment.EpochStats}. The experiments themselves
+ * (the pooled any-index experiment, single-market experiments, rebuilding one from a manifest) are in this package in
+ * the research module.
  *
- * <p>Uses {@code data}, {@code features}, {@code labels}, {@code windows}. Not needed to serve; still in the core
- * because manifests embed its records (issue 19).
+ * <p>Uses {@code features}, {@code labels} and {@code windows} (a pooled config names its features, label and clip).
  */
 package io.sysrisk.experiment;

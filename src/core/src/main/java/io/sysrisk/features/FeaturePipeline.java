@@ -71,6 +71,14 @@ public final class FeaturePipeline {
         return new FeatureMatrix(set, data.dates(), values, Math.min(set.lookback(), n));
     }
 
+    /**
+     * The reference the alarm rule and the reports compare against: the index's 20-day realized volatility of log
+     * returns, annualized, per day (NaN for the first 20).
+     */
+    public static double[] volatility20d(MarketData data) {
+        return realizedVolatility(PriceLevels.logReturns(PriceLevels.marketLevel(data)), 20);
+    }
+
     public static double[] realizedVolatility(double[] ret, int window) {
         double[] out = nans(ret.length);
         for (int t = window; t < ret.length; t++) {

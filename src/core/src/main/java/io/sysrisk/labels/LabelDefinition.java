@@ -16,6 +16,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface LabelDefinition {
 
+    /** A day's label not known yet (its horizon runs past the data). */
+    int UNKNOWN = -1;
+    /** A day that is not a valid example (inside an event, for onset labels). */
+    int MASKED = -2;
+
+
     /** Defaults of a label kind's level when an experiment gives none. */
     double DEFAULT_FALL = 0.07;
     double DEFAULT_MEMBER_FALL = 0.10;

@@ -111,7 +111,7 @@ public final class MarketScorer {
             asOf.add(data.dates().get(t));
             dates.add(data.dates().subList(t - window + 1, t + 1));
         }
-        double[] volatility = java.util.Arrays.copyOfRange(io.sysrisk.evaluation.Indicators.volatility(part),
+        double[] volatility = java.util.Arrays.copyOfRange(FeaturePipeline.volatility20d(part),
                 start - cut, end - cut + 1);
         return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility);
     }

@@ -1,8 +1,7 @@
 /**
- * Scoring market data with a stored model (features, windows, the model, dated scores), plausibility warnings, and
- * the seeded request mutations of the fuzz tests.
+ * Scoring market data with a stored model (features, windows, the model, dated scores) and plausibility warnings.
+ * The fuzz tests' request mutations ({@code RequestMutations}) are in this package in the research module.
  *
- * <p>Uses {@code data}, {@code features}, {@code windows}, {@code inference}, {@code store}, and {@code evaluation}
- * for the volatility reference.
+ * <p>Uses {@code data}, {@code features}, {@code windows}, {@code inference}, {@code store}.
  */
 package io.sysrisk.scoring;

@@ -117,17 +117,6 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
         return pooled != null;
     }
 
-    /** The experiment this model was trained on, rebuilt from the manifest (embedded datasets only). */
-    public io.sysrisk.experiment.ExperimentConfig experimentConfig() {
-        String file = data.get(0).name();
-        io.sysrisk.data.EmbeddedDataset dataset = io.sysrisk.data.EmbeddedDataset.byFileName(file)
-                .orElseThrow(() -> new IllegalArgumentException("model " + version + " was trained on " + file
-                        + ", not on an embedded dataset"));
-        return new io.sysrisk.experiment.ExperimentConfig(experiment,
-                new io.sysrisk.experiment.DataSpec(dataset, null, loadOptions()), input.features(), label,
-                input.window(), split, normalization.clip());
-    }
-
     /** How to read market data for this model: its input kind and index column, the default cleaning policy. */
     public io.sysrisk.data.LoadOptions loadOptions() {
         return new io.sysrisk.data.LoadOptions(input.kind(), input.indexColumn(),

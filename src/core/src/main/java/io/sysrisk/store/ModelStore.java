@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.inference.JavaModel;
 import io.sysrisk.inference.PortableParameters;
 
@@ -634,13 +633,27 @@ public final class ModelStore {
 
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return EmbeddedDataset.sha256(in);
+            return sha256(in);
+        }
+    }
+
+    /** The SHA-256 of a stream's bytes, in lower-case hex: every file digest of a manifest and its provenance. */
+    public static String sha256(InputStream in) throws IOException {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int k; (k = in.read(buf)) > 0; ) {
+                md.update(buf, 0, k);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     static String sha256(byte[] bytes) {
         try {
-            return EmbeddedDataset.sha256(new java.io.ByteArrayInputStream(bytes));
+            return sha256(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // bytes in memory
         }

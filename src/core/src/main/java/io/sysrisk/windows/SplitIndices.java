@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import io.sysrisk.features.FeatureMatrix;
-import io.sysrisk.labels.Labeler;
+import io.sysrisk.labels.LabelDefinition;
 
 /**
  * Which days end a window in each part: {@code [from, to]} inclusive row indices into the feature matrix, every
@@ -39,7 +39,7 @@ public record SplitIndices(Map<Part, Range> ranges) {
         }
         int firstWindowEnd = features.firstValid() + window - 1;
         int lastLabelled = labels.length - 1;
-        while (lastLabelled >= 0 && labels[lastLabelled] == Labeler.UNKNOWN) {
+        while (lastLabelled >= 0 && labels[lastLabelled] == LabelDefinition.UNKNOWN) {
             lastLabelled--;
         }
         int vs = indexOnOrAfter(features, split.validationStart());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.sysrisk.features.FeatureMatrix;
-import io.sysrisk.labels.Labeler;
+import io.sysrisk.labels.LabelDefinition;
 
 /**
  * Normalized windows ready for a model: window i is {@code data[i * window * features ..]}, laid out (W, F), and
@@ -32,12 +32,12 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
 
     /**
      * Windows ending on rows {@code range.from()..range.to()} of {@code matrix}, leaving out rows whose label is
-     * {@link Labeler#MASKED}.
+     * {@link LabelDefinition#MASKED}.
      */
     public static WindowSet of(FeatureMatrix matrix, int[] labels, SplitIndices.Range range, int window,
                                NormalizationStats stats) {
         int[] rows = IntStream.rangeClosed(range.from(), range.to())
-                .filter(t -> labels == null || labels[t] != Labeler.MASKED).toArray();
+                .filter(t -> labels == null || labels[t] != LabelDefinition.MASKED).toArray();
         return of(matrix, labels, rows, window, stats);
     }
 

@@ -3,6 +3,7 @@ package io.sysrisk.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.sysrisk.experiment.ManifestExperiments;
 import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
@@ -49,7 +50,7 @@ class Report implements Callable<Integer>, DjlJob {
             return 0;
         }
         try (StoredModel model = stored.load()) {
-            ExperimentConfig experiment = model.manifest().experimentConfig();
+            ExperimentConfig experiment = ManifestExperiments.of(model.manifest());
             ComparisonResult result = new Comparison(quick ? ComparisonConfig.quick() : ComparisonConfig.full(),
                     System.out::println).run(experiment);
             Path folder = out != null ? out : model.folder().resolve(ReportWriter.FOLDER);

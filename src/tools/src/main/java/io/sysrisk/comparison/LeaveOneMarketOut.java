@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ai.djl.inference.Predictor;
+import io.sysrisk.evaluation.AlarmThresholds;
 import io.sysrisk.data.Market;
 import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EventMetrics;
@@ -287,7 +288,7 @@ public final class LeaveOneMarketOut {
                                   CalibrationDays cal, double volP90) {
         List<EventRow> out = new ArrayList<>();
         for (Scored sc : scores) {
-            out.add(tuned(sc.name(), AlarmThreshold.choose(sc.calibration(), cal.signal(), cal.segments(), mu, 31),
+            out.add(tuned(sc.name(), AlarmThresholds.choose(sc.calibration(), cal.signal(), cal.segments(), mu, 31),
                     sc.test(), rows, onsets, vol, volP90));
         }
         EventRow served = out.get(0);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
+import io.sysrisk.evaluation.AlarmThresholds;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.Markets;
@@ -102,7 +103,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
     static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] calibrationProbability,
                                              Consumer<String> log) {
         CalibrationDays days = CalibrationDays.of(exp);
-        AlarmThreshold choice = AlarmThreshold.choose(calibrationProbability, days.signal(), days.segments(),
+        AlarmThreshold choice = AlarmThresholds.choose(calibrationProbability, days.signal(), days.segments(),
                 SERVED_PREFERENCE, 31);
         String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on calibration days (lower 5%% "
                 + "over resamples %.3f)", choice.usefulness(), choice.lowerBound());

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
+import io.sysrisk.evaluation.Evaluations;
 import io.sysrisk.SysriskVersion;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.evaluation.EvaluationReport;
@@ -56,7 +57,7 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
                     exp.part(Part.VALIDATION), train, log)) {
                 EvaluationReport report;
                 try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
-                    report = EvaluationReport.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
+                    report = Evaluations.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
                 }
                 ModelManifest manifest = manifest(exp, result, report);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);

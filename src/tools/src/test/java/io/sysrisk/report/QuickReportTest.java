@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.djl.Device;
+import io.sysrisk.experiment.ManifestExperiments;
 import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
@@ -29,7 +30,7 @@ class QuickReportTest {
     void quickComparisonWritesACompleteReport(@TempDir Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         try (StoredModel model = DjlModels.load(new ModelStore(Path.of("model-store")), "sp500", Device.cpu())) {
-            ExperimentConfig exp = model.manifest().experimentConfig();
+            ExperimentConfig exp = ManifestExperiments.of(model.manifest());
             ComparisonResult r = new Comparison(ComparisonConfig.quick(), s -> { }).run(exp);
             assertEquals(2, r.models().size());
             assertEquals(r.testWindows(), r.models().get(0).metrics().n());

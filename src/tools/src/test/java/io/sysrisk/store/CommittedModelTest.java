@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.djl.Device;
 import ai.djl.inference.Predictor;
+import io.sysrisk.evaluation.Evaluations;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.Markets;
 import io.sysrisk.evaluation.EvaluationReport;
@@ -116,7 +117,7 @@ class CommittedModelTest {
             assertReproduces(version + " test", m.metrics().test(),
                     probabilities(store, version, predictor, exp.part(Part.TEST)), exp.part(Part.TEST).labels(),
                     m.threshold());
-            EvaluationReport again = EvaluationReport.evaluate(exp, store.javaModel(version), m.threshold());
+            EvaluationReport again = Evaluations.evaluate(exp, store.javaModel(version), m.threshold());
             // Recorded before indicators stopped reporting a Brier score (a 0/1 alert is not a probability).
             assertEquals(m.metrics().persistence().rocAuc(), again.persistence().rocAuc(), 1e-12);
             assertEquals(m.metrics().persistence().prAuc(), again.persistence().prAuc(), 1e-12);

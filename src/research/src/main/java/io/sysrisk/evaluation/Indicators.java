@@ -85,8 +85,7 @@ public final class Indicators {
     }
 
     public static double[] volatility(MarketData data) {
-        return FeaturePipeline.realizedVolatility(io.sysrisk.data.PriceLevels.logReturns(
-                io.sysrisk.data.PriceLevels.marketLevel(data)), 20);
+        return FeaturePipeline.volatility20d(data);
     }
 
     /** Standardized shift of the absorption ratio: causal, from days t-249..t. */

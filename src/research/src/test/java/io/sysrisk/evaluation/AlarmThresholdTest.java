@@ -27,7 +27,7 @@ class AlarmThresholdTest {
         for (int i = 0; i < n; i++) {
             noise[i] = r.nextDouble();
         }
-        AlarmThreshold t = AlarmThreshold.choose(noise, signal, new int[] {n}, 0.5, 1);
+        AlarmThreshold t = AlarmThresholds.choose(noise, signal, new int[] {n}, 0.5, 1);
         assertFalse(t.adopted(), t.toString());
         assertTrue(t.lowerBound() <= 0, t.toString());
     }
@@ -41,7 +41,7 @@ class AlarmThresholdTest {
         for (int i = 0; i < n; i++) {
             score[i] = signal[i] + 0.5 * r.nextDouble(); // signal days all above 1, quiet days below 0.5
         }
-        AlarmThreshold t = AlarmThreshold.choose(score, signal, new int[] {1000, 2000}, 0.5, 1);
+        AlarmThreshold t = AlarmThresholds.choose(score, signal, new int[] {1000, 2000}, 0.5, 1);
         assertTrue(t.adopted(), t.toString());
         assertEquals(1.0, t.usefulness(), 1e-12);
         assertTrue(t.threshold() >= 1 && t.threshold() < 1.5, t.toString());
@@ -55,7 +55,7 @@ class AlarmThresholdTest {
         for (int i = 0; i < n; i++) {
             inverse[i] = 1 - signal[i]; // high exactly on quiet days
         }
-        AlarmThreshold t = AlarmThreshold.choose(inverse, signal, new int[] {n}, 0.3, 1);
+        AlarmThreshold t = AlarmThresholds.choose(inverse, signal, new int[] {n}, 0.3, 1);
         assertTrue(t.never(), t.toString());
         assertFalse(t.adopted());
     }

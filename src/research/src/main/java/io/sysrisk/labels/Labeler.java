@@ -13,8 +13,8 @@ import io.sysrisk.data.PriceLevels;
  */
 public final class Labeler {
 
-    public static final int UNKNOWN = -1;
-    public static final int MASKED = -2;
+    public static final int UNKNOWN = LabelDefinition.UNKNOWN;
+    public static final int MASKED = LabelDefinition.MASKED;
 
     private Labeler() {
     }
