@@ -47,9 +47,8 @@ public final class ModelBenchmark {
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed(1);
         Random rnd = new Random(1);
-        try (Model model = Model.newInstance(ModelTrainer.MODEL_NAME, Device.cpu(), "PyTorch")) {
-            SystemicRiskNet net = new SystemicRiskNet(ModelConfig.reference());
-            model.setBlock(net);
+        SystemicRiskNet net = io.sysrisk.model.Architecture.network(ModelConfig.reference());
+        try (Model model = DjlModels.newModel(ModelTrainer.MODEL_NAME, Device.cpu(), net)) {
             WindowSet train = randomWindows(4096, rnd);
             TrainConfig cfg = TrainConfig.defaults();
             WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(1f);

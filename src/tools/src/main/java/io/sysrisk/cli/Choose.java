@@ -18,7 +18,6 @@ import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.training.ModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +51,8 @@ class Choose implements Callable<Integer>, DjlJob {
                 for (int seed : seeds) {
                     Block block = switch (model) {
                         case "logistic" -> Architecture.LOGISTIC.build(ModelConfig.small());
-                        case "small" -> new SystemicRiskNet(ModelConfig.small());
-                        default -> new SystemicRiskNet(ModelConfig.reference());
+                        case "small" -> Architecture.network(ModelConfig.small());
+                        default -> Architecture.network(ModelConfig.reference());
                     };
                     try (ModelTrainer.Result r = ModelTrainer.train(block, e.train(), e.validation(),
                             train.withSeed(seed), s -> { });

@@ -51,6 +51,11 @@ public enum Architecture {
         throw new io.sysrisk.store.ModelStoreException("unknown stored architecture '" + label + "'");
     }
 
+    /** The CNN-BiLSTM(-attention) network {@code c} describes: every such block is built here. */
+    public static SystemicRiskNet network(ModelConfig c) {
+        return (SystemicRiskNet) (c.attention() ? CNN_BILSTM_ATTENTION : CNN_BILSTM).build(c);
+    }
+
     public Block build(ModelConfig c) {
         return switch (this) {
             case CNN_BILSTM_ATTENTION -> new SystemicRiskNet(c);

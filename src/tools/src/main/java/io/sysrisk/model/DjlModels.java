@@ -64,6 +64,13 @@ public final class DjlModels {
     }
 
     /** Loads a version into DJL after the store's manifest checks and the parameters' checksum. */
+    /** A PyTorch model named {@code name} on {@code device} holding {@code block}: every DJL model is made here. */
+    public static Model newModel(String name, Device device, Block block) {
+        Model model = Model.newInstance(name, device, "PyTorch");
+        model.setBlock(block);
+        return model;
+    }
+
     public static StoredModel load(ModelStore store, String version, Device device) {
         ModelManifest m = store.manifest(version);
         Path folder = store.folder(version);
@@ -74,9 +81,8 @@ public final class DjlModels {
             throw new ModelStoreException("model version '" + version + "': cannot read " + params, e);
         }
         Block net = m.ensemble() != null ? new EnsembleNet(m.ensemble().config()) : Architecture.ofManifest(m.architecture()).build(m.model());
-        Model model = Model.newInstance(ModelStore.PARAMS_NAME, device, "PyTorch");
+        Model model = newModel(ModelStore.PARAMS_NAME, device, net);
         try {
-            model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, m.input().window(), m.input().features().size()));
             Map<String, Shape> expected = new LinkedHashMap<>();

@@ -107,9 +107,8 @@ public final class EngineCheck {
     /** @return {largest difference, -1 if on a probability else the attention step} */
     private static double[] compare(Case c, double djlError) {
         Shape input = new Shape(1, WINDOW, c.features);
-        try (Model model = Model.newInstance("engine-check", Device.cpu(), "PyTorch")) {
-            Block net = Architecture.CNN_BILSTM_ATTENTION.build(c.config);
-            model.setBlock(net);
+        Block net = Architecture.CNN_BILSTM_ATTENTION.build(c.config);
+        try (Model model = DjlModels.newModel("engine-check", Device.cpu(), net)) {
             net.initialize(model.getNDManager(), DataType.FLOAT32, input);
             Random r = new Random(20250206L + c.features);
             net.getParameters().forEach(p -> {

@@ -33,7 +33,7 @@ public class EnsembleNet extends AbstractBlock {
     public EnsembleNet(EnsembleConfig config) {
         this.config = config;
         for (int i = 0; i < config.members(); i++) {
-            members.add(addChildBlock("member" + (i + 1), new SystemicRiskNet(config.member())));
+            members.add(addChildBlock("member" + (i + 1), Architecture.network(config.member())));
         }
     }
 

@@ -14,6 +14,8 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.Architecture;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.EnsembleConfig;
@@ -62,7 +64,7 @@ public final class EnsembleTrainer {
         for (int i = 0; i < seeds.size(); i++) {
             int seed = seeds.get(i);
             String prefix = String.format("member %d/%d (seed %d): ", i + 1, seeds.size(), seed);
-            try (ModelTrainer.Result r = ModelTrainer.train(new SystemicRiskNet(member), train, validation,
+            try (ModelTrainer.Result r = ModelTrainer.train(Architecture.network(member), train, validation,
                     cfg.withSeed(seed), line -> log.accept(prefix + line))) {
                 parameters.add(r.parameters());
                 members.add(new ModelManifest.MemberRun(seed, r.bestEpoch(), r.history().size(), r.bestValidationLoss(), r.seconds(),
@@ -97,9 +99,8 @@ public final class EnsembleTrainer {
     /** A fresh ensemble model on {@code device} with each member's trained parameters loaded. */
     static Model assemble(EnsembleConfig config, List<byte[]> parameters, Device device, WindowSet shape) {
         EnsembleNet net = new EnsembleNet(config);
-        Model model = Model.newInstance(ModelTrainer.MODEL_NAME, device, "PyTorch");
+        Model model = DjlModels.newModel(ModelTrainer.MODEL_NAME, device, net);
         try {
-            model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, shape.window(), shape.features()));
             for (int i = 0; i < parameters.size(); i++) {
                 try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters.get(i)))) {

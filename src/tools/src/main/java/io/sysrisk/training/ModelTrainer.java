@@ -2,8 +2,6 @@ package io.sysrisk.training;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -32,7 +30,6 @@ import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.WindowTranslator;
-import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.WindowSet;
 
 /**
@@ -93,15 +90,12 @@ public final class ModelTrainer {
         float positiveWeight = cfg.positiveWeight() > 0 ? cfg.positiveWeight() : (float) (train.size() - pos) / pos;
         WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(positiveWeight);
 
-        Model model = Model.newInstance(MODEL_NAME, device, "PyTorch");
-        Path best = null;
-        try {
-            model.setBlock(block);
-            best = Files.createTempDirectory("sysrisk-best-");
+        Model model = io.sysrisk.model.DjlModels.newModel(MODEL_NAME, device, block);
+        try (BestCheckpoint checkpoint = new BestCheckpoint(model)) {
             DefaultTrainingConfig tc = trainingConfig(loss, cfg, device);
             List<EpochStats> history = new ArrayList<>();
-            int bestEpoch = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
+            EarlyStopping stopping = new EarlyStopping(cfg, validation.positives());
+            List<EpochListener> listeners = List.of(checkpoint, new ProgressLog(log, cfg.maxEpochs()));
             try (Trainer trainer = model.newTrainer(tc);
                  Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
                 trainer.initialize(new Shape(cfg.batchSize(), train.window(), train.features()));
@@ -110,82 +104,60 @@ public final class ModelTrainer {
                     // epoch of the correction improves the validation loss.
                     AnchorFit fit = AnchorFit.of(train, net.config().anchorFeature(), positiveWeight);
                     net.anchor(fit.weights(), fit.intercept());
-                    List<WindowScore> val = DjlScoring.score(predictor, validation);
-                    double[] p = WindowScore.probabilities(val);
-                    double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
-                    Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
-                    history.add(new EpochStats(0, Double.NaN, valLoss, m.f1(), m.prAuc(), 0));
-                    boolean byPrAuc = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0;
-                    bestScore = byPrAuc ? m.prAuc() : -valLoss;
-                    model.setProperty("Epoch", "0");
-                    model.save(best, MODEL_NAME);
+                    EpochStats s = validate(predictor, validation, positiveWeight, 0, Double.NaN, 0);
+                    history.add(s);
+                    stopping.offer(s);
+                    checkpoint.save();
                     log.accept(String.format("epoch   0 (the reference: logit %.4f %+.4f x feature %d of the last day)"
                                     + "  val loss %.4f  val PR-AUC %.3f  *best", fit.intercept(),
-                            fit.weights()[net.config().anchorFeature()], net.config().anchorFeature(), valLoss,
-                            m.prAuc()));
+                            fit.weights()[net.config().anchorFeature()], net.config().anchorFeature(),
+                            s.validationLoss(), s.validationPrAuc()));
                 }
                 Random shuffle = new Random(cfg.seed());
                 int[] order = new int[train.size()];
                 for (int i = 0; i < order.length; i++) {
                     order[i] = i;
                 }
-                int sinceBest = 0;
-                double etaBound = Double.POSITIVE_INFINITY;
-                for (int epoch = 1; epoch <= cfg.maxEpochs() && sinceBest < cfg.patience(); epoch++) {
+                for (int epoch = 1; epoch <= cfg.maxEpochs() && !stopping.stop(); epoch++) {
                     long t0 = System.nanoTime();
                     shuffle(order, shuffle);
                     double trainLoss = trainEpoch(trainer, loss, train, order, cfg, shuffle);
-                    List<WindowScore> val = DjlScoring.score(predictor, validation);
-                    double[] p = WindowScore.probabilities(val);
-                    double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
-                    Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
-                    double secs = (System.nanoTime() - t0) / 1e9;
-                    EpochStats s = new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), secs);
+                    EpochStats v = validate(predictor, validation, positiveWeight, epoch, trainLoss, 0);
+                    EpochStats s = new EpochStats(epoch, trainLoss, v.validationLoss(), v.validationF1(),
+                            v.validationPrAuc(), (System.nanoTime() - t0) / 1e9);
                     history.add(s);
-                    // A validation part without events has no PR-AUC: use its loss.
-                    boolean byPrAuc = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0;
-                    double score = byPrAuc ? m.prAuc() : -valLoss;
-                    if (score > bestScore + 1e-9) {
-                        bestScore = score;
-                        bestEpoch = epoch;
-                        sinceBest = 0;
-                        model.setProperty("Epoch", "0");
-                        model.save(best, MODEL_NAME);
-                    } else {
-                        sinceBest++;
-                    }
-                    // An upper bound that only goes down: the epochs left before the cap, at the slowest epoch so far.
-                    double slowest = history.stream().mapToDouble(EpochStats::seconds).max().orElse(secs);
-                    etaBound = Math.min(etaBound, slowest * (cfg.maxEpochs() - epoch));
-                    log.accept(String.format("epoch %3d/%d  train loss %.4f  val loss %.4f  val F1 %.3f  val PR-AUC %.3f"
-                                    + "  %5.1f s  ETA <= %s%s", epoch, cfg.maxEpochs(), trainLoss, valLoss, m.f1(),
-                            m.prAuc(), secs, eta(etaBound), bestEpoch == epoch ? "  *best" : ""));
+                    boolean best = stopping.offer(s);
+                    listeners.forEach(l -> l.onEpoch(s, best));
                 }
             }
-            model.load(best, MODEL_NAME);
+            checkpoint.restore();
             double threshold;
             try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
                 double[] p = WindowScore.probabilities(DjlScoring.score(predictor, validation));
                 threshold = Metrics.bestF1Threshold(p, validation.labels());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.accept(String.format("best epoch %d of %d (validation %s %.3f), threshold %.4f, %.0f s", bestEpoch,
-                    history.size(), TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validation.positives() > 0
-                            ? "PR-AUC" : "-loss", bestScore, threshold, seconds));
-            return new Result(model, device, List.copyOf(history), bestEpoch, positiveWeight, threshold, seconds);
+            log.accept(String.format("best epoch %d of %d (%s), threshold %.4f, %.0f s", stopping.bestEpoch(),
+                    history.size(), stopping.summary(), threshold, seconds));
+            return new Result(model, device, List.copyOf(history), stopping.bestEpoch(), positiveWeight, threshold,
+                    seconds);
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException(e);
         } catch (MalformedModelException | RuntimeException e) {
             model.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        } finally {
-            try {
-                ModelStore.deleteTree(best);
-            } catch (UncheckedIOException ignored) {
-                // a temporary folder left behind is harmless
-            }
         }
+    }
+
+    /** One epoch's validation figures: loss, F1 at its best threshold, PR-AUC. */
+    private static EpochStats validate(Predictor<WindowBatch, List<WindowScore>> predictor, WindowSet validation,
+                                       float positiveWeight, int epoch, double trainLoss, double seconds) {
+        List<WindowScore> val = DjlScoring.score(predictor, validation);
+        double[] p = WindowScore.probabilities(val);
+        double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
+        Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
+        return new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), seconds);
     }
 
     /** DJL's training set-up for {@code cfg}: Adam with its learning rate and weight decay, on {@code device}. */
@@ -252,9 +224,5 @@ public final class ModelTrainer {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    private static String eta(double seconds) {
-        return seconds < 90 ? String.format("%.0f s", seconds) : String.format("%.1f min", seconds / 60);
     }
 }

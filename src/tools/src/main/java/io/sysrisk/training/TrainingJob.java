@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
+import io.sysrisk.model.Architecture;
 import io.sysrisk.evaluation.Evaluations;
 import io.sysrisk.SysriskVersion;
 import io.sysrisk.data.MarketData;
@@ -23,7 +24,6 @@ import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlModels;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.Part;
@@ -53,7 +53,7 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
         try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
             PreparedExperiment exp = PreparedExperiment.prepare(experiment);
             log.accept(exp.summary().stripTrailing());
-            try (ModelTrainer.Result result = ModelTrainer.train(new SystemicRiskNet(model), exp.part(Part.TRAIN),
+            try (ModelTrainer.Result result = ModelTrainer.train(Architecture.network(model), exp.part(Part.TRAIN),
                     exp.part(Part.VALIDATION), train, log)) {
                 EvaluationReport report;
                 try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
