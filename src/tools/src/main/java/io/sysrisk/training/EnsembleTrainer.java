@@ -43,14 +43,31 @@ public final class EnsembleTrainer {
 
     /** The calibrated ensemble (owned: close it) and how it was made. */
     public record Result(Model model, EnsembleConfig config, List<ModelManifest.MemberRun> members, float positiveWeight,
-                         Device device, double seconds) implements AutoCloseable {
-        public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
-            return model.newPredictor(new WindowTranslator());
+                         Device device, double seconds) implements WindowTrainer.Trained {
+        @Override
+        public List<io.sysrisk.experiment.EpochStats> history() {
+            return members.get(0).history();
         }
 
         @Override
-        public void close() {
-            model.close();
+        public int bestEpoch() {
+            return members.get(0).bestEpoch();
+        }
+
+        @Override
+        public int epochsRun() {
+            return members.get(0).epochsRun();
+        }
+
+        /** The alarm is chosen by the caller on calibration days. */
+        @Override
+        public double threshold() {
+            return Double.NaN;
+        }
+
+        @Override
+        public ModelManifest.EnsembleInfo ensemble() {
+            return new ModelManifest.EnsembleInfo(config, members);
         }
     }
 

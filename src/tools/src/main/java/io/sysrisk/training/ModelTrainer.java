@@ -46,10 +46,7 @@ public final class ModelTrainer {
 
     /** A trained model (owned: close it) and how it got there. */
     public record Result(Model model, Device device, List<EpochStats> history, int bestEpoch, float positiveWeight,
-                         double threshold, double seconds) implements AutoCloseable {
-        public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
-            return model.newPredictor(new WindowTranslator());
-        }
+                         double threshold, double seconds) implements WindowTrainer.Trained {
 
         /** The trained block's parameters in DJL's block format, to load into another block of the same shape. */
         public byte[] parameters() {
@@ -67,10 +64,6 @@ public final class ModelTrainer {
             return history.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElseThrow().validationLoss();
         }
 
-        @Override
-        public void close() {
-            model.close();
-        }
     }
 
     public static Result train(Block block, WindowSet train, WindowSet validation, TrainConfig cfg,

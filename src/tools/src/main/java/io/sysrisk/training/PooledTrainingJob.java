@@ -1,8 +1,6 @@
 package io.sysrisk.training;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,17 +61,14 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
 
-    public record Outcome(Path folder, ModelManifest manifest) {
-    }
-
-    public Outcome run(Consumer<String> log) {
+    public TrainingOutcome run(Consumer<String> log) {
         // Refused at once, not after minutes of training, when another run writes the same version.
         try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
             List<Market> markets = Markets.embedded();
             PooledExperiment exp = PooledExperiment.prepare(experiment, markets);
             log.accept(exp.summary().stripTrailing());
-            try (EnsembleTrainer.Result result = EnsembleTrainer.train(member, seeds, exp.train(), exp.validation(),
-                    exp.calibration(), train, log)) {
+            try (WindowTrainer.Trained result = WindowTrainer.ensemble(member, seeds).train(exp.train(),
+                    exp.validation(), exp.calibration(), train, log)) {
                 double[] validationProbability;
                 double[] calibrationProbability;
                 try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
@@ -88,7 +83,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
                         + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
                         result.seconds(), version));
-                return new Outcome(folder, new ModelStore(storeRoot).manifest(version));
+                return new TrainingOutcome(folder, new ModelStore(storeRoot).manifest(version));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -122,7 +117,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
     /** The preference mu of the served alarm: misses and false alarms weigh the same. */
     public static final double SERVED_PREFERENCE = 0.5;
 
-    private ModelManifest manifest(PooledExperiment exp, EnsembleTrainer.Result result, Metrics validation,
+    private ModelManifest manifest(PooledExperiment exp, WindowTrainer.Trained result, Metrics validation,
                                    ModelManifest.AlarmRule alarm) {
         int lookback = exp.features().lookback();
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(Market.loadOptions().inputKind(),
@@ -141,17 +136,13 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
             files.add(new ModelManifest.DataFile(d.fileName(), d.sha256(), m.data().size(), m.first().toString(),
                     m.last().toString(), m.name() + ": " + m.about() + "; " + m.data().report()));
         }
-        Map<String, String> versions = TrainingJob.versions();
-        ModelManifest.MemberRun first = result.members().get(0);
-        ModelManifest.TrainingInfo training = new ModelManifest.TrainingInfo(train, result.positiveWeight(),
-                first.bestEpoch(), first.epochsRun(), Math.round(result.seconds() * 10) / 10.0,
-                result.device().toString(), first.history());
-        EvaluationReport metrics = new EvaluationReport(validation, null, null, null, Double.NaN);
-        return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(member), member, input,
-                exp.normalization(), experiment.label(), experiment.name(), null, parts, alarm.choice().threshold(),
-                training, metrics, files, versions, null, new ModelManifest.EnsembleInfo(result.config(),
-                result.members()), experiment, null, alarm);
+        return new ManifestBuilder(version, member)
+                .input(input, exp.normalization())
+                .experiment(experiment.name(), experiment.label(), null, parts, files)
+                .training(train, result)
+                .evaluation(alarm.choice().threshold(), new EvaluationReport(validation, null, null, null, Double.NaN))
+                .pooled(experiment, alarm)
+                .build();
     }
 
     private static ModelManifest.PartInfo part(PooledExperiment.MarketPart m, int[] rows) {

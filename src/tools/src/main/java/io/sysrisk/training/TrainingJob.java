@@ -1,21 +1,15 @@
 package io.sysrisk.training;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
-import io.sysrisk.model.Architecture;
 import io.sysrisk.evaluation.Evaluations;
-import io.sysrisk.SysriskVersion;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.evaluation.EvaluationReport;
-import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.evaluation.MetricsTable;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
@@ -36,32 +30,20 @@ import io.sysrisk.windows.WindowSet;
 public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainConfig train, Path storeRoot,
                           String version) {
 
-    /** Where the model went and what it scored. */
-    public record Outcome(Path folder, ModelManifest manifest) {
-        public Map<String, Metrics> testTable() {
-            Map<String, Metrics> rows = new LinkedHashMap<>();
-            EvaluationReport r = manifest.metrics();
-            rows.put(manifest.architecture(), r.test());
-            rows.put("always-negative", r.alwaysNegative());
-            rows.put("persistence (vol_20d > train p90)", r.persistence());
-            return rows;
-        }
-    }
-
-    public Outcome run(Consumer<String> log) {
+    public TrainingOutcome run(Consumer<String> log) {
         // Refused at once, not after minutes of training, when another run writes the same version.
         try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
             PreparedExperiment exp = PreparedExperiment.prepare(experiment);
             log.accept(exp.summary().stripTrailing());
-            try (ModelTrainer.Result result = ModelTrainer.train(Architecture.network(model), exp.part(Part.TRAIN),
-                    exp.part(Part.VALIDATION), train, log)) {
+            try (WindowTrainer.Trained result = WindowTrainer.network(model).train(exp.part(Part.TRAIN),
+                    exp.part(Part.VALIDATION), null, train, log)) {
                 EvaluationReport report;
                 try (Predictor<WindowBatch, List<WindowScore>> predictor = result.newPredictor()) {
                     report = Evaluations.evaluate(exp, io.sysrisk.model.DjlScoring.scorer(predictor), result.threshold());
                 }
                 ModelManifest manifest = manifest(exp, result, report);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
-                Outcome outcome = new Outcome(folder, new ModelStore(storeRoot).manifest(version));
+                TrainingOutcome outcome = new TrainingOutcome(folder, new ModelStore(storeRoot).manifest(version));
                 log.accept("test part " + exp.part(Part.TEST).endDates().get(0) + ".."
                         + exp.part(Part.TEST).endDates().get(exp.part(Part.TEST).size() - 1) + " (never used for training, "
                         + "early stopping or the threshold):\n" + MetricsTable.markdown(outcome.testTable()).stripTrailing());
@@ -73,17 +55,7 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
         }
     }
 
-    /** The software a model was made with, recorded in its manifest. */
-    static Map<String, String> versions() {
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("sysrisk", SysriskVersion.get());
-        versions.put("djl", Engine.getDjlVersion());
-        versions.put("pytorch", Engine.getEngine("PyTorch").getVersion());
-        versions.put("java", System.getProperty("java.version"));
-        return versions;
-    }
-
-    private ModelManifest manifest(PreparedExperiment exp, ModelTrainer.Result result, EvaluationReport report) {
+    private ModelManifest manifest(PreparedExperiment exp, WindowTrainer.Trained result, EvaluationReport report) {
         MarketData data = exp.data();
         int lookback = exp.features().firstValid();
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
@@ -97,13 +69,11 @@ public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainC
         ModelManifest.DataFile file = new ModelManifest.DataFile(experiment.data().name(), experiment.data().sha256(),
                 data.size(), data.dates().get(0).toString(), data.dates().get(data.size() - 1).toString(),
                 data.report().toString());
-        Map<String, String> versions = TrainingJob.versions();
-        ModelManifest.TrainingInfo training = new ModelManifest.TrainingInfo(train, result.positiveWeight(),
-                result.bestEpoch(), result.history().size(), Math.round(result.seconds() * 10) / 10.0,
-                result.device().toString(), result.history());
-        return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(model), model, input,
-                exp.normalization(), experiment.label(), experiment.name(), experiment.split(), parts,
-                result.threshold(), training, report, List.of(file), versions, null, null, null, null, null);
+        return new ManifestBuilder(version, model)
+                .input(input, exp.normalization())
+                .experiment(experiment.name(), experiment.label(), experiment.split(), parts, List.of(file))
+                .training(train, result)
+                .evaluation(result.threshold(), report)
+                .build();
     }
 }
