@@ -42,6 +42,8 @@ import io.sysrisk.store.ModelStore;
 public final class ColdStartBenchmark {
 
     public static final String HANDLER = "io.sysrisk.serving.ScoreHandler::handleRequest";
+    /** Quarkus Funqy's own Lambda handler, which the hello-world baseline uses. */
+    private static final String HANDLER_HELLO = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** Class path entries of the runtime itself (on Lambda: /var/runtime/lib), taken from this JVM's class path. */
     private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-runtime-interface-client",
@@ -62,8 +64,12 @@ public final class ColdStartBenchmark {
         double start(int run) throws Exception;
     }
 
+    /**
+     * @param helloZip a hello-world Funqy function packaged the same way ({@code src/hello}), or null: with it, a
+     *                 "hello" set-up launched exactly as "zip" and the ratio zip / hello
+     */
     public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm,
-                             Path store, String version, boolean libtorchBaseline) throws Exception {
+                             Path store, String version, boolean libtorchBaseline, Path helloZip) throws Exception {
         Path work = Files.createTempDirectory("sysrisk-coldstart-");
         try {
             Path taskRoot = unzip(functionZip, work.resolve("task"));
@@ -73,8 +79,16 @@ public final class ColdStartBenchmark {
             List<SetUp> setUps = new ArrayList<>();
 
             String zipCp = runtimeClassPath();
-            Launch zip = new Launch(java, taskRoot, zipCp, memoryMb, eventJson, extraJvm, work);
+            Launch zip = new Launch(java, taskRoot, zipCp, memoryMb, eventJson, extraJvm, work, HANDLER,
+                    "\"probability\"");
             setUps.add(new SetUp("zip", "zip as the managed runtime loads it", r -> zip.start()));
+            if (helloZip != null) {
+                Path helloRoot = unzip(helloZip, work.resolve("hello-task"));
+                Launch hello = new Launch(java, helloRoot, zipCp, memoryMb, eventJson, extraJvm, work, HANDLER_HELLO,
+                        "\"hello\"");
+                setUps.add(new SetUp("hello", "baseline: a hello-world Funqy function, the same Quarkus, launched "
+                        + "the same way", r -> hello.start()));
+            }
 
             Path jsa = work.resolve("app-cds.jsa");
             zip.with("-XX:ArchiveClassesAtExit=" + jsa).startAndExit();
@@ -89,7 +103,7 @@ public final class ColdStartBenchmark {
                 libs.map(Path::toString).sorted().forEach(jarsCp::add);
             }
             Launch jars = new Launch(java, emptyRoot, String.join(File.pathSeparator, jarsCp), memoryMb, eventJson,
-                    extraJvm, work);
+                    extraJvm, work, HANDLER, "\"probability\"");
             setUps.add(new SetUp("jars", "image layout: every class in a jar on the class path", r -> jars.start()));
 
             if (feature >= 25) {
@@ -153,7 +167,13 @@ public final class ColdStartBenchmark {
                 json.append(String.format(Locale.ROOT, "%s\"%s\":%s", sep, u.name(), fmt(samples.get(u.name()))));
                 sep = ",";
             }
-            json.append(String.format(Locale.ROOT, "},\"appcds_archive_mb\":%.1f}", Files.size(jsa) / 1048576.0));
+            json.append(String.format(Locale.ROOT, "},\"appcds_archive_mb\":%.1f", Files.size(jsa) / 1048576.0));
+            if (helloZip != null) {
+                double ratio = median(samples.get("zip")) / median(samples.get("hello"));
+                table.append(String.format(Locale.ROOT, "zip / hello-world: %.2fx (medians)%n", ratio));
+                json.append(String.format(Locale.ROOT, ",\"zip_vs_hello\":%.2f", ratio));
+            }
+            json.append("}");
             if (feature < 25) {
                 table.append("(no AOT cache rows: they need a JDK 25 launcher, --java PATH)\n");
             }
@@ -235,12 +255,12 @@ public final class ColdStartBenchmark {
 
     /** How one cold start is launched; {@link #start} measures process start to the first scored answer. */
     private record Launch(String java, Path taskRoot, String classPath, int memoryMb, String eventJson,
-                          List<String> extraJvm, Path work) {
+                          List<String> extraJvm, Path work, String handler, String expect) {
 
         Launch with(String jvmOption) {
             List<String> jvm = new ArrayList<>(extraJvm);
             jvm.add(jvmOption);
-            return new Launch(java, taskRoot, classPath, memoryMb, eventJson, jvm, work);
+            return new Launch(java, taskRoot, classPath, memoryMb, eventJson, jvm, work, handler, expect);
         }
 
         double start() throws Exception {
@@ -257,7 +277,7 @@ public final class ColdStartBenchmark {
                 List<String> cmd = new ArrayList<>(List.of(java, "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m"));
                 cmd.addAll(runtimeFlags(extraJvm));
                 cmd.addAll(extraJvm);
-                cmd.addAll(List.of("-classpath", classPath, RIC_MAIN, HANDLER));
+                cmd.addAll(List.of("-classpath", classPath, RIC_MAIN, handler));
                 Path log = work.resolve("function.log");
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile())
                         .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -265,7 +285,7 @@ public final class ColdStartBenchmark {
                 env.keySet().removeIf(k -> k.startsWith("SYSRISK_") || k.startsWith("QUARKUS_") || k.startsWith("JAVA_TOOL"));
                 env.put("AWS_LAMBDA_RUNTIME_API", api.address());
                 env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-                env.put("_HANDLER", HANDLER);
+                env.put("_HANDLER", handler);
                 env.put("AWS_LAMBDA_FUNCTION_NAME", "sysrisk");
                 env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
                 env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb));
@@ -275,7 +295,7 @@ public final class ColdStartBenchmark {
                 Process p = pb.start();
                 try {
                     RuntimeApiStandIn.Answer a = awaitAnswer(api, p, log);
-                    if (a.error() || !a.body().contains("\"probability\"")) {
+                    if (a.error() || !a.body().contains(expect)) {
                         throw new IllegalStateException("the function did not score the event: " + a.body()
                                 + "\n(log: " + Files.readString(log) + ")");
                     }

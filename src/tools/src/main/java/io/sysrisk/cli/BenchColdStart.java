@@ -1,5 +1,6 @@
 package io.sysrisk.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +45,17 @@ class BenchColdStart implements Callable<Integer> {
             + "(the function serves its default, any-index).")
     String version;
 
+    @Option(names = "--hello-zip", defaultValue = "src/hello/target/function.zip", description = "The hello-world "
+            + "baseline (./mvnw -q package -f src/hello/pom.xml; default ${DEFAULT-VALUE}); left out when missing.")
+    Path helloZip;
+
     @Option(names = "--no-libtorch-baseline", description = "Skip the libtorch baseline.")
     boolean noBaseline;
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm, store, version, !noBaseline));
+        System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm, store, version, !noBaseline,
+                Files.isRegularFile(helloZip) ? helloZip : null));
         return 0;
     }
 }
