@@ -32,6 +32,8 @@ public final class JavaNet {
     private final Lstm backward;
     /** [2h][attentionUnits] */
     private final double[] attT;
+    /** attT's rows, one array each: the one-window pass's products then loop over whole arrays (C2 vectorizes those). */
+    private final double[][] attRows;
     private final double[] attB;
     private final double[] attV;
     private final double[] outW;
@@ -65,10 +67,12 @@ public final class JavaNet {
         if (config.attention()) {
             int a = config.attentionUnits();
             attT = transpose(get(params, prefix + "attention_hidden_weight").expect(a, 2 * h).data(), a, 2 * h);
+            attRows = rows(attT, 2 * h, a);
             attB = toDouble(get(params, prefix + "attention_hidden_bias").expect(a).data());
             attV = toDouble(get(params, prefix + "attention_score_weight").expect(1, a).data());
         } else {
             attT = null;
+            attRows = null;
             attB = null;
             attV = null;
         }
@@ -140,9 +144,7 @@ public final class JavaNet {
             for (int s = 0; s < steps; s++) {
                 System.arraycopy(attB, 0, e, 0, a);
                 int hs = s * 2 * h;
-                for (int d = 0; d < 2 * h; d++) {
-                    axpy(e, attT, d * a, hidden[hs + d], a);
-                }
+                accumulate(e, attRows, hidden, hs, 2 * h);
                 double score = 0;
                 for (int u = 0; u < a; u++) {
                     score += attV[u] * tanh(e[u]);
@@ -346,6 +348,9 @@ public final class JavaNet {
         private final double[] wiT;
         /** [units][4 units] */
         private final double[] whT;
+        /** wiT's and whT's rows, one array each (see {@code attRows}). */
+        private final double[][] wiRows;
+        private final double[][] whRows;
         private final double[] bias;
         private final int inputs;
         private final int units;
@@ -355,6 +360,8 @@ public final class JavaNet {
             this.units = units;
             wiT = transpose(get(params, prefix + "i2h_weight").expect(4 * units, inputs).data(), 4 * units, inputs);
             whT = transpose(get(params, prefix + "h2h_weight").expect(4 * units, units).data(), 4 * units, units);
+            wiRows = rows(wiT, inputs, 4 * units);
+            whRows = rows(whT, units, 4 * units);
             float[] bi = get(params, prefix + "i2h_bias").expect(4 * units).data();
             float[] bh = get(params, prefix + "h2h_bias").expect(4 * units).data();
             bias = new double[4 * units];
@@ -371,9 +378,7 @@ public final class JavaNet {
             double[] g = new double[g4];
             for (int s = 0; s < steps; s++) {
                 System.arraycopy(bias, 0, g, 0, g4);
-                for (int d = 0; d < inputs; d++) {
-                    axpy(g, wiT, d * g4, x[s * inputs + d], g4);
-                }
+                accumulate(g, wiRows, x, s * inputs, inputs);
                 System.arraycopy(g, 0, gates, s * g4, g4);
             }
             return gates;
@@ -401,10 +406,8 @@ public final class JavaNet {
                 int sB = steps - 1 - n;
                 System.arraycopy(gatesF, sF * g4, gF, 0, g4);
                 System.arraycopy(gatesB, sB * g4, gB, 0, g4);
-                for (int d = 0; d < units; d++) {
-                    axpy(gF, fw.whT, d * g4, hF[d], g4);
-                    axpy(gB, bw.whT, d * g4, hB[d], g4);
-                }
+                accumulate(gF, fw.whRows, hF, 0, units);
+                accumulate(gB, bw.whRows, hB, 0, units);
                 cell(gF, cF, hF, units, out, sF * width);
                 cell(gB, cB, hB, units, out, sB * width + units);
             }
@@ -476,6 +479,46 @@ public final class JavaNet {
             c[ci] = cell;
             return sigmoid(zo) * tanh(cell);
         }
+    }
+
+    /**
+     * {@code y += sum over d < depth of x[xFrom + d] * w[d]}: whole arrays, four rows per pass (one load and store of
+     * y for four multiply-adds), the sum in the order of d as everywhere else.
+     */
+    private static void accumulate(double[] y, double[][] w, double[] x, int xFrom, int depth) {
+        int d = 0;
+        for (; d + 4 <= depth; d += 4) {
+            double[] w0 = w[d];
+            double[] w1 = w[d + 1];
+            double[] w2 = w[d + 2];
+            double[] w3 = w[d + 3];
+            double a0 = x[xFrom + d];
+            double a1 = x[xFrom + d + 1];
+            double a2 = x[xFrom + d + 2];
+            double a3 = x[xFrom + d + 3];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = y[i] + a0 * w0[i] + a1 * w1[i] + a2 * w2[i] + a3 * w3[i];
+            }
+        }
+        for (; d < depth; d++) {
+            axpy(y, w[d], x[xFrom + d]);
+        }
+    }
+
+    /** {@code y += a * w}, two whole arrays of the same length: the form C2 vectorizes. */
+    private static void axpy(double[] y, double[] w, double a) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += a * w[i];
+        }
+    }
+
+    /** The {@code n} rows of a row-major {@code [n][width]} array, one array each. */
+    private static double[][] rows(double[] flat, int n, int width) {
+        double[][] out = new double[n][];
+        for (int r = 0; r < n; r++) {
+            out[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+        }
+        return out;
     }
 
     private static double[] transpose(float[] w, int rows, int cols) {

@@ -50,8 +50,6 @@ public final class ServingBenchmark {
                 reference = probability(c.post()[1]);
             }
 
-            String page = pageChunk(server);
-
             Soak soak = new Soak(badShare, reference);
             long tl = System.nanoTime();
             List<Double> loaded = concurrent(score, bytes, clients, Math.max(0, Math.min(total, 10_000) - 5000), errors,
@@ -60,6 +58,8 @@ public final class ServingBenchmark {
             long rss10k = rssKb(server.pid());
             concurrent(score, bytes, clients, Math.max(0, total - 10_000), errors, soak);
             long rssEnd = rssKb(server.pid());
+            // Last, so that the resident-memory figures above are of POST /score alone.
+            String page = pageChunk(server);
             Collections.sort(single);
             Collections.sort(loaded);
             Collections.sort(serverSingle);
