@@ -107,17 +107,18 @@
     state.source = { kind: 'market', id: id, inTraining: info && info.inTraining };
     state.csv = null;
     await loadHistory((chunk) => getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + chunk),
-      date);
+      date, info ? info.chunks : 0);
   }
 
   async function loadUpload(text) {
     state.source = { kind: 'upload', id: 'upload', inTraining: false };
     state.csv = text;
     await loadHistory((chunk) => getJson('/monitor/upload/history?chunk=' + chunk,
-      { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: text }), null);
+      { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: text }), null, 0);
   }
 
-  async function loadHistory(fetchChunk, date) {
+  /** {@code known}: the number of chunks when the overview says it (an embedded market), else 0 (an upload). */
+  async function loadHistory(fetchChunk, date, known) {
     const ticket = ++state.loading;
     showError('');
     state.h = emptyHistory();
@@ -125,7 +126,9 @@
     $('download').disabled = true;
     $('progress').textContent = 'scoring…';
     try {
-      const last = await fetchChunk(0).then((c0) => c0.chunks > 1 ? fetchChunk(c0.chunks - 1).then((c) => [c0, c]) : [c0]);
+      // The newest chunk first when its number is known, so that today shows after one request.
+      const first = await fetchChunk(known > 0 ? known - 1 : 0);
+      const last = first.chunks > 1 && first.chunk === 0 ? [first, await fetchChunk(first.chunks - 1)] : [first];
       if (ticket !== state.loading) return;
       const total = last[0].chunks;
       const got = new Map(last.map((c) => [c.chunk, c]));
@@ -133,7 +136,8 @@
       renderToday();
       draw();
       let serverMs = last.reduce((s, c) => s + c.serverMs, 0);
-      for (let k = total - 2; k >= 1; k--) {
+      for (let k = total - 1; k >= 0; k--) {
+        if (got.has(k)) continue;
         $('progress').textContent = 'scored ' + state.h.dates.length.toLocaleString('en') + ' dates (' +
           got.size + ' of ' + total + ' parts)…';
         const c = await fetchChunk(k);
