@@ -54,7 +54,8 @@ import io.sysrisk.data.Markets;
  * The risk page at {@code /} in a real browser (headless Chromium driven by Selenium through Debian's
  * chromedriver) against the packaged application (the runner jar): it loads without console errors, draws a
  * chosen market and an uploaded CSV with as many points as the API scores, shows a bad CSV's error, draws the
- * threshold and the alarm shading, downloads the API's numbers, and explains a clicked date. Takes the README's
+ * threshold and the alarm shading, downloads the API's numbers, explains a clicked date, moves it with the keyboard,
+ * and does not overflow sideways at phone width. Takes the README's
  * screenshot ({@code src/tools/target/risk-page.png}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -188,6 +189,21 @@ class RiskPageBrowserTest {
 
     @Test
     @Order(6)
+    void theKeyboardMovesTheChosenDate() {
+        String before = (String) js("return window.sysrisk.chosen");
+        WebElement chart = browser.findElement(By.id("chart-prob"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", chart);
+        chart.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
+        new WebDriverWait(browser, LOAD).until(d -> !before.equals(js("return window.sysrisk.chosen")));
+        String after = (String) js("return window.sysrisk.chosen");
+        List<?> dates = (List<?>) js("return window.sysrisk.h.dates");
+        assertEquals(dates.indexOf(before) - 1, dates.indexOf(after), before + " -> " + after);
+        new WebDriverWait(browser, LOAD).until(d -> d.findElement(By.id("why-summary")).getText()
+                .contains("Window ending " + after));
+    }
+
+    @Test
+    @Order(7)
     void anUploadedCsvIsDrawn() throws Exception {
         MarketData djia = Markets.byName(Markets.embedded(), "djia").data();
         int from = djia.size() - 1400;
@@ -207,7 +223,7 @@ class RiskPageBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBadCsvShowsItsErrorInThePage() throws Exception {
         Path file = Files.createTempFile("bad", ".csv");
         Files.writeString(file, "date,close\n2020-01-02,100\n2020-01-03,101\n2020-01-06,abc\n");
@@ -218,7 +234,7 @@ class RiskPageBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPermalinkOpensItsMarketAndDate() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 1700));
         browser.get(server.uri("/#market=sp500&date=2008-10-10").toString());
@@ -231,6 +247,20 @@ class RiskPageBrowserTest {
         js("window.scrollTo(0, 0)");
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("src/tools/target/risk-page.png"), png);
+    }
+
+    @Test
+    @Order(10)
+    void atPhoneWidthNothingOverflowsSideways() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(server.uri("/#market=spi").toString());
+        browser.navigate().refresh();
+        waitLoaded("spi");
+        Number page = (Number) js("return document.documentElement.scrollWidth");
+        Number view = (Number) js("return document.documentElement.clientWidth");
+        assertTrue(page.intValue() <= view.intValue(), "the page is " + page + " px wide in a " + view + " px view");
+        Number chart = (Number) js("return window.sysrisk.charts[1].width");
+        assertTrue(chart.intValue() <= view.intValue(), "a chart is " + chart + " px wide in a " + view + " px view");
     }
 
     private void waitLoaded(String source) {
