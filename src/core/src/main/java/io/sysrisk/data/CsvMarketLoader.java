@@ -38,10 +38,20 @@ public final class CsvMarketLoader {
         }
     }
 
+    /** The reader past a leading UTF-8 byte order mark, which spreadsheet programs write before the header. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        int first = in.read();
+        if (first != -1 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
+    }
+
     public static MarketData load(Reader reader, String source, LoadOptions options) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(reader), format)) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException e) {
             throw new DataValidationException(source + ": not a readable CSV: " + e.getMessage(), e);

@@ -87,6 +87,10 @@ class MonitorResourceTest {
                 containsString("unknown market 'nikkei'"));
         given().get(url("/monitor/markets/spi/history?chunk=9")).then().statusCode(400).body("error",
                 containsString("chunks 0..1"));
+        given().get(url("/monitor/markets/spi/history?chunk=abc")).then().statusCode(400).body("error",
+                containsString("chunk 'abc' is not a number"));
+        given().contentType("text/csv; charset=UTF-8").body("\uFEFFdate,close\n2020-01-02,100\n")
+                .post(url("/monitor/upload/history")).then().statusCode(400).body("error", containsString("usable rows"));
         given().get(url("/monitor/markets/spi/window?date=2008-10-11")).then().statusCode(400).body("error",
                 containsString("not a scorable date"));
         given().get(url("/monitor/markets/spi/window")).then().statusCode(400).body("error",

@@ -39,6 +39,14 @@ class CsvMarketLoaderTest {
         assertEquals(12, o.column("volume")[1]);
     }
 
+    /** Spreadsheets write a UTF-8 byte order mark before the header: it is not part of the first column's name. */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsSkipped() {
+        MarketData p = load("\uFEFFdate,A\n2001-01-02,1\n2001-01-03,2\n", PANEL);
+        assertEquals(List.of("A"), p.columns());
+        assertEquals(2, p.size());
+    }
+
     @Test
     void readsUsersFileByPath(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("mine.csv");

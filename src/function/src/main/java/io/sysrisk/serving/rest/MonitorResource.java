@@ -35,16 +35,17 @@ public class MonitorResource {
     @Path("markets/{id}/history")
     @Operation(summary = "One chunk of an embedded market's scored history (the same scores as POST /score)")
     public MonitorService.HistoryChunk history(@PathParam("id") String id,
-                                               @QueryParam("chunk") @DefaultValue("0") int chunk) {
-        return monitor.history(id, chunk);
+                                               @QueryParam("chunk") @DefaultValue("0") String chunk) {
+        return monitor.history(id, chunk(chunk));
     }
 
     @POST
     @Path("upload/history")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "One chunk of the scored history of an uploaded date,close CSV")
-    public MonitorService.HistoryChunk uploadedHistory(String csv, @QueryParam("chunk") @DefaultValue("0") int chunk) {
-        return monitor.uploadedHistory(csv, chunk);
+    public MonitorService.HistoryChunk uploadedHistory(String csv,
+                                                       @QueryParam("chunk") @DefaultValue("0") String chunk) {
+        return monitor.uploadedHistory(csv, chunk(chunk));
     }
 
     @GET
@@ -60,6 +61,15 @@ public class MonitorResource {
     @Operation(summary = "The window ending on a date of an uploaded date,close CSV")
     public MonitorService.WindowDetail uploadedWindow(String csv, @QueryParam("date") String date) {
         return monitor.uploadedWindow(csv, date);
+    }
+
+    /** The chunk number, or a 400 saying what it must be (JAX-RS would answer a bad number with a bare 404). */
+    private static int chunk(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new io.sysrisk.serving.InvalidRequestException("chunk '" + text + "' is not a number: 0, 1, ...");
+        }
     }
 
     @GET
