@@ -17,9 +17,10 @@ import java.util.List;
  * Equity indices only: the label's fixed fall (7% within 20 days) is a crash for an index but an ordinary month for
  * silver (62% of silver's recent days would be events), and the scale-free features cannot tell markets apart, so
  * mixing them would teach the model the wrong base rate. {@link #commodities()} (gold, silver) stay out of training
- * and serve as a check on another asset class. Not used at all: the 9 Swiss sector indices (parts of the SPI, not
- * independent of it) and the SWX file (its SPI is the same index; its bond index has no fall of the label's size;
- * its pension indices mix the SPI and bonds).
+ * and serve as a check on another asset class. The 9 Swiss sector indices ({@link #spiSectors()}) are parts of the
+ * SPI, not independent of it: never a test market, only a candidate extra training series. Not used at all: the SWX
+ * file (its SPI is the same index; its bond index has no fall of the label's size; its pension indices mix the SPI
+ * and bonds).
  */
 public final class Markets {
 
@@ -57,6 +58,25 @@ public final class Markets {
         return markets.stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown market '" + name + "'; known: "
                         + markets.stream().map(Market::name).toList()));
+    }
+
+    public static final String SPI_SECTOR_PREFIX = "spi-sector-";
+
+    /**
+     * The 9 SPI sector indices 2000-2008, one market each ({@code spi-sector-basi}, ...): training-only extra series
+     * a recipe may add (never held out: they are the SPI's parts, so their test figures would repeat the SPI's).
+     */
+    public static List<Market> spiSectors() {
+        MarketData d = EmbeddedDataset.SPI_SECTORS.load();
+        List<Market> out = new ArrayList<>();
+        for (String sector : d.members()) {
+            if (!sector.equals("SPI")) {
+                out.add(Market.of(SPI_SECTOR_PREFIX + sector.toLowerCase(java.util.Locale.ROOT), "SPI sector index "
+                        + sector + " 2000-2008 (training-only extra series)", d.source(), d.dates(), d.column(sector),
+                        d.report()));
+            }
+        }
+        return out;
     }
 
     /** The SPI, its 2008 gaps repaired from the sectors when the file is loaded ({@link SourceRepairs}). */

@@ -54,6 +54,16 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
      */
     public static PooledExperiment prepare(PooledConfig config, List<Market> markets,
                                            List<PooledConfig.HeldOut> excluded) {
+        return prepare(config, markets, excluded, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #prepare(PooledConfig, List, List)}, with extra series that only train: every window of a market
+     * named in {@code trainingOnly} that the rules allow is a training window (none is validation, calibration or
+     * test), so early stopping, calibration, the alarm threshold and every test figure stay on the main markets.
+     */
+    public static PooledExperiment prepare(PooledConfig config, List<Market> markets,
+                                           List<PooledConfig.HeldOut> excluded, java.util.Set<String> trainingOnly) {
         FeatureSet set = FeatureSet.ofIds(config.featureIds());
         int w = config.window();
         int ahead = config.label().lookahead();
@@ -61,6 +71,9 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         if (held != null && markets.stream().noneMatch(m -> m.name().equals(held.market()))) {
             throw new IllegalArgumentException("held-out market '" + held.market() + "' is not among "
                     + markets.stream().map(Market::name).toList());
+        }
+        if (held != null && trainingOnly.contains(held.market())) {
+            throw new IllegalArgumentException("held-out market '" + held.market() + "' is a training-only series");
         }
         List<FeatureMatrix> matrices = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
@@ -92,7 +105,8 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                     candidates.add(t);
                 }
             }
-            int validationCount = (int) Math.round(config.validationShare() * candidates.size());
+            int validationCount = trainingOnly.contains(m.name()) ? 0
+                    : (int) Math.round(config.validationShare() * candidates.size());
             int[] validation = candidates.subList(candidates.size() - validationCount, candidates.size()).stream()
                     .mapToInt(Integer::intValue).toArray();
             int firstValidation = validation.length == 0 ? Integer.MAX_VALUE : validation[0];

@@ -85,6 +85,52 @@ class PooledExperimentTest {
         assertTrue(e.markets().stream().allMatch(m -> m == e.heldOut() || m.testRows().length == 0));
     }
 
+    /**
+     * Extra series (the SPI sectors) only train: no validation, calibration or test window, and none of their
+     * windows reads the held-out period or an excluded one (the sectors share the SPI's and the S&P 500's era).
+     */
+    @Test
+    void trainingOnlySeriesOnlyTrainAndKeepOutOfTheHeldOutEra() {
+        List<Market> sectors = Markets.spiSectors();
+        assertEquals(9, sectors.size());
+        List<Market> all = new ArrayList<>(markets);
+        all.addAll(sectors);
+        java.util.Set<String> extra = new java.util.HashSet<>(sectors.stream().map(Market::name).toList());
+        PooledConfig.HeldOut held = new PooledConfig.HeldOut("dow30-ew", LocalDate.of(1990, 12, 31), LocalDate.of(2001, 1, 2));
+        PooledConfig.HeldOut outer = new PooledConfig.HeldOut("sp500-1928", LocalDate.of(2004, 1, 1), LocalDate.of(2004, 12, 31));
+        PooledConfig c = PooledConfig.defaults().withHeldOut(held);
+        PooledExperiment e = PooledExperiment.prepare(c, all, List.of(outer), extra);
+        PooledExperiment base = PooledExperiment.prepare(c, markets, List.of(outer));
+        int w = c.window();
+        int ahead = c.label().lookahead();
+        int sectorWindows = 0;
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            if (!extra.contains(m.name())) {
+                continue;
+            }
+            assertEquals(0, m.validationRows().length + m.calibrationRows().length + m.testRows().length, m.name());
+            List<LocalDate> d = m.matrix().dates();
+            for (int t : m.trainRows()) {
+                LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
+                LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
+                for (PooledConfig.HeldOut h : List.of(held, outer)) {
+                    assertTrue(last.isBefore(h.from()) || first.isAfter(h.to()),
+                            m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
+                }
+                sectorWindows++;
+            }
+        }
+        assertTrue(sectorWindows > 9 * 300, "the sectors add training windows: " + sectorWindows);
+        // Validation, calibration and test are the main markets' alone, exactly as without the extra series.
+        assertEquals(base.validation().size(), e.validation().size());
+        assertEquals(base.calibration().size(), e.calibration().size());
+        assertEquals(base.heldOut().test().size(), e.heldOut().test().size());
+        assertTrue(e.train().size() > base.train().size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PooledExperiment.prepare(
+                c.withHeldOut(new PooledConfig.HeldOut(sectors.get(0).name(), sectors.get(0).first(),
+                        sectors.get(0).last())), all, List.of(), extra), "an extra series is never held out");
+    }
+
     @Test
     void validationIsTheLatestPartOfEachMarketBehindAnEmbargo() {
         PooledConfig c = PooledConfig.defaults();

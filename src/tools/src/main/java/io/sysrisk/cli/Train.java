@@ -9,6 +9,7 @@ import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.training.PooledTrainingJob;
+import io.sysrisk.training.Recipe;
 import io.sysrisk.training.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +44,11 @@ class Train implements Callable<Integer>, DjlJob {
             + "reference (64; the single-market default).")
     String modelSize;
 
-    @Option(names = "--recipe", description = "any-index: plain or anchored (the network as a correction of a "
-            + "logistic reference on the last day's vol_20d); default: the one the leave-one-market-out selection "
-            + "picked, " + PooledTrainingJob.DEFAULT_RECIPE + ".")
+    @Option(names = "--recipe", description = "any-index: one of the recipes the nested selection compares ("
+            + "plain, anchored, anchored-reference-size, anchored-shape-inputs, anchored-spi-sectors; anchored = the "
+            + "network as a correction of a logistic reference on the last day's vol_20d). Default: the one the "
+            + "selection over every embedded market picked, ${DEFAULT-VALUE}. --model and --features override its "
+            + "size and inputs.", defaultValue = Recipe.SERVED_NAME)
     String recipe;
 
     @Option(names = "--batch-size", description = "Batch size (default " + TrainConfig.DEFAULT_BATCH_SIZE + ").")
@@ -94,13 +97,22 @@ class Train implements Callable<Integer>, DjlJob {
             if (seed != null) {
                 throw new IllegalArgumentException("the any-index model is an ensemble: give --seeds, not --seed");
             }
+            Recipe r = Recipe.byName(recipe);
+            if (modelSize != null) {
+                r = r.withSize(modelSize);
+            }
+            if (experiment.features != null) {
+                r = r.withFeatures(experiment.features);
+            }
             PooledConfig exp = experiment.toPooledConfig();
-            model = PooledTrainingJob.recipe(recipe == null ? PooledTrainingJob.DEFAULT_RECIPE : recipe, model,
-                    exp.featureIds());
-            new PooledTrainingJob(exp, model, seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, store,
+            ModelConfig m = r.member();
+            ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
+                    m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature()) : m;
+            new PooledTrainingJob(r.experiment(exp), member, r.spiSectors(),
+                    seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, store,
                     version != null ? version : exp.name()).run(System.out::println);
         } else {
-            if (recipe != null) {
+            if (!recipe.equals(Recipe.SERVED_NAME)) {
                 throw new IllegalArgumentException("--recipe is for the any-index ensemble");
             }
             if (seeds != null) {

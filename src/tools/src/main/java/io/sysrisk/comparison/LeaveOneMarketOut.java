@@ -30,14 +30,15 @@ import io.sysrisk.model.DjlScoring;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.ModelTrainer;
+import io.sysrisk.training.Recipe;
 import io.sysrisk.windows.WindowSet;
 
 /**
  * The default model's out-of-sample evidence. Each fold holds one market out (its whole history, and that period
- * in every other market: cross-market and cross-era) and, on the rest, trains both network recipes (plain and
- * anchored, calibrated seed ensembles), picks one of them by an inner leave-one-market-out that never reads the
- * fold's test period ({@link #select}), and scores the held-out market beside two references fitted on the same
- * fold:
+ * in every other market: cross-market and cross-era) and, on the rest, picks a recipe among {@link Recipe#CANDIDATES}
+ * (network, size, inputs, extra training series) by an inner leave-one-market-out that never reads the fold's test
+ * period ({@link #select}), trains it and the plain and anchored networks (calibrated seed ensembles), and scores
+ * the held-out market beside two references fitted on the same fold:
  * <ul>
  *   <li><b>volatility</b>: today's 20-day realized volatility (scale-free, so it reads any market);</li>
  *   <li><b>logistic</b>: logistic regression on the last day's features, trained like the networks.</li>
@@ -55,23 +56,26 @@ public final class LeaveOneMarketOut {
     /** How much to run: {@link #full()} is the report's, {@link #quick()} checks the pipeline (numbers mean nothing). */
     public record Settings(String mode, List<Integer> seeds, int maxEpochs, int patience, int samples,
                            List<String> markets, boolean classicFold, List<Integer> innerSeeds,
-                           int maxInnerFolds) {
+                           int maxInnerFolds, List<Recipe> candidates) {
         public static Settings full() {
             return new Settings("full", List.of(1, 2, 3, 4, 5), 60, 8, 1000, null, true, List.of(1, 2),
-                    Integer.MAX_VALUE);
+                    Integer.MAX_VALUE, Recipe.CANDIDATES);
         }
 
         public static Settings quick() {
-            return new Settings("quick", List.of(1, 2), 2, 1, 50, List.of("dow30-ew", "spi"), false, List.of(1), 2);
+            return new Settings("quick", List.of(1, 2), 2, 1, 50, List.of("dow30-ew", "spi"), false, List.of(1), 2,
+                    Recipe.CANDIDATES);
         }
     }
 
     /**
-     * What the inner leave-one-market-out chose for one outer fold: each candidate's PR-AUC on the inner held-out
-     * markets (per inner fold, weighted by its events), over the outer fold's training markets with the outer test
-     * period excluded from every part; no inner choice reads a day of it.
+     * What the inner leave-one-market-out chose for one outer fold: each candidate recipe's PR-AUC on the inner
+     * held-out markets (per inner fold, weighted by its events), over the outer fold's training markets with the
+     * outer test period excluded from every part; no inner choice reads a day of it. {@code perFold} holds each
+     * inner fold's figures (recipe name to PR-AUC), {@code trained} counts the networks trained for the choice.
      */
-    public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds, int trained) {
+    public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds,
+                            List<Map<String, Double>> perFold, int trained) {
     }
 
     /**
@@ -115,8 +119,8 @@ public final class LeaveOneMarketOut {
      */
     public record Result(String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
                          Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
-                         List<EventTable> pooledEvents, int pooledWindows, int pooledPositives, int configurations,
-                         double seconds) {
+                         List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
+                         List<Recipe> candidates, Selection served, int configurations, double seconds) {
     }
 
     public record Stratified(String name, double rocAuc, double prAuc) {
@@ -188,35 +192,58 @@ public final class LeaveOneMarketOut {
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(p -> new ScoreResult(p.name(), null, p.metrics(), p.rocAuc(), p.prAuc()))
                 .toList();
-        int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum();
-        log.accept(String.format("nested selection: %d inner trainings over %d outer folds", configurations,
-                results.size()));
+        // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
+        // folds above estimate the quality of).
+        log.accept(String.format("[served recipe] selection over every market, %.1f min elapsed",
+                (System.nanoTime() - start) / 60e9));
+        Selection served = select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
+                .withPatience(settings.patience()));
+        int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
+        log.accept(String.format("nested selection: %d candidate recipes, %d inner trainings over %d outer folds and "
+                + "the served recipe's selection", settings.candidates().size(), configurations, results.size()));
         return new Result(settings.mode(), results, pooled, stratified, pc, anchored, pooledEvents, y.length,
-                Arrays.stream(y).sum(), configurations, (System.nanoTime() - start) / 1e9);
+                Arrays.stream(y).sum(), settings.candidates(), served, configurations,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private FoldResult fold(String name, PooledConfig config, ModelConfig member, TrainConfig train) {
-        PooledExperiment exp = PooledExperiment.prepare(config, markets);
+        Experiments experiments = new Experiments(config, List.of());
+        PooledExperiment exp = experiments.of(Recipe.ANCHORED);
         PooledExperiment.MarketPart held = exp.heldOut();
-        WindowSet test = held.test();
+        TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
+        Selection selection = select(name, config, config.heldOut(), cfg);
+        Recipe chosen = Recipe.byName(selection.chosen());
+        // Trained on the fold: the selection's pick, and the plain and anchored networks the report compares.
+        Map<String, Recipe> trainedRecipes = new java.util.LinkedHashMap<>();
+        trainedRecipes.put(PLAIN, Recipe.PLAIN);
+        trainedRecipes.put(ANCHORED, Recipe.ANCHORED);
+        if (!trainedRecipes.containsValue(chosen)) {
+            trainedRecipes.put(chosen.name(), chosen);
+        }
+        int[] testRows = experiments.commonTestRows(trainedRecipes.values());
+        WindowSet test = experiments.windows(Recipe.ANCHORED, held.name(), testRows);
         if (test.size() == 0 || test.positives() == 0) {
             throw new IllegalArgumentException("fold " + name + " has " + test.size() + " test windows and "
                     + test.positives() + " events");
         }
-        TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
-        Map<String, ModelConfig> candidates = candidates(exp, member);
-        Selection selection = select(name, config, candidates, cfg);
         Map<String, double[][]> variant = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, ModelConfig> c : candidates.entrySet()) {
-            try (EnsembleTrainer.Result r = EnsembleTrainer.train(c.getValue(), settings.seeds(), exp.train(),
-                    exp.validation(), exp.calibration(), cfg, line -> log.accept("  " + c.getKey() + " " + line));
-                 Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
-                variant.put(c.getKey(), new double[][] {WindowScore.probabilities(DjlScoring.score(p, test)),
-                        WindowScore.probabilities(DjlScoring.score(p, exp.calibration()))});
+        for (Map.Entry<String, Recipe> c : trainedRecipes.entrySet()) {
+            Recipe r = c.getValue();
+            PooledExperiment e = experiments.of(r);
+            try (EnsembleTrainer.Result t = EnsembleTrainer.train(r.member(), settings.seeds(), e.train(),
+                    e.validation(), e.calibration(), cfg, line -> log.accept("  " + c.getKey() + " " + line));
+                 Predictor<WindowBatch, List<WindowScore>> p = t.newPredictor()) {
+                // Scored on the same test and calibration days as every other score of the fold.
+                variant.put(c.getKey(), new double[][] {
+                        WindowScore.probabilities(DjlScoring.score(p, experiments.windows(r, held.name(), testRows))),
+                        WindowScore.probabilities(DjlScoring.score(p, experiments.calibration(r)))});
             }
         }
-        double[] model = variant.get(selection.chosen())[0];
-        double[] modelCalibration = variant.get(selection.chosen())[1];
+        String chosenKey = chosen.equals(Recipe.PLAIN) ? PLAIN : chosen.equals(Recipe.ANCHORED) ? ANCHORED
+                : chosen.name();
+        double[] model = variant.get(chosenKey)[0];
+        double[] modelCalibration = variant.get(chosenKey)[1];
+        variant.keySet().retainAll(List.of(PLAIN, ANCHORED));
         double[] logistic;
         double[] logisticCalibration;
         try (ModelTrainer.Result r = ModelTrainer.train(Architecture.LOGISTIC.build(member), exp.train(),
@@ -308,66 +335,118 @@ public final class LeaveOneMarketOut {
         return new EventTable(mu, out, random);
     }
 
-    /** The recipes the nested selection compares: the plain network and, with vol_20d among the inputs, the anchored. */
-    static Map<String, ModelConfig> candidates(PooledExperiment exp, ModelConfig member) {
-        Map<String, ModelConfig> out = new java.util.LinkedHashMap<>();
-        ModelConfig plain = member.anchoredOn(null);
-        out.put(PLAIN, plain);
-        int vol = exp.features().ids().indexOf(io.sysrisk.features.Feature.VOL_20D.id());
-        if (vol >= 0) {
-            out.put(ANCHORED, plain.anchoredOn(vol));
+    /**
+     * One fold's experiments, one per distinct set of inputs and series among the recipes, prepared once: same
+     * label, window, held-out market and excluded periods. Recipes with other inputs may start a market's windows a
+     * day later (a longer look-back), so every score of a fold is taken on the test days they all have.
+     */
+    private final class Experiments {
+        private final PooledConfig config;
+        private final List<PooledConfig.HeldOut> excluded;
+        private final Map<String, PooledExperiment> prepared = new java.util.HashMap<>();
+
+        Experiments(PooledConfig config, List<PooledConfig.HeldOut> excluded) {
+            this.config = config;
+            this.excluded = excluded;
         }
-        return out;
+
+        PooledExperiment of(Recipe r) {
+            return prepared.computeIfAbsent(r.featureIds() + "/" + r.spiSectors(), k -> {
+                List<Market> all = r.markets(markets);
+                return PooledExperiment.prepare(r.experiment(config), all, excluded, Recipe.trainingOnly(all));
+            });
+        }
+
+        /** The held-out market's test rows that every recipe among {@code recipes} can score. */
+        int[] commonTestRows(java.util.Collection<Recipe> recipes) {
+            int[] rows = of(Recipe.ANCHORED).heldOut().testRows();
+            int first = 0;
+            for (Recipe r : recipes) {
+                PooledExperiment.MarketPart part = of(r).heldOut();
+                first = Math.max(first, part.matrix().firstValid() + config.window() - 1);
+            }
+            int from = first;
+            return Arrays.stream(rows).filter(t -> t >= from).toArray();
+        }
+
+        /** Market {@code market}'s windows ending on {@code rows}, as recipe {@code r} reads them. */
+        WindowSet windows(Recipe r, String market, int[] rows) {
+            PooledExperiment e = of(r);
+            PooledExperiment.MarketPart part = e.markets().stream().filter(m -> m.name().equals(market))
+                    .findFirst().orElseThrow();
+            return WindowSet.of(part.matrix(), part.labels(), rows, config.window(), e.normalization());
+        }
+
+        /**
+         * The calibration windows of the reference experiment, as recipe {@code r} reads them: thresholds and
+         * Platt fits of every score are taken on the same days ({@link CalibrationDays}).
+         */
+        WindowSet calibration(Recipe r) {
+            List<WindowSet> parts = new ArrayList<>();
+            for (PooledExperiment.MarketPart m : of(Recipe.ANCHORED).markets()) {
+                parts.add(windows(r, m.name(), m.calibrationRows()));
+            }
+            return WindowSet.concat(parts);
+        }
     }
 
     /**
-     * The inner leave-one-market-out of one outer fold: each of the fold's training markets held out in turn (its
-     * whole history, and that period in the others), the outer test period excluded from every part; each candidate
-     * trained with {@link Settings#innerSeeds} and scored on the inner held-out market. The candidate with the best
-     * event-weighted PR-AUC over the inner folds is chosen.
+     * The inner leave-one-market-out: each market but {@code outer}'s held out in turn (its whole history, and that
+     * period in the others), the outer test period (when there is one) excluded from every part; each candidate
+     * recipe trained with {@link Settings#innerSeeds} and scored on the inner held-out market's days that every
+     * candidate can score. The candidate with the best event-weighted PR-AUC over the inner folds is chosen; a tie
+     * keeps the earlier (simpler) candidate. Without an outer fold this is the served recipe's selection.
      */
-    private Selection select(String fold, PooledConfig outer, Map<String, ModelConfig> candidates, TrainConfig cfg) {
+    private Selection select(String fold, PooledConfig base, PooledConfig.HeldOut outer, TrainConfig cfg) {
+        List<Recipe> candidates = settings.candidates();
         Map<String, double[]> weighted = new java.util.LinkedHashMap<>();
-        candidates.keySet().forEach(k -> weighted.put(k, new double[2]));
+        candidates.forEach(r -> weighted.put(r.name(), new double[2]));
         List<String> innerFolds = new ArrayList<>();
+        List<Map<String, Double>> perFold = new ArrayList<>();
         int trained = 0;
         for (Market m : markets) {
-            if (m.name().equals(outer.heldOut().market()) || innerFolds.size() >= settings.maxInnerFolds()) {
+            if (outer != null && m.name().equals(outer.market()) || innerFolds.size() >= settings.maxInnerFolds()) {
                 continue;
             }
-            PooledExperiment inner;
+            Experiments inner = new Experiments(base.withHeldOut(new PooledConfig.HeldOut(m.name(), m.first(),
+                    m.last())), outer == null ? List.of() : List.of(outer));
+            int[] rows;
             try {
-                inner = PooledExperiment.prepare(outer.withHeldOut(new PooledConfig.HeldOut(m.name(), m.first(),
-                        m.last())), markets, List.of(outer.heldOut()));
+                rows = inner.commonTestRows(candidates);
             } catch (IllegalArgumentException e) {
                 log.accept("  inner fold " + m.name() + " skipped: " + e.getMessage());
                 continue;
             }
-            WindowSet test = inner.heldOut().test();
-            if (test.size() == 0 || test.positives() == 0) {
-                log.accept("  inner fold " + m.name() + " skipped: " + test.size() + " test windows, "
-                        + test.positives() + " events outside the outer period");
+            WindowSet reference = inner.windows(Recipe.ANCHORED, m.name(), rows);
+            if (reference.size() == 0 || reference.positives() == 0) {
+                log.accept("  inner fold " + m.name() + " skipped: " + reference.size() + " test windows, "
+                        + reference.positives() + " events outside the outer period");
                 continue;
             }
             innerFolds.add(m.name());
-            for (Map.Entry<String, ModelConfig> c : candidates.entrySet()) {
-                try (EnsembleTrainer.Result r = EnsembleTrainer.train(c.getValue(), settings.innerSeeds(),
-                        inner.train(), inner.validation(), inner.calibration(), cfg, line -> { });
-                     Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
+            Map<String, Double> figures = new java.util.LinkedHashMap<>();
+            for (Recipe r : candidates) {
+                PooledExperiment e = inner.of(r);
+                WindowSet test = inner.windows(r, m.name(), rows);
+                try (EnsembleTrainer.Result t = EnsembleTrainer.train(r.member(), settings.innerSeeds(), e.train(),
+                        e.validation(), e.calibration(), cfg, line -> { });
+                     Predictor<WindowBatch, List<WindowScore>> p = t.newPredictor()) {
                     double ap = Metrics.averagePrecision(WindowScore.probabilities(DjlScoring.score(p, test)),
                             test.labels());
-                    weighted.get(c.getKey())[0] += test.positives() * ap;
-                    weighted.get(c.getKey())[1] += test.positives();
+                    weighted.get(r.name())[0] += test.positives() * ap;
+                    weighted.get(r.name())[1] += test.positives();
+                    figures.put(r.name(), ap);
                     trained += settings.innerSeeds().size();
                     log.accept(String.format("  inner fold %s (%d windows, %d events): %s PR-AUC %.3f", m.name(),
-                            test.size(), test.positives(), c.getKey(), ap));
+                            test.size(), test.positives(), r.name(), ap));
                 }
             }
+            perFold.add(figures);
         }
         Map<String, Double> score = new java.util.LinkedHashMap<>();
         weighted.forEach((k, v) -> score.put(k, v[1] == 0 ? Double.NaN : v[0] / v[1]));
-        // Ties and an empty inner study keep the plain network.
-        String chosen = PLAIN;
+        // Ties and an empty inner study keep the first (simplest) candidate.
+        String chosen = candidates.get(0).name();
         for (Map.Entry<String, Double> e : score.entrySet()) {
             if (e.getValue() > score.get(chosen)) {
                 chosen = e.getKey();
@@ -375,7 +454,7 @@ public final class LeaveOneMarketOut {
         }
         log.accept(String.format("  nested selection for %s: %s over inner folds %s -> %s", fold, score, innerFolds,
                 chosen));
-        return new Selection(chosen, score, innerFolds, trained);
+        return new Selection(chosen, score, innerFolds, perFold, trained);
     }
 
     /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */

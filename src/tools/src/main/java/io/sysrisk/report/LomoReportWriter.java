@@ -23,6 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.EventBaselines;
 import io.sysrisk.comparison.LeaveOneMarketOut;
+import io.sysrisk.training.Recipe;
 import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.store.ModelManifest;
@@ -67,11 +68,11 @@ public final class LomoReportWriter {
                 .append(String.join(", ", m.input().features())).append(", window ").append(m.input().window())
                 .append(" days. Networks: CNN-BiLSTM-attention ensembles (")
                 .append(m.ensemble() == null ? 1 : m.ensemble().config().members())
-                .append(" seeds, members as in `model.json`), Platt-calibrated, in two recipes: the **plain** network "
-                        + "and the **anchored** one (logit = a weighted logistic reference on the last day's vol_20d, "
-                        + "fitted on the training part, + the network as a correction that starts at 0). The "
-                        + "**selected** network is, in each fold, the recipe an inner leave-one-market-out over that "
-                        + "fold's training markets chose (outer test period excluded from every inner part): the "
+                .append(" seeds), Platt-calibrated. The **plain** network and the **anchored** one (logit = a "
+                        + "weighted logistic reference on the last day's vol_20d, fitted on the training part, + the "
+                        + "network as a correction that starts at 0) are trained in every fold. The **selected** "
+                        + "network is, in each fold, the candidate recipe (below) an inner leave-one-market-out over "
+                        + "that fold's training markets chose (outer test period excluded from every inner part): the "
                         + "nested, honest figure. Each fold holds one "
                         + "market out over its whole history, and that period in every other market (no training "
                         + "or validation window reads a day of it): the test is cross-market and cross-era. "
@@ -110,16 +111,36 @@ public final class LomoReportWriter {
         sb.setLength(sb.length() - 2);
         sb.append(". ROC-AUC over pairs within one held-out market; PR-AUC per fold, weighted by its events.\n");
 
-        sb.append(String.format(Locale.ROOT, "%n## Nested selection: plain or anchored, chosen without the test fold%n%n"
-                + "%d inner trainings (candidates x inner folds x seeds) over %d outer folds.%n%n"
-                + "| held out | inner folds | inner PR-AUC per recipe (event-weighted) | chosen |%n|---|---|---|---|%n",
-                r.configurations(), r.folds().size()));
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
-            StringBuilder inner = new StringBuilder();
-            f.selection().innerPrAuc().forEach((k, v) -> inner.append(String.format(Locale.ROOT, "%s %.3f; ", k, v)));
-            sb.append(String.format("| %s | %s | %s | %s |%n", f.fold(), String.join(", ", f.selection().innerFolds()),
-                    inner.toString().replaceAll("; $", ""), f.selection().chosen()));
+        sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
+                + "Candidate recipes, one change each from the anchored network (a tie keeps the earlier):%n%n"));
+        for (Recipe c : r.candidates()) {
+            sb.append("- ").append(c.describe()).append('\n');
         }
+        sb.append(String.format(Locale.ROOT, "%n%d networks trained for the choices (candidates x inner folds x "
+                + "seeds), over %d outer folds and the served recipe's selection. Inner PR-AUC: per inner held-out "
+                + "market, weighted by its events.%n%n| held out | inner folds | %s | chosen |%n|---|---|%s---|%n",
+                r.configurations(), r.folds().size(),
+                String.join(" | ", r.candidates().stream().map(Recipe::name).toList()),
+                "---|".repeat(r.candidates().size())));
+        List<LeaveOneMarketOut.Selection> selections = new java.util.ArrayList<>(
+                r.folds().stream().map(LeaveOneMarketOut.FoldResult::selection).toList());
+        selections.add(r.served());
+        for (int i = 0; i < selections.size(); i++) {
+            LeaveOneMarketOut.Selection sel = selections.get(i);
+            StringBuilder row = new StringBuilder();
+            for (Recipe c : r.candidates()) {
+                Double v = sel.innerPrAuc().get(c.name());
+                boolean best = c.name().equals(sel.chosen());
+                row.append(v == null ? "" : String.format(Locale.ROOT, best ? "**%.3f**" : "%.3f", v)).append(" | ");
+            }
+            sb.append(String.format("| %s | %s | %s%s |%n", i < r.folds().size() ? r.folds().get(i).fold()
+                            : "**served model** (every market)", String.join(", ", sel.innerFolds()), row,
+                    sel.chosen()));
+        }
+        long kept = selections.stream().filter(x -> !x.chosen().equals(Recipe.ANCHORED.name())).count();
+        sb.append(String.format(Locale.ROOT, "%nThe served model is trained with the last row's pick, `%s`. "
+                + "A recipe other than the anchored network was chosen in %d of %d selections.%n", r.served().chosen(), kept,
+                selections.size()));
         if (r.pooledAnchoredComparisons() != null) {
             LeaveOneMarketOut.Comparisons a = r.pooledAnchoredComparisons();
             sb.append(String.format("%nPooled, anchored minus volatility: ROC-AUC %s, PR-AUC %s; anchored minus plain: "

@@ -33,30 +33,16 @@ import io.sysrisk.store.ModelStore;
  * is training or validation. Its out-of-sample evidence is the leave-one-market-out report
  * ({@code ./mvnw -q -Preport}), which runs this same recipe with one market and its era held out.
  */
-public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, List<Integer> seeds, TrainConfig train,
-                                Path storeRoot, String version) {
+public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boolean spiSectors, List<Integer> seeds,
+                                TrainConfig train, Path storeRoot, String version) {
 
-    /**
-     * The served recipe: what the leave-one-market-out selection over every embedded market picked (the rule each
-     * outer fold's inner selection applies: the better event-weighted PR-AUC on held-out markets; see the report).
-     */
-    public static final String DEFAULT_RECIPE = "anchored";
-
-    /** {@code member} as the named recipe: plain, or anchored on vol_20d of the last day. */
-    public static ModelConfig recipe(String name, ModelConfig member, List<String> featureIds) {
-        return switch (name) {
-            case "plain" -> member.anchoredOn(null);
-            case "anchored" -> {
-                int vol = featureIds.indexOf(io.sysrisk.features.Feature.VOL_20D.id());
-                if (vol < 0) {
-                    throw new IllegalArgumentException("the anchored recipe needs vol_20d among the features, got "
-                            + featureIds);
-                }
-                yield member.anchoredOn(vol);
-            }
-            default -> throw new IllegalArgumentException("--recipe must be plain or anchored, got '" + name + "'");
-        };
+    /** The job for {@code recipe}: its inputs, network and series, on {@code base}'s label and window. */
+    public static PooledTrainingJob of(Recipe recipe, PooledConfig base, List<Integer> seeds, TrainConfig train,
+                                       Path storeRoot, String version) {
+        return new PooledTrainingJob(recipe.experiment(base), recipe.member(), recipe.spiSectors(), seeds, train,
+                storeRoot, version);
     }
+
 
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
@@ -64,8 +50,12 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Lis
     public TrainingOutcome run(Consumer<String> log) {
         // Refused at once, not after minutes of training, when another run writes the same version.
         try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
-            List<Market> markets = Markets.embedded();
-            PooledExperiment exp = PooledExperiment.prepare(experiment, markets);
+            List<Market> markets = new java.util.ArrayList<>(Markets.embedded());
+            if (spiSectors) {
+                markets.addAll(Markets.spiSectors());
+            }
+            PooledExperiment exp = PooledExperiment.prepare(experiment, markets, List.of(),
+                    Recipe.trainingOnly(markets));
             log.accept(exp.summary().stripTrailing());
             try (WindowTrainer.Trained result = WindowTrainer.ensemble(member, seeds).train(exp.train(),
                     exp.validation(), exp.calibration(), train, log)) {

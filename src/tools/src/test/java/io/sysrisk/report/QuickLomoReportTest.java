@@ -17,6 +17,7 @@ import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
+import io.sysrisk.training.Recipe;
 
 /** The any-index report's whole pipeline in quick mode: two folds, tables, paired differences, events, charts. */
 class QuickLomoReportTest {
@@ -31,8 +32,12 @@ class QuickLomoReportTest {
         assertEquals(r.folds().stream().mapToInt(LeaveOneMarketOut.FoldResult::windows).sum(), r.pooledWindows());
         for (LeaveOneMarketOut.FoldResult f : r.folds()) {
             assertEquals(5, f.scores().size(), "selected, volatility, logistic, plain, anchored");
-            assertTrue(List.of(LeaveOneMarketOut.PLAIN, LeaveOneMarketOut.ANCHORED).contains(f.selection().chosen()));
+            Recipe.byName(f.selection().chosen());
             assertEquals(2, f.selection().innerFolds().size());
+            for (java.util.Map<String, Double> inner : f.selection().perFold()) {
+                assertEquals(Recipe.CANDIDATES.size(), inner.size(), "every candidate trained in every inner fold");
+            }
+            assertEquals(2 * Recipe.CANDIDATES.size(), f.selection().trained(), "counted: 2 inner folds x 1 seed");
             assertTrue(!f.selection().innerFolds().contains(f.market()), "the outer market is no inner fold");
             assertEquals(f.windows(), f.scores().get(0).metrics().n());
             assertEquals(LeaveOneMarketOut.PREFERENCES.length, f.events().size());
@@ -45,6 +50,11 @@ class QuickLomoReportTest {
                         && t.matchedRandom().warnedMean() <= t.matchedRandom().warned95());
             }
         }
+        assertEquals(List.of("dow30-ew", "spi"), r.folds().stream().map(LeaveOneMarketOut.FoldResult::market).toList());
+        assertTrue(r.served().innerFolds().containsAll(List.of("sp500-1928", "djia")), "the served recipe's "
+                + "selection holds out every market in turn (quick: the first two)");
+        assertEquals(r.folds().stream().mapToInt(f -> f.selection().trained()).sum() + r.served().trained(),
+                r.configurations());
         LomoReportWriter.write(m, r, dir, "test");
         String md = Files.readString(dir.resolve("README.md"));
         assertTrue(md.contains("## Paired differences") && md.contains("## Early warning") && md.contains("**pooled**")
@@ -62,5 +72,8 @@ class QuickLomoReportTest {
         assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
         assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
         assertEquals(5, json.get("stratified").size());
+        assertEquals(Recipe.CANDIDATES.size(), json.get("candidates").size());
+        assertEquals(r.served().chosen(), json.get("served").get("chosen").asText());
+        assertTrue(md.contains("**served model** (every market)") && md.contains(Recipe.ANCHORED_SPI_SECTORS.name()), md);
     }
 }

@@ -1,0 +1,110 @@
+package io.sysrisk.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.sysrisk.data.Market;
+import io.sysrisk.data.Markets;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.features.Feature;
+import io.sysrisk.inference.ModelConfig;
+
+/**
+ * One way to make the any-index model: which network (plain, or anchored on the volatility reference), how large,
+ * on which inputs, trained on which series. The nested leave-one-market-out selection compares {@link #CANDIDATES}
+ * without reading a day of any outer test period; the served model is trained with {@link #SERVED}, the candidate
+ * the same selection picks over every embedded market (the report's last selection; {@code ServedRecipeTest}).
+ *
+ * <p>The candidates are the questions the evidence raised, one change each from the anchored network: does a larger
+ * network find more (the paper's size), do inputs on the shape of volatility (a burst, its regime, the share of
+ * down days) add anything beyond its level, do more series of the same kind (the 9 SPI sectors, training only) help.
+ *
+ * @param name        the name {@code --recipe} takes and the report prints
+ * @param anchored    the network as a learned correction of a logistic reference on the last day's vol_20d
+ * @param size        "small" (16 filters and units) or "reference" (64)
+ * @param featureIds  the inputs, in order
+ * @param spiSectors  train also on the 9 SPI sector indices (never validation, calibration or test)
+ */
+public record Recipe(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors) {
+
+    private static final List<String> CLOSE_ONLY = Feature.CLOSE_ONLY.stream().map(Feature::id).toList();
+    private static final List<String> SHAPE = List.of(Feature.VOL_RATIO_20_250.id(), Feature.VOL_RATIO_5_20.id(),
+            Feature.DOWNSIDE_SHARE_20.id());
+
+    public static final Recipe PLAIN = new Recipe("plain", false, "small", CLOSE_ONLY, false);
+    public static final Recipe ANCHORED = new Recipe("anchored", true, "small", CLOSE_ONLY, false);
+    public static final Recipe ANCHORED_REFERENCE_SIZE = new Recipe("anchored-reference-size", true, "reference",
+            CLOSE_ONLY, false);
+    public static final Recipe ANCHORED_SHAPE_INPUTS = new Recipe("anchored-shape-inputs", true, "small",
+            Stream.concat(CLOSE_ONLY.stream(), SHAPE.stream()).toList(), false);
+    public static final Recipe ANCHORED_SPI_SECTORS = new Recipe("anchored-spi-sectors", true, "small", CLOSE_ONLY,
+            true);
+
+    /** What the nested selection compares, simplest first: a tie keeps the earlier. */
+    public static final List<Recipe> CANDIDATES = List.of(PLAIN, ANCHORED, ANCHORED_REFERENCE_SIZE,
+            ANCHORED_SHAPE_INPUTS, ANCHORED_SPI_SECTORS);
+
+    /** The served recipe's name: what the selection over every embedded market picked (see the report). */
+    public static final String SERVED_NAME = "anchored";
+    public static final Recipe SERVED = byName(SERVED_NAME);
+
+    public Recipe {
+        featureIds = List.copyOf(featureIds);
+        if (!size.equals("small") && !size.equals("reference")) {
+            throw new IllegalArgumentException("size must be small or reference, got '" + size + "'");
+        }
+        if (anchored && !featureIds.contains(Feature.VOL_20D.id())) {
+            throw new IllegalArgumentException("an anchored recipe needs vol_20d among its inputs, got " + featureIds);
+        }
+    }
+
+    public static Recipe byName(String name) {
+        return CANDIDATES.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown recipe '" + name + "'; known: "
+                        + CANDIDATES.stream().map(Recipe::name).toList()));
+    }
+
+    /** The ensemble member this recipe trains. */
+    public ModelConfig member() {
+        ModelConfig m = size.equals("small") ? ModelConfig.small() : ModelConfig.reference();
+        return anchored ? m.anchoredOn(featureIds.indexOf(Feature.VOL_20D.id())) : m;
+    }
+
+    /** {@code base} with this recipe's inputs. */
+    public PooledConfig experiment(PooledConfig base) {
+        return base.withFeatures(featureIds);
+    }
+
+    /** The series it trains on: {@code main} and, for {@link #spiSectors}, the sectors after them. */
+    public List<Market> markets(List<Market> main) {
+        if (!spiSectors) {
+            return main;
+        }
+        List<Market> out = new ArrayList<>(main);
+        out.addAll(Markets.spiSectors());
+        return List.copyOf(out);
+    }
+
+    /** The names, among {@code markets}, of series that only train (the SPI sectors). */
+    public static Set<String> trainingOnly(List<Market> markets) {
+        return Set.copyOf(markets.stream().map(Market::name).filter(n -> n.startsWith(Markets.SPI_SECTOR_PREFIX))
+                .toList());
+    }
+
+    public Recipe withSize(String s) {
+        return new Recipe(name + "+" + s, anchored, s, featureIds, spiSectors);
+    }
+
+    public Recipe withFeatures(List<String> ids) {
+        return new Recipe(name + "+features", anchored, size, ids, spiSectors);
+    }
+
+    /** One line for reports and logs. */
+    public String describe() {
+        return String.format("%s: %s network, %s size (%s filters and units), inputs %s%s", name,
+                anchored ? "anchored" : "plain", size, member().convFilters(),
+                String.join(", ", featureIds), spiSectors ? ", + 9 SPI sectors as training-only series" : "");
+    }
+}
