@@ -53,7 +53,8 @@ class SysriskStackTest {
                 "Timeout", 30,
                 "Architectures", List.of("x86_64"),
                 "ReservedConcurrentExecutions", 10,
-                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500")),
+                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500",
+                        "JAVA_TOOL_OPTIONS", "-Djdk.reflect.useNativeAccessorOnly=true")),
                 "LoggingConfig", Match.objectLike(Map.of("LogGroup", Match.anyValue()))));
         // Nothing large is unpacked at start: /tmp stays at Lambda's default (and SnapStart stays possible).
         zip.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("EphemeralStorage",

@@ -68,8 +68,32 @@ public final class ColdStartBenchmark {
      * @param helloZip a hello-world Funqy function packaged the same way ({@code src/hello}), or null: with it, a
      *                 "hello" set-up launched exactly as "zip" and the ratio zip / hello
      */
+    /**
+     * The JVM options the deployed zip function starts with (infra reads the same file into the function's
+     * {@code JAVA_TOOL_OPTIONS}; one option per line).
+     */
+    public static final Path DEPLOYED_JVM_OPTIONS = Path.of("infra", "function-jvm-options");
+
+    /** The options of {@link #DEPLOYED_JVM_OPTIONS}: its non-blank lines, {@code #} lines left out. */
+    public static List<String> deployedJvmOptions(Path file) throws java.io.IOException {
+        return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+    }
+
     public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm,
                              Path store, String version, boolean libtorchBaseline, Path helloZip) throws Exception {
+        return run(functionZip, event, java, memoryMb, runs, extraJvm, store, version, libtorchBaseline, helloZip,
+                List.of());
+    }
+
+    /**
+     * @param deployed the deployed function's JVM options ({@link #DEPLOYED_JVM_OPTIONS}); when not empty, two more
+     *                 set-ups: the zip started with them ("zip, deployed") and, with a hello-world, the hello-world
+     *                 started with the same options ("hello, same options"), so that the ratio compares like with like
+     */
+    public static String run(Path functionZip, Path event, String java, int memoryMb, int runs, List<String> extraJvm,
+                             Path store, String version, boolean libtorchBaseline, Path helloZip,
+                             List<String> deployed) throws Exception {
         Path work = Files.createTempDirectory("sysrisk-coldstart-");
         try {
             Path taskRoot = unzip(functionZip, work.resolve("task"));
@@ -88,6 +112,16 @@ public final class ColdStartBenchmark {
                         "\"hello\"");
                 setUps.add(new SetUp("hello", "baseline: a hello-world Funqy function, the same Quarkus, launched "
                         + "the same way", r -> hello.start()));
+                if (!deployed.isEmpty()) {
+                    Launch helloDeployed = withAll(hello, deployed);
+                    setUps.add(new SetUp("hello, same options", "the hello-world with the deployed function's JVM "
+                            + "options", r -> helloDeployed.start()));
+                }
+            }
+            if (!deployed.isEmpty()) {
+                Launch zipDeployed = withAll(zip, deployed);
+                setUps.add(new SetUp("zip, deployed", "zip with the deployed function's JVM options ("
+                        + String.join(" ", deployed) + ")", r -> zipDeployed.start()));
             }
 
             Path jsa = work.resolve("app-cds.jsa");
@@ -172,6 +206,14 @@ public final class ColdStartBenchmark {
                 double ratio = median(samples.get("zip")) / median(samples.get("hello"));
                 table.append(String.format(Locale.ROOT, "zip / hello-world: %.2fx (medians)%n", ratio));
                 json.append(String.format(Locale.ROOT, ",\"zip_vs_hello\":%.2f", ratio));
+                if (!deployed.isEmpty()) {
+                    double same = median(samples.get("zip, deployed")) / median(samples.get("hello, same options"));
+                    double plain = median(samples.get("zip, deployed")) / median(samples.get("hello"));
+                    table.append(String.format(Locale.ROOT, "zip, deployed / hello-world with the same options: "
+                            + "%.2fx; / hello-world without them: %.2fx (medians)%n", same, plain));
+                    json.append(String.format(Locale.ROOT, ",\"deployed_jvm_options\":\"%s\",\"deployed_vs_hello_same"
+                            + "_options\":%.2f,\"deployed_vs_hello\":%.2f", String.join(" ", deployed), same, plain));
+                }
             }
             json.append("}");
             if (feature < 25) {
@@ -181,6 +223,14 @@ public final class ColdStartBenchmark {
         } finally {
             ModelStore.deleteTree(work);
         }
+    }
+
+    private static Launch withAll(Launch l, List<String> options) {
+        Launch out = l;
+        for (String o : options) {
+            out = out.with(o);
+        }
+        return out;
     }
 
     /** {@code io.sysrisk.serving.AotTrainingRun} with {@code -XX:AOTCacheOutput}, on the class path it will serve with. */

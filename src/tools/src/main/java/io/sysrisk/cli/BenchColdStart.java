@@ -52,10 +52,16 @@ class BenchColdStart implements Callable<Integer> {
     @Option(names = "--no-libtorch-baseline", description = "Skip the libtorch baseline.")
     boolean noBaseline;
 
+    @Option(names = "--deployed-jvm-options", defaultValue = "infra/function-jvm-options", description = "The "
+            + "deployed function's JVM options (one per line; infra sets them as JAVA_TOOL_OPTIONS): the zip and the "
+            + "hello-world are measured with them too (default ${DEFAULT-VALUE}; left out when missing).")
+    Path deployedOptions;
+
     @Override
     public Integer call() throws Exception {
         System.out.println(ColdStartBenchmark.run(zip, event, java, memory, runs, jvm, store, version, !noBaseline,
-                Files.isRegularFile(helloZip) ? helloZip : null));
+                Files.isRegularFile(helloZip) ? helloZip : null, Files.isRegularFile(deployedOptions)
+                        ? ColdStartBenchmark.deployedJvmOptions(deployedOptions) : List.of()));
         return 0;
     }
 }

@@ -23,9 +23,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The validation-only comparison behind the any-index model's inputs and network size: every candidate feature
- * set with logistic regression, the small and the reference network, two seeds each, scored on the pooled
- * experiment's validation part. No held-out market is read.
+ * The validation-only comparison that proposed the any-index recipes' inputs and network sizes: every feature set
+ * with logistic regression, the small and the reference network, two seeds each, scored on the pooled experiment's
+ * validation part (which overlaps the report's test periods, so it only proposes: the choice among the candidates,
+ * {@code io.sysrisk.training.Recipe}, is the report's nested selection).
  */
 @Command(name = "choose", mixinStandardHelpOptions = true,
         description = "Compare the any-index model's candidate inputs and network sizes on validation data only "

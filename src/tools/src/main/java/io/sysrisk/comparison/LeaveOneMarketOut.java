@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -75,8 +76,46 @@ public final class LeaveOneMarketOut {
      * inner fold's figures (recipe name to PR-AUC), {@code trained} counts the networks trained for the choice.
      */
     public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds,
-                            List<Map<String, Double>> perFold, int trained) {
+                            List<Map<String, Double>> perFold, int trained, String why) {
     }
+
+    /**
+     * The selection rule, the one-standard-error rule of Hastie, Tibshirani and Friedman: the default recipe
+     * ({@link Recipe#ANCHORED} when it is a candidate, else the first) stays unless the candidate with the best
+     * event-weighted inner PR-AUC beats it by more than one standard error of that candidate's per-inner-fold
+     * PR-AUC; with a single inner fold there is no standard error and the default stays. Ties keep the earlier
+     * candidate. Returns the choice and why, in one line.
+     */
+    public static String[] choose(List<String> candidates, Map<String, Double> weighted,
+                                  List<Map<String, Double>> perFold) {
+        String fallback = candidates.contains(Recipe.ANCHORED.name()) ? Recipe.ANCHORED.name() : candidates.get(0);
+        String best = candidates.get(0);
+        for (String c : candidates) {
+            if (weighted.get(c) > weighted.get(best)) {
+                best = c;
+            }
+        }
+        if (best.equals(fallback) || Double.isNaN(weighted.get(fallback))) {
+            return new String[] {best, "the best inner PR-AUC"};
+        }
+        double gain = weighted.get(best) - weighted.get(fallback);
+        if (perFold.size() < 2) {
+            return new String[] {fallback, String.format(Locale.ROOT, "%s is %+.3f ahead on one inner fold: no "
+                    + "standard error, %s stays", best, gain, fallback)};
+        }
+        String top = best;
+        double[] v = perFold.stream().mapToDouble(f -> f.get(top)).toArray();
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        double var = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
+        double se = Math.sqrt(var / v.length);
+        if (gain > se) {
+            return new String[] {best, String.format(Locale.ROOT, "%s is %+.3f ahead of %s, more than one standard "
+                    + "error (%.3f)", best, gain, fallback, se)};
+        }
+        return new String[] {fallback, String.format(Locale.ROOT, "%s is %+.3f ahead, within one standard error "
+                + "(%.3f): %s stays", best, gain, se, fallback)};
+    }
+
 
     /**
      * What one fold held out and how each score did on it. Every test window is in it (date, label, each score's
@@ -394,8 +433,8 @@ public final class LeaveOneMarketOut {
      * The inner leave-one-market-out: each market but {@code outer}'s held out in turn (its whole history, and that
      * period in the others), the outer test period (when there is one) excluded from every part; each candidate
      * recipe trained with {@link Settings#innerSeeds} and scored on the inner held-out market's days that every
-     * candidate can score. The candidate with the best event-weighted PR-AUC over the inner folds is chosen; a tie
-     * keeps the earlier (simpler) candidate. Without an outer fold this is the served recipe's selection.
+     * candidate can score. The choice among them: {@link #choose} (the anchored network unless another candidate
+     * beats it by more than one standard error). Without an outer fold this is the served recipe's selection.
      */
     private Selection select(String fold, PooledConfig base, PooledConfig.HeldOut outer, TrainConfig cfg) {
         List<Recipe> candidates = settings.candidates();
@@ -445,16 +484,10 @@ public final class LeaveOneMarketOut {
         }
         Map<String, Double> score = new java.util.LinkedHashMap<>();
         weighted.forEach((k, v) -> score.put(k, v[1] == 0 ? Double.NaN : v[0] / v[1]));
-        // Ties and an empty inner study keep the first (simplest) candidate.
-        String chosen = candidates.get(0).name();
-        for (Map.Entry<String, Double> e : score.entrySet()) {
-            if (e.getValue() > score.get(chosen)) {
-                chosen = e.getKey();
-            }
-        }
-        log.accept(String.format("  nested selection for %s: %s over inner folds %s -> %s", fold, score, innerFolds,
-                chosen));
-        return new Selection(chosen, score, innerFolds, perFold, trained);
+        String[] choice = choose(candidates.stream().map(Recipe::name).toList(), score, perFold);
+        log.accept(String.format("  nested selection for %s: %s over inner folds %s -> %s (%s)", fold, score,
+                innerFolds, choice[0], choice[1]));
+        return new Selection(choice[0], score, innerFolds, perFold, trained, choice[1]);
     }
 
     /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */

@@ -112,13 +112,16 @@ public final class LomoReportWriter {
         sb.append(". ROC-AUC over pairs within one held-out market; PR-AUC per fold, weighted by its events.\n");
 
         sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
-                + "Candidate recipes, one change each from the anchored network (a tie keeps the earlier):%n%n"));
+                + "Candidate recipes, one change each from the anchored network:%n%n"));
         for (Recipe c : r.candidates()) {
             sb.append("- ").append(c.describe()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%n%d networks trained for the choices (candidates x inner folds x "
                 + "seeds), over %d outer folds and the served recipe's selection. Inner PR-AUC: per inner held-out "
-                + "market, weighted by its events.%n%n| held out | inner folds | %s | chosen |%n|---|---|%s---|%n",
+                + "market, weighted by its events (the best in bold). The rule (one-standard-error rule): the "
+                + "anchored network stays unless the best candidate beats it by more than one standard error of "
+                + "that candidate's per-inner-fold PR-AUC (none with one inner fold).%n%n"
+                + "| held out | inner folds | %s | chosen (why) |%n|---|---|%s---|%n",
                 r.configurations(), r.folds().size(),
                 String.join(" | ", r.candidates().stream().map(Recipe::name).toList()),
                 "---|".repeat(r.candidates().size())));
@@ -130,12 +133,12 @@ public final class LomoReportWriter {
             StringBuilder row = new StringBuilder();
             for (Recipe c : r.candidates()) {
                 Double v = sel.innerPrAuc().get(c.name());
-                boolean best = c.name().equals(sel.chosen());
+                boolean best = v != null && sel.innerPrAuc().values().stream().noneMatch(x -> x > v);
                 row.append(v == null ? "" : String.format(Locale.ROOT, best ? "**%.3f**" : "%.3f", v)).append(" | ");
             }
-            sb.append(String.format("| %s | %s | %s%s |%n", i < r.folds().size() ? r.folds().get(i).fold()
+            sb.append(String.format("| %s | %s | %s%s (%s) |%n", i < r.folds().size() ? r.folds().get(i).fold()
                             : "**served model** (every market)", String.join(", ", sel.innerFolds()), row,
-                    sel.chosen()));
+                    sel.chosen(), sel.why()));
         }
         long kept = selections.stream().filter(x -> !x.chosen().equals(Recipe.ANCHORED.name())).count();
         sb.append(String.format(Locale.ROOT, "%nThe served model is trained with the last row's pick, `%s`. "

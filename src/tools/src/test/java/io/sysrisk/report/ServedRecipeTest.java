@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
@@ -27,16 +28,18 @@ class ServedRecipeTest {
         Path folder = Path.of("model-store", "any-index");
         JsonNode lomo = ModelStore.json().readTree(folder.resolve("report").resolve("lomo.json").toFile());
         JsonNode served = lomo.get("served");
-        String best = null;
-        for (JsonNode c : lomo.get("candidates")) {
-            String name = c.get("name").asText();
-            // The rule: the best event-weighted inner PR-AUC, a tie keeping the earlier candidate.
-            if (best == null || served.get("innerPrAuc").get(name).asDouble()
-                    > served.get("innerPrAuc").get(best).asDouble()) {
-                best = name;
-            }
+        java.util.List<String> candidates = new java.util.ArrayList<>();
+        lomo.get("candidates").forEach(c -> candidates.add(c.get("name").asText()));
+        java.util.Map<String, Double> weighted = new java.util.LinkedHashMap<>();
+        served.get("innerPrAuc").fields().forEachRemaining(e -> weighted.put(e.getKey(), e.getValue().asDouble()));
+        java.util.List<java.util.Map<String, Double>> perFold = new java.util.ArrayList<>();
+        for (JsonNode f : served.get("perFold")) {
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+            f.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
+            perFold.add(m);
         }
-        assertEquals(best, served.get("chosen").asText());
+        String best = LeaveOneMarketOut.choose(candidates, weighted, perFold)[0];
+        assertEquals(best, served.get("chosen").asText(), "the rule, applied to the committed figures");
         assertEquals(best, Recipe.SERVED_NAME, "the training job's default recipe");
         Recipe r = Recipe.byName(best);
         ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
