@@ -40,9 +40,21 @@ public final class ModelStore {
     /** A version's comparison report folder, kept when the version is retrained. */
     public static final String REPORT = "report";
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /**
+     * The full mapper (dates as the manifest writes them, indented, unknown fields ignored), made on first use:
+     * serving only reads a manifest, through the plain {@link #TREE} parser, and never pays for it.
+     */
+    private static final class Full {
+        // Only the module the manifest needs (dates): findAndRegisterModules would also load every module on the
+        // class path, Joda-Time's among them on the function's (about 100 classes).
+        static final ObjectMapper JSON = new ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** Parses JSON into a tree, nothing more. */
+    private static final ObjectMapper TREE = new ObjectMapper();
 
     private final Path root;
 
@@ -54,8 +66,13 @@ public final class ModelStore {
         return root;
     }
 
+    /** A manifest from its bytes: parsed as a tree, its records built from it ({@link RecordTree}). */
+    public static ModelManifest readManifest(byte[] bytes) throws IOException {
+        return RecordTree.read(TREE.readTree(bytes), ModelManifest.class);
+    }
+
     public static ObjectMapper json() {
-        return JSON;
+        return Full.JSON;
     }
 
     /**
@@ -103,7 +120,7 @@ public final class ModelStore {
             tmp = root.resolve("." + version + ".tmp-" + generation(nextGeneration(version)));
             Files.createDirectories(tmp);
             ModelManifest full = parameters.write(tmp, manifest);
-            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
+            Full.JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
             writeChecksums(tmp, full);
             keepReport(target, tmp);
             step("written");
@@ -223,8 +240,8 @@ public final class ModelStore {
         check(version, MANIFEST, bytes, sums);
         ModelManifest m;
         try {
-            m = JSON.readValue(bytes, ModelManifest.class);
-        } catch (IOException e) {
+            m = readManifest(bytes);
+        } catch (IOException | IllegalArgumentException e) {
             throw new ModelStoreException("model version '" + version + "': " + file + " is not a valid manifest: "
                     + e.getMessage(), e);
         }

@@ -66,7 +66,7 @@ final class ModelLocator {
             Path tmp = Files.createTempDirectory("sysrisk-model-store-");
             Path dir = Files.createDirectories(tmp.resolve(version));
             copy(cl, manifestResource, dir.resolve(ModelStore.MANIFEST));
-            ModelManifest m = ModelStore.json().readValue(dir.resolve(ModelStore.MANIFEST).toFile(), ModelManifest.class);
+            ModelManifest m = ModelStore.readManifest(Files.readAllBytes(dir.resolve(ModelStore.MANIFEST)));
             for (ModelManifest.ParameterFile pf : new ModelManifest.ParameterFile[] {m.parameters(), m.portableParameters()}) {
                 if (pf == null) {
                     throw new ModelStoreException("packaged model version '" + version + "' lacks a parameter entry");
