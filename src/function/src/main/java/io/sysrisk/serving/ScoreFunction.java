@@ -2,7 +2,6 @@ package io.sysrisk.serving;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -47,22 +46,20 @@ public class ScoreFunction {
             // The same limit as REST's body limit, on the whole event, before it is parsed.
             event = StrictJson.tree(checkedSize(text));
         } catch (JsonProcessingException e) {
-            return json.valueToTree(ScoreResponse.error(400, JsonErrors.describe(e)));
+            return ScoreResponse.error(400, JsonErrors.describe(e)).toTree();
         } catch (TooLargeException e) {
             ScoreResponse r = ScoreResponse.error(413, e.getMessage());
             // Unparsed, a Function URL event is told from a direct payload by its requestContext key.
-            return json.valueToTree(text.contains("\"requestContext\"") ? Map.of("statusCode", 413,
-                    "headers", Map.of("content-type", "application/json"), "body", write(r)) : r);
+            return text.contains("\"requestContext\"") ? httpResponse(413, r) : r.toTree();
         }
         if (isHttpEvent(event)) {
             ScoreResponse r = handle(() -> StrictJson.request(checkedSize(httpBody(event)),
                     config.serving().maxDays(), service.manifest().input().columns()));
             int status = r.status() == null ? 200 : r.status();
-            return json.valueToTree(Map.of("statusCode", status,
-                    "headers", Map.of("content-type", "application/json"), "body", write(r)));
+            return httpResponse(status, r);
         }
-        return json.valueToTree(handle(() -> StrictJson.request(event, config.serving().maxDays(),
-                service.manifest().input().columns())));
+        return handle(() -> StrictJson.request(event, config.serving().maxDays(),
+                service.manifest().input().columns())).toTree();
     }
 
     private interface RequestSource {
@@ -122,9 +119,19 @@ public class ScoreFunction {
         }
     }
 
+    /** A Function URL / HTTP API answer: status, JSON content type, the answer as its body. */
+    private JsonNode httpResponse(int status, ScoreResponse r) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        n.put("statusCode", status);
+        n.putObject("headers").put("content-type", "application/json");
+        n.put("body", write(r));
+        return n;
+    }
+
     private String write(ScoreResponse r) {
         try {
-            return json.writeValueAsString(r);
+            return json.writeValueAsString(r.toTree());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,9 @@ package io.sysrisk.serving;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.sysrisk.scoring.Plausibility;
 
@@ -32,6 +35,66 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
 
     /** Server-side time in milliseconds: all, computing features, and waiting for plus running the model. */
     public record Timing(double totalMs, double featuresMs, double inferenceMs) {
+    }
+
+    /**
+     * This answer as the JSON tree Jackson's data binding makes of it (null fields left out, fields in declaration
+     * order; {@code ScoreResponseTreeTest} holds the two equal), built directly: on a Lambda cold start, data
+     * binding's introspection of these records cost about 17 ms of the first answer.
+     */
+    public ObjectNode toTree() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        putIfPresent(n, "modelVersion", modelVersion);
+        putIfPresent(n, "modelSha256", modelSha256);
+        if (threshold != null) {
+            n.put("threshold", threshold);
+        }
+        if (scores != null) {
+            ArrayNode a = n.putArray("scores");
+            for (Score s : scores) {
+                ObjectNode o = a.addObject();
+                putIfPresent(o, "asOf", s.asOf());
+                o.put("probability", s.probability());
+                o.put("alert", s.alert());
+                if (s.volatility() != null) {
+                    o.put("volatility", s.volatility());
+                }
+                if (s.attention() != null) {
+                    ArrayNode w = o.putArray("attention");
+                    for (Weight x : s.attention()) {
+                        ObjectNode wo = w.addObject();
+                        // Weight has no NON_NULL rule: a missing date is written as null.
+                        wo.put("date", x.date());
+                        wo.put("weight", x.weight());
+                    }
+                }
+            }
+        }
+        if (timing != null) {
+            ObjectNode t = n.putObject("timing");
+            t.put("totalMs", timing.totalMs());
+            t.put("featuresMs", timing.featuresMs());
+            t.put("inferenceMs", timing.inferenceMs());
+        }
+        if (status != null) {
+            n.put("status", status);
+        }
+        putIfPresent(n, "error", error);
+        if (warnings != null) {
+            ArrayNode a = n.putArray("warnings");
+            for (Plausibility.Warning w : warnings) {
+                ObjectNode o = a.addObject();
+                o.put("code", w.code());
+                o.put("message", w.message());
+            }
+        }
+        return n;
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
     }
 
     /** An error answer; the message is cut as {@link InvalidRequestException} cuts it, on every front. */

@@ -90,4 +90,33 @@ class StrictJsonTest {
             assertTrue(JsonErrors.describe(e).contains("column 'close' on 2020-01-02"), JsonErrors.describe(e));
         }
     }
+
+    /**
+     * A well-formed request is built straight from the tree exactly as data binding builds it; anything unusual is
+     * left to data binding (null), which words the error.
+     */
+    @Test
+    void theTreeShortcutBuildsWhatDataBindingBuildsAndLeavesTheRestToIt() throws Exception {
+        String sample = java.nio.file.Files.readString(java.nio.file.Path.of("infra", "sample-request.json"));
+        java.util.List<String> wellFormed = java.util.List.of(sample,
+                "{\"dates\": [\"2020-01-02\", null], \"series\": {\"close\": [1, 2.5]}, \"from\": \"2020-01-02\", "
+                        + "\"to\": null, \"attention\": false}",
+                "{\"series\": {\"close\": null}, \"attention\": true}",
+                "{\"featureWindow\": [[1, null, 1e300], null], \"asOf\": \"2020-01-02\"}",
+                "{}");
+        for (String text : wellFormed) {
+            com.fasterxml.jackson.databind.JsonNode tree = StrictJson.tree(text);
+            ScoreRequest plain = StrictJson.plainRequest(tree, 5000, java.util.List.of("close"));
+            ScoreRequest bound = StrictJson.MAPPER.readerFor(ScoreRequest.class)
+                    .withAttribute(CappedArrays.LIMIT, 5000).withAttribute(CappedArrays.COLUMNS,
+                            java.util.List.of("close")).readValue(tree);
+            assertEquals(bound, plain, text);
+        }
+        for (String text : java.util.List.of("{\"form\": \"2020-01-02\"}", "{\"dates\": [1]}",
+                "{\"series\": {\"open\": [1]}}", "{\"series\": {\"close\": [\"1\"]}}", "{\"attention\": 1}",
+                "{\"from\": 20200102}", "{\"dates\": [\"a\", \"b\", \"c\"]}", "[1]",
+                "{\"featureWindow\": [[true]]}")) {
+            assertEquals(null, StrictJson.plainRequest(StrictJson.tree(text), 2, java.util.List.of("close")), text);
+        }
+    }
 }

@@ -1,0 +1,46 @@
+package io.sysrisk.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sysrisk.scoring.Plausibility;
+
+/** The answer's hand-built tree is the tree Jackson's data binding makes of it, field for field and in order. */
+class ScoreResponseTreeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyShapeOfAnswerBuildsTheTreeDataBindingBuilds() throws Exception {
+        List<ScoreResponse.Weight> attention = List.of(new ScoreResponse.Weight("2020-03-02", 0.25),
+                new ScoreResponse.Weight(null, 0.75));
+        List<ScoreResponse> answers = List.of(
+                new ScoreResponse("any-index", "ab12", 0.31, List.of(
+                        new ScoreResponse.Score("2020-03-03", 0.42, true, 0.55, attention),
+                        new ScoreResponse.Score("2020-03-04", Double.NaN, false, null, null)),
+                        new ScoreResponse.Timing(1.5, 0.25, 1.0), null, null,
+                        List.of(new Plausibility.Warning("gap", "a 9-day gap"))),
+                new ScoreResponse("sp500", "cd34", null, List.of(), null, null, null, List.of()),
+                ScoreResponse.error(400, "line 4: 'close' is not a number"),
+                ScoreResponse.error(413, "the request body is larger than 2097152 bytes"));
+        for (ScoreResponse r : answers) {
+            assertEquals(JSON.valueToTree(r), r.toTree(), r.toString());
+            // The same text, fields in the same order.
+            assertEquals(JSON.writeValueAsString(r), JSON.writeValueAsString(r.toTree()), r.toString());
+        }
+        assertEquals(Arrays.asList("modelVersion", "modelSha256", "threshold", "scores", "timing", "warnings"),
+                iterable(answers.get(0).toTree().fieldNames()));
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
