@@ -32,6 +32,15 @@ public final class FeaturePipeline {
     }
 
     public static FeatureMatrix compute(MarketData data, FeatureSet set) {
+        return compute(data, set, 0);
+    }
+
+    /**
+     * As {@link #compute(MarketData, FeatureSet)} for a caller that reads only rows {@code firstRow} onwards (a
+     * scorer: one window and the look-back before it). Those rows hold the same values, bit for bit; the
+     * realized volatilities, the costliest columns (a serial sum per row and day), are left NaN before it.
+     */
+    public static FeatureMatrix compute(MarketData data, FeatureSet set, int firstRow) {
         set.checkSupports(data);
         int n = data.size();
         double[] level = PriceLevels.marketLevel(data);
@@ -45,8 +54,8 @@ public final class FeaturePipeline {
             Feature feature = set.features().get(f);
             double[] column = switch (feature) {
                 case RET_1D -> ret;
-                case VOL_20D -> realizedVolatility(ret, 20);
-                case VOL_120D -> realizedVolatility(ret, 120);
+                case VOL_20D -> realizedVolatility(ret, 20, firstRow);
+                case VOL_120D -> realizedVolatility(ret, 120, firstRow);
                 case DRAWDOWN_250D -> drawdown(level, 250);
                 case PARKINSON_20D -> parkinson(data.column("high"), data.column("low"), 20);
                 case VOLUME_SURPRISE_20D -> volumeSurprise(data.column("volume"), 20);
@@ -76,12 +85,22 @@ public final class FeaturePipeline {
      * returns, annualized, per day (NaN for the first 20).
      */
     public static double[] volatility20d(MarketData data) {
-        return realizedVolatility(PriceLevels.logReturns(PriceLevels.marketLevel(data)), 20);
+        return volatility20d(data, 0);
+    }
+
+    /** As {@link #volatility20d(MarketData)}, computed from row {@code firstRow} on (NaN before it). */
+    public static double[] volatility20d(MarketData data, int firstRow) {
+        return realizedVolatility(PriceLevels.logReturns(PriceLevels.marketLevel(data)), 20, firstRow);
     }
 
     public static double[] realizedVolatility(double[] ret, int window) {
+        return realizedVolatility(ret, window, 0);
+    }
+
+    /** Realized volatility for rows {@code from} onwards (NaN before): the same values there, bit for bit. */
+    static double[] realizedVolatility(double[] ret, int window, int from) {
         double[] out = nans(ret.length);
-        for (int t = window; t < ret.length; t++) {
+        for (int t = Math.max(window, from); t < ret.length; t++) {
             double mean = 0;
             for (int k = t - window + 1; k <= t; k++) {
                 mean += ret[k];

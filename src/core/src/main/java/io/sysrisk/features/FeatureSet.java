@@ -56,7 +56,12 @@ public record FeatureSet(List<Feature> features) {
 
     /** Days of history before the first day on which every feature has a value. */
     public int lookback() {
-        return features.stream().mapToInt(Feature::lookback).max().orElse(0);
+        // A loop, not a stream: the scorer asks on every request.
+        int max = 0;
+        for (Feature f : features) {
+            max = Math.max(max, f.lookback());
+        }
+        return max;
     }
 
     /** Fails with a clear message when the data cannot give one of the features. */

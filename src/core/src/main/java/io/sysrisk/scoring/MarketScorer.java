@@ -86,7 +86,8 @@ public final class MarketScorer {
         }
         int cut = start - window + 1 - lookback;
         MarketData part = data.slice(cut, end + 1);
-        FeatureMatrix matrix = FeaturePipeline.compute(part, features);
+        // Only rows from the first window's first day are read (below); the look-back before them is input only.
+        FeatureMatrix matrix = FeaturePipeline.compute(part, features, start - window + 1 - cut);
         int n = end - start + 1;
         int f = features.size();
         // Finite prices can still give non-finite features (a close of 5e-324 next to 1e300 overflows a log return):
@@ -111,7 +112,7 @@ public final class MarketScorer {
             asOf.add(data.dates().get(t));
             dates.add(data.dates().subList(t - window + 1, t + 1));
         }
-        double[] volatility = java.util.Arrays.copyOfRange(FeaturePipeline.volatility20d(part),
+        double[] volatility = java.util.Arrays.copyOfRange(FeaturePipeline.volatility20d(part, start - cut),
                 start - cut, end - cut + 1);
         return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility);
     }

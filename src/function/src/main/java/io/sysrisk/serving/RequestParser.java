@@ -160,7 +160,7 @@ final class RequestParser {
             throw new InvalidRequestException("'" + field + "' is null; expected a date YYYY-MM-DD");
         }
         try {
-            LocalDate d = LocalDate.parse(text);
+            LocalDate d = iso(text);
             // Far-off years parse, but date arithmetic on them overflows: no market series is dated there.
             if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
                 throw new InvalidRequestException("'" + field + "': " + d + " is outside the years " + MIN_YEAR + ".."
@@ -170,6 +170,40 @@ final class RequestParser {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("'" + field + "': '" + text + "' is not a date of the form YYYY-MM-DD");
         }
+    }
+
+    /**
+     * {@code LocalDate.parse} of an ISO date: "YYYY-MM-DD" read digit by digit (the formatter's general parse was
+     * a tenth of a request's time for 320 dates); anything else, and an impossible day, through the formatter,
+     * which accepts and refuses exactly as before.
+     */
+    static LocalDate iso(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int y = digits(text, 0, 4);
+            int m = digits(text, 5, 7);
+            int d = digits(text, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    // an impossible day: the formatter words the refusal
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** The ASCII digits of text[from, to) as a number, or -1. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static void requireNoMix(ScoreRequest r) {

@@ -31,8 +31,13 @@ class MarketScorerTest {
             int[] rows = w.asOf().stream().mapToInt(d -> data.dates().indexOf(d)).toArray();
             WindowSet expected = WindowSet.of(full, null, rows, m.input().window(), m.normalization());
             assertEquals(expected.data().length, w.data().length);
+            // Bit for bit: the features and the volatility reference over only the needed rows are those over all.
             for (int i = 0; i < w.data().length; i++) {
-                assertEquals(expected.data()[i], w.data()[i], 1e-6, "value " + i);
+                assertEquals(expected.data()[i], w.data()[i], 0f, "value " + i);
+            }
+            double[] vol = FeaturePipeline.volatility20d(data);
+            for (int i = 0; i < rows.length; i++) {
+                assertEquals(vol[rows[i]], w.volatility()[i], 0.0, "volatility on " + w.asOf().get(i));
             }
         }
     }
