@@ -31,18 +31,12 @@ import io.sysrisk.store.ModelStore;
  * The training profile's default job: the pooled experiment over every embedded equity market, a calibrated seed
  * ensemble, written to the store with its provenance. The served model has no test part of its own: every market
  * is training or validation. Its out-of-sample evidence is the leave-one-market-out report
- * ({@code ./mvnw -q -Preport}), which runs this same recipe with one market and its era held out.
+ * ({@code ./mvnw -q -Preport}), which runs this same recipe with one market and its era held out. The member,
+ * inputs and extra series come from a {@link Recipe} ({@code Train}); {@code spiSectors} adds the 9 SPI sectors as
+ * training-only series.
  */
 public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boolean spiSectors, List<Integer> seeds,
                                 TrainConfig train, Path storeRoot, String version) {
-
-    /** The job for {@code recipe}: its inputs, network and series, on {@code base}'s label and window. */
-    public static PooledTrainingJob of(Recipe recipe, PooledConfig base, List<Integer> seeds, TrainConfig train,
-                                       Path storeRoot, String version) {
-        return new PooledTrainingJob(recipe.experiment(base), recipe.member(), recipe.spiSectors(), seeds, train,
-                storeRoot, version);
-    }
-
 
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);

@@ -56,7 +56,8 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
             throw new IllegalArgumentException("size must be small or reference, got '" + size + "'");
         }
         if (anchored && !featureIds.contains(Feature.VOL_20D.id())) {
-            throw new IllegalArgumentException("an anchored recipe needs vol_20d among its inputs, got " + featureIds);
+            throw new IllegalArgumentException("recipe " + name + " is anchored on vol_20d, which is not among its "
+                    + "inputs " + featureIds + "; add it, or give --recipe plain");
         }
     }
 
