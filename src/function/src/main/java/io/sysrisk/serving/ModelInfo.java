@@ -17,9 +17,21 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                         int requiredDays, LabelDefinition label, String labelDescription, double threshold,
                         String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
                         int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm,
-                        String parametersSha256) {
+                        String parametersSha256,
+                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        com.fasterxml.jackson.databind.JsonNode outOfSample) {
 
     public static ModelInfo of(ModelManifest m, String parametersSha256) {
+        return of(m, parametersSha256, null);
+    }
+
+    /**
+     * @param outOfSample the committed report's headline figures and what an alert means in words (the REST build
+     *                    reads them from the packaged report; null without one)
+     */
+    public static ModelInfo of(ModelManifest m, String parametersSha256,
+                               com.fasterxml.jackson.databind.JsonNode outOfSample) {
         ModelManifest.InputSpec in = m.input();
         ModelManifest.PartInfo test = m.parts() == null ? null : m.parts().get("test");
         return new ModelInfo(m.version(), m.createdAt(), m.architecture(), in.kind(), in.columns(), in.indexColumn(),
@@ -30,6 +42,6 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                 m.metrics() == null ? null : m.metrics().persistence(),
                 m.ensemble() == null ? 1 : m.ensemble().config().members(),
                 m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
-                        : "test part: testMetrics", m.alarm(), parametersSha256);
+                        : "test part: testMetrics", m.alarm(), parametersSha256, outOfSample);
     }
 }

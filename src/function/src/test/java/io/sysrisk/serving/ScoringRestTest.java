@@ -144,6 +144,23 @@ class ScoringRestTest {
                         .portableParameters().sha256()))
                 .body("alarm.by", equalTo(new ModelStore(Path.of("model-store")).manifest("any-index").alarm().by()))
                 .body("alarm.choice.adopted", equalTo(false)).body("alarm.choice.preference", equalTo(0.5f));
+        // The report's headline figures and what an alert means, read from the committed report.
+        com.fasterxml.jackson.databind.JsonNode lomo;
+        try {
+            lomo = ModelStore.json().readTree(Path.of("model-store", "any-index", "report", "lomo.json").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        double threshold = new ModelStore(Path.of("model-store")).manifest("any-index").alarm().threshold();
+        given().when().get(model).then().statusCode(200)
+                .body("outOfSample.stratified_model.prAuc", equalTo((float) lomo.get("stratified").get(0)
+                        .get("prAuc").asDouble()))
+                .body("outOfSample.pooledPrAucMinusVolatility.interval.low", equalTo((float) lomo
+                        .get("pooledComparisons").get("prVsVolatility").get("interval").get("low").asDouble()))
+                .body("outOfSample.alarms.onsets", equalTo(149))
+                .body("outOfSample.alarmMeans", containsString(String.format(java.util.Locale.ROOT,
+                        "20-day volatility is at or above %.3f", threshold)))
+                .body("outOfSample.alarmMeans", containsString("warned 75 of 149 fall onsets"));
         given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))
                 .body("checks[0].status", equalTo("UP"));
         given().when().get(openapi).then().statusCode(200).body(containsString("/score"));

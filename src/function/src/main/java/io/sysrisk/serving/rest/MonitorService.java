@@ -170,6 +170,56 @@ public class MonitorService {
         return e.isEmpty() ? null : e;
     }
 
+    /**
+     * GET /model's summary of the committed report: the selected network's and volatility's stratified ranking
+     * figures, the pooled paired PR-AUC difference with its interval, the served alarm's pooled event figures with
+     * intervals, and what an alert means in words. Null without a packaged report.
+     */
+    public ObjectNode outOfSample() {
+        ObjectNode e = evidence();
+        if (e == null) {
+            return null;
+        }
+        ModelManifest m = service.manifest();
+        ObjectNode out = json.createObjectNode();
+        out.put("report", "model-store/" + m.version() + "/report/README.md");
+        out.put("method", "leave-one-market-out: each market held out over its whole history and that period in "
+                + "every other market; 95% circular block-bootstrap intervals");
+        for (JsonNode s : e.path("stratified")) {
+            String name = s.path("name").asText();
+            String key = name.startsWith("selected") ? "model" : name.startsWith("volatility") ? "volatility" : null;
+            if (key != null) {
+                ObjectNode o = out.putObject("stratified_" + key);
+                o.set("rocAuc", s.get("rocAuc"));
+                o.set("prAuc", s.get("prAuc"));
+            }
+        }
+        out.set("pooledPrAucMinusVolatility", e.path("pooledComparisons").path("prVsVolatility"));
+        JsonNode row = e.path("events").path("rows").path(0);
+        JsonNode ev = row.path("events");
+        double years = ev.path("scoredDays").asDouble() / 252;
+        ObjectNode alarms = out.putObject("alarms");
+        alarms.put("onsets", ev.path("onsets").asInt());
+        alarms.put("warned", ev.path("warned").asInt());
+        alarms.set("warnedShareInterval", row.path("intervals").path("warnedShare"));
+        alarms.put("falseEpisodesPerYear", ev.path("falseEpisodes").asDouble() / years);
+        alarms.set("falseEpisodesPerYearInterval", row.path("intervals").path("falsePerYear"));
+        alarms.put("alarmDaysPerYear", ev.path("alarmDays").asDouble() / years);
+        alarms.put("scoredYears", years);
+        String rule = m.alertsByVolatility()
+                ? String.format(java.util.Locale.ROOT, "the index's 20-day volatility is at or above %.3f (the 90th "
+                        + "percentile of the training days; the model's own threshold was not adopted)",
+                m.alarm().threshold())
+                : String.format(java.util.Locale.ROOT, "the model's probability is at or above %.4f",
+                        m.alarm() != null ? m.alarm().threshold() : m.threshold());
+        out.put("alarmMeans", String.format(java.util.Locale.ROOT, "An alert means %s. On markets and eras held "
+                + "out, the same recipe's alerts, their rule chosen the same way on each fold, warned %d of %d fall onsets (%.0f%%) 5 to 60 trading days ahead, with %.2f false "
+                + "alarm episodes and %.0f alarm days a year.", rule, ev.path("warned").asInt(),
+                ev.path("onsets").asInt(), 100.0 * ev.path("warned").asInt() / ev.path("onsets").asInt(),
+                ev.path("falseEpisodes").asDouble() / years, ev.path("alarmDays").asDouble() / years));
+        return out;
+    }
+
     /** The served model's committed report (markdown), or null. */
     public String reportText() {
         try (InputStream in = resource("README.md")) {

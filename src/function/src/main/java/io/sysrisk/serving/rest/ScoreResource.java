@@ -29,6 +29,9 @@ import io.sysrisk.serving.StrictJson;
 public class ScoreResource {
 
     @Inject
+    MonitorService monitor;
+
+    @Inject
     ScoringService service;
 
     @Inject
@@ -55,6 +58,6 @@ public class ScoreResource {
     @Path("model")
     @Operation(summary = "The served model: version, input, features, window, label, threshold, test metrics")
     public ModelInfo model() {
-        return ModelInfo.of(service.manifest(), service.modelSha256());
+        return ModelInfo.of(service.manifest(), service.modelSha256(), monitor.outOfSample());
     }
 }
