@@ -89,6 +89,9 @@ public final class LeaveOneMarketOut {
     public static String[] choose(List<String> candidates, Map<String, Double> weighted,
                                   List<Map<String, Double>> perFold) {
         String fallback = candidates.contains(Recipe.ANCHORED.name()) ? Recipe.ANCHORED.name() : candidates.get(0);
+        if (perFold.isEmpty()) {
+            return new String[] {fallback, "no inner fold could be scored: " + fallback + " stays"};
+        }
         String best = candidates.get(0);
         for (String c : candidates) {
             if (weighted.get(c) > weighted.get(best)) {
@@ -115,7 +118,6 @@ public final class LeaveOneMarketOut {
         return new String[] {fallback, String.format(Locale.ROOT, "%s is %+.3f ahead, within one standard error "
                 + "(%.3f): %s stays", best, gain, se, fallback)};
     }
-
 
     /**
      * What one fold held out and how each score did on it. Every test window is in it (date, label, each score's

@@ -40,6 +40,12 @@ class RecipeChoiceTest {
     }
 
     @Test
+    void anEmptyInnerStudyKeepsTheAnchoredNetwork() {
+        assertEquals("anchored", LeaveOneMarketOut.choose(CANDIDATES, Map.of("plain", Double.NaN, "anchored",
+                Double.NaN, "bigger", Double.NaN), List.of())[0]);
+    }
+
+    @Test
     void theAnchoredNetworkAheadIsChosenAndATieKeepsTheEarlier() {
         assertEquals("anchored", LeaveOneMarketOut.choose(CANDIDATES, Map.of("plain", 0.1, "anchored", 0.3,
                 "bigger", 0.3), List.of(Map.of("plain", 0.1, "anchored", 0.3, "bigger", 0.3),
