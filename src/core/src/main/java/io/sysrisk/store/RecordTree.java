@@ -90,30 +90,60 @@ final class RecordTree {
         throw new IllegalArgumentException("cannot read a " + type.getTypeName() + " from the manifest");
     }
 
-    private static Object record(JsonNode n, Class<?> cls) {
-        try {
+    /**
+     * How a record type is built: a static {@link JsonCreator} factory or the canonical constructor, with each
+     * argument's JSON name and type. Found once per type (a manifest holds hundreds of epoch records).
+     */
+    private record Creator(java.lang.reflect.Executable executable, String[] names, Type[] types) {
+        Object create(Object[] args) throws ReflectiveOperationException {
+            return executable instanceof Method m ? m.invoke(null, args)
+                    : ((Constructor<?>) executable).newInstance(args);
+        }
+    }
+
+    private static final ClassValue<Creator> CREATORS = new ClassValue<>() {
+        @Override
+        protected Creator computeValue(Class<?> cls) {
             for (Method m : cls.getDeclaredMethods()) {
                 if (Modifier.isStatic(m.getModifiers()) && m.isAnnotationPresent(JsonCreator.class)) {
                     Parameter[] ps = m.getParameters();
-                    Object[] args = new Object[ps.length];
+                    String[] names = new String[ps.length];
+                    Type[] types = new Type[ps.length];
                     for (int i = 0; i < ps.length; i++) {
-                        args[i] = value(n.get(ps[i].getAnnotation(JsonProperty.class).value()),
-                                ps[i].getParameterizedType());
+                        names[i] = ps[i].getAnnotation(JsonProperty.class).value();
+                        types[i] = ps[i].getParameterizedType();
                     }
                     m.setAccessible(true);
-                    return m.invoke(null, args);
+                    return new Creator(m, names, types);
                 }
             }
             RecordComponent[] rc = cls.getRecordComponents();
-            Class<?>[] types = new Class<?>[rc.length];
-            Object[] args = new Object[rc.length];
+            Class<?>[] raw = new Class<?>[rc.length];
+            String[] names = new String[rc.length];
+            Type[] types = new Type[rc.length];
             for (int i = 0; i < rc.length; i++) {
-                types[i] = rc[i].getType();
-                args[i] = value(n.get(rc[i].getName()), rc[i].getGenericType());
+                raw[i] = rc[i].getType();
+                names[i] = rc[i].getName();
+                types[i] = rc[i].getGenericType();
             }
-            Constructor<?> c = cls.getDeclaredConstructor(types);
-            c.setAccessible(true);
-            return c.newInstance(args);
+            try {
+                Constructor<?> c = cls.getDeclaredConstructor(raw);
+                c.setAccessible(true);
+                return new Creator(c, names, types);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("cannot build " + cls.getName(), e);
+            }
+        }
+    };
+
+    private static Object record(JsonNode n, Class<?> cls) {
+        Creator creator = CREATORS.get(cls);
+        Object[] args = new Object[creator.names().length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = value(n.get(creator.names()[i]), creator.types()[i]);
+        }
+        try {
+            return creator.create(args);
         } catch (java.lang.reflect.InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new IllegalArgumentException(cause);

@@ -35,13 +35,9 @@ class PooledExperimentTest {
         int ahead = c.label().lookahead();
         int checked = 0;
         for (PooledExperiment.MarketPart m : e.markets()) {
-            List<LocalDate> d = m.matrix().dates();
             for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.calibrationRows())) {
                 for (int t : rows) {
-                    LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
-                    LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
-                    assertTrue(last.isBefore(held.from()) || first.isAfter(held.to()),
-                            m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
+                    assertReadsNoDayOf(m, t, w, ahead, held);
                     checked++;
                 }
             }
@@ -69,13 +65,9 @@ class PooledExperimentTest {
         int ahead = c.label().lookahead();
         int checked = 0;
         for (PooledExperiment.MarketPart m : e.markets()) {
-            List<LocalDate> d = m.matrix().dates();
             for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.calibrationRows(), m.testRows())) {
                 for (int t : rows) {
-                    LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
-                    LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
-                    assertTrue(last.isBefore(outer.from()) || first.isAfter(outer.to()),
-                            m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
+                    assertReadsNoDayOf(m, t, w, ahead, outer);
                     checked++;
                 }
             }
@@ -109,14 +101,8 @@ class PooledExperimentTest {
                 continue;
             }
             assertEquals(0, m.validationRows().length + m.calibrationRows().length + m.testRows().length, m.name());
-            List<LocalDate> d = m.matrix().dates();
             for (int t : m.trainRows()) {
-                LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
-                LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
-                for (PooledConfig.HeldOut h : List.of(held, outer)) {
-                    assertTrue(last.isBefore(h.from()) || first.isAfter(h.to()),
-                            m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
-                }
+                assertReadsNoDayOf(m, t, w, ahead, held, outer);
                 sectorWindows++;
             }
         }
@@ -186,5 +172,17 @@ class PooledExperimentTest {
             }
         }
         assertTrue(masked > 1000, "onset labels mask the days inside falls: " + masked);
+    }
+
+    /** The window ending on row t of m, with its feature look-back and label look-ahead, reads no day of the periods. */
+    private static void assertReadsNoDayOf(PooledExperiment.MarketPart m, int t, int w, int ahead,
+                                           PooledConfig.HeldOut... periods) {
+        List<LocalDate> d = m.matrix().dates();
+        LocalDate first = d.get(Math.max(0, t - w + 1 - m.matrix().firstValid()));
+        LocalDate last = d.get(Math.min(d.size() - 1, t + ahead));
+        for (PooledConfig.HeldOut h : periods) {
+            assertTrue(last.isBefore(h.from()) || first.isAfter(h.to()),
+                    m.name() + " window ending " + d.get(t) + " reads " + first + ".." + last);
+        }
     }
 }
