@@ -52,6 +52,10 @@ public record LoadOptions(InputKind inputKind, String indexColumn, int minRows, 
                 DEFAULT_MAX_DROPPED_SHARE, true);
     }
 
+    public LoadOptions withDropRepeatedDays(boolean drop) {
+        return new LoadOptions(inputKind, indexColumn, minRows, maxForwardFill, maxDroppedShare, drop);
+    }
+
     public LoadOptions withMinRows(int rows) {
         return new LoadOptions(inputKind, indexColumn, rows, maxForwardFill, maxDroppedShare, dropRepeatedDays);
     }

@@ -6,16 +6,19 @@ package io.sysrisk.experiment;
  * @param maxEpochs      upper bound on epochs; early stopping usually ends sooner
  * @param batchSize      windows per optimizer step
  * @param learningRate   Adam's learning rate
- * @param patience       epochs without a better validation PR-AUC before stopping
+ * @param patience       epochs without a better validation figure (the one {@code selection} names) before stopping
  * @param seed           seeds the engine (weights, dropout) and the shuffling
  * @param positiveWeight weight of the positive class in the loss; 0 means n_negative / n_positive of the training part
  * @param device         "auto" (GPU when the engine sees one, else CPU), "cpu" or "gpu"
  * @param weightDecay    Adam's L2 weight decay
  * @param inputNoise     standard deviation of Gaussian noise added to each normalized training input (augmentation)
- * @param selection      what early stopping and the restored epoch go by: "loss" (validation loss, the default) or
- *                       "pr-auc" (validation PR-AUC; noisy with few validation events: it picks lucky, overfitted
- *                       epochs). Required; manifests written before this setting existed read as "pr-auc", what
- *                       they used ({@link #fromManifest}).
+ * @param selection      what early stopping and the restored epoch go by: "loss" (the class-weighted validation loss,
+ *                       the default), "calibrated-loss" (the validation log loss after Platt's scale and shift are
+ *                       refitted on the validation windows: it judges what calibration serves, so a change of
+ *                       logit scale or shift that calibration undoes neither helps nor hurts an epoch) or "pr-auc"
+ *                       (validation PR-AUC; noisy with few validation events: it picks lucky, overfitted epochs).
+ *                       Required; manifests written before this setting existed read as "pr-auc", what they used
+ *                       ({@link #fromManifest}).
  */
 public record TrainConfig(int maxEpochs, int batchSize, float learningRate, int patience, int seed,
                           float positiveWeight, String device, float weightDecay, float inputNoise, String selection) {
@@ -27,6 +30,7 @@ public record TrainConfig(int maxEpochs, int batchSize, float learningRate, int 
     public static final int DEFAULT_SEED = 42;
     public static final String SELECT_LOSS = "loss";
     public static final String SELECT_PR_AUC = "pr-auc";
+    public static final String SELECT_CALIBRATED_LOSS = "calibrated-loss";
 
     public TrainConfig {
         if (maxEpochs < 1 || batchSize < 1 || !(learningRate > 0) || patience < 1 || positiveWeight < 0
@@ -35,8 +39,10 @@ public record TrainConfig(int maxEpochs, int batchSize, float learningRate, int 
                     + ", lr " + learningRate + ", patience " + patience + ", positive weight " + positiveWeight
                     + ", weight decay " + weightDecay + ", input noise " + inputNoise);
         }
-        if (!SELECT_LOSS.equals(selection) && !SELECT_PR_AUC.equals(selection)) {
-            throw new IllegalArgumentException("selection must be loss or pr-auc, got '" + selection + "'");
+        if (!SELECT_LOSS.equals(selection) && !SELECT_PR_AUC.equals(selection)
+                && !SELECT_CALIBRATED_LOSS.equals(selection)) {
+            throw new IllegalArgumentException("selection must be loss, calibrated-loss or pr-auc, got '" + selection
+                    + "'");
         }
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
             throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + device + "'");

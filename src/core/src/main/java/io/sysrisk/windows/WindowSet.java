@@ -44,7 +44,7 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
     /** Windows ending on the given rows of {@code matrix}, in that order. */
     public static WindowSet of(FeatureMatrix matrix, int[] labels, int[] rows, int window, NormalizationStats stats) {
         int n = rows.length;
-        int f = matrix.features().size();
+        int f = matrix.width();
         float[] data = new float[n * window * f];
         int[] y = new int[n];
         List<LocalDate> ends = new ArrayList<>(n);
@@ -91,7 +91,7 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
             throw new IllegalArgumentException("window ending " + matrix.dates().get(end) + " starts before the "
                     + "first day with a full feature look-back");
         }
-        int f = matrix.features().size();
+        int f = matrix.width();
         for (int w = 0; w < window; w++) {
             double[] row = matrix.values()[start + w];
             for (int j = 0; j < f; j++) {

@@ -42,8 +42,14 @@ public enum EmbeddedDataset {
         return kind;
     }
 
+    /**
+     * How the file is read by default. The S&amp;P 500 1928-1965 keeps days whose close repeats the day before: its
+     * dates are reconstructed trading days (no holiday is listed), so an unchanged close is a real one (347 days,
+     * 117 of them in 1940-44), and dropping it would shorten volatility windows and trading-day counts.
+     */
     public LoadOptions defaultOptions() {
-        return kind == InputKind.OHLCV ? LoadOptions.ohlcv() : LoadOptions.panel(indexColumn);
+        LoadOptions options = kind == InputKind.OHLCV ? LoadOptions.ohlcv() : LoadOptions.panel(indexColumn);
+        return this == SP500_1928 ? options.withDropRepeatedDays(false) : options;
     }
 
     /** Command-line spelling: lower case with dashes, e.g. {@code spi-sectors}. */

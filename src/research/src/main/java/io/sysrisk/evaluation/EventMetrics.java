@@ -19,7 +19,12 @@ import java.util.stream.IntStream;
  *   <li><b>lead time</b>: e minus the first day of the episode that warned it, in trading days, uncapped (an alarm
  *       that was on for a year before the fall has a lead of a year: that is what "median lead 60" hid);</li>
  *   <li><b>alarm days per year</b>, next to every count, since more alarm days buy more warned onsets;</li>
- *   <li>daily signal quality against "an onset 5-60 days ahead": <b>noise-to-signal ratio</b> (Kaminsky and
+ *   <li>daily signal quality against "an onset 5-60 days ahead" (a <em>signal day</em>: one inside some onset's
+ *       warning period): <b>hit rate</b> (share of signal days alarmed), <b>false-alarm rate</b> (share of the
+ *       other days alarmed), their difference, the <b>Hanssen-Kuipers skill</b> ({@link #skill}: 0 for any alarm
+ *       that ignores the future, whatever its share of alarm days, calendar and always-on alike), <b>false alarm
+ *       days per year</b> (alarm days outside every warning period, each counted, not only an episode's first),
+ *       <b>noise-to-signal ratio</b> (Kaminsky and
  *       Reinhart 1999) = false-alarm rate / hit rate, and <b>relative usefulness</b> at a preference mu
  *       ({@link #relativeUsefulness}: Alessi and Detken 2011, in Sarlin's 2013 relative form; 0 is the better of
  *       never and always alarming, 1 is perfect).</li>
@@ -147,6 +152,16 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
 
     public double falseAlarmRate() {
         return quietDays == 0 ? Double.NaN : (double) quietAlarms / quietDays;
+    }
+
+    /** Hanssen-Kuipers skill: hit rate minus false-alarm rate, per day; NaN without signal or quiet days. */
+    public double skill() {
+        return hitRate() - falseAlarmRate();
+    }
+
+    /** Alarm days outside every onset's warning period, per year of scored days. */
+    public double falseAlarmDaysPerYear() {
+        return scoredDays == 0 ? Double.NaN : quietAlarms / years();
     }
 
     public double noiseToSignal() {

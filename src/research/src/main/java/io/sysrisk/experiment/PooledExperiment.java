@@ -64,6 +64,17 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
      */
     public static PooledExperiment prepare(PooledConfig config, List<Market> markets,
                                            List<PooledConfig.HeldOut> excluded, java.util.Set<String> trainingOnly) {
+        return prepare(config, markets, excluded, trainingOnly, null);
+    }
+
+    /**
+     * As {@link #prepare(PooledConfig, List, List, java.util.Set)}, with the positive control's planted input as one
+     * more channel after the features ({@code planted} null: none). Parts, windows and embargo are the same; the
+     * normalization is fitted on the planted channel too.
+     */
+    public static PooledExperiment prepare(PooledConfig config, List<Market> markets,
+                                           List<PooledConfig.HeldOut> excluded, java.util.Set<String> trainingOnly,
+                                           PlantedInput planted) {
         FeatureSet set = FeatureSet.ofIds(config.featureIds());
         int w = config.window();
         int ahead = config.label().lookahead();
@@ -80,8 +91,10 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         List<int[][]> parts = new ArrayList<>();
         for (Market m : markets) {
             set.checkSupports(m.data());
-            FeatureMatrix matrix = FeaturePipeline.compute(m.data(), set);
+            FeatureMatrix computed = FeaturePipeline.compute(m.data(), set);
             int[] y = Labeler.label(m.data(), config.label());
+            FeatureMatrix matrix = planted == null ? computed
+                    : computed.withExtraColumn(planted.name(), planted.column(m, y));
             List<LocalDate> dates = m.data().dates();
             int n = dates.size();
             int firstEnd = matrix.firstValid() + w - 1;
@@ -119,7 +132,7 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                     test.stream().mapToInt(Integer::intValue).toArray(),
                     java.util.Arrays.copyOfRange(validation, half, validation.length)});
         }
-        NormalizationStats stats = fit(set, matrices, parts, w, config.clip());
+        NormalizationStats stats = fit(matrices, parts, w, config.clip());
         List<MarketPart> out = new ArrayList<>();
         List<WindowSet> trainSets = new ArrayList<>();
         List<WindowSet> validationSets = new ArrayList<>();
@@ -163,8 +176,7 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
     }
 
     /** Mean and standard deviation over every feature row that some training window contains, pooled. */
-    private static NormalizationStats fit(FeatureSet set, List<FeatureMatrix> matrices, List<int[][]> parts, int w,
-                                          double clip) {
+    private static NormalizationStats fit(List<FeatureMatrix> matrices, List<int[][]> parts, int w, double clip) {
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < matrices.size(); i++) {
             boolean[] used = new boolean[matrices.get(i).size()];
@@ -182,7 +194,8 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no training windows: nothing to fit the normalization on");
         }
-        return NormalizationStats.fit(set.ids(), rows.toArray(new double[0][]), 0, rows.size() - 1, clip);
+        return NormalizationStats.fit(matrices.get(0).columnIds(), rows.toArray(new double[0][]), 0, rows.size() - 1,
+                clip);
     }
 
     /** Per market: windows and events in each part, one line each. */

@@ -118,6 +118,29 @@ public final class Labeler {
         }).toArray();
     }
 
+    /** How far back {@link #outOfCalm} looks for an earlier fall: about half a trading year. */
+    public static final int CALM_DAYS = 120;
+
+    /**
+     * For each of {@code onsets} (rows, as {@link #onsets} gives them): whether it comes out of a calm market, that
+     * is, no fall of the label's size started on any of the {@code calmDays} days before it. Every such fall is
+     * complete, and so known, by the onset's day (an onset has no fall start in the {@code horizon} days before
+     * it). What an early-warning signal that only follows turbulence cannot warn of.
+     */
+    public static boolean[] outOfCalm(MarketData data, LabelDefinition.Onset definition, int[] onsets, int calmDays) {
+        int[] fall = fallStarts(PriceLevels.marketLevel(data), definition.horizon(), definition.threshold());
+        boolean[] calm = new boolean[onsets.length];
+        for (int i = 0; i < onsets.length; i++) {
+            int e = onsets[i];
+            boolean quiet = e >= calmDays;
+            for (int k = Math.max(0, e - calmDays); k < e && quiet; k++) {
+                quiet = fall[k] != 1;
+            }
+            calm[i] = quiet;
+        }
+        return calm;
+    }
+
     /** min over k = 1..h of p[t+k] / p[t]. */
     private static double worstFutureRatio(double[] p, int t, int h) {
         double worst = Double.POSITIVE_INFINITY;

@@ -23,6 +23,25 @@ class MarketsTest {
         assertEquals(LocalDate.of(1928, 1, 3), m.get(0).first());
     }
 
+    /**
+     * The S&P 500 1928-1965 lists reconstructed trading days only, so a close equal to the day before is a real
+     * unchanged close and is kept (dropping them as holidays removed 347 days, 117 in 1940-44); files that list
+     * holidays with the previous close repeated (the DJIA) still lose them.
+     */
+    @Test
+    void theRebuiltSp500KeepsItsUnchangedCloses() {
+        Market sp = Markets.embedded().get(0);
+        assertEquals(10589, sp.data().size(), "every row of the file");
+        assertEquals(0, sp.data().report().droppedRepeated());
+        double[] c = sp.data().column(Market.CLOSE);
+        int unchanged = 0;
+        for (int t = 1; t < c.length; t++) {
+            unchanged += c[t] == c[t - 1] ? 1 : 0;
+        }
+        assertEquals(347, unchanged);
+        assertTrue(Markets.embedded().get(1).data().report().droppedRepeated() > 200, "the DJIA's holidays go");
+    }
+
     /** The SPI's Lehman-period gaps are repaired from its sectors: no flat day followed by a jump remains. */
     @Test
     void spiGapsAreRepairedFromTheSectors() {

@@ -8,6 +8,7 @@ import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.comparison.LeaveOneMarketOut;
+import io.sysrisk.comparison.PositiveControl;
 import io.sysrisk.data.Markets;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
@@ -36,6 +37,10 @@ class Report implements Callable<Integer>, DjlJob {
     @Option(names = "--out", description = "Report folder (default: the model version's report/).")
     Path out;
 
+    @Option(names = "--no-positive-control", description = "any-index: skip the positive control (the study run "
+            + "again in quick mode with a planted informative input and its shuffled copy; about 3 min).")
+    boolean noPositiveControl;
+
     @Override
     public Integer call() throws Exception {
         String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
@@ -44,8 +49,11 @@ class Report implements Callable<Integer>, DjlJob {
             LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                     : LeaveOneMarketOut.Settings.full(), System.out::println)
                     .run(manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded());
+            PositiveControl.Result control = noPositiveControl ? null : PositiveControl.run(
+                    LeaveOneMarketOut.Settings.control(), manifest.pooled(), manifest.model(),
+                    manifest.training().config(), Markets.embedded(), System.out::println);
             Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
-            LomoReportWriter.write(manifest, result, folder, command);
+            LomoReportWriter.write(manifest, result, control, folder, command);
             System.out.println("report written to " + folder);
             return 0;
         }

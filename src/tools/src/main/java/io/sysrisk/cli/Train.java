@@ -45,8 +45,8 @@ class Train implements Callable<Integer>, DjlJob {
     String modelSize;
 
     @Option(names = "--recipe", description = "any-index: one of the recipes the nested selection compares ("
-            + "plain, anchored, anchored-reference-size, anchored-shape-inputs, anchored-spi-sectors; anchored = the "
-            + "network as a correction of a logistic reference on the last day's vol_20d). Default: the one the "
+            + "plain, anchored, anchored-reference-size, anchored-shape-inputs, anchored-spi-sectors, "
+            + "anchored-calibrated-stop; anchored = the network as a correction of a logistic reference on the last day's vol_20d). Default: the one the "
             + "selection over every embedded market picked, ${DEFAULT-VALUE}. --model and --features override its "
             + "size and inputs.", defaultValue = Recipe.SERVED_NAME)
     String recipe;
@@ -66,7 +66,8 @@ class Train implements Callable<Integer>, DjlJob {
     @Option(names = "--input-noise", description = "Std of Gaussian noise on training inputs (default 0).")
     Float inputNoise;
 
-    @Option(names = "--select-by", description = "Early stopping by validation loss (default) or pr-auc.")
+    @Option(names = "--select-by", description = "Early stopping by validation loss (default; any-index: the "
+            + "recipe's), calibrated-loss (log loss after refitting Platt on validation) or pr-auc.")
     String selection;
 
     @Option(names = "--no-attention", description = "Ablation: mean-pool the BiLSTM outputs instead of attention.")
@@ -98,6 +99,9 @@ class Train implements Callable<Integer>, DjlJob {
                 throw new IllegalArgumentException("the any-index model is an ensemble: give --seeds, not --seed");
             }
             Recipe r = Recipe.byName(recipe);
+            if (selection == null) {
+                train = r.training(train);
+            }
             if (modelSize != null) {
                 r = r.withSize(modelSize);
             }

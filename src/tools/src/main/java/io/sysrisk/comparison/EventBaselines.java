@@ -22,8 +22,13 @@ public final class EventBaselines {
                                 double falsePerYearMean, double falsePerYear5, double falsePerYear95) {
     }
 
-    /** 95% block-bootstrap intervals of the share of onsets warned and of false episodes per year. */
-    public record EventIntervals(BlockBootstrap.Interval warnedShare, BlockBootstrap.Interval falsePerYear) {
+    /**
+     * 95% block-bootstrap intervals of the share of onsets warned, false episodes per year, the daily
+     * Hanssen-Kuipers skill, false alarm days per year and relative usefulness at the table's preference.
+     */
+    public record EventIntervals(BlockBootstrap.Interval warnedShare, BlockBootstrap.Interval falsePerYear,
+                                 BlockBootstrap.Interval skill, BlockBootstrap.Interval falseAlarmDaysPerYear,
+                                 BlockBootstrap.Interval usefulness) {
     }
 
     private EventBaselines() {
@@ -114,49 +119,71 @@ public final class EventBaselines {
 
     /**
      * Circular block bootstrap over the scored days of each part (blocks of {@link BlockBootstrap#MIN_BLOCK}, within
-     * each part): a false episode counts on its first day, an onset on the last scored day of its warning period.
+     * each part): a false episode counts on its first day, an onset on the last scored day of its warning period,
+     * and each day adds to the daily counts (signal day, alarm on a signal day, alarm on another day) that skill and
+     * usefulness at {@code preference} are made of.
      */
-    public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets, int samples,
-                                           long seed) {
+    public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets,
+                                           double preference, int samples, long seed) {
         List<int[][]> daily = new java.util.ArrayList<>();
         for (int p = 0; p < rows.size(); p++) {
             daily.add(daily(rows.get(p), alarms.get(p), onsets.get(p)));
         }
         SplittableRandom random = new SplittableRandom(seed);
-        double[] warned = new double[samples];
-        double[] falsePerYear = new double[samples];
+        double[][] out = new double[5][samples];
         // The parts' days, concatenated: one segment per part, resampled within it.
         int[] segments = daily.stream().mapToInt(d -> d[0].length).toArray();
-        int[][] all = new int[3][java.util.Arrays.stream(segments).sum()];
+        int[][] all = new int[DAILY][java.util.Arrays.stream(segments).sum()];
         int offset = 0;
         for (int[][] d : daily) {
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < DAILY; k++) {
                 System.arraycopy(d[k], 0, all[k], offset, d[k].length);
             }
             offset += d[0].length;
         }
+        double years = all[0].length / EventMetrics.DAYS_PER_YEAR;
         for (int s = 0; s < samples; s++) {
-            long[] counts = new long[3]; // false episodes, counted onsets, warned onsets
+            long[] c = new long[DAILY];
             CircularBlocks.resample(segments, BlockBootstrap.MIN_BLOCK, random, i -> {
-                counts[0] += all[0][i];
-                counts[1] += all[1][i];
-                counts[2] += all[2][i];
+                for (int k = 0; k < DAILY; k++) {
+                    c[k] += all[k][i];
+                }
             });
-            warned[s] = counts[1] == 0 ? Double.NaN : (double) counts[2] / counts[1];
-            falsePerYear[s] = counts[0] / (all[0].length / EventMetrics.DAYS_PER_YEAR);
+            int days = all[0].length;
+            int signal = (int) c[3];
+            out[0][s] = c[1] == 0 ? Double.NaN : (double) c[2] / c[1];
+            out[1][s] = c[0] / years;
+            out[2][s] = signal == 0 || signal == days ? Double.NaN
+                    : (double) c[4] / signal - (double) c[5] / (days - signal);
+            out[3][s] = c[5] / years;
+            out[4][s] = EventMetrics.relativeUsefulness(preference, signal, (int) c[4], days - signal, (int) c[5]);
         }
-        return new EventIntervals(new BlockBootstrap.Interval(quantile(warned, 0.025), quantile(warned, 0.975)),
-                new BlockBootstrap.Interval(quantile(falsePerYear, 0.025), quantile(falsePerYear, 0.975)));
+        return new EventIntervals(interval(out[0]), interval(out[1]), interval(out[2]), interval(out[3]),
+                interval(out[4]));
     }
 
-    /** Per scored day: {false episode starts here, counted onsets attributed here, warned onsets attributed here}. */
+    private static BlockBootstrap.Interval interval(double[] v) {
+        return new BlockBootstrap.Interval(quantile(v, 0.025), quantile(v, 0.975));
+    }
+
+    /** What {@link #daily} counts per scored day. */
+    private static final int DAILY = 6;
+
+    /**
+     * Per scored day: {false episode starts here, counted onsets attributed here, warned onsets attributed here,
+     * signal day, alarm on a signal day, alarm on another day}.
+     */
     static int[][] daily(int[] rows, boolean[] alarm, int[] onsets) {
         int n = rows.length;
-        int[][] d = new int[3][n];
+        int[][] d = new int[DAILY][n];
         for (int i = 0; i < n; i++) {
-            if (alarm[i] && (i == 0 || !alarm[i - 1]) && !EventMetrics.signal(onsets, rows[i])) {
+            boolean signal = EventMetrics.signal(onsets, rows[i]);
+            if (alarm[i] && (i == 0 || !alarm[i - 1]) && !signal) {
                 d[0][i] = 1;
             }
+            d[3][i] = signal ? 1 : 0;
+            d[4][i] = signal && alarm[i] ? 1 : 0;
+            d[5][i] = !signal && alarm[i] ? 1 : 0;
         }
         for (int e : onsets) {
             int from = lowerBound(rows, e - EventMetrics.MAX_LEAD);

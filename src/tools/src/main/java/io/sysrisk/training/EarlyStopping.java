@@ -4,25 +4,37 @@ import io.sysrisk.experiment.EpochStats;
 import io.sysrisk.experiment.TrainConfig;
 
 /**
- * Early stopping on the validation loss, or on validation PR-AUC when configured and the validation part has an event
- * (a part without events has no PR-AUC). Stops after {@code patience} epochs without improvement.
+ * Early stopping on the figure {@link TrainConfig#selection()} names: the class-weighted validation loss, the
+ * validation log loss after refitting Platt on the validation windows (what is served is calibrated, so the
+ * criterion ignores what calibration undoes), or validation PR-AUC (a part without events has none: then the loss).
+ * Stops after {@code patience} epochs without improvement.
  */
 final class EarlyStopping {
 
-    private final boolean byPrAuc;
+    private final String criterion;
     private final int patience;
     private double bestScore = Double.NEGATIVE_INFINITY;
     private int bestEpoch;
     private int sinceBest;
 
     EarlyStopping(TrainConfig cfg, int validationPositives) {
-        this.byPrAuc = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validationPositives > 0;
+        this.criterion = TrainConfig.SELECT_PR_AUC.equals(cfg.selection()) && validationPositives == 0
+                ? TrainConfig.SELECT_LOSS : cfg.selection();
         this.patience = cfg.patience();
     }
 
+    /** Whether {@link #offer} needs the calibrated validation loss (it costs a Platt fit per epoch). */
+    boolean needsCalibratedLoss() {
+        return TrainConfig.SELECT_CALIBRATED_LOSS.equals(criterion);
+    }
+
     /** Records an epoch's validation; true when it is the best so far. */
-    boolean offer(EpochStats s) {
-        double score = byPrAuc ? s.validationPrAuc() : -s.validationLoss();
+    boolean offer(EpochStats s, double calibratedLoss) {
+        double score = switch (criterion) {
+            case TrainConfig.SELECT_PR_AUC -> s.validationPrAuc();
+            case TrainConfig.SELECT_CALIBRATED_LOSS -> -calibratedLoss;
+            default -> -s.validationLoss();
+        };
         if (score > bestScore + 1e-9) {
             bestScore = score;
             bestEpoch = s.epoch();
@@ -42,6 +54,10 @@ final class EarlyStopping {
     }
 
     String summary() {
-        return String.format("validation %s %.3f", byPrAuc ? "PR-AUC" : "-loss", bestScore);
+        return String.format("validation %s %.4f", switch (criterion) {
+            case TrainConfig.SELECT_PR_AUC -> "PR-AUC";
+            case TrainConfig.SELECT_CALIBRATED_LOSS -> "-calibrated log loss";
+            default -> "-loss";
+        }, bestScore);
     }
 }

@@ -34,7 +34,8 @@ import io.sysrisk.windows.WindowSet;
 
 /**
  * Trains a window classifier with Adam on the class-weighted loss, early-stops on the validation loss (or, when
- * configured, validation PR-AUC; loss anyway when the validation part has no event), restores the best epoch and
+ * configured, the validation log loss after refitting Platt on validation, or validation PR-AUC; loss anyway when
+ * the validation part has no event), restores the best epoch and
  * picks the decision threshold that maximizes validation F1. The test part is never touched here.
  */
 public final class ModelTrainer {
@@ -99,7 +100,7 @@ public final class ModelTrainer {
                     net.anchor(fit.weights(), fit.intercept());
                     EpochStats s = validate(predictor, validation, positiveWeight, 0, Double.NaN, 0);
                     history.add(s);
-                    stopping.offer(s);
+                    stopping.offer(s, calibratedLoss(stopping, predictor, validation));
                     checkpoint.save();
                     log.accept(String.format("epoch   0 (the reference: logit %.4f %+.4f x feature %d of the last day)"
                                     + "  val loss %.4f  val PR-AUC %.3f  *best", fit.intercept(),
@@ -119,7 +120,7 @@ public final class ModelTrainer {
                     EpochStats s = new EpochStats(epoch, trainLoss, v.validationLoss(), v.validationF1(),
                             v.validationPrAuc(), (System.nanoTime() - t0) / 1e9);
                     history.add(s);
-                    boolean best = stopping.offer(s);
+                    boolean best = stopping.offer(s, calibratedLoss(stopping, predictor, validation));
                     listeners.forEach(l -> l.onEpoch(s, best));
                 }
             }
@@ -151,6 +152,19 @@ public final class ModelTrainer {
         double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
         Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
         return new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), seconds);
+    }
+
+    /**
+     * The validation log loss of the probabilities after Platt's scale and shift are refitted on the validation
+     * windows (NaN when the criterion does not need it): unchanged by any affine change of the logits.
+     */
+    private static double calibratedLoss(EarlyStopping stopping, Predictor<WindowBatch, List<WindowScore>> predictor,
+                                         WindowSet validation) {
+        if (!stopping.needsCalibratedLoss()) {
+            return Double.NaN;
+        }
+        double[] z = DjlScoring.score(predictor, validation).stream().mapToDouble(WindowScore::logit).toArray();
+        return PlattScaling.logLoss(z, validation.labels(), PlattScaling.fit(z, validation.labels()));
     }
 
     /** DJL's training set-up for {@code cfg}: Adam with its learning rate and weight decay, on {@code device}. */

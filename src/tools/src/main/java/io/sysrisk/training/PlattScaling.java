@@ -64,6 +64,18 @@ public final class PlattScaling {
         return new Fit(a, b);
     }
 
+    /** Mean log loss (natural log) of sigmoid(a z + b) against {@code y}. */
+    public static double logLoss(double[] z, int[] y, Fit fit) {
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            double x = fit.scale() * z[i] + fit.shift();
+            // -log sigmoid(x) = softplus(-x); -log(1 - sigmoid(x)) = softplus(x).
+            double u = y[i] == 1 ? -x : x;
+            sum += Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
+        }
+        return sum / z.length;
+    }
+
     static double sigmoid(double x) {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }

@@ -7,7 +7,9 @@ import java.util.stream.Stream;
 
 import io.sysrisk.data.Market;
 import io.sysrisk.data.Markets;
+import io.sysrisk.experiment.PlantedInput;
 import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.features.Feature;
 import io.sysrisk.inference.ModelConfig;
 
@@ -19,32 +21,45 @@ import io.sysrisk.inference.ModelConfig;
  *
  * <p>The candidates are the questions the evidence raised, one change each from the anchored network: does a larger
  * network find more (the paper's size), do inputs on the shape of volatility (a burst, its regime, the share of
- * down days) add anything beyond its level, do more series of the same kind (the 9 SPI sectors, training only) help.
+ * down days) add anything beyond its level, do more series of the same kind (the 9 SPI sectors, training only) help,
+ * does early stopping that judges the calibrated output (not the raw weighted loss) let the correction leave zero.
  *
  * @param name        the name {@code --recipe} takes and the report prints
  * @param anchored    the network as a learned correction of a logistic reference on the last day's vol_20d
  * @param size        "small" (16 filters and units) or "reference" (64)
  * @param featureIds  the inputs, in order
  * @param spiSectors  train also on the 9 SPI sector indices (never validation, calibration or test)
+ * @param selection   what its members' early stopping goes by ({@link TrainConfig#selection()}); null: the
+ *                    training config's
+ * @param planted     the positive control's planted input as one more channel (null in every recipe but the
+ *                    control's: it reads the label, see {@link PlantedInput})
  */
-public record Recipe(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors) {
+public record Recipe(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
+                     String selection, PlantedInput planted) {
 
     private static final List<String> CLOSE_ONLY = Feature.CLOSE_ONLY.stream().map(Feature::id).toList();
     private static final List<String> SHAPE = List.of(Feature.VOL_RATIO_20_250.id(), Feature.VOL_RATIO_5_20.id(),
             Feature.DOWNSIDE_SHARE_20.id());
 
-    public static final Recipe PLAIN = new Recipe("plain", false, "small", CLOSE_ONLY, false);
-    public static final Recipe ANCHORED = new Recipe("anchored", true, "small", CLOSE_ONLY, false);
+    public static final Recipe PLAIN = new Recipe("plain", false, "small", CLOSE_ONLY, false, null, null);
+    public static final Recipe ANCHORED = new Recipe("anchored", true, "small", CLOSE_ONLY, false, null, null);
     public static final Recipe ANCHORED_REFERENCE_SIZE = new Recipe("anchored-reference-size", true, "reference",
-            CLOSE_ONLY, false);
+            CLOSE_ONLY, false, null, null);
     public static final Recipe ANCHORED_SHAPE_INPUTS = new Recipe("anchored-shape-inputs", true, "small",
-            Stream.concat(CLOSE_ONLY.stream(), SHAPE.stream()).toList(), false);
+            Stream.concat(CLOSE_ONLY.stream(), SHAPE.stream()).toList(), false, null, null);
     public static final Recipe ANCHORED_SPI_SECTORS = new Recipe("anchored-spi-sectors", true, "small", CLOSE_ONLY,
-            true);
+            true, null, null);
+    /**
+     * The anchored network whose members stop early by the validation log loss after Platt is refitted on
+     * validation: the raw class-weighted loss punishes a change of logit scale or shift that calibration then
+     * undoes, so it may keep the reference when an epoch ranks better.
+     */
+    public static final Recipe ANCHORED_CALIBRATED_STOP = new Recipe("anchored-calibrated-stop", true, "small",
+            CLOSE_ONLY, false, TrainConfig.SELECT_CALIBRATED_LOSS, null);
 
     /** What the nested selection compares, simplest first: a tie keeps the earlier. */
     public static final List<Recipe> CANDIDATES = List.of(PLAIN, ANCHORED, ANCHORED_REFERENCE_SIZE,
-            ANCHORED_SHAPE_INPUTS, ANCHORED_SPI_SECTORS);
+            ANCHORED_SHAPE_INPUTS, ANCHORED_SPI_SECTORS, ANCHORED_CALIBRATED_STOP);
 
     /** The served recipe's name: what the selection over every embedded market picked (see the report). */
     public static final String SERVED_NAME = "anchored";
@@ -62,15 +77,30 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
     }
 
     public static Recipe byName(String name) {
-        return CANDIDATES.stream().filter(r -> r.name().equals(name)).findFirst()
+        return byName(name, CANDIDATES);
+    }
+
+    /** The recipe called {@code name} among {@code recipes}. */
+    public static Recipe byName(String name, List<Recipe> recipes) {
+        return recipes.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown recipe '" + name + "'; known: "
-                        + CANDIDATES.stream().map(Recipe::name).toList()));
+                        + recipes.stream().map(Recipe::name).toList()));
     }
 
     /** The ensemble member this recipe trains. */
     public ModelConfig member() {
         ModelConfig m = size.equals("small") ? ModelConfig.small() : ModelConfig.reference();
         return anchored ? m.anchoredOn(featureIds.indexOf(Feature.VOL_20D.id())) : m;
+    }
+
+    /** {@code cfg} with this recipe's early-stopping criterion, when it has one. */
+    public TrainConfig training(TrainConfig cfg) {
+        return selection == null ? cfg : cfg.withSelection(selection);
+    }
+
+    /** The positive control's recipe: this one reading {@code input} as one more channel. */
+    public Recipe withPlanted(PlantedInput input) {
+        return new Recipe(name + "+" + input.name(), anchored, size, featureIds, spiSectors, selection, input);
     }
 
     /** {@code base} with this recipe's inputs. */
@@ -95,17 +125,19 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
     }
 
     public Recipe withSize(String s) {
-        return new Recipe(name + "+" + s, anchored, s, featureIds, spiSectors);
+        return new Recipe(name + "+" + s, anchored, s, featureIds, spiSectors, selection, planted);
     }
 
     public Recipe withFeatures(List<String> ids) {
-        return new Recipe(name + "+features", anchored, size, ids, spiSectors);
+        return new Recipe(name + "+features", anchored, size, ids, spiSectors, selection, planted);
     }
 
     /** One line for reports and logs. */
     public String describe() {
-        return String.format("%s: %s network, %s size (%s filters and units), inputs %s%s", name,
+        return String.format("%s: %s network, %s size (%s filters and units), inputs %s%s%s%s", name,
                 anchored ? "anchored" : "plain", size, member().convFilters(),
-                String.join(", ", featureIds), spiSectors ? ", + 9 SPI sectors as training-only series" : "");
+                String.join(", ", featureIds), planted == null ? "" : ", " + planted.name() + " (the positive "
+                        + "control's planted input)", spiSectors ? ", + 9 SPI sectors as training-only series" : "",
+                selection == null ? "" : ", early stopping by " + selection);
     }
 }

@@ -54,9 +54,15 @@ class EventBaselinesTest {
         }
         EventMetrics e = EventMetrics.of(rows, alarm, onsets);
         EventBaselines.EventIntervals ci = EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets),
-                300, 2);
+                0.5, 300, 2);
         assertTrue(ci.warnedShare().low() <= e.warnedShare() && e.warnedShare() <= ci.warnedShare().high());
         assertTrue(ci.falsePerYear().low() <= e.falseEpisodesPerYear() + 1e-9
                 && e.falseEpisodesPerYear() <= ci.falsePerYear().high() + 1e-9, ci.toString());
+        assertTrue(ci.skill().low() <= e.skill() && e.skill() <= ci.skill().high(), ci.toString());
+        assertTrue(ci.skill().low() > 0, "an alarm on most warning days has skill: " + ci);
+        assertTrue(ci.falseAlarmDaysPerYear().low() <= e.falseAlarmDaysPerYear()
+                && e.falseAlarmDaysPerYear() <= ci.falseAlarmDaysPerYear().high(), ci.toString());
+        assertTrue(ci.usefulness().low() <= e.relativeUsefulness(0.5)
+                && e.relativeUsefulness(0.5) <= ci.usefulness().high(), ci.toString());
     }
 }

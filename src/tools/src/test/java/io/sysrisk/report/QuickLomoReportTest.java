@@ -55,10 +55,28 @@ class QuickLomoReportTest {
                 + "selection holds out every market in turn (quick: the first two)");
         assertEquals(r.folds().stream().mapToInt(f -> f.selection().trained()).sum() + r.served().trained(),
                 r.configurations());
+        for (LeaveOneMarketOut.EventTable t : r.pooledEvents()) {
+            java.util.List<String> names = t.rows().stream().map(LeaveOneMarketOut.EventRow::name).toList();
+            assertTrue(names.containsAll(List.of(LeaveOneMarketOut.ALWAYS_ON, LeaveOneMarketOut.EVENLY_SPACED,
+                    LeaveOneMarketOut.CALENDAR)), names.toString());
+            LeaveOneMarketOut.EventRow always = t.rows().stream()
+                    .filter(x -> x.name().equals(LeaveOneMarketOut.ALWAYS_ON)).findFirst().orElseThrow();
+            assertEquals(0.0, always.events().skill(), 1e-12, "always on has no per-day skill");
+            LeaveOneMarketOut.EventRow model = t.rows().get(0);
+            LeaveOneMarketOut.EventRow evenly = t.rows().stream()
+                    .filter(x -> x.name().equals(LeaveOneMarketOut.EVENLY_SPACED)).findFirst().orElseThrow();
+            assertEquals(model.events().alarmDays(), evenly.events().alarmDays(), "the same alarm days");
+            assertTrue(t.shifts().shifts() > 100, "the circular shifts are computed");
+            assertTrue(model.calmOnsets() > 0 && model.calmOnsets() < model.events().onsets(), "calm onsets counted");
+        }
+        assertTrue(r.pooledCalm().calmOnsets() > 0 && r.pooledCalm().calmOnsets() < r.pooledCalm().onsets());
+        assertEquals(5, r.pooledCalm().ranking().size(), "every score on the calm stratum");
         LomoReportWriter.write(m, r, dir, "test");
         String md = Files.readString(dir.resolve("README.md"));
         assertTrue(md.contains("## Paired differences") && md.contains("## Early warning") && md.contains("**pooled**")
-                && md.contains("## Against the goal"), md);
+                && md.contains("## Against the goal") && md.contains("## Headline: per-day skill")
+                && md.contains("## Onsets out of calm") && md.contains("circularly shifted")
+                && md.contains("**In words:**"), md);
         for (LeaveOneMarketOut.FoldResult f : r.folds()) {
             String png = LomoReportWriter.chartName(f);
             BufferedImage img = ImageIO.read(dir.resolve(png).toFile());
@@ -72,6 +90,9 @@ class QuickLomoReportTest {
         assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
         assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
         assertEquals(5, json.get("stratified").size());
+        assertEquals(r.pooledCalm().calmOnsets(), json.get("pooledCalm").get("calmOnsets").asInt());
+        assertTrue(json.get("pooledEvents").get(0).get("shifts").get("skill").size() == 3);
+        assertTrue(json.get("served").get("perFoldEpochs").size() == 2, "each inner fold's restored epochs");
         assertEquals(Recipe.CANDIDATES.size(), json.get("candidates").size());
         assertEquals(r.served().chosen(), json.get("served").get("chosen").asText());
         assertTrue(md.contains("**served model** (every market)") && md.contains(Recipe.ANCHORED_SPI_SECTORS.name()), md);
