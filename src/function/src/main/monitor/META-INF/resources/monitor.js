@@ -497,7 +497,28 @@
           pct(e.events.matchedRandom.warned5) + ', ' + pct(e.events.matchedRandom.warned95) + ']</td><td></td><td>' +
           num(e.events.matchedRandom.falsePerYearMean, 2) + '</td></tr>' : '') + '</tbody></table>';
     }
-    $('evidence').innerHTML = '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' +
+    let skill = '';
+    if (e.events && e.events.rows[0].intervals && e.events.rows[0].intervals.skill) {
+      const sr = e.events.rows.filter((r) => /^(selected|volatility \(|always|evenly|calendar)/.test(r.name));
+      const sh = e.events.shifts;
+      const daySkill = (ev) => ev.signalAlarms / ev.signalDays - ev.quietAlarms / ev.quietDays;
+      skill = '<div class="table-wrap"><table id="skill-table"><caption>Per-day skill (hit rate minus false-alarm rate; ' +
+        '0 for any alarm that ignores the future) beside alarms with the model\u2019s shape and no information' +
+        '</caption><thead><tr><th scope="col">alarm</th><th scope="col">skill</th><th scope="col">false alarm days a year' +
+        '</th><th scope="col">calm onsets warned</th></tr></thead><tbody>' + sr.map((r) => {
+          const ev = r.events;
+          const years = ev.scoredDays / 252;
+          return '<tr><td>' + esc(r.name) + '</td><td>' + num(daySkill(ev), 3) + ' ' + iv(r.intervals.skill, 3) +
+            '</td><td>' + num(ev.quietAlarms / years, 1) + '</td><td>' + r.calmWarned + ' of ' + r.calmOnsets + '</td></tr>';
+        }).join('') + (sh ? '<tr><td>the model\u2019s alarm shifted in time (' + sh.shifts + ' shifts, median [5%, 95%])</td><td>' +
+          num(sh.skill[1], 3) + ' [' + num(sh.skill[0], 3) + ', ' + num(sh.skill[2], 3) + ']</td><td>' +
+          num(sh.falseAlarmDaysPerYear[1], 1) + '</td><td>' + pct(sh.calmWarnedShare[1]) + ' [' + pct(sh.calmWarnedShare[0]) +
+          ', ' + pct(sh.calmWarnedShare[2]) + ']</td></tr>' : '') + '</tbody></table></div>';
+    }
+    const calm = e.calm ? '<p id="calm-words" class="note"><strong>Falls that start in calm markets</strong> (' +
+      e.calm.calmOnsets + ' of ' + e.calm.onsets + ' held-out onsets had no fall in the ' + e.calm.calmDays +
+      ' trading days before): ' + esc(e.calmInWords || '') + '</p>' : '';
+    $('evidence').innerHTML = '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' + calm +
       '<p>Each fold held one market out over its whole history, and that period in every other market. ' +
       e.pooledWindows.toLocaleString('en') + ' held-out windows, ' + e.pooledPositives.toLocaleString('en') +
       ' positive. 95% block-bootstrap intervals.' + (cmp ? ' <strong>Selected network minus volatility, PR-AUC: ' +
@@ -507,7 +528,7 @@
       '<th scope="col">ROC-AUC</th><th scope="col">PR-AUC</th></tr></thead><tbody>' + rows + '</tbody></table></div>' +
       '<div class="table-wrap"><table><caption>Per held-out market, PR-AUC</caption><thead><tr><th scope="col">held out</th>' +
       '<th scope="col">windows</th><th scope="col">selected network</th><th scope="col">volatility</th></tr></thead><tbody>' +
-      folds + '</tbody></table></div>' + events;
+      folds + '</tbody></table></div>' + skill + events;
   }
 
   // ---- take it away ----

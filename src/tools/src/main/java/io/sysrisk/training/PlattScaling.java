@@ -52,9 +52,17 @@ public final class PlattScaling {
             }
             double da = shiftOnly ? 0 : (hbb * ga - hab * gb) / det;
             double db = shiftOnly ? gb / hbb : (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-10) {
+            // Damped Newton: a full step from far away (logits stretched or shifted a lot) can overshoot and diverge;
+            // halve it until the penalized log loss does not rise (the objective is convex, so a full step is taken
+            // near the optimum and the result there is Newton's).
+            double before = objective(z, y, a, b);
+            double step = 1;
+            while (step > 1e-12 && objective(z, y, a - step * da, b - step * db) > before) {
+                step /= 2;
+            }
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.abs(da) + Math.abs(db)) < 1e-10) {
                 break;
             }
         }
@@ -62,6 +70,11 @@ public final class PlattScaling {
             throw new IllegalStateException("Platt scaling did not converge");
         }
         return new Fit(a, b);
+    }
+
+    /** The fit's objective: total log loss of sigmoid(a z + b) plus the ridge on the scale that the gradient has. */
+    private static double objective(double[] z, int[] y, double a, double b) {
+        return logLoss(z, y, new Fit(a, b)) * z.length + RIDGE / 2 * (a - 1) * (a - 1);
     }
 
     /** Mean log loss (natural log) of sigmoid(a z + b) against {@code y}. */

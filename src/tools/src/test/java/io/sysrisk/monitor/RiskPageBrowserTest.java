@@ -113,6 +113,22 @@ class RiskPageBrowserTest {
         assertTrue(errors.isEmpty(), "console errors: " + errors);
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("leave one market out"),
                 "the out-of-sample evidence is shown");
+        // What the calm stratum says, in the report's own words, and the per-day skill beside the nulls.
+        String calm = browser.findElement(By.id("calm-words")).getText();
+        assertTrue(calm.contains("Falls that start in calm markets") && calm.contains(calmInWords()), calm);
+        String skill = browser.findElement(By.id("skill-table")).getText();
+        assertTrue(skill.contains("always on") && skill.contains("shifted in time") && skill.contains("calendar"),
+                skill);
+    }
+
+    /** The committed report's sentence on onsets out of calm. */
+    private static String calmInWords() {
+        try {
+            return io.sysrisk.store.ModelStore.json().readTree(java.nio.file.Path.of("model-store", "any-index",
+                    "report", "lomo.json").toFile()).get("calmInWords").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

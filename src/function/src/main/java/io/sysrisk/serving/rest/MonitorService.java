@@ -173,7 +173,8 @@ public class MonitorService {
     /**
      * GET /model's summary of the committed report: the selected network's and volatility's stratified ranking
      * figures, the pooled paired PR-AUC difference with its interval, the served alarm's pooled event figures with
-     * intervals, and what an alert means in words. Null without a packaged report.
+     * intervals, its per-day skill beside the uninformative alarms', the onsets out of calm (ranking, warned share,
+     * and in words), and what an alert means in words. Null without a packaged report.
      */
     public ObjectNode outOfSample() {
         ObjectNode e = evidence();
@@ -206,6 +207,43 @@ public class MonitorService {
         alarms.set("falseEpisodesPerYearInterval", row.path("intervals").path("falsePerYear"));
         alarms.put("alarmDaysPerYear", ev.path("alarmDays").asDouble() / years);
         alarms.put("scoredYears", years);
+        alarms.put("skill", ev.path("signalAlarms").asDouble() / ev.path("signalDays").asDouble()
+                - ev.path("quietAlarms").asDouble() / ev.path("quietDays").asDouble());
+        alarms.set("skillInterval", row.path("intervals").path("skill"));
+        alarms.put("falseAlarmDaysPerYear", ev.path("quietAlarms").asDouble() / years);
+        alarms.set("falseAlarmDaysPerYearInterval", row.path("intervals").path("falseAlarmDaysPerYear"));
+        JsonNode verdict = e.path("headlineVerdict");
+        if (!verdict.isMissingNode()) {
+            ObjectNode nulls = out.putObject("skillOfUninformativeAlarms");
+            nulls.set("alwaysOn", verdict.get("alwaysOn"));
+            nulls.set("evenlySpacedRuns", verdict.get("evenlySpaced"));
+            nulls.set("calendar", verdict.get("calendar"));
+            nulls.set("circularShifts95", verdict.get("shift95"));
+            nulls.put("modelAboveEvery", verdict.path("skill").asDouble() > verdict.path("alwaysOn").asDouble()
+                    && verdict.path("skill").asDouble() > verdict.path("evenlySpaced").asDouble()
+                    && verdict.path("skill").asDouble() > verdict.path("calendar").asDouble()
+                    && verdict.path("skill").asDouble() > verdict.path("shift95").asDouble());
+        }
+        JsonNode calm = e.path("calm");
+        String calmWords = e.path("calmInWords").asText(null);
+        if (!calm.isMissingNode()) {
+            ObjectNode c = out.putObject("onsetsOutOfCalm");
+            c.set("calmDays", calm.get("calmDays"));
+            c.set("onsets", calm.get("onsets"));
+            c.set("calmOnsets", calm.get("calmOnsets"));
+            JsonNode model = calm.path("ranking").path(0);
+            c.set("modelRocAuc", model.get("rocAuc"));
+            c.set("modelRocAucInterval", model.get("rocAucInterval"));
+            for (JsonNode k : calm.path("ranking")) {
+                if (k.path("name").asText().startsWith("volatility")) {
+                    c.set("volatilityRocAuc", k.get("rocAuc"));
+                }
+            }
+            c.put("alarmWarned", row.path("calmWarned").asInt());
+            c.put("alarmOf", row.path("calmOnsets").asInt());
+            c.set("circularShiftsWarned", e.path("events").path("shifts").path("calmWarnedShare"));
+            c.put("inWords", calmWords);
+        }
         String rule = m.alertsByVolatility()
                 ? String.format(java.util.Locale.ROOT, "the index's 20-day volatility is at or above %.3f (the 90th "
                         + "percentile of the training days; the model's own threshold was not adopted)",
@@ -214,9 +252,10 @@ public class MonitorService {
                         m.alarm() != null ? m.alarm().threshold() : m.threshold());
         out.put("alarmMeans", String.format(java.util.Locale.ROOT, "An alert means %s. On markets and eras held "
                 + "out, the same recipe's alerts, their rule chosen the same way on each fold, warned %d of %d fall onsets (%.0f%%) 5 to 60 trading days ahead, with %.2f false "
-                + "alarm episodes and %.0f alarm days a year.", rule, ev.path("warned").asInt(),
+                + "alarm episodes and %.0f alarm days a year.%s", rule, ev.path("warned").asInt(),
                 ev.path("onsets").asInt(), 100.0 * ev.path("warned").asInt() / ev.path("onsets").asInt(),
-                ev.path("falseEpisodes").asDouble() / years, ev.path("alarmDays").asDouble() / years));
+                ev.path("falseEpisodes").asDouble() / years, ev.path("alarmDays").asDouble() / years,
+                calmWords == null ? "" : " " + calmWords));
         return out;
     }
 
@@ -421,10 +460,15 @@ public class MonitorService {
             }
             JsonNode lomo = json.readTree(in);
             for (String k : new String[] {"mode", "pooledWindows", "pooledPositives", "configurations", "pooled",
-                    "stratified", "pooledComparisons"}) {
+                    "stratified", "pooledComparisons", "headlineVerdict", "calmInWords"}) {
                 if (lomo.has(k)) {
                     out.set(k, lomo.get(k));
                 }
+            }
+            if (lomo.has("pooledCalm")) {
+                ObjectNode calm = lomo.get("pooledCalm").deepCopy();
+                calm.remove("calmOnsetDates");
+                out.set("calm", calm);
             }
             ArrayNode folds = out.putArray("folds");
             for (JsonNode f : lomo.path("folds")) {
@@ -455,8 +499,11 @@ public class MonitorService {
                         ev.remove("leads");
                         row.set("events", ev);
                         row.set("intervals", r.get("intervals"));
+                        row.set("calmOnsets", r.get("calmOnsets"));
+                        row.set("calmWarned", r.get("calmWarned"));
                     }
                     events.set("matchedRandom", e.get("matchedRandom"));
+                    events.set("shifts", e.get("shifts"));
                 }
             }
         } catch (IOException e) {
