@@ -515,8 +515,10 @@
           num(sh.falseAlarmDaysPerYear[1], 1) + '</td><td>' + pct(sh.calmWarnedShare[1]) + ' [' + pct(sh.calmWarnedShare[0]) +
           ', ' + pct(sh.calmWarnedShare[2]) + ']</td></tr>' : '') + '</tbody></table></div>';
     }
-    const calm = e.calm ? '<p id="calm-words" class="note"><strong>Falls that start in calm markets</strong> (' +
-      e.calm.calmOnsets + ' of ' + e.calm.onsets + ' held-out onsets had no fall in the ' + e.calm.calmDays +
+    // Counted as the event tables count them: onsets with a scored day in their warning period.
+    const served = e.events && e.events.rows[0];
+    const calm = e.calm && served ? '<p id="calm-words" class="note"><strong>Falls that start in calm markets</strong> (' +
+      served.calmOnsets + ' of ' + served.events.onsets + ' held-out onsets had no fall in the ' + e.calm.calmDays +
       ' trading days before): ' + esc(e.calmInWords || '') + '</p>' : '';
     $('evidence').innerHTML = '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' + calm +
       '<p>Each fold held one market out over its whole history, and that period in every other market. ' +

@@ -166,8 +166,9 @@ class ScoringRestTest {
                 .body("outOfSample.alarms.skill", equalTo((float) lomo.get("headlineVerdict").get("skill").asDouble()))
                 .body("outOfSample.skillOfUninformativeAlarms.circularShifts95",
                         equalTo((float) lomo.get("headlineVerdict").get("shift95").asDouble()))
-                .body("outOfSample.onsetsOutOfCalm.calmOnsets", equalTo(lomo.get("pooledCalm").get("calmOnsets")
-                        .asInt()))
+                .body("outOfSample.onsetsOutOfCalm.calmOnsets", equalTo(servedRow(lomo).get("calmOnsets").asInt()))
+                .body("outOfSample.onsetsOutOfCalm.onsets", equalTo(served(lomo).get("onsets").asInt()))
+                .body("outOfSample.onsetsOutOfCalm.alarmWarned", equalTo(servedRow(lomo).get("calmWarned").asInt()))
                 .body("outOfSample.onsetsOutOfCalm.inWords", equalTo(lomo.get("calmInWords").asText()));
         given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))
                 .body("checks[0].status", equalTo("UP"));
@@ -176,9 +177,14 @@ class ScoringRestTest {
 
     /** The served alarm's pooled event figures at preference 1/2 in the committed report. */
     private static com.fasterxml.jackson.databind.JsonNode served(com.fasterxml.jackson.databind.JsonNode lomo) {
+        return servedRow(lomo).get("events");
+    }
+
+    /** The served alarm's pooled row at preference 1/2 in the committed report. */
+    private static com.fasterxml.jackson.databind.JsonNode servedRow(com.fasterxml.jackson.databind.JsonNode lomo) {
         for (com.fasterxml.jackson.databind.JsonNode t : lomo.get("pooledEvents")) {
             if (t.get("preference").asDouble() == 0.5) {
-                return t.get("rows").get(0).get("events");
+                return t.get("rows").get(0);
             }
         }
         throw new AssertionError("no pooled table at preference 0.5");

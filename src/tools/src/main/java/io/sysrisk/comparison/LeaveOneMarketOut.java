@@ -483,7 +483,7 @@ public final class LeaveOneMarketOut {
     private EventTable eventTable(double mu, int[] rows, int[] onsets, int[] calm, List<Scored> scores, double[] vol,
                                   CalibrationDays cal, double volP90) {
         List<EventRow> out = new ArrayList<>();
-        Day days = new Day(mu, rows, onsets, calm);
+        EventDays days = new EventDays(mu, rows, onsets, calm);
         for (Scored sc : scores) {
             out.add(tuned(sc.name(), AlarmThresholds.choose(sc.calibration(), cal.signal(), cal.segments(), mu, 31),
                     sc.test(), days, vol, volP90));
@@ -514,7 +514,7 @@ public final class LeaveOneMarketOut {
     }
 
     /** The scored days of one fold's event table: its preference, rows, onsets and onsets out of calm. */
-    private record Day(double mu, int[] rows, int[] onsets, int[] calm) {
+    private record EventDays(double mu, int[] rows, int[] onsets, int[] calm) {
     }
 
     /** The rows of the onsets that {@code calm} marks. */
@@ -644,7 +644,7 @@ public final class LeaveOneMarketOut {
     }
 
     /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */
-    private EventRow tuned(String name, AlarmThreshold choice, double[] score, Day days, double[] vol,
+    private EventRow tuned(String name, AlarmThreshold choice, double[] score, EventDays days, double[] vol,
                            double volP90) {
         if (choice.adopted()) {
             return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()), days);
@@ -654,7 +654,7 @@ public final class LeaveOneMarketOut {
     }
 
     private EventRow row(String name, String rule, double threshold, AlarmThreshold choice, boolean[] alarm,
-                         Day days) {
+                         EventDays days) {
         EventMetrics calm = EventMetrics.of(days.rows(), alarm, days.calm());
         return new EventRow(name, rule, threshold, choice, EventMetrics.of(days.rows(), alarm, days.onsets()),
                 EventBaselines.intervals(List.of(days.rows()), List.of(alarm), List.of(days.onsets()), days.mu(),

@@ -327,12 +327,16 @@ public final class LomoReportWriter {
         CalmStratum.Result c = r.pooledCalm();
         sb.append(String.format(Locale.ROOT, "%n## Onsets out of calm: falls that start without a fall before them%n%n"
                 + "An onset is **out of calm** when no fall of the label's size started in the %d trading days "
-                + "before it (every such fall is over, so known, by then). %d of %d onsets on the held-out markets "
-                + "are. Ranking on this stratum: the windows before calm onsets are the positives, every window "
+                + "before it (every such fall is over, so known, by then). %d of %d onsets in the held-out markets' "
+                + "histories are (%d of the %d that the event tables count, those with a scored day in their "
+                + "warning period). Ranking on this stratum: the windows before calm onsets are the positives, every window "
                 + "labelled 0 the negatives, the windows before other onsets are left out (%d windows, %d positive); "
                 + "ROC-AUC within each market, weighted by pairs, with a 95%% block-bootstrap interval; PR-AUC per "
                 + "market weighted by positives.%n%n| score | ROC-AUC [95%%] | PR-AUC |%n|---|---|---|%n",
-                c.calmDays(), c.calmOnsets(), c.onsets(), c.windows(), c.positives()));
+                c.calmDays(), c.calmOnsets(), c.onsets(),
+                r.pooledEvents().get(LeaveOneMarketOut.served()).rows().get(0).calmOnsets(),
+                r.pooledEvents().get(LeaveOneMarketOut.served()).rows().get(0).events().onsets(), c.windows(),
+                c.positives()));
         for (CalmStratum.Ranking k : c.ranking()) {
             sb.append(String.format(Locale.ROOT, "| %s | %s [%s, %s] | %s |%n", k.name(), num(k.rocAuc(), "%.3f"),
                     num(k.rocAucInterval().low(), "%.2f"), num(k.rocAucInterval().high(), "%.2f"),

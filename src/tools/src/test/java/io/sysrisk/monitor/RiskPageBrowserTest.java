@@ -56,7 +56,7 @@ import io.sysrisk.data.Markets;
  * chosen market and an uploaded CSV with as many points as the API scores, shows a bad CSV's error, draws the
  * threshold and the alarm shading, downloads the API's numbers, explains a clicked date, moves it with the keyboard,
  * and does not overflow sideways at phone width. Takes the README's
- * screenshot ({@code src/tools/target/risk-page.png}).
+ * screenshot ({@code src/tools/target/risk-page.png}, and of the evidence: {@code risk-page-evidence.png}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -263,6 +263,9 @@ class RiskPageBrowserTest {
         js("window.scrollTo(0, 0)");
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("src/tools/target/risk-page.png"), png);
+        // The trust section too (the calm onsets in words, the per-day skill beside the nulls), for a reader to see.
+        Files.write(Path.of("src/tools/target/risk-page-evidence.png"),
+                browser.findElement(By.id("evidence")).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

@@ -229,8 +229,9 @@ public class MonitorService {
         if (!calm.isMissingNode()) {
             ObjectNode c = out.putObject("onsetsOutOfCalm");
             c.set("calmDays", calm.get("calmDays"));
-            c.set("onsets", calm.get("onsets"));
-            c.set("calmOnsets", calm.get("calmOnsets"));
+            // As the event figures count onsets: those with a scored day in their warning period.
+            c.put("onsets", ev.path("onsets").asInt());
+            c.put("calmOnsets", row.path("calmOnsets").asInt());
             JsonNode model = calm.path("ranking").path(0);
             c.set("modelRocAuc", model.get("rocAuc"));
             c.set("modelRocAucInterval", model.get("rocAucInterval"));
@@ -240,7 +241,6 @@ public class MonitorService {
                 }
             }
             c.put("alarmWarned", row.path("calmWarned").asInt());
-            c.put("alarmOf", row.path("calmOnsets").asInt());
             c.set("circularShiftsWarned", e.path("events").path("shifts").path("calmWarnedShare"));
             c.put("inWords", calmWords);
         }
