@@ -45,6 +45,8 @@ class ServedRecipeTest {
         ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
         assertEquals(r.member(), m.ensemble().config().member());
         assertEquals(r.featureIds(), m.input().features());
+        assertEquals(r.training(m.training().config()).selection(), m.training().config().selection(),
+                "its members stopped early by the recipe's criterion");
         assertEquals(r.spiSectors(), m.parts().keySet().stream().anyMatch(k -> k.startsWith(Markets.SPI_SECTOR_PREFIX)));
         assertTrue(m.parts().keySet().stream().anyMatch(k -> k.startsWith("spi ")), "the main markets are there");
     }
