@@ -76,8 +76,13 @@ public final class LeaveOneMarketOut {
          * kept the reference though the input was there to find (it left at epoch 3 given the chance).
          */
         public static Settings control() {
-            return new Settings("quick", List.of(1, 2), 4, 2, 50, List.of("dow30-ew", "spi"), false, List.of(1), 2,
-                    Recipe.CANDIDATES);
+            return quick().withEpochs(4, 2);
+        }
+
+        /** These settings with another epoch limit and patience. */
+        public Settings withEpochs(int epochs, int patienceEpochs) {
+            return new Settings(mode, seeds, epochs, patienceEpochs, samples, markets, classicFold, innerSeeds,
+                    maxInnerFolds, candidates);
         }
 
         /** These settings comparing {@code recipes} (the first is the default the selection rule keeps). */

@@ -98,9 +98,10 @@ public final class ModelTrainer {
                     // epoch of the correction improves the validation loss.
                     AnchorFit fit = AnchorFit.of(train, net.config().anchorFeature(), positiveWeight);
                     net.anchor(fit.weights(), fit.intercept());
-                    EpochStats s = validate(predictor, validation, positiveWeight, 0, Double.NaN, 0);
+                    Validation v = validate(predictor, validation, positiveWeight, stopping, 0, Double.NaN);
+                    EpochStats s = v.stats();
                     history.add(s);
-                    stopping.offer(s, calibratedLoss(stopping, predictor, validation));
+                    stopping.offer(s, v.calibratedLoss());
                     checkpoint.save();
                     log.accept(String.format("epoch   0 (the reference: logit %.4f %+.4f x feature %d of the last day)"
                                     + "  val loss %.4f  val PR-AUC %.3f  *best", fit.intercept(),
@@ -116,11 +117,11 @@ public final class ModelTrainer {
                     long t0 = System.nanoTime();
                     shuffle(order, shuffle);
                     double trainLoss = trainEpoch(trainer, loss, train, order, cfg, shuffle);
-                    EpochStats v = validate(predictor, validation, positiveWeight, epoch, trainLoss, 0);
-                    EpochStats s = new EpochStats(epoch, trainLoss, v.validationLoss(), v.validationF1(),
-                            v.validationPrAuc(), (System.nanoTime() - t0) / 1e9);
+                    Validation v = validate(predictor, validation, positiveWeight, stopping, epoch, trainLoss);
+                    EpochStats s = new EpochStats(epoch, trainLoss, v.stats().validationLoss(),
+                            v.stats().validationF1(), v.stats().validationPrAuc(), (System.nanoTime() - t0) / 1e9);
                     history.add(s);
-                    boolean best = stopping.offer(s, calibratedLoss(stopping, predictor, validation));
+                    boolean best = stopping.offer(s, v.calibratedLoss());
                     listeners.forEach(l -> l.onEpoch(s, best));
                 }
             }
@@ -144,27 +145,27 @@ public final class ModelTrainer {
         }
     }
 
-    /** One epoch's validation figures: loss, F1 at its best threshold, PR-AUC. */
-    private static EpochStats validate(Predictor<WindowBatch, List<WindowScore>> predictor, WindowSet validation,
-                                       float positiveWeight, int epoch, double trainLoss, double seconds) {
+    /**
+     * One epoch's validation figures (loss, F1 at its best threshold, PR-AUC; seconds 0, the caller times the epoch)
+     * and, when the early-stopping criterion needs it, the validation log loss after Platt's scale and shift are
+     * refitted on the validation windows (unchanged by any affine change of the logits; NaN otherwise), from one
+     * scoring pass.
+     */
+    private static Validation validate(Predictor<WindowBatch, List<WindowScore>> predictor, WindowSet validation,
+                                       float positiveWeight, EarlyStopping stopping, int epoch, double trainLoss) {
         List<WindowScore> val = DjlScoring.score(predictor, validation);
         double[] p = WindowScore.probabilities(val);
         double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
         Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
-        return new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), seconds);
+        double calibrated = Double.NaN;
+        if (stopping.needsCalibratedLoss()) {
+            double[] z = val.stream().mapToDouble(WindowScore::logit).toArray();
+            calibrated = PlattScaling.logLoss(z, validation.labels(), PlattScaling.fit(z, validation.labels()));
+        }
+        return new Validation(new EpochStats(epoch, trainLoss, valLoss, m.f1(), m.prAuc(), 0), calibrated);
     }
 
-    /**
-     * The validation log loss of the probabilities after Platt's scale and shift are refitted on the validation
-     * windows (NaN when the criterion does not need it): unchanged by any affine change of the logits.
-     */
-    private static double calibratedLoss(EarlyStopping stopping, Predictor<WindowBatch, List<WindowScore>> predictor,
-                                         WindowSet validation) {
-        if (!stopping.needsCalibratedLoss()) {
-            return Double.NaN;
-        }
-        double[] z = DjlScoring.score(predictor, validation).stream().mapToDouble(WindowScore::logit).toArray();
-        return PlattScaling.logLoss(z, validation.labels(), PlattScaling.fit(z, validation.labels()));
+    private record Validation(EpochStats stats, double calibratedLoss) {
     }
 
     /** DJL's training set-up for {@code cfg}: Adam with its learning rate and weight decay, on {@code device}. */
