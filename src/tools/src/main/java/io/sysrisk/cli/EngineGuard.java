@@ -77,25 +77,11 @@ final class EngineGuard {
     static Map<String, String> remedyEnvironment() {
         // The newer name wins inside oneDNN when both are set: set both, so a user's own cap cannot undo the remedy.
         return Map.of(EngineCheck.ISA_VARIABLE, REMEDY_ISA, "ONEDNN_MAX_CPU_ISA", REMEDY_ISA,
-                REMEDY_VARIABLE, REMEDY_ISA,
-                // libtorch's C++ warnings ("Could not initialize NNPACK!", once per op on these CPUs) stay quiet.
-                "TORCH_CPP_LOG_LEVEL", "ERROR");
+                REMEDY_VARIABLE, REMEDY_ISA);
     }
 
     private static int runInChild(String[] args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (keep(option)) {
-                command.add(option);
-            }
-        }
-        command.add("-Djava.awt.headless=" + System.getProperty("java.awt.headless", "false"));
-        command.add("-cp");
-        command.add(classPath());
-        command.add(SysriskCli.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder child = new ProcessBuilder(childCommand(args)).inheritIO();
         child.environment().putAll(remedyEnvironment());
         try {
             Process p = child.start();
@@ -109,6 +95,23 @@ final class EngineGuard {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot start the remedied job: " + e.getMessage(), e);
         }
+    }
+
+    /** The command that runs this job ({@code args}) again in a child JVM with this one's class path and options. */
+    static List<String> childCommand(String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (keep(option)) {
+                command.add(option);
+            }
+        }
+        command.add("-Djava.awt.headless=" + System.getProperty("java.awt.headless", "false"));
+        command.add("-cp");
+        command.add(classPath());
+        command.add(SysriskCli.class.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** JVM options worth passing on (heap, GC, -D); not Maven's launcher settings, agents or debuggers. */

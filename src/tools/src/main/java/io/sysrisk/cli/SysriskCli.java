@@ -1,5 +1,6 @@
 package io.sysrisk.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.sysrisk.experiment.PreparedExperiment;
@@ -18,7 +19,19 @@ public class SysriskCli {
         // libtorch's thread pools are sized once, when the engine starts: set them before anything touches DJL.
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.exit(run(args));
+        System.exit(QuietEngine.wanted() && usesDjl(args) ? QuietEngine.runFiltered(args, System.err) : run(args));
+    }
+
+    /** Whether {@code args} name a job that computes with DJL (false for help, and for what does not parse). */
+    static boolean usesDjl(String... args) {
+        try {
+            List<CommandLine> parsed = new CommandLine(new SysriskCli()).parseArgs(args).asCommandLineList();
+            CommandLine last = parsed.get(parsed.size() - 1);
+            return parsed.stream().noneMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested())
+                    && last.getCommand() instanceof DjlJob job && job.usesDjl();
+        } catch (CommandLine.ParameterException e) {
+            return false; // run() says what is wrong, in this JVM
+        }
     }
 
     /**
