@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
@@ -73,6 +74,15 @@ class Train implements Callable<Integer>, DjlJob {
     @Option(names = "--no-attention", description = "Ablation: mean-pool the BiLSTM outputs instead of attention.")
     boolean noAttention;
 
+    @Option(names = "--min-events", description = "Distinct events (runs of positive windows) the validation, "
+            + "calibration and test parts must each hold, or the job stops before training (default "
+            + DecisionFloor.DEFAULT_MIN_EVENTS + ").")
+    Integer minEvents;
+
+    @Option(names = "--min-positives", description = "Positive windows each of those parts must hold (default "
+            + DecisionFloor.DEFAULT_MIN_POSITIVES + ").")
+    Integer minPositives;
+
     @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "Model store folder (default ${DEFAULT-VALUE}).")
     Path store;
 
@@ -94,6 +104,8 @@ class Train implements Callable<Integer>, DjlJob {
                 or(seed, DEFAULTS.seed()), DEFAULTS.positiveWeight(), or(device, DEFAULTS.device()),
                 or(weightDecay, DEFAULTS.weightDecay()), or(inputNoise, DEFAULTS.inputNoise()),
                 or(selection, DEFAULTS.selection()));
+        DecisionFloor floor = new DecisionFloor(or(minEvents, DecisionFloor.DEFAULT_MIN_EVENTS),
+                or(minPositives, DecisionFloor.DEFAULT_MIN_POSITIVES));
         if (pooled) {
             if (seed != null) {
                 throw new IllegalArgumentException("the any-index model is an ensemble: give --seeds, not --seed");
@@ -113,7 +125,7 @@ class Train implements Callable<Integer>, DjlJob {
             ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
                     m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature()) : m;
             new PooledTrainingJob(r.experiment(exp), member, r.spiSectors(),
-                    seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, store,
+                    seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, floor, store,
                     version != null ? version : exp.name()).run(System.out::println);
         } else {
             if (!recipe.equals(Recipe.SERVED_NAME)) {
@@ -123,7 +135,7 @@ class Train implements Callable<Integer>, DjlJob {
                 throw new IllegalArgumentException("--seeds is for the any-index ensemble; give --seed");
             }
             ExperimentConfig exp = experiment.toConfig();
-            new TrainingJob(exp, model, train, store, version != null ? version : exp.name()).run(System.out::println);
+            new TrainingJob(exp, model, train, floor, store, version != null ? version : exp.name()).run(System.out::println);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.sysrisk.training;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
 import io.sysrisk.experiment.TrainConfig;
@@ -26,6 +28,7 @@ import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
+import io.sysrisk.windows.PartEvents;
 
 /**
  * The training profile's default job: the pooled experiment over every embedded equity market, a calibrated seed
@@ -36,21 +39,22 @@ import io.sysrisk.store.ModelStore;
  * training-only series.
  */
 public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boolean spiSectors, List<Integer> seeds,
-                                TrainConfig train, Path storeRoot, String version) {
+                                TrainConfig train, DecisionFloor floor, Path storeRoot, String version) {
 
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
 
     public TrainingOutcome run(Consumer<String> log) {
+        List<Market> markets = new java.util.ArrayList<>(Markets.embedded());
+        if (spiSectors) {
+            markets.addAll(Markets.spiSectors());
+        }
+        PooledExperiment exp = PooledExperiment.prepare(experiment, markets, List.of(),
+                Recipe.trainingOnly(markets));
+        log.accept(exp.summary().stripTrailing());
+        checkDecisionParts(exp, floor);
         // Refused at once, not after minutes of training, when another run writes the same version.
         try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
-            List<Market> markets = new java.util.ArrayList<>(Markets.embedded());
-            if (spiSectors) {
-                markets.addAll(Markets.spiSectors());
-            }
-            PooledExperiment exp = PooledExperiment.prepare(experiment, markets, List.of(),
-                    Recipe.trainingOnly(markets));
-            log.accept(exp.summary().stripTrailing());
             try (WindowTrainer.Trained result = WindowTrainer.ensemble(member, seeds).train(exp.train(),
                     exp.validation(), exp.calibration(), train, log)) {
                 double[] validationProbability;
@@ -72,6 +76,35 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boo
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Early stopping is decided on the validation part, Platt scaling and the alarm on the calibration part, each
+     * pooled over the markets: each must hold {@code floor}'s events (counted within each market) before training.
+     */
+    static void checkDecisionParts(PooledExperiment exp, DecisionFloor floor) {
+        PartEvents validation = PartEvents.NONE;
+        PartEvents calibration = PartEvents.NONE;
+        LocalDate[] validationDates = {null, null};
+        LocalDate[] calibrationDates = {null, null};
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            validation = validation.plus(PartEvents.ofRows(m.validationRows(), m.labels()));
+            calibration = calibration.plus(PartEvents.ofRows(m.calibrationRows(), m.labels()));
+            span(validationDates, m, m.validationRows());
+            span(calibrationDates, m, m.calibrationRows());
+        }
+        floor.check("validation", validationDates[0], validationDates[1], validation);
+        floor.check("calibration", calibrationDates[0], calibrationDates[1], calibration);
+    }
+
+    private static void span(LocalDate[] span, PooledExperiment.MarketPart m, int[] rows) {
+        if (rows.length == 0) {
+            return;
+        }
+        LocalDate first = m.matrix().dates().get(rows[0]);
+        LocalDate last = m.matrix().dates().get(rows[rows.length - 1]);
+        span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
+        span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
     }
 
     /**

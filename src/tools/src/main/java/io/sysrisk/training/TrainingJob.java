@@ -11,6 +11,7 @@ import io.sysrisk.evaluation.Evaluations;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.evaluation.MetricsTable;
+import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.experiment.TrainConfig;
@@ -21,20 +22,27 @@ import io.sysrisk.model.DjlModels;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.Part;
+import io.sysrisk.windows.PartEvents;
 import io.sysrisk.windows.WindowSet;
 
 /**
  * The training profile's job: prepare the experiment, train, evaluate on the held-out test part against the
  * references, and write the model version with its provenance to the store.
  */
-public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainConfig train, Path storeRoot,
-                          String version) {
+public record TrainingJob(ExperimentConfig experiment, ModelConfig model, TrainConfig train, DecisionFloor floor,
+                          Path storeRoot, String version) {
 
     public TrainingOutcome run(Consumer<String> log) {
+        PreparedExperiment exp = PreparedExperiment.prepare(experiment);
+        log.accept(exp.summary().stripTrailing());
+        // Early stopping and the threshold are decided on validation, the figures on test: before any training.
+        for (Part p : List.of(Part.VALIDATION, Part.TEST)) {
+            WindowSet w = exp.part(p);
+            floor.check(p.name().toLowerCase(java.util.Locale.ROOT), w.endDates().get(0),
+                    w.endDates().get(w.size() - 1), PartEvents.of(w));
+        }
         // Refused at once, not after minutes of training, when another run writes the same version.
         try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
-            PreparedExperiment exp = PreparedExperiment.prepare(experiment);
-            log.accept(exp.summary().stripTrailing());
             try (WindowTrainer.Trained result = WindowTrainer.network(model).train(exp.part(Part.TRAIN),
                     exp.part(Part.VALIDATION), null, train, log)) {
                 EvaluationReport report;

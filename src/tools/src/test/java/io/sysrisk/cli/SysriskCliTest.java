@@ -1,6 +1,7 @@
 package io.sysrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +98,57 @@ class SysriskCliTest {
             assertTrue(out.startsWith("error: ") && !out.contains("\n") && !out.contains("Exception"), out);
         }
         assertTrue(run("summary", "--experiment", "nikkei")[1].contains("any-index (the default)"));
+    }
+
+    /**
+     * A user's file whose validation part (60-80% of its dates) holds no fall: exit 2, one line that names the part,
+     * and nothing in the store, not even the version's folder.
+     */
+    @Test
+    void aCsvWithoutEventsInValidationStopsBeforeTraining(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("calm-late.csv");
+        Files.writeString(csv, calmLate());
+        Path store = dir.resolve("store");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = SysriskCli.run("train", "--csv", csv.toString(), "--kind", "panel",
+                    "--index-column", "close", "--store", store.toString(), "--version", "calm");
+        } finally {
+            System.setErr(saved);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        List<String> errors = text.lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(2, code, text);
+        assertEquals(1, errors.size(), text);
+        assertTrue(errors.get(0).startsWith("error: the validation part (windows ending ")
+                && errors.get(0).contains("holds 0 distinct events and 0 positive windows"), errors.get(0));
+        assertFalse(text.contains("Exception"), text);
+        assertFalse(Files.exists(store.resolve("calm")), "nothing written");
+        assertTrue(!Files.exists(store) || Files.list(store).noneMatch(f -> !f.getFileName().toString()
+                .startsWith(".")), "nothing written");
+    }
+
+    /**
+     * Ten years of business days: a quiet upward walk with a fall of about 12% over ten days every 250 days in the
+     * first half, and none after, so the split derived from the file (validation from 60%, test from 80%) has none.
+     */
+    private static String calmLate() {
+        Random random = new Random(7);
+        StringBuilder csv = new StringBuilder("date,close\n");
+        LocalDate d = LocalDate.of(2005, 1, 3);
+        double price = 100;
+        for (int day = 0; day < 2600; day++) {
+            while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                d = d.plusDays(1);
+            }
+            boolean falling = day < 1300 && day % 250 >= 200 && day % 250 < 210;
+            price *= Math.exp(falling ? -0.013 : 0.0003 + 0.004 * random.nextGaussian());
+            csv.append(d).append(',').append(String.format(Locale.ROOT, "%.4f", price)).append('\n');
+            d = d.plusDays(1);
+        }
+        return csv.toString();
     }
 }
