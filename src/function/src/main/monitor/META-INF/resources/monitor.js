@@ -1,6 +1,7 @@
 /* sysrisk risk page: plain JavaScript over GET /monitor/overview, /monitor/.../history (chunks), /window,
    /monitor/evidence and GET /model. Every number shown comes from the server; nothing is computed here but
-   layout, episode boundaries for shading, and the CSV text. */
+   layout, episode boundaries for shading, the CSV text, and, for several markets at once, each market's own
+   date,close request and the count of markets in alarm per day. */
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -103,6 +104,7 @@
 
   // ---- loading a history, chunk by chunk (newest first, so "today" shows at once) ----
   async function loadMarket(id, date) {
+    showMode(false);
     const info = state.overview.markets.find((m) => m.id === id);
     state.source = { kind: 'market', id: id, inTraining: info && info.inTraining };
     state.csv = null;
@@ -111,6 +113,7 @@
   }
 
   async function loadUpload(text) {
+    showMode(false);
     state.source = { kind: 'upload', id: 'upload', inTraining: false };
     state.csv = text;
     await loadHistory((chunk) => getJson('/monitor/upload/history?chunk=' + chunk,
@@ -533,6 +536,167 @@
       folds + '</tbody></table></div>' + skill + events;
   }
 
+  // ---- several markets at once: each column is one market's closes, scored alone by the served model ----
+  const MAX_MARKETS = 20;
+  const severalCharts = [];
+
+  function csvCells(line) {
+    return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  }
+
+  /** A CSV with more than one value column holds several markets' closes; else one market's. */
+  function loadText(text) {
+    const first = (text || '').split(/\r?\n/, 1)[0] || '';
+    return csvCells(first).length > 2 ? loadSeveral(text) : loadUpload(text);
+  }
+
+  function showMode(several) {
+    $('several-panel').hidden = !several;
+    for (const id of ['today-panel', 'history-panel', 'why-panel']) $(id).hidden = several;
+  }
+
+  /** Every chunk of one date,close CSV's scored history, in order. */
+  async function scoreAll(csv) {
+    const fetchChunk = (chunk) => getJson('/monitor/upload/history?chunk=' + chunk,
+      { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+    const got = [await fetchChunk(0)];
+    for (let k = 1; k < got[0].chunks; k++) got.push(await fetchChunk(k));
+    const out = { dates: [], probability: [], alert: [] };
+    for (const c of got) {
+      out.dates.push(...c.dates);
+      out.probability.push(...c.probability);
+      out.alert.push(...c.alert);
+    }
+    return out;
+  }
+
+  async function loadSeveral(text) {
+    const ticket = ++state.loading;
+    showError('');
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const names = csvCells(lines[0]).slice(1);
+    const bad = names.findIndex((n) => !n);
+    if (bad >= 0 || new Set(names).size !== names.length || names.length > MAX_MARKETS) {
+      showError(bad >= 0 ? 'column ' + (bad + 2) + ' of the header has no name: name each market\u2019s column'
+        : names.length > MAX_MARKETS ? 'the file has ' + names.length + ' markets; at most ' + MAX_MARKETS + ' at once'
+        : 'two columns have the same name: ' + names.filter((n, i) => names.indexOf(n) !== i)[0]);
+      return;
+    }
+    const rows = lines.slice(1).map(csvCells);
+    showMode(true);
+    state.source = { kind: 'several', id: 'several', inTraining: false };
+    state.several = null;
+    const markets = [];
+    const started = Date.now();
+    for (let j = 0; j < names.length; j++) {
+      $('progress').textContent = 'scoring ' + names[j] + ' (' + (j + 1) + ' of ' + names.length + ')\u2026';
+      // A market's blank cells are its holidays or days before its history starts: its request leaves them out.
+      let csv = 'date,close\n';
+      let n = 0;
+      for (const r of rows) {
+        if (r[j + 1] != null && r[j + 1] !== '') { csv += r[0] + ',' + r[j + 1] + '\n'; n++; }
+      }
+      try {
+        markets.push(Object.assign({ name: names[j], rows: n }, await scoreAll(csv)));
+      } catch (err) {
+        markets.push({ name: names[j], rows: n, error: err.message });
+      }
+      if (ticket !== state.loading) return;
+    }
+    state.several = summarize(markets);
+    renderSeveral();
+    const scored = markets.filter((m) => !m.error).length;
+    $('progress').textContent = scored + ' of ' + markets.length + ' markets scored in ' +
+      ((Date.now() - started) / 1000).toFixed(1) + ' s, each alone by ' + state.overview.modelVersion + '.';
+    document.body.dataset.loaded = 'several';
+  }
+
+  /** Per day over the union of the markets' scored dates: how many are in alarm, and how many were scored. */
+  function summarize(markets) {
+    const byDate = new Map();
+    for (const m of markets) {
+      if (m.error) continue;
+      m.dates.forEach((d, i) => {
+        const c = byDate.get(d) || [0, 0];
+        c[1]++;
+        if (m.alert[i]) c[0]++;
+        byDate.set(d, c);
+      });
+    }
+    const dates = [...byDate.keys()].sort();
+    return { markets: markets, dates: dates, x: dates.map(toX), inAlarm: dates.map((d) => byDate.get(d)[0]),
+             scored: dates.map((d) => byDate.get(d)[1]) };
+  }
+
+  function renderSeveral() {
+    const s = state.several;
+    for (const c of severalCharts) c.destroy();
+    severalCharts.length = 0;
+    const last = s.dates[s.dates.length - 1];
+    const alarmed = s.markets.filter((m) => !m.error && m.dates[m.dates.length - 1] === last && m.alert[m.alert.length - 1]);
+    $('several-summary').innerHTML = last == null ? 'No market could be scored (see the table).'
+      : 'On <strong>' + last + '</strong> (the latest date), <strong>' + s.inAlarm[s.inAlarm.length - 1] + ' of ' +
+        s.scored[s.scored.length - 1] + '</strong> markets scored that day ' + (s.scored[s.scored.length - 1] === 1 ? 'is' : 'are') +
+        ' in alarm' + (alarmed.length ? ': ' + alarmed.map((m) => esc(m.name)).join(', ') : '') + '.';
+    let rows = '<thead><tr><th scope="col">market</th><th scope="col">rows</th><th scope="col">dates scored</th>' +
+      '<th scope="col">latest</th><th scope="col">probability</th><th scope="col">alert</th>' +
+      '<th scope="col">alarm days</th></tr></thead><tbody>';
+    for (const m of s.markets) {
+      if (m.error) {
+        rows += '<tr class="unscored"><td>' + esc(m.name) + '</td><td>' + m.rows + '</td><td colspan="5">not scored: ' +
+          esc(m.error) + '</td></tr>';
+        continue;
+      }
+      const i = m.dates.length - 1;
+      const days = m.alert.filter(Boolean).length;
+      rows += '<tr><td>' + esc(m.name) + '</td><td>' + m.rows + '</td><td>' + m.dates.length + '</td><td>' + m.dates[i] +
+        '</td><td>' + pct(m.probability[i]) + '</td><td>' + (m.alert[i] ? '<strong>ON</strong>' : 'off') + '</td><td>' +
+        days + ' (' + pct(days / m.dates.length) + ')</td></tr>';
+    }
+    $('several-table').innerHTML = '<caption>Each market, as the served model scores it alone</caption>' + rows + '</tbody>';
+    const w = Math.max(280, $('several-panel').clientWidth - 28);
+    const sync = uPlot.sync('several');
+    const cursor = { sync: { key: sync.key, setSeries: false }, drag: { x: true, y: false } };
+    const dateSeries = { label: 'date', value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) };
+    const count = new uPlot({ width: w, height: 160, cursor: cursor, scales: { x: { time: true }, y: { range: [0, null] } },
+      series: [dateSeries,
+        { label: 'in alarm', stroke: COLORS.onset, fill: 'rgba(213,94,0,0.15)', width: 1.5, paths: uPlot.paths.stepped({ align: 1 }) },
+        { label: 'scored', stroke: '#888', dash: [4, 3], width: 1, paths: uPlot.paths.stepped({ align: 1 }) }],
+      axes: [{}, { size: 40 }] }, [s.x, s.inAlarm, s.scored], $('chart-count'));
+    severalCharts.push(count);
+    const strips = $('several-strips');
+    strips.innerHTML = '';
+    for (const m of s.markets) {
+      if (m.error) continue;
+      const fig = document.createElement('figure');
+      const cap = document.createElement('figcaption');
+      cap.textContent = m.name + ': probability, alarm days shaded';
+      const div = document.createElement('div');
+      div.className = 'chart';
+      div.dataset.market = m.name;
+      fig.append(cap, div);
+      strips.appendChild(fig);
+      const x = m.dates.map(toX);
+      const shade = { hooks: { drawClear: (u) => {
+        const ctx = u.ctx;
+        ctx.save();
+        ctx.fillStyle = COLORS.alarm;
+        for (let i = 0; i < m.alert.length; i++) {
+          if (!m.alert[i]) continue;
+          const x0 = u.valToPos(x[i] - 43200, 'x', true);
+          const x1 = u.valToPos(x[i] + 43200, 'x', true);
+          ctx.fillRect(x0, u.bbox.top, Math.max(1, x1 - x0), u.bbox.height);
+        }
+        ctx.restore();
+      } } };
+      severalCharts.push(new uPlot({ width: w, height: 90, plugins: [shade], cursor: cursor, legend: { show: false },
+        scales: { x: { time: true, min: s.x[0], max: s.x[s.x.length - 1] }, y: { range: [0, null] } },
+        series: [dateSeries, { label: m.name, stroke: COLORS.prob, width: 1, value: (u, v) => v == null ? '' : pct(v) }],
+        axes: [{}, { size: 40, values: (u, vals) => vals.map((v) => pct(v, 0)) }] }, [x, m.probability], div));
+    }
+  }
+  state.severalCharts = severalCharts;
+
   // ---- take it away ----
   function csvText() {
     const h = state.h;
@@ -561,12 +725,12 @@
       showError('the file is ' + file.size.toLocaleString('en') + ' bytes; at most 2 MB (the API\u2019s limit)');
       return;
     }
-    file.text().then((t) => { $('paste').value = ''; loadUpload(t); });
+    file.text().then((t) => { $('paste').value = ''; loadText(t); });
   }
 
   document.addEventListener('DOMContentLoaded', () => {
     $('file').addEventListener('change', (ev) => readFile(ev.target.files[0]));
-    $('score-paste').addEventListener('click', () => loadUpload($('paste').value));
+    $('score-paste').addEventListener('click', () => loadText($('paste').value));
     const drop = $('drop');
     drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
     drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -582,7 +746,10 @@
     $('pan-right').addEventListener('click', () => pan(1));
     $('download').addEventListener('click', download);
     $('explain').addEventListener('click', () => { if ($('explain-date').value) explain($('explain-date').value); });
-    window.addEventListener('resize', () => { for (const c of state.charts) c.setSize({ width: width(), height: c.height }); });
+    window.addEventListener('resize', () => {
+      for (const c of state.charts) c.setSize({ width: width(), height: c.height });
+      if (state.several && !$('several-panel').hidden) renderSeveral();
+    });
     start();
   });
 })();

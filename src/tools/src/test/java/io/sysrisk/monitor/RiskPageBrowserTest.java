@@ -55,7 +55,7 @@ import io.sysrisk.data.Markets;
  * chromedriver) against the packaged application (the runner jar): it loads without console errors, draws a
  * chosen market and an uploaded CSV with as many points as the API scores, shows a bad CSV's error, draws the
  * threshold and the alarm shading, downloads the API's numbers, explains a clicked date, moves it with the keyboard,
- * and does not overflow sideways at phone width. Takes the README's
+ * does not overflow sideways at phone width, and shows several markets at once. Takes the README's
  * screenshot ({@code src/tools/target/risk-page.png}, and of the evidence: {@code risk-page-evidence.png}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,7 +109,9 @@ class RiskPageBrowserTest {
         waitLoaded("sp500-1928");
         assertTrue(browser.findElement(By.id("today")).getText().contains("probability that a fall of more than"),
                 browser.findElement(By.id("today")).getText());
-        List<String> errors = consoleErrors();
+        // The browser logs the API's 400 for the market too short to score; nothing else may go wrong.
+        List<String> errors = consoleErrors().stream().filter(e -> !(e.contains("/monitor/upload/history")
+                && e.contains("400"))).toList();
         assertTrue(errors.isEmpty(), "console errors: " + errors);
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("leave one market out"),
                 "the out-of-sample evidence is shown");
@@ -229,6 +231,7 @@ class RiskPageBrowserTest {
             csv.append(djia.dates().get(t)).append(',').append(close[t]).append('\n');
         }
         Path file = Files.createTempFile("djia", ".csv");
+        file.toFile().deleteOnExit();
         Files.writeString(file, csv);
         browser.findElement(By.id("file")).sendKeys(file.toString());
         waitLoaded("upload");
@@ -242,6 +245,7 @@ class RiskPageBrowserTest {
     @Order(8)
     void aBadCsvShowsItsErrorInThePage() throws Exception {
         Path file = Files.createTempFile("bad", ".csv");
+        file.toFile().deleteOnExit();
         Files.writeString(file, "date,close\n2020-01-02,100\n2020-01-03,101\n2020-01-06,abc\n");
         browser.findElement(By.id("file")).sendKeys(file.toString());
         WebElement error = browser.findElement(By.id("error"));
@@ -280,6 +284,104 @@ class RiskPageBrowserTest {
         assertTrue(page.intValue() <= view.intValue(), "the page is " + page + " px wide in a " + view + " px view");
         Number chart = (Number) js("return window.sysrisk.charts[1].width");
         assertTrue(chart.intValue() <= view.intValue(), "a chart is " + chart + " px wide in a " + view + " px view");
+    }
+
+    /**
+     * A CSV of several markets' closes (a blank cell: no close that day): each market is scored alone, its numbers
+     * are the API's, the count of markets in alarm on each day is the API's alerts counted, and a market too short
+     * to score is named with the API's reason while the others are shown.
+     */
+    @Test
+    @Order(11)
+    void severalMarketsAtOnceShowEachMarketAndHowManyAreInAlarm() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1400));
+        browser.get(server.uri("/").toString());
+        browser.navigate().refresh();
+        waitLoaded("sp500-1928");
+        java.time.LocalDate from = java.time.LocalDate.of(1996, 1, 2);
+        java.time.LocalDate to = java.time.LocalDate.of(2000, 12, 29);
+        Map<String, MarketData> markets = new LinkedHashMap<>();
+        for (String name : List.of("djia", "dow30-ew")) {
+            MarketData d = Markets.byName(Markets.embedded(), name).data();
+            int a = 0;
+            while (d.dates().get(a).isBefore(from)) {
+                a++;
+            }
+            int b = a;
+            while (b + 1 < d.size() && !d.dates().get(b + 1).isAfter(to)) {
+                b++;
+            }
+            markets.put(name, d.slice(a, b + 1));
+        }
+        java.util.TreeMap<java.time.LocalDate, String[]> rows = new java.util.TreeMap<>();
+        int column = 0;
+        for (MarketData d : markets.values()) {
+            double[] close = d.column(Market.CLOSE);
+            for (int t = 0; t < d.size(); t++) {
+                rows.computeIfAbsent(d.dates().get(t), k -> new String[3])[column] = String.valueOf(close[t]);
+            }
+            column++;
+        }
+        int k = 0;
+        for (String[] cells : rows.values()) {
+            if (k++ >= rows.size() - 40) {
+                cells[2] = "100"; // "tiny": 40 closes, far fewer than a window and its look-back
+            }
+        }
+        StringBuilder csv = new StringBuilder("date,djia,dow30-ew,tiny\n");
+        rows.forEach((date, cells) -> csv.append(date).append(',').append(cells[0] == null ? "" : cells[0]).append(',')
+                .append(cells[1] == null ? "" : cells[1]).append(',').append(cells[2] == null ? "" : cells[2])
+                .append('\n'));
+        Path file = Files.createTempFile("several", ".csv");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, csv);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        waitLoaded("several");
+        assertTrue(browser.findElement(By.id("several-panel")).isDisplayed());
+        assertFalse(browser.findElement(By.id("history-panel")).isDisplayed(), "one market's charts are put away");
+
+        java.util.TreeMap<String, int[]> expected = new java.util.TreeMap<>(); // date -> {in alarm, scored}
+        int m = 0;
+        for (Map.Entry<String, MarketData> e : markets.entrySet()) {
+            List<JsonNode> api = apiScores(e.getValue());
+            assertTrue(api.size() > 900, e.getKey() + " has " + api.size() + " scorable dates");
+            String at = "window.sysrisk.several.markets[" + m++ + "]";
+            assertEquals(e.getKey(), js("return " + at + ".name"));
+            assertEquals(api.size(), ((Number) js("return " + at + ".dates.length")).intValue(), e.getKey());
+            List<?> dates = (List<?>) js("return " + at + ".dates");
+            List<?> alerts = (List<?>) js("return " + at + ".alert");
+            List<?> probabilities = (List<?>) js("return " + at + ".probability");
+            for (int i = 0; i < api.size(); i++) {
+                JsonNode s = api.get(i);
+                assertEquals(s.path("asOf").asText(), dates.get(i));
+                assertEquals(s.path("alert").asBoolean(), alerts.get(i), e.getKey() + " " + dates.get(i));
+                assertEquals(s.path("probability").asDouble(), ((Number) probabilities.get(i)).doubleValue(), 0.0);
+                int[] c = expected.computeIfAbsent(s.path("asOf").asText(), d -> new int[2]);
+                c[0] += s.path("alert").asBoolean() ? 1 : 0;
+                c[1]++;
+            }
+        }
+        assertEquals(new ArrayList<>(expected.keySet()), js("return window.sysrisk.several.dates"));
+        assertEquals(expected.values().stream().map(c -> (long) c[0]).toList(),
+                js("return window.sysrisk.several.inAlarm"));
+        assertEquals(expected.values().stream().map(c -> (long) c[1]).toList(),
+                js("return window.sysrisk.several.scored"));
+        assertTrue(expected.values().stream().anyMatch(c -> c[0] == 2) && expected.values().stream()
+                .anyMatch(c -> c[0] == 0), "days with both markets in alarm and days with none");
+
+        String table = browser.findElement(By.id("several-table")).getText();
+        assertTrue(table.contains("tiny") && table.contains("not scored"), table);
+        int[] last = expected.lastEntry().getValue();
+        String summary = browser.findElement(By.id("several-summary")).getText();
+        assertTrue(summary.contains(expected.lastKey()) && summary.contains(last[0] + " of " + last[1]), summary);
+        assertEquals(2L, js("return document.querySelectorAll('#several-strips .chart').length"));
+        assertFalse(browser.findElement(By.id("error")).isDisplayed());
+        // The browser logs the API's 400 for the market too short to score; nothing else may go wrong.
+        List<String> errors = consoleErrors().stream().filter(e -> !(e.contains("/monitor/upload/history")
+                && e.contains("400"))).toList();
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+        Files.write(Path.of("src/tools/target/risk-page-several.png"),
+                browser.findElement(By.id("several-panel")).getScreenshotAs(OutputType.BYTES));
     }
 
     private void waitLoaded(String source) {
