@@ -69,6 +69,10 @@ public record PooledConfig(String name, List<String> featureIds, LabelDefinition
         return new PooledConfig(name, ids, label, window, validationShare, trainStride, clip, heldOut);
     }
 
+    public PooledConfig withValidationShare(double share) {
+        return new PooledConfig(name, featureIds, label, window, share, trainStride, clip, heldOut);
+    }
+
     public PooledConfig withName(String n) {
         return new PooledConfig(n, featureIds, label, window, validationShare, trainStride, clip, heldOut);
     }

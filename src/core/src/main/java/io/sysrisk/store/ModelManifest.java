@@ -117,6 +117,15 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
         return pooled != null;
     }
 
+    /**
+     * Whether this is a model in the default's shape trained on one market (a user's file or one embedded dataset,
+     * {@code train --csv} or {@code --dataset}), not pooled over the embedded markets.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isOneMarket() {
+        return pooled != null && data != null && data.size() == 1;
+    }
+
     /** How to read market data for this model: its input kind and index column, the default cleaning policy. */
     public io.sysrisk.data.LoadOptions loadOptions() {
         return new io.sysrisk.data.LoadOptions(input.kind(), input.indexColumn(),

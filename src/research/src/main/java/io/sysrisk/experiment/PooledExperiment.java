@@ -75,6 +75,23 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
     public static PooledExperiment prepare(PooledConfig config, List<Market> markets,
                                            List<PooledConfig.HeldOut> excluded, java.util.Set<String> trainingOnly,
                                            PlantedInput planted) {
+        PooledExperiment exp = prepareUnchecked(config, markets, excluded, trainingOnly, planted);
+        if (exp.train.positives() == 0 || exp.validation.positives() == 0 || exp.calibration.positives() == 0) {
+            throw new IllegalArgumentException("the pooled training part has " + exp.train.positives() + ", the "
+                    + "validation part " + exp.validation.positives() + " and the calibration part "
+                    + exp.calibration.positives() + " event windows; each needs some");
+        }
+        return exp;
+    }
+
+    /**
+     * As {@link #prepare(PooledConfig, List, List, java.util.Set, PlantedInput)} without its check that every part
+     * holds an event: for a caller that checks each part against a stricter floor and says so in its own words (the
+     * training job's {@code DecisionFloor}).
+     */
+    public static PooledExperiment prepareUnchecked(PooledConfig config, List<Market> markets,
+                                                    List<PooledConfig.HeldOut> excluded,
+                                                    java.util.Set<String> trainingOnly, PlantedInput planted) {
         FeatureSet set = FeatureSet.ofIds(config.featureIds());
         int w = config.window();
         int ahead = config.label().lookahead();
@@ -150,11 +167,6 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         WindowSet train = WindowSet.concat(trainSets);
         WindowSet validation = WindowSet.concat(validationSets);
         WindowSet calibration = WindowSet.concat(calibrationSets);
-        if (train.positives() == 0 || validation.positives() == 0 || calibration.positives() == 0) {
-            throw new IllegalArgumentException("the pooled training part has " + train.positives() + ", the "
-                    + "validation part " + validation.positives() + " and the calibration part "
-                    + calibration.positives() + " event windows; each needs some");
-        }
         return new PooledExperiment(config, set, List.copyOf(out), stats, train, validation, calibration);
     }
 

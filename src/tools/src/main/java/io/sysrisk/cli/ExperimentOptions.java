@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import io.sysrisk.data.CsvMarketLoader;
 import io.sysrisk.data.EmbeddedDataset;
-import io.sysrisk.data.InputKind;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.experiment.DataSpec;
@@ -24,20 +23,17 @@ import picocli.CommandLine.Option;
  */
 public class ExperimentOptions {
 
-    /** Share of a user file's dates before validation starts, and before the test part starts. */
-    static final double DERIVED_VALIDATION_AT = 0.6;
-    static final double DERIVED_TEST_AT = 0.8;
-
     @Option(names = "--experiment", defaultValue = PooledConfig.DEFAULT_NAME,
             description = "any-index (default: one model pooled over every embedded equity market's closes), or a "
                     + "single-market experiment: sp500, spi-sectors, dow30, djia.")
     String experiment;
 
-    @Option(names = "--dataset", description = "Single-market: an embedded dataset instead of the experiment's: "
-            + "sp500, dow30, spi-sectors, swx, djia, gold-silver, sp500-1928.")
+    @Option(names = "--dataset", description = "One embedded dataset, trained in the default model's shape as one "
+            + "market with all its columns: sp500, dow30, spi-sectors, swx, djia, gold-silver, sp500-1928.")
     String dataset;
 
-    @Option(names = "--csv", description = "Single-market: your own CSV file (date column first).")
+    @Option(names = "--csv", description = "Your own CSV file (date column first), trained in the default model's "
+            + "shape as one market with all its columns.")
     Path csv;
 
     @Option(names = "--kind", description = "Input kind of --csv: ohlcv or panel.")
@@ -67,17 +63,83 @@ public class ExperimentOptions {
             + "(default ret_1d,vol_20d,vol_120d,drawdown_250d).")
     List<String> features;
 
-    @Option(names = "--validation-start", description = "Single-market: first window end date of the validation "
-            + "part (YYYY-MM-DD). For --csv without it: the date 60% through the file.")
+    @Option(names = "--validation-start", description = "Named single-market experiment: first window end date of "
+            + "the validation part (YYYY-MM-DD).")
     LocalDate validationStart;
 
-    @Option(names = "--test-start", description = "Single-market: first window end date of the test part. For "
-            + "--csv without it: the date 80% through the file.")
+    @Option(names = "--test-start", description = "Named single-market experiment: first window end date of the "
+            + "test part.")
     LocalDate testStart;
 
     @Option(names = "--test-end", description = "Single-market: last window end date of the test part (default: "
             + "the last labelled day).")
     LocalDate testEnd;
+
+    @Option(names = "--validation-share", description = "--csv and --dataset training: the latest share of the "
+            + "labelled windows held for validation (its earlier half) and calibration (its later half); default "
+            + "the default model's, 0.2.")
+    Double validationShare;
+
+    /** Whether these options train a user's file or one embedded dataset (in the default model's shape). */
+    public boolean ownData() {
+        return csv != null || dataset != null;
+    }
+
+    /**
+     * A user's file ({@code --csv}) or one embedded dataset ({@code --dataset}) as one market with all its columns,
+     * for training in the default model's shape.
+     */
+    public io.sysrisk.training.TrainingData ownTrainingData() {
+        if (dataset != null && csv != null) {
+            throw new IllegalArgumentException("give --dataset or --csv, not both");
+        }
+        if (dataset != null) {
+            EmbeddedDataset d = EmbeddedDataset.fromCliName(dataset);
+            return io.sysrisk.training.TrainingData.of(d.cliName(), DataSpec.of(d));
+        }
+        return io.sysrisk.training.TrainingData.of(stem(), DataSpec.of(csv, loadOptions()));
+    }
+
+    /**
+     * The default model's experiment over one user market: its label (onset) unless given, its window, the given
+     * validation share, and as inputs {@code features} or every feature the data supports (the default's four from
+     * the index, plus those that read an OHLCV file's range and volume or a panel's members).
+     */
+    public PooledConfig ownPooledConfig(io.sysrisk.training.TrainingData data) {
+        if (!experiment.equals(PooledConfig.DEFAULT_NAME)) {
+            throw new IllegalArgumentException("--experiment " + experiment + " names an embedded experiment; with "
+                    + "--csv or --dataset leave it out");
+        }
+        if (validationStart != null || testStart != null || testEnd != null) {
+            throw new IllegalArgumentException("a --csv or --dataset model is split like the default: the latest "
+                    + "--validation-share of its windows for validation and calibration, no test part (its evidence "
+                    + "is the report's); drop --validation-start, --test-start and --test-end");
+        }
+        PooledConfig c = PooledConfig.defaults().withName(data.name()).withFeatures(features != null ? features
+                : io.sysrisk.features.FeatureSet.allFor(data.single()).ids());
+        if (window != null) {
+            c = c.withWindow(window);
+        }
+        if (validationShare != null) {
+            c = c.withValidationShare(validationShare);
+        }
+        return c.withLabel(label(c.label()));
+    }
+
+    private String stem() {
+        return csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+
+    private LoadOptions loadOptions() {
+        if (kind == null) {
+            throw new IllegalArgumentException("--csv needs --kind ohlcv or --kind panel");
+        }
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "ohlcv" -> LoadOptions.ohlcv();
+            case "panel" -> LoadOptions.panel(indexColumn);
+            default -> throw new IllegalArgumentException("--kind must be ohlcv or panel, got '" + kind + "'");
+        };
+    }
 
     /** Whether these options name the pooled default experiment rather than a single market. */
     public boolean pooled() {
@@ -104,42 +166,27 @@ public class ExperimentOptions {
         return c.withLabel(label(c.label()));
     }
 
-    /** A single-market experiment (also for --csv and --dataset, based on the default single-market settings). */
+    /**
+     * A named single-market experiment (sp500, spi-sectors, dow30, djia), the old single-network job's. A user's file
+     * and one embedded dataset train in the default's shape instead ({@link #ownPooledConfig}).
+     */
     public ExperimentConfig toConfig() {
-        String base = experiment.equals(PooledConfig.DEFAULT_NAME) ? DefaultExperiments.SP500.cliName() : experiment;
+        if (ownData()) {
+            throw new IllegalArgumentException("--csv and --dataset train in the default model's shape, not as a "
+                    + "named single-market experiment");
+        }
         ExperimentConfig c;
         try {
-            c = DefaultExperiments.fromCliName(base).config();
+            c = DefaultExperiments.fromCliName(experiment).config();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "'; known: "
                     + PooledConfig.DEFAULT_NAME + " (the default), " + String.join(", ",
                     java.util.Arrays.stream(DefaultExperiments.values()).map(DefaultExperiments::cliName).toList()));
         }
-        if (dataset != null && csv != null) {
-            throw new IllegalArgumentException("give --dataset or --csv, not both");
-        }
-        if (dataset != null) {
-            EmbeddedDataset d = EmbeddedDataset.fromCliName(dataset);
-            c = c.withData(d.cliName(), DataSpec.of(d));
-        }
-        if (csv != null) {
-            if (kind == null) {
-                throw new IllegalArgumentException("--csv needs --kind ohlcv or --kind panel");
-            }
-            InputKind k = InputKind.valueOf(kind.toUpperCase(Locale.ROOT));
-            String stem = csv.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-");
-            c = c.withData(stem, DataSpec.of(csv, k == InputKind.OHLCV ? LoadOptions.ohlcv() : LoadOptions.panel(indexColumn)));
-        }
         if (window != null) {
             c = c.withWindow(window);
         }
         ChronologicalSplit s = c.split();
-        if (csv != null && validationStart == null && testStart == null) {
-            s = derivedSplit(c.data().load().dates(), s);
-            System.out.println("split derived from " + csv.getFileName() + "'s own dates (give --validation-start and "
-                    + "--test-start to choose): validation from " + s.validationStart() + ", test from "
-                    + s.testStart());
-        }
         if (validationStart != null || testStart != null || testEnd != null) {
             s = new ChronologicalSplit(validationStart != null ? validationStart : s.validationStart(),
                     testStart != null ? testStart : s.testStart(), testEnd != null ? testEnd : s.testEnd(),
@@ -150,13 +197,6 @@ public class ExperimentOptions {
             c = c.withLabel(label(c.label()));
         }
         return c;
-    }
-
-    /** Validation from 60% and test from 80% of a file's dates: a split that fits any file. */
-    static ChronologicalSplit derivedSplit(List<LocalDate> dates, ChronologicalSplit base) {
-        LocalDate v = dates.get((int) (DERIVED_VALIDATION_AT * (dates.size() - 1)));
-        LocalDate t = dates.get((int) (DERIVED_TEST_AT * (dates.size() - 1)));
-        return new ChronologicalSplit(v, t, null, base.embargo());
     }
 
     /** The requested label; values not given come from {@code base} when it is of the same kind. */

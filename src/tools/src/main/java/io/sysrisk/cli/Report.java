@@ -45,6 +45,11 @@ class Report implements Callable<Integer>, DjlJob {
     public Integer call() throws Exception {
         String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
         ModelManifest manifest = stored.manifest();
+        if (manifest.isOneMarket()) {
+            throw new IllegalArgumentException("model " + manifest.version() + " was trained on one market ("
+                    + manifest.data().get(0).name() + "); its out-of-sample evidence (walk-forward) is not built yet "
+                    + "(issue 25): its validation and calibration figures are in its model.json");
+        }
         if (manifest.isPooled()) {
             LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                     : LeaveOneMarketOut.Settings.full(), System.out::println)

@@ -90,7 +90,7 @@ class Score implements Callable<Integer>, DjlJob {
 
     private MarketData load(ModelManifest m) {
         LoadOptions options = m.loadOptions();
-        if (m.isPooled() && csv == null) {
+        if (m.isPooled() && !m.isOneMarket() && csv == null) {
             if (dataset != null) {
                 throw new IllegalArgumentException("the any-index model reads closes: give --market or --csv");
             }

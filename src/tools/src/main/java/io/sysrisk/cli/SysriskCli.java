@@ -88,6 +88,13 @@ public class SysriskCli {
 
         @Override
         public Integer call() {
+            if (experiment.ownData()) {
+                io.sysrisk.training.TrainingData data = experiment.ownTrainingData();
+                System.out.print(io.sysrisk.experiment.PooledExperiment.prepareUnchecked(
+                        experiment.ownPooledConfig(data), data.markets(), List.of(), data.trainingOnly(), null)
+                        .summary());
+                return 0;
+            }
             System.out.print(experiment.pooled()
                     ? io.sysrisk.experiment.PooledExperiment.prepare(experiment.toPooledConfig(),
                             io.sysrisk.data.Markets.embedded()).summary()

@@ -11,6 +11,7 @@ import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.training.PooledTrainingJob;
 import io.sysrisk.training.Recipe;
+import io.sysrisk.training.TrainingData;
 import io.sysrisk.training.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +20,10 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train and write a model version to the store (replacing a version of the same name "
                 + "atomically; its report/ folder is kept). Default: the any-index model, a calibrated 5-seed "
-                + "ensemble pooled over every embedded equity market's closes. A single-market experiment trains one "
-                + "network and evaluates it on its held-out test part.")
+                + "ensemble pooled over every embedded equity market's closes. --csv (your file) and --dataset (one "
+                + "embedded dataset) train in the same shape on one market with all its columns. A named "
+                + "single-market experiment (--experiment sp500, ...) trains one network and evaluates it on its "
+                + "held-out test part.")
 class Train implements Callable<Integer>, DjlJob {
 
     private static final TrainConfig DEFAULTS = TrainConfig.defaults();
@@ -106,27 +109,44 @@ class Train implements Callable<Integer>, DjlJob {
                 or(selection, DEFAULTS.selection()));
         DecisionFloor floor = new DecisionFloor(or(minEvents, DecisionFloor.DEFAULT_MIN_EVENTS),
                 or(minPositives, DecisionFloor.DEFAULT_MIN_POSITIVES));
-        if (pooled) {
+        if (pooled || experiment.ownData()) {
             if (seed != null) {
-                throw new IllegalArgumentException("the any-index model is an ensemble: give --seeds, not --seed");
+                throw new IllegalArgumentException("this model is a seed ensemble: give --seeds, not --seed");
             }
             Recipe r = Recipe.byName(recipe);
+            if (experiment.ownData() && r.spiSectors()) {
+                throw new IllegalArgumentException("--recipe " + recipe + " trains on the embedded SPI sectors; with "
+                        + "--csv or --dataset give another recipe");
+            }
             if (selection == null) {
                 train = r.training(train);
             }
             if (modelSize != null) {
                 r = r.withSize(modelSize);
             }
-            if (experiment.features != null) {
-                r = r.withFeatures(experiment.features);
+            TrainingData data;
+            PooledConfig exp;
+            if (experiment.ownData()) {
+                data = experiment.ownTrainingData();
+                exp = experiment.ownPooledConfig(data);
+                r = r.withFeatures(exp.featureIds());
+            } else {
+                if (experiment.features != null) {
+                    r = r.withFeatures(experiment.features);
+                }
+                exp = r.experiment(experiment.toPooledConfig());
+                data = TrainingData.embedded(exp.name(), r.spiSectors());
             }
-            PooledConfig exp = experiment.toPooledConfig();
             ModelConfig m = r.member();
             ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
                     m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature()) : m;
-            new PooledTrainingJob(r.experiment(exp), member, r.spiSectors(),
-                    seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, floor, store,
-                    version != null ? version : exp.name()).run(System.out::println);
+            String name = version != null ? version : exp.name();
+            if (experiment.ownData()) {
+                refuseToReplaceAnotherKind(name);
+            }
+            new PooledTrainingJob(r.experiment(exp), member, data,
+                    seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, floor, store, name)
+                    .run(System.out::println);
         } else {
             if (!recipe.equals(Recipe.SERVED_NAME)) {
                 throw new IllegalArgumentException("--recipe is for the any-index ensemble");
@@ -138,6 +158,18 @@ class Train implements Callable<Integer>, DjlJob {
             new TrainingJob(exp, model, train, floor, store, version != null ? version : exp.name()).run(System.out::println);
         }
         return 0;
+    }
+
+    /**
+     * A model of one market replaces only a model of one market: a file or dataset named like a committed version
+     * (the default, or a named experiment's) would otherwise overwrite it.
+     */
+    private void refuseToReplaceAnotherKind(String name) {
+        io.sysrisk.store.ModelStore s = new io.sysrisk.store.ModelStore(store);
+        if (s.has(name) && !s.manifest(name).isOneMarket()) {
+            throw new IllegalArgumentException("version " + name + " in " + store + " is not a model of one market "
+                    + "(it is the default or a named experiment's); give another --version");
+        }
     }
 
     private static <T> T or(T value, T fallback) {

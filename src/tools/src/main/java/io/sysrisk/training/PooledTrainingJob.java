@@ -2,7 +2,6 @@ package io.sysrisk.training;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,6 @@ import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.evaluation.AlarmThresholds;
-import io.sysrisk.data.EmbeddedDataset;
-import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
 import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.evaluation.Indicators;
@@ -31,26 +27,24 @@ import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.PartEvents;
 
 /**
- * The training profile's default job: the pooled experiment over every embedded equity market, a calibrated seed
- * ensemble, written to the store with its provenance. The served model has no test part of its own: every market
- * is training or validation. Its out-of-sample evidence is the leave-one-market-out report
- * ({@code ./mvnw -q -Preport}), which runs this same recipe with one market and its era held out. The member,
- * inputs and extra series come from a {@link Recipe} ({@code Train}); {@code spiSectors} adds the 9 SPI sectors as
- * training-only series.
+ * The training job, one shape for every dataset: a calibrated seed ensemble of the recipe's network (the default:
+ * anchored on the volatility reference), early-stopped on a validation part, Platt-calibrated and given its alarm on
+ * a separate calibration part (each holding the {@link DecisionFloor}'s events, checked before training), written to
+ * the store with its provenance. {@link TrainingData} says what it trains on: the default pools every embedded
+ * equity market's closes (and with the {@code anchored-spi-sectors} recipe the 9 SPI sectors, training only); a
+ * user's file is one market with all its columns. The served default has no test part of its own: its out-of-sample
+ * evidence is the leave-one-market-out report ({@code ./mvnw -q -Preport}), which runs this same recipe with one
+ * market and its era held out.
  */
-public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boolean spiSectors, List<Integer> seeds,
+public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, TrainingData data, List<Integer> seeds,
                                 TrainConfig train, DecisionFloor floor, Path storeRoot, String version) {
 
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
 
     public TrainingOutcome run(Consumer<String> log) {
-        List<Market> markets = new java.util.ArrayList<>(Markets.embedded());
-        if (spiSectors) {
-            markets.addAll(Markets.spiSectors());
-        }
-        PooledExperiment exp = PooledExperiment.prepare(experiment, markets, List.of(),
-                Recipe.trainingOnly(markets));
+        PooledExperiment exp = PooledExperiment.prepareUnchecked(experiment, data.markets(), List.of(),
+                data.trainingOnly(), null);
         log.accept(exp.summary().stripTrailing());
         checkDecisionParts(exp, floor);
         // Refused at once, not after minutes of training, when another run writes the same version.
@@ -68,9 +62,12 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boo
                         alarm.choice().threshold());
                 ModelManifest manifest = manifest(exp, result, validation, alarm);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
-                log.accept(String.format("model %s written to %s (%d members, %.0f s of training); its out-of-sample "
-                        + "evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version %s\"", version, folder, seeds.size(),
-                        result.seconds(), version));
+                log.accept(String.format("model %s written to %s (%d members, %.0f s of training); %s", version,
+                        folder, seeds.size(), result.seconds(), data.single() == null
+                                ? "its out-of-sample evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version " + version
+                                + "\""
+                                : "its validation and calibration figures are in model.json; out-of-sample evidence "
+                                + "(walk-forward) for a model of one file is not built yet (issue 25)"));
                 return new TrainingOutcome(folder, new ModelStore(storeRoot).manifest(version));
             }
         } catch (java.io.IOException e) {
@@ -79,22 +76,22 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boo
     }
 
     /**
-     * Early stopping is decided on the validation part, Platt scaling and the alarm on the calibration part, each
-     * pooled over the markets: each must hold {@code floor}'s events (counted within each market) before training.
+     * The network learns from the training part, early stopping is decided on the validation part, Platt scaling and
+     * the alarm on the calibration part, each pooled over the markets: each must hold {@code floor}'s events (counted
+     * within each market) before training.
      */
     static void checkDecisionParts(PooledExperiment exp, DecisionFloor floor) {
-        PartEvents validation = PartEvents.NONE;
-        PartEvents calibration = PartEvents.NONE;
-        LocalDate[] validationDates = {null, null};
-        LocalDate[] calibrationDates = {null, null};
-        for (PooledExperiment.MarketPart m : exp.markets()) {
-            validation = validation.plus(PartEvents.ofRows(m.validationRows(), m.labels()));
-            calibration = calibration.plus(PartEvents.ofRows(m.calibrationRows(), m.labels()));
-            span(validationDates, m, m.validationRows());
-            span(calibrationDates, m, m.calibrationRows());
+        String[] names = {"training", "validation", "calibration"};
+        for (int k = 0; k < names.length; k++) {
+            PartEvents held = PartEvents.NONE;
+            LocalDate[] dates = {null, null};
+            for (PooledExperiment.MarketPart m : exp.markets()) {
+                int[] rows = k == 0 ? m.trainRows() : k == 1 ? m.validationRows() : m.calibrationRows();
+                held = held.plus(PartEvents.ofRows(rows, m.labels()));
+                span(dates, m, rows);
+            }
+            floor.check(names[k], dates[0], dates[1], held);
         }
-        floor.check("validation", validationDates[0], validationDates[1], validation);
-        floor.check("calibration", calibrationDates[0], calibrationDates[1], calibration);
     }
 
     private static void span(LocalDate[] span, PooledExperiment.MarketPart m, int[] rows) {
@@ -137,25 +134,17 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, boo
     private ModelManifest manifest(PooledExperiment exp, WindowTrainer.Trained result, Metrics validation,
                                    ModelManifest.AlarmRule alarm) {
         int lookback = exp.features().lookback();
-        ModelManifest.InputSpec input = new ModelManifest.InputSpec(Market.loadOptions().inputKind(),
-                List.of(Market.CLOSE), Market.CLOSE, exp.features().ids(), experiment.window(), lookback,
-                experiment.window() + lookback);
+        ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
+                exp.features().ids(), experiment.window(), lookback, experiment.window() + lookback);
         Map<String, ModelManifest.PartInfo> parts = new LinkedHashMap<>();
         for (PooledExperiment.MarketPart m : exp.markets()) {
             parts.put(m.name() + " train", part(m, m.trainRows()));
             parts.put(m.name() + " validation", part(m, m.validationRows()));
             parts.put(m.name() + " calibration", part(m, m.calibrationRows()));
         }
-        List<ModelManifest.DataFile> files = new ArrayList<>();
-        for (PooledExperiment.MarketPart part : exp.markets()) {
-            Market m = part.market();
-            EmbeddedDataset d = EmbeddedDataset.byFileName(m.data().source()).orElseThrow();
-            files.add(new ModelManifest.DataFile(d.fileName(), d.sha256(), m.data().size(), m.first().toString(),
-                    m.last().toString(), m.name() + ": " + m.about() + "; " + m.data().report()));
-        }
         return new ManifestBuilder(version, member)
                 .input(input, exp.normalization())
-                .experiment(experiment.name(), experiment.label(), null, parts, files)
+                .experiment(experiment.name(), experiment.label(), null, parts, data.files())
                 .training(train, result)
                 .evaluation(alarm.choice().threshold(), new EvaluationReport(validation, null, null, null, Double.NaN))
                 .pooled(experiment, alarm)

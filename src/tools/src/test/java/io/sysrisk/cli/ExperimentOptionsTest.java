@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.data.InputKind;
 import io.sysrisk.experiment.ExperimentConfig;
+import io.sysrisk.features.FeatureSet;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.training.TrainingData;
 import picocli.CommandLine;
 
 class ExperimentOptionsTest {
@@ -53,45 +56,48 @@ class ExperimentOptionsTest {
         assertEquals(new LabelDefinition.Onset(20, 0.05), parse("--experiment", "dow30", "--label", "onset").label());
     }
 
-    /** A user's file gets a split from its own dates, not the S&P 500's. */
+    /**
+     * A user's file trains in the default's shape: its own name, the onset label unless another is given, every
+     * feature its columns support, the default's split by share (and refuses the old split dates).
+     */
     @Test
-    void aUsersCsvWithoutSplitDatesGetsOneFromItsOwnDates(@TempDir Path dir) throws IOException {
-        StringBuilder csv = new StringBuilder("date,IDX\n");
+    void aUsersCsvGetsTheDefaultsExperimentWithItsOwnNameAndInputs(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("date,IDX,A,B\n");
         LocalDate d = LocalDate.of(1990, 1, 1);
         double p = 100;
         for (int i = 0; i < 1001; i++, d = d.plusDays(1)) {
             p *= 1 + 0.01 * Math.sin(i);
-            csv.append(d).append(',').append(p).append('\n');
+            csv.append(d).append(',').append(p).append(',').append(p * 1.01).append(',').append(p * 0.99).append('\n');
         }
-        Path file = Files.writeString(dir.resolve("mine.csv"), csv);
-        ExperimentConfig c = parse("--csv", file.toString(), "--kind", "panel", "--index-column", "IDX");
-        assertEquals(LocalDate.of(1990, 1, 1).plusDays(600), c.split().validationStart());
-        assertEquals(LocalDate.of(1990, 1, 1).plusDays(800), c.split().testStart());
-        ExperimentConfig given = parse("--csv", file.toString(), "--kind", "panel", "--index-column", "IDX",
-                "--validation-start", "1991-01-01", "--test-start", "1992-01-01");
-        assertEquals(LocalDate.of(1991, 1, 1), given.split().validationStart());
-    }
-
-    @Test
-    void aUsersCsvGetsItsOwnNameSplitAndLabel() {
-        ExperimentConfig c = parse("--csv", "/data/my market.csv", "--kind", "panel", "--index-column", "IDX",
-                "--validation-start", "2004-06-01", "--test-start", "2005-06-01", "--label", "vol-regime",
-                "--horizon", "30", "--threshold", "0.4", "--window", "40");
+        Path file = Files.writeString(dir.resolve("my market.csv"), csv);
+        ExperimentOptions o = options("--csv", file.toString(), "--kind", "panel", "--index-column", "IDX");
+        TrainingData data = o.ownTrainingData();
+        PooledConfig c = o.ownPooledConfig(data);
         assertEquals("my-market", c.name());
-        assertEquals(InputKind.PANEL, c.data().options().inputKind());
-        assertEquals("IDX", c.data().options().indexColumn());
-        assertEquals(LocalDate.of(2004, 6, 1), c.split().validationStart());
-        assertEquals(LocalDate.of(2005, 6, 1), c.split().testStart());
-        assertEquals(new LabelDefinition.VolatilityRegime(30, 0.4), c.label());
-        assertEquals(30, c.split().embargo(), "the embargo follows a longer horizon");
-        assertEquals(40, c.window());
+        assertEquals(PooledConfig.defaults().label(), c.label());
+        assertEquals(PooledConfig.defaults().validationShare(), c.validationShare());
+        assertEquals(FeatureSet.allFor(InputKind.PANEL, 2).ids(), c.featureIds());
+        assertTrue(c.featureIds().contains("avg_corr_60d"), c.featureIds().toString());
+        assertEquals(List.of("IDX", "A", "B"), data.columns());
+
+        PooledConfig given = options("--csv", file.toString(), "--kind", "panel", "--index-column", "IDX",
+                "--label", "vol-regime", "--horizon", "30", "--threshold", "0.4", "--window", "40",
+                "--validation-share", "0.3").ownPooledConfig(data);
+        assertEquals(new LabelDefinition.VolatilityRegime(30, 0.4), given.label());
+        assertEquals(40, given.window());
+        assertEquals(0.3, given.validationShare());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", file.toString(), "--kind",
+                "panel", "--index-column", "IDX", "--test-start", "1992-01-01").ownPooledConfig(data)).getMessage()
+                .contains("--validation-share"));
     }
 
     @Test
     void mistakesAreExplained() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--csv", "x.csv")).getMessage()
-                .contains("--kind"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--label", "crash")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", "x.csv").ownTrainingData())
+                .getMessage().contains("--kind"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", "x.csv", "--kind", "daily")
+                .ownTrainingData()).getMessage().contains("ohlcv or panel"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--experiment", "sp500", "--label", "crash")).getMessage()
                 .contains("known: onset, drawdown, co-crash, vol-regime"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--experiment", "nikkei")).getMessage()
                 .contains("known"));

@@ -101,8 +101,8 @@ class SysriskCliTest {
     }
 
     /**
-     * A user's file whose validation part (60-80% of its dates) holds no fall: exit 2, one line that names the part,
-     * and nothing in the store, not even the version's folder.
+     * A user's file whose validation and calibration parts (its latest fifth of windows) hold no fall: exit 2, one
+     * line that names the part, and nothing in the store, not even the version's folder.
      */
     @Test
     void aCsvWithoutEventsInValidationStopsBeforeTraining(@TempDir Path dir) throws IOException {
@@ -132,8 +132,8 @@ class SysriskCliTest {
     }
 
     /**
-     * Ten years of business days: a quiet upward walk with a fall of about 12% over ten days every 250 days in the
-     * first half, and none after, so the split derived from the file (validation from 60%, test from 80%) has none.
+     * Ten years of business days: a quiet upward walk with a fall of about 12% over ten days every 150 days until
+     * day 1,500 (eight of them after the first window's look-back, in the training part), and none after.
      */
     private static String calmLate() {
         Random random = new Random(7);
@@ -144,7 +144,7 @@ class SysriskCliTest {
             while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 d = d.plusDays(1);
             }
-            boolean falling = day < 1300 && day % 250 >= 200 && day % 250 < 210;
+            boolean falling = day < 1500 && day % 150 >= 100 && day % 150 < 110;
             price *= Math.exp(falling ? -0.013 : 0.0003 + 0.004 * random.nextGaussian());
             csv.append(d).append(',').append(String.format(Locale.ROOT, "%.4f", price)).append('\n');
             d = d.plusDays(1);

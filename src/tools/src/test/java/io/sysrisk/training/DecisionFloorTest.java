@@ -47,8 +47,9 @@ class DecisionFloorTest {
                 LocalDate.of(2016, 1, 4), LocalDate.of(2017, 12, 29), new PartEvents(29, 6)));
         assertEquals("the validation part (windows ending 2016-01-04..2017-12-29) holds 6 distinct events and 29 "
                 + "positive windows; a decision needs at least 5 and 30 (--min-events, --min-positives): give more "
-                + "history, move --validation-start or --test-start, or choose a label with more events (--label, "
-                + "--threshold); nothing was written", e.getMessage());
+                + "history, a larger part (--validation-share; for a named experiment --validation-start, "
+                + "--test-start) or a label with more events (--label, --threshold); nothing was written",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> floor.check("test", LocalDate.MIN, LocalDate.MAX,
                 new PartEvents(300, 4)));
         floor.check("calibration", LocalDate.MIN, LocalDate.MAX, new PartEvents(30, 5));

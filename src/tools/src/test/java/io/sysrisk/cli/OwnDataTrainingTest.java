@@ -1,0 +1,134 @@
+package io.sysrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.data.InputKind;
+import io.sysrisk.features.Feature;
+import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+
+/**
+ * A user's panel file trains in the default model's shape, not the old single-market job: onset label, anchored
+ * members reading the index's four inputs and the panel's cross-member ones, a seed ensemble, separate validation and
+ * calibration parts, an alarm rule with its volatility fallback; it scores through the CLI with the Java forward
+ * pass and DJL within 1e-5, and the report says plainly that its walk-forward evidence is not built.
+ */
+class OwnDataTrainingTest {
+
+    @Test
+    void aPanelCsvTrainsInTheDefaultsShape(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("swiss-sectors.csv");
+        copySpiSectors(csv);
+        Path store = dir.resolve("store");
+        // This file's validation part (windows ending 2006-10..2007-05) holds one fall: below the decision floor,
+        // which is lowered here to test the shape (DecisionFloorTest holds the floor itself).
+        String[] out = run("train", "--csv", csv.toString(), "--kind", "panel", "--index-column", "SPI",
+                "--seeds", "1,2", "--epochs", "2", "--patience", "1", "--min-events", "1", "--min-positives", "10",
+                "--store", store.toString(), "--version", "mine");
+        assertEquals("0", out[0], out[2]);
+        assertTrue(out[1].contains("walk-forward") && out[1].contains("not built yet"), out[1]);
+
+        ModelManifest m = new ModelStore(store).manifest("mine");
+        assertTrue(m.isOneMarket() && m.isPooled());
+        assertEquals(2, m.ensemble().config().members());
+        assertTrue(m.model().anchored(), "anchored on the volatility reference");
+        assertEquals(Feature.VOL_20D.id(), m.input().features().get(m.model().anchorFeature()));
+        assertTrue(m.label() instanceof LabelDefinition.Onset, m.label().describe());
+        assertEquals(InputKind.PANEL, m.input().kind());
+        assertEquals(10, m.input().columns().size());
+        assertEquals("SPI", m.input().indexColumn());
+        assertTrue(m.input().features().containsAll(List.of(Feature.AVG_CORR_60D.id(), Feature.TURBULENCE_250D.id(),
+                Feature.ABSORPTION_250D.id())), "reads the members: " + m.input().features());
+        assertNotNull(m.alarm(), "an alarm rule, the model's threshold or the volatility fallback");
+        assertTrue(m.parts().keySet().stream().anyMatch(k -> k.endsWith("calibration"))
+                && m.parts().keySet().stream().anyMatch(k -> k.endsWith("validation")), m.parts().keySet().toString());
+        assertEquals("swiss-sectors.csv", m.data().get(0).name());
+
+        // Scored as a user would: the Java forward pass and DJL agree (printed with 5 decimals).
+        String[] score = {"score", "--csv", csv.toString(), "--store", store.toString(), "--version", "mine",
+                "--from", "2008-01-02"};
+        List<String> java = run(score)[1].lines().skip(1).toList();
+        String[] djlArgs = Arrays.copyOf(score, score.length + 2);
+        djlArgs[score.length] = "--engine";
+        djlArgs[score.length + 1] = "djl";
+        List<String> djl = run(djlArgs)[1].lines().filter(l -> l.matches("\\d{4}-.*")).toList();
+        assertTrue(java.size() > 150, java.size() + " dates scored");
+        assertEquals(java.size(), djl.size());
+        for (int i = 0; i < java.size(); i++) {
+            String[] a = java.get(i).split(",", -1);
+            String[] b = djl.get(i).split(",", -1);
+            assertEquals(a[0], b[0]);
+            assertEquals(Double.parseDouble(a[1]), Double.parseDouble(b[1]), 2.01e-5, java.get(i) + " / " + djl.get(i));
+        }
+
+        String[] report = run("report", "--store", store.toString(), "--version", "mine");
+        assertEquals("2", report[0]);
+        assertTrue(report[2].contains("error: model mine was trained on one market (swiss-sectors.csv)")
+                && report[2].contains("not built yet"), report[2]);
+    }
+
+    @Test
+    void optionsOfTheOldSplitAreRefusedWithWhatToGiveInstead(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("p.csv");
+        copySpiSectors(csv);
+        String[] r = run("train", "--csv", csv.toString(), "--kind", "panel", "--index-column", "SPI",
+                "--validation-start", "2006-01-02", "--store", dir.resolve("s").toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--validation-share"), r[2]);
+        assertFalse(Files.exists(dir.resolve("s").resolve("p")));
+    }
+
+    /** A file named like a committed version does not overwrite it: the default and named models stay. */
+    @Test
+    void aFileNamedLikeACommittedVersionDoesNotReplaceIt(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("any-index.csv");
+        copySpiSectors(csv);
+        String[] r = run("train", "--csv", csv.toString(), "--kind", "panel", "--index-column", "SPI");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("error: version any-index in model-store is not a model of one market"), r[2]);
+    }
+
+    /** The embedded SPI and its 9 sectors, as a user's file: the raw CSV, uncleaned. */
+    private static void copySpiSectors(Path to) throws IOException {
+        try (InputStream in = EmbeddedDataset.class.getResourceAsStream("/datasets/"
+                + EmbeddedDataset.SPI_SECTORS.fileName())) {
+            Files.copy(in, to);
+        }
+    }
+
+    /** {exit code, standard output, standard error} of one CLI run in this JVM. */
+    private static String[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int code = SysriskCli.run(args);
+            return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8),
+                    e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
