@@ -36,6 +36,11 @@ public enum Feature {
     DISPERSION_1D("dispersion_1d", 1, Requires.MEMBERS),
     /** Co-exceedance: share of members whose return on day t is below their own 5% quantile over days t-250..t-1. */
     COEXCEEDANCE_250D("coexceedance_250d", 251, Requires.MEMBERS),
+    /**
+     * The worst member: the lowest of the members' 20-day log returns, ln(P_t / P_{t-20}). One member in distress
+     * before the rest (a lead the cross-section's averages dilute: turbulence and dispersion read one day).
+     */
+    WORST_MEMBER_20D("worst_member_20d", 20, Requires.MEMBERS),
 
     // Scale-free, regime-relative features of the market's closes alone: each means the same on any index and era
     // (no price level, no absolute volatility level), so a model trained on some markets can read another.

@@ -64,6 +64,7 @@ public final class FeaturePipeline {
                 case TURBULENCE_250D -> turbulence(memberRet, 250);
                 case DISPERSION_1D -> dispersion(memberRet);
                 case COEXCEEDANCE_250D -> coExceedance(memberRet, 250);
+                case WORST_MEMBER_20D -> worstMember(memberRet, 20);
                 case RET_Z -> ratio(ret, sigma(ret, 250), 1);
                 case VOL_RATIO_20_250 -> logRatio(sigma(ret, 20), sigma(ret, 250));
                 case VOL_RATIO_5_20 -> logRatio(sigma(ret, 5), sigma(ret, 20));
@@ -347,6 +348,23 @@ public final class FeaturePipeline {
                 ss += (v - mean) * (v - mean);
             }
             out[t] = Math.sqrt(ss / r[t].length);
+        }
+        return out;
+    }
+
+    /** Per day, the lowest over members of the sum of their last {@code window} log returns. */
+    static double[] worstMember(double[][] r, int window) {
+        double[] out = nans(r.length);
+        for (int t = window; t < r.length; t++) {
+            double worst = Double.POSITIVE_INFINITY;
+            for (int m = 0; m < r[t].length; m++) {
+                double sum = 0;
+                for (int k = t - window + 1; k <= t; k++) {
+                    sum += r[k][m];
+                }
+                worst = Math.min(worst, sum);
+            }
+            out[t] = worst;
         }
         return out;
     }

@@ -207,6 +207,13 @@ class FeaturePipelineTest {
         p[2][last] = p[2][last - 1] * 1.001;
         p[3][last] = p[3][last - 1];
         assertEquals(0.5, column(TestMarkets.panel(p), Feature.COEXCEEDANCE_250D)[last], EPS);
+
+        // The worst member: member 0 lost 20% on the last day, so its 20-day log return is the lowest.
+        double expected = Math.log(p[0][last] / p[0][last - 20]);
+        for (int m = 1; m < 4; m++) {
+            assertTrue(Math.log(p[m][last] / p[m][last - 20]) > expected);
+        }
+        assertEquals(expected, column(TestMarkets.panel(p), Feature.WORST_MEMBER_20D)[last], 1e-9);
     }
 
     private static double pearson(double[] a, double[] b, int from, int to) {
@@ -273,7 +280,7 @@ class FeaturePipelineTest {
     void featureSetsFollowTheInput() {
         assertEquals(List.of("ret_1d", "vol_20d", "vol_120d", "drawdown_250d", "parkinson_20d", "volume_surprise_20d"),
                 FeatureSet.allFor(InputKind.OHLCV, 0).ids());
-        assertEquals(9, FeatureSet.allFor(InputKind.PANEL, 9).size());
+        assertEquals(10, FeatureSet.allFor(InputKind.PANEL, 9).size());
         assertEquals(4, FeatureSet.allFor(InputKind.PANEL, 0).size());
         assertEquals(251, FeatureSet.allFor(InputKind.PANEL, 9).lookback());
         MarketData ohlcv = TestMarkets.randomOhlcv(300, 1);
