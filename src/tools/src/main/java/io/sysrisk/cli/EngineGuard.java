@@ -106,7 +106,8 @@ final class EngineGuard {
                 command.add(option);
             }
         }
-        command.add("-Djava.awt.headless=" + System.getProperty("java.awt.headless", "false"));
+        // Charts are drawn off screen: a child told headless=false would look for an X display and fail without one.
+        command.add("-Djava.awt.headless=" + System.getProperty("java.awt.headless", "true"));
         command.add("-cp");
         command.add(classPath());
         command.add(SysriskCli.class.getName());
