@@ -41,8 +41,9 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                 m.metrics() == null ? null : m.metrics().alwaysNegative(),
                 m.metrics() == null ? null : m.metrics().persistence(),
                 m.ensemble() == null ? 1 : m.ensemble().config().members(),
-                m.isOneMarket() ? "none out of sample yet (a model of one market; walk-forward evidence is not "
-                        + "built): validation and calibration figures in model.json"
+                m.isOneMarket() ? "walk-forward report (a model of one market): model-store/" + m.version()
+                        + "/report/README.md, made by ./mvnw -q -Preport -Dsysrisk.args=\"--version " + m.version()
+                        + "\" (add --csv with your file)"
                         : m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
                         : "test part: testMetrics", m.alarm(), parametersSha256, outOfSample);
     }

@@ -1,6 +1,7 @@
 package io.sysrisk.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.sysrisk.experiment.ManifestExperiments;
@@ -9,7 +10,16 @@ import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
+import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.data.Market;
 import io.sysrisk.data.Markets;
+import io.sysrisk.experiment.DataSpec;
+import io.sysrisk.experiment.DecisionFloor;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.experiment.WalkForward;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.training.Recipe;
+import io.sysrisk.training.TrainingData;
 import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.model.StoredModel;
@@ -41,14 +51,32 @@ class Report implements Callable<Integer>, DjlJob {
             + "again in quick mode with a planted informative input and its shuffled copy; about 3 min).")
     boolean noPositiveControl;
 
+    @Option(names = "--csv", description = "A model of your file: the same file again (its SHA-256 must match the "
+            + "one the version recorded). Not needed for a model of an embedded dataset.")
+    Path csv;
+
+    @Option(names = "--folds", description = "A model of one market: the number of walk-forward folds (default: "
+            + "the most, up to " + WalkForward.MAX_FOLDS + ", whose every part clears the decision floor).")
+    Integer folds;
+
+    @Option(names = "--min-events", description = "A model of one market: distinct events each fold's validation, "
+            + "calibration and test parts must hold (default " + DecisionFloor.DEFAULT_MIN_EVENTS + ").")
+    Integer minEvents;
+
+    @Option(names = "--min-positives", description = "A model of one market: positive windows each of those parts "
+            + "must hold (default " + DecisionFloor.DEFAULT_MIN_POSITIVES + ").")
+    Integer minPositives;
+
     @Override
     public Integer call() throws Exception {
         String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
         ModelManifest manifest = stored.manifest();
         if (manifest.isOneMarket()) {
-            throw new IllegalArgumentException("model " + manifest.version() + " was trained on one market ("
-                    + manifest.data().get(0).name() + "); its out-of-sample evidence (walk-forward) is not built yet "
-                    + "(issue 25): its validation and calibration figures are in its model.json");
+            return walkForward(manifest);
+        }
+        if (csv != null || folds != null || minEvents != null || minPositives != null) {
+            throw new IllegalArgumentException("--csv, --folds, --min-events and --min-positives are for a model of "
+                    + "one market (train --csv or --dataset); " + manifest.version() + " is not one");
         }
         if (manifest.isPooled()) {
             LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
@@ -70,6 +98,65 @@ class Report implements Callable<Integer>, DjlJob {
             ReportWriter.write(model, PreparedExperiment.prepare(experiment), result, folder, command);
             System.out.println("report written to " + folder);
         }
+        return 0;
+    }
+
+    /**
+     * A model of one market: walk-forward evidence on the data it was trained on, re-read (an embedded dataset by
+     * its name; a user's file from {@code --csv}, checked against the SHA-256 the version recorded). Every fold's
+     * parts must clear the decision floor before anything trains.
+     */
+    private Integer walkForward(ModelManifest manifest) throws java.io.IOException {
+        ModelManifest.DataFile file = manifest.data().get(0);
+        DataSpec spec;
+        java.util.Optional<EmbeddedDataset> embedded = EmbeddedDataset.byFileName(file.name());
+        if (csv != null) {
+            spec = DataSpec.of(csv, manifest.loadOptions());
+        } else if (embedded.isPresent()) {
+            spec = DataSpec.of(embedded.get());
+        } else {
+            throw new IllegalArgumentException("model " + manifest.version() + " was trained on your file "
+                    + file.name() + ": give it again with --csv");
+        }
+        if (!spec.sha256().equals(file.sha256())) {
+            throw new IllegalArgumentException(spec.name() + " is not the file " + manifest.version() + " was "
+                    + "trained on (its SHA-256 differs from the recorded " + file.sha256().substring(0, 12) + ")");
+        }
+        PooledConfig config = manifest.pooled().withHeldOut(null);
+        if (!(config.label() instanceof io.sysrisk.labels.LabelDefinition.Onset)) {
+            throw new IllegalArgumentException("the walk-forward evidence judges onset alarms; " + manifest.version()
+                    + " was trained on the label '" + config.label().describe() + "': train it with --label onset");
+        }
+        TrainingData data = TrainingData.of(config.name(), spec);
+        DecisionFloor floor = new DecisionFloor(minEvents != null ? minEvents : DecisionFloor.DEFAULT_MIN_EVENTS,
+                minPositives != null ? minPositives : DecisionFloor.DEFAULT_MIN_POSITIVES);
+        Market market = data.markets().get(0);
+        List<WalkForward.Fold> plan = WalkForward.plan(config, market, floor, folds);
+        System.out.printf("walk-forward of %s: %d folds over the latest %.0f%% of its labelled windows, each trained "
+                + "on what came before its period only (decision floor: %d events, %d positive windows)%n",
+                market.name(), plan.size(), 100 * WalkForward.TEST_SHARE, floor.minEvents(), floor.minPositives());
+        for (WalkForward.Fold f : plan) {
+            System.out.printf("  %s: test %s..%s, %d events (%d windows); validation %d (%d), calibration %d (%d)%n",
+                    f.name(), f.heldOut().from(), f.scoredTo(), f.test().events(), f.test().positives(),
+                    f.validation().events(), f.validation().positives(), f.calibration().events(),
+                    f.calibration().positives());
+        }
+        ModelConfig m = manifest.model();
+        boolean anchored = m.anchorFeature() != null;
+        Recipe served = new Recipe(anchored ? Recipe.ANCHORED.name() : Recipe.PLAIN.name(), anchored,
+                m.convFilters() == ModelConfig.reference().convFilters() ? "reference" : "small",
+                manifest.input().features(), false, null, null);
+        LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+                : LeaveOneMarketOut.Settings.full(), System.out::println)
+                .walkForward(config, m, manifest.training().config(), market, plan, served);
+        Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+        boolean defaultStore = stored.store.equals(Path.of(io.sysrisk.store.ModelStore.DEFAULT_ROOT));
+        String command = "./mvnw -q -Preport -Dsysrisk.args=\"--version " + manifest.version()
+                + (defaultStore ? "" : " --store " + stored.store) + (csv != null ? " --csv " + csv : "") + (quick ? " --quick" : "")
+                + (folds != null ? " --folds " + folds : "") + (minEvents != null ? " --min-events " + minEvents : "")
+                + (minPositives != null ? " --min-positives " + minPositives : "") + "\"";
+        LomoReportWriter.write(manifest, result, null, folder, command);
+        System.out.println("report written to " + folder);
         return 0;
     }
 }

@@ -23,6 +23,7 @@ import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
 import io.sysrisk.experiment.TrainConfig;
+import io.sysrisk.experiment.WalkForward;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
@@ -223,7 +224,7 @@ public final class LeaveOneMarketOut {
      * differently calibrated folds; beside them the stratified figures that do not: ROC-AUC over pairs within one
      * market, PR-AUC per fold weighted by its events.
      */
-    public record Result(String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
+    public record Result(String design, String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
                          Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
                          List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
                          CalmStratum.Result pooledCalm, List<Recipe> candidates, Selection served,
@@ -302,9 +303,20 @@ public final class LeaveOneMarketOut {
     public static final String EVENLY_SPACED = "evenly spaced runs, the model's alarm days and episodes";
     public static final String CALENDAR = "calendar: one alarm day per model episode, evenly spaced";
 
+    /** The study designs: the default's, and one market's over time. */
+    public static final String LOMO = "leave-one-market-out";
+    public static final String WALK_FORWARD = "walk-forward";
+
     private final Settings settings;
     private final Consumer<String> log;
     private List<Market> markets = List.of();
+    /** The inputs every recipe of the study reads: the recipes' own (the default), or a model's inputs. */
+    private java.util.function.UnaryOperator<Recipe> inputs = java.util.function.UnaryOperator.identity();
+    private String design = LOMO;
+
+    /** One outer fold: what is held out, and the last day whose windows are scored (null: the period's end). */
+    private record Outer(String name, PooledConfig.HeldOut heldOut, LocalDate scoredTo) {
+    }
 
     public LeaveOneMarketOut(Settings settings, Consumer<String> log) {
         this.settings = settings;
@@ -325,13 +337,52 @@ public final class LeaveOneMarketOut {
         if (settings.classicFold() && sp500 != null) {
             folds.add(new PooledConfig.HeldOut("sp500", LocalDate.of(2015, 1, 1), sp500.last()));
         }
-        List<FoldResult> results = new ArrayList<>();
+        List<Outer> outer = new ArrayList<>();
         for (int i = 0; i < folds.size(); i++) {
             PooledConfig.HeldOut h = folds.get(i);
-            String name = i < wholeHistory ? h.market() : h.market() + " from " + h.from();
-            log.accept(String.format("[fold %d/%d] %s held out (%s..%s), %.1f min elapsed", i + 1, folds.size(), name,
-                    h.from(), h.to(), (System.nanoTime() - start) / 60e9));
-            results.add(fold(name, base.withHeldOut(h), member, train));
+            outer.add(new Outer(i < wholeHistory ? h.market() : h.market() + " from " + h.from(), h, null));
+        }
+        return evaluate(outer, wholeHistory, base, member, train, start);
+    }
+
+    /**
+     * One market's walk-forward evidence: each of {@code folds} ({@link WalkForward#plan}) trains the version's
+     * recipe {@code served} (reading the version's inputs), the plain and anchored networks on the same inputs and
+     * the logistic reference on what came before its test period only, and scores its period beside volatility.
+     * There is no selection among recipes: the version's own recipe is what is judged, and {@code served}'s name
+     * stands in each fold's selection.
+     */
+    public Result walkForward(PooledConfig base, ModelConfig member, TrainConfig train, Market market,
+                              List<WalkForward.Fold> folds, Recipe served) {
+        long start = System.nanoTime();
+        List<String> ids = base.featureIds();
+        LeaveOneMarketOut study = new LeaveOneMarketOut(settings.withCandidates(List.of(served)), log);
+        study.markets = List.of(market);
+        study.design = WALK_FORWARD;
+        study.inputs = r -> r.featureIds().equals(ids) ? r : new Recipe(r.name(), r.anchored(), r.size(), ids, false,
+                r.selection(), null);
+        List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
+        return study.evaluate(outer, outer.size(), base, member, train, start);
+    }
+
+    private Recipe plain() {
+        return inputs.apply(Recipe.PLAIN);
+    }
+
+    private Recipe anchored() {
+        return inputs.apply(Recipe.ANCHORED);
+    }
+
+    private Result evaluate(List<Outer> folds, int wholeHistory, PooledConfig base, ModelConfig member,
+                            TrainConfig train, long start) {
+        List<FoldResult> results = new ArrayList<>();
+        for (int i = 0; i < folds.size(); i++) {
+            Outer o = folds.get(i);
+            PooledConfig.HeldOut h = o.heldOut();
+            log.accept(String.format("[fold %d/%d] %s held out (%s..%s%s), %.1f min elapsed", i + 1, folds.size(),
+                    o.name(), h.from(), h.to(), o.scoredTo() == null ? "" : ", scored to " + o.scoredTo(),
+                    (System.nanoTime() - start) / 60e9));
+            results.add(fold(o.name(), base.withHeldOut(h), o.scoredTo(), member, train));
         }
         List<FoldResult> pooledFolds = results.subList(0, wholeHistory);
         int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
@@ -364,35 +415,45 @@ public final class LeaveOneMarketOut {
         pooled = pooled.stream().map(p -> new ScoreResult(p.name(), null, p.metrics(), p.rocAuc(), p.prAuc()))
                 .toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
-        // folds above estimate the quality of).
-        log.accept(String.format("[served recipe] selection over every market, %.1f min elapsed",
-                (System.nanoTime() - start) / 60e9));
-        Selection served = select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
-                .withPatience(settings.patience()));
+        // folds above estimate the quality of). A walk-forward judges the version's own recipe: nothing to select.
+        Selection served;
+        if (design.equals(WALK_FORWARD)) {
+            String own = settings.candidates().get(0).name();
+            served = new Selection(own, Map.of(), List.of(), List.of(), List.of(), 0, "the version's own recipe");
+        } else {
+            log.accept(String.format("[served recipe] selection over every market, %.1f min elapsed",
+                    (System.nanoTime() - start) / 60e9));
+            served = select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
+                    .withPatience(settings.patience()));
+        }
         int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
         log.accept(String.format("nested selection: %d candidate recipes, %d inner trainings over %d outer folds and "
                 + "the served recipe's selection", settings.candidates().size(), configurations, results.size()));
-        return new Result(settings.mode(), results, pooled, stratified, pc, anchored, pooledEvents, y.length,
+        return new Result(design, settings.mode(), results, pooled, stratified, pc, anchored, pooledEvents, y.length,
                 Arrays.stream(y).sum(), pooledCalm, settings.candidates(), served, configurations,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private FoldResult fold(String name, PooledConfig config, ModelConfig member, TrainConfig train) {
+    private FoldResult fold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
+                            TrainConfig train) {
         Experiments experiments = new Experiments(config, List.of());
-        PooledExperiment exp = experiments.of(Recipe.ANCHORED);
+        PooledExperiment exp = experiments.of(anchored());
         PooledExperiment.MarketPart held = exp.heldOut();
         TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
         Selection selection = select(name, config, config.heldOut(), cfg);
         Recipe chosen = Recipe.byName(selection.chosen(), settings.candidates());
         // Trained on the fold: the selection's pick, and the plain and anchored networks the report compares.
         Map<String, Recipe> trainedRecipes = new java.util.LinkedHashMap<>();
-        trainedRecipes.put(PLAIN, Recipe.PLAIN);
-        trainedRecipes.put(ANCHORED, Recipe.ANCHORED);
+        trainedRecipes.put(PLAIN, plain());
+        trainedRecipes.put(ANCHORED, anchored());
         if (!trainedRecipes.containsValue(chosen)) {
             trainedRecipes.put(chosen.name(), chosen);
         }
-        int[] testRows = experiments.commonTestRows(trainedRecipes.values());
-        WindowSet test = experiments.windows(Recipe.ANCHORED, held.name(), testRows);
+        List<LocalDate> heldDates = held.market().data().dates();
+        // A walk-forward fold holds out the rest of the series and scores its own period only.
+        int[] testRows = Arrays.stream(experiments.commonTestRows(trainedRecipes.values()))
+                .filter(t -> scoredTo == null || !heldDates.get(t).isAfter(scoredTo)).toArray();
+        WindowSet test = experiments.windows(anchored(), held.name(), testRows);
         if (test.size() == 0 || test.positives() == 0) {
             throw new IllegalArgumentException("fold " + name + " has " + test.size() + " test windows and "
                     + test.positives() + " events");
@@ -413,8 +474,7 @@ public final class LeaveOneMarketOut {
                         WindowScore.probabilities(DjlScoring.score(p, experiments.calibration(r)))});
             }
         }
-        String chosenKey = chosen.equals(Recipe.PLAIN) ? PLAIN : chosen.equals(Recipe.ANCHORED) ? ANCHORED
-                : chosen.name();
+        String chosenKey = chosen.equals(plain()) ? PLAIN : chosen.equals(anchored()) ? ANCHORED : chosen.name();
         double[] model = variant.get(chosenKey)[0];
         double[] modelCalibration = variant.get(chosenKey)[1];
         variant.keySet().retainAll(List.of(PLAIN, ANCHORED));
@@ -558,7 +618,7 @@ public final class LeaveOneMarketOut {
 
         /** The held-out market's test rows that every recipe among {@code recipes} can score. */
         int[] commonTestRows(java.util.Collection<Recipe> recipes) {
-            int[] rows = of(Recipe.ANCHORED).heldOut().testRows();
+            int[] rows = of(anchored()).heldOut().testRows();
             int first = 0;
             for (Recipe r : recipes) {
                 PooledExperiment.MarketPart part = of(r).heldOut();
@@ -582,7 +642,7 @@ public final class LeaveOneMarketOut {
          */
         WindowSet calibration(Recipe r) {
             List<WindowSet> parts = new ArrayList<>();
-            for (PooledExperiment.MarketPart m : of(Recipe.ANCHORED).markets()) {
+            for (PooledExperiment.MarketPart m : of(anchored()).markets()) {
                 parts.add(windows(r, m.name(), m.calibrationRows()));
             }
             return WindowSet.concat(parts);
@@ -617,7 +677,7 @@ public final class LeaveOneMarketOut {
                 log.accept("  inner fold " + m.name() + " skipped: " + e.getMessage());
                 continue;
             }
-            WindowSet reference = inner.windows(Recipe.ANCHORED, m.name(), rows);
+            WindowSet reference = inner.windows(anchored(), m.name(), rows);
             if (reference.size() == 0 || reference.positives() == 0) {
                 log.accept("  inner fold " + m.name() + " skipped: " + reference.size() + " test windows, "
                         + reference.positives() + " events outside the outer period");

@@ -59,9 +59,18 @@ public final class LomoReportWriter {
         }
         // Compact: it holds every test window's scores (about 2 MB so; indented, more than twice that).
         ModelStore.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValue(folder.resolve("lomo.json").toFile(), r);
+                .writeValue(folder.resolve(jsonName(r)).toFile(), r);
         Files.writeString(folder.resolve("README.md"), markdown(m, r, control, command));
         return folder;
+    }
+
+    /** The JSON with every number: lomo.json for the default's study, walk-forward.json for one market's. */
+    public static String jsonName(LeaveOneMarketOut.Result r) {
+        return walkForward(r) ? "walk-forward.json" : "lomo.json";
+    }
+
+    private static boolean walkForward(LeaveOneMarketOut.Result r) {
+        return LeaveOneMarketOut.WALK_FORWARD.equals(r.design());
     }
 
     static String chartName(LeaveOneMarketOut.FoldResult f) {
@@ -75,7 +84,9 @@ public final class LomoReportWriter {
     static String markdown(ModelManifest m, LeaveOneMarketOut.Result r, PositiveControl.Result control,
                            String command) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Leave-one-market-out report: ").append(m.version()).append("\n\n");
+        boolean wf = walkForward(r);
+        sb.append(wf ? "# Walk-forward report: " : "# Leave-one-market-out report: ").append(m.version())
+                .append("\n\n");
         sb.append(String.format("Made by `%s` on %s in %.1f min (mode: %s%s), for the model recipe of version `%s` "
                         + "(created %s, parameters SHA-256 `%s`).%n%n", command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), r.seconds() / 60, r.mode(),
@@ -83,7 +94,11 @@ public final class LomoReportWriter {
                 m.createdAt(), m.parameters().sha256().substring(0, 12)));
         sb.append("**Set-up.** Label: ").append(m.label().describe()).append(". Features: ")
                 .append(String.join(", ", m.input().features())).append(", window ").append(m.input().window())
-                .append(" days. Networks: CNN-BiLSTM-attention ensembles (")
+                .append(" days.");
+        if (wf) {
+            walkForwardSetUp(sb, m, r);
+        } else {
+            sb.append(" Networks: CNN-BiLSTM-attention ensembles (")
                 .append(m.ensemble() == null ? 1 : m.ensemble().config().members())
                 .append(" seeds), Platt-calibrated. The **plain** network and the **anchored** one (logit = a "
                         + "weighted logistic reference on the last day's vol_20d, fitted on the training part, + the "
@@ -98,6 +113,7 @@ public final class LomoReportWriter {
                         + "regression on the last day's features. Intervals: 95% circular block bootstrap over the "
                         + "test windows (blocks of ").append(LeaveOneMarketOut.BLOCK)
                 .append(" days, within each market); differences are paired (same resamples).\n\n");
+        }
 
         sb.append("## Ranking: ROC-AUC and PR-AUC on each held-out market\n\n");
         sb.append("| held out | test windows | events (base rate) | onsets | score | ROC-AUC | PR-AUC |\n|---|---|---|---|---|---|---|\n");
@@ -128,53 +144,24 @@ public final class LomoReportWriter {
         sb.setLength(sb.length() - 2);
         sb.append(". ROC-AUC over pairs within one held-out market; PR-AUC per fold, weighted by its events.\n");
 
-        sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
-                + "Candidate recipes, one change each from the anchored network:%n%n"));
-        for (Recipe c : r.candidates()) {
-            sb.append("- ").append(c.describe()).append('\n');
+        if (wf) {
+            sb.append("\n## The version's own recipe, in every fold\n\n");
+            sb.append("No recipe is selected: each fold trains the version's recipe, `").append(r.served().chosen())
+                    .append("`, on the version's inputs (the selected row above), and beside it the plain and the "
+                            + "anchored network on the same inputs.\n");
+        } else {
+            nestedSelection(sb, r);
         }
-        sb.append(String.format(Locale.ROOT, "%n%d networks trained for the choices (candidates x inner folds x "
-                + "seeds), over %d outer folds and the served recipe's selection. Inner PR-AUC: per inner held-out "
-                + "market, weighted by its events (the best in bold). The rule (a one-standard-error rule on paired "
-                + "differences): the anchored network stays unless the best candidate beats it by more than one "
-                + "standard error of the per-inner-fold differences (candidate minus anchored, same held-out "
-                + "market), widened to Student's t at the one-sided 84%% level (x1.84 with two inner folds, x1.20 "
-                + "with four); none with one inner fold.%n%n"
-                + "| held out | inner folds | %s | chosen (why) |%n|---|---|%s---|%n",
-                r.configurations(), r.folds().size(),
-                String.join(" | ", r.candidates().stream().map(Recipe::name).toList()),
-                "---|".repeat(r.candidates().size())));
-        List<LeaveOneMarketOut.Selection> selections = new java.util.ArrayList<>(
-                r.folds().stream().map(LeaveOneMarketOut.FoldResult::selection).toList());
-        selections.add(r.served());
-        for (int i = 0; i < selections.size(); i++) {
-            LeaveOneMarketOut.Selection sel = selections.get(i);
-            StringBuilder row = new StringBuilder();
-            for (Recipe c : r.candidates()) {
-                Double v = sel.innerPrAuc().get(c.name());
-                boolean best = v != null && sel.innerPrAuc().values().stream().noneMatch(x -> x > v);
-                row.append(v == null ? "" : String.format(Locale.ROOT, best ? "**%.3f**" : "%.3f", v)).append(" | ");
-            }
-            sb.append(String.format("| %s | %s | %s%s (%s) |%n", i < r.folds().size() ? r.folds().get(i).fold()
-                            : "**served model** (every market)", String.join(", ", sel.innerFolds()), row,
-                    sel.chosen(), sel.why()));
-        }
-        long kept = selections.stream().filter(x -> !x.chosen().equals(Recipe.ANCHORED.name())).count();
-        sb.append(String.format(Locale.ROOT, "%nThe served model is trained with the last row's pick, `%s`. "
-                + "A recipe other than the anchored network was chosen in %d of %d selections.%n", r.served().chosen(), kept,
-                selections.size()));
         sb.append("\nEpoch each member was restored at, per outer fold (0: an anchored network kept its reference, "
                 + "the correction stayed at zero): ");
         sb.append(String.join("; ", r.folds().stream().map(f -> f.fold() + ": " + f.bestEpochs().entrySet().stream()
                 .map(x -> x.getKey() + " " + x.getValue()).reduce((a, b) -> a + ", " + b).orElse("")).toList()));
-        sb.append(". In the selections' inner folds, per candidate: ");
-        sb.append(String.join("; ", r.candidates().stream().map(c -> {
-            long members = selections.stream().flatMap(x -> x.perFoldEpochs().stream())
-                    .mapToLong(x -> x.getOrDefault(c.name(), List.of()).size()).sum();
-            long left = selections.stream().flatMap(x -> x.perFoldEpochs().stream())
-                    .mapToLong(x -> x.getOrDefault(c.name(), List.of()).stream().filter(e -> e > 0).count()).sum();
-            return c.name() + " " + left + " of " + members + " past epoch 0";
-        }).toList())).append(".\n");
+        sb.append(".");
+        if (wf) {
+            sb.append('\n');
+        } else {
+            innerEpochs(sb, r);
+        }
         if (r.pooledAnchoredComparisons() != null) {
             LeaveOneMarketOut.Comparisons a = r.pooledAnchoredComparisons();
             sb.append(String.format("%nPooled, anchored minus volatility: ROC-AUC %s, PR-AUC %s; anchored minus plain: "
@@ -263,8 +250,84 @@ public final class LomoReportWriter {
             sb.append(String.format("- %s (trained on: %s)%n%n  ![%s](%s)%n%n", f.fold(), f.trainedOn(), f.fold(),
                     chartName(f)));
         }
-        sb.append("All numbers, with every test window's date, label and scores: `lomo.json`.\n");
+        sb.append("All numbers, with every test window's date, label and scores: `").append(jsonName(r))
+                .append("`.\n");
         return sb.toString();
+    }
+
+    /** The nested selection's table: every candidate's inner figures per outer fold and for the served model. */
+    private static void nestedSelection(StringBuilder sb, LeaveOneMarketOut.Result r) {
+        sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
+                + "Candidate recipes, one change each from the anchored network:%n%n"));
+        for (Recipe c : r.candidates()) {
+            sb.append("- ").append(c.describe()).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%n%d networks trained for the choices (candidates x inner folds x "
+                + "seeds), over %d outer folds and the served recipe's selection. Inner PR-AUC: per inner held-out "
+                + "market, weighted by its events (the best in bold). The rule (a one-standard-error rule on paired "
+                + "differences): the anchored network stays unless the best candidate beats it by more than one "
+                + "standard error of the per-inner-fold differences (candidate minus anchored, same held-out "
+                + "market), widened to Student's t at the one-sided 84%% level (x1.84 with two inner folds, x1.20 "
+                + "with four); none with one inner fold.%n%n"
+                + "| held out | inner folds | %s | chosen (why) |%n|---|---|%s---|%n",
+                r.configurations(), r.folds().size(),
+                String.join(" | ", r.candidates().stream().map(Recipe::name).toList()),
+                "---|".repeat(r.candidates().size())));
+        List<LeaveOneMarketOut.Selection> selections = new java.util.ArrayList<>(
+                r.folds().stream().map(LeaveOneMarketOut.FoldResult::selection).toList());
+        selections.add(r.served());
+        for (int i = 0; i < selections.size(); i++) {
+            LeaveOneMarketOut.Selection sel = selections.get(i);
+            StringBuilder row = new StringBuilder();
+            for (Recipe c : r.candidates()) {
+                Double v = sel.innerPrAuc().get(c.name());
+                boolean best = v != null && sel.innerPrAuc().values().stream().noneMatch(x -> x > v);
+                row.append(v == null ? "" : String.format(Locale.ROOT, best ? "**%.3f**" : "%.3f", v)).append(" | ");
+            }
+            sb.append(String.format("| %s | %s | %s%s (%s) |%n", i < r.folds().size() ? r.folds().get(i).fold()
+                            : "**served model** (every market)", String.join(", ", sel.innerFolds()), row,
+                    sel.chosen(), sel.why()));
+        }
+        long kept = selections.stream().filter(x -> !x.chosen().equals(Recipe.ANCHORED.name())).count();
+        sb.append(String.format(Locale.ROOT, "%nThe served model is trained with the last row's pick, `%s`. "
+                + "A recipe other than the anchored network was chosen in %d of %d selections.%n", r.served().chosen(), kept,
+                selections.size()));
+    }
+
+    /** How often each candidate's members left epoch 0 in the selections' inner folds. */
+    private static void innerEpochs(StringBuilder sb, LeaveOneMarketOut.Result r) {
+        List<LeaveOneMarketOut.Selection> selections = new java.util.ArrayList<>(
+                r.folds().stream().map(LeaveOneMarketOut.FoldResult::selection).toList());
+        selections.add(r.served());
+        sb.append(" In the selections' inner folds, per candidate: ");
+        sb.append(String.join("; ", r.candidates().stream().map(c -> {
+            long members = selections.stream().flatMap(x -> x.perFoldEpochs().stream())
+                    .mapToLong(x -> x.getOrDefault(c.name(), List.of()).size()).sum();
+            long left = selections.stream().flatMap(x -> x.perFoldEpochs().stream())
+                    .mapToLong(x -> x.getOrDefault(c.name(), List.of()).stream().filter(e -> e > 0).count()).sum();
+            return c.name() + " " + left + " of " + members + " past epoch 0";
+        }).toList())).append(".\n");
+    }
+
+    /** How a walk-forward study is made, in the report's words. */
+    private static void walkForwardSetUp(StringBuilder sb, ModelManifest m, LeaveOneMarketOut.Result r) {
+        sb.append(String.format(Locale.ROOT, " Data: %s (SHA-256 %s). Networks: CNN-BiLSTM-attention ensembles (%d "
+                + "seeds), Platt-calibrated. "
+                + "**Walk-forward**, one market over time: its latest half of labelled windows is cut into %d "
+                + "consecutive test periods; each fold trains, early-stops and calibrates on what came before its "
+                + "period only (the latest %.0f%% of those windows: the earlier half validation, the later half "
+                + "calibration), and no training, validation or calibration window reads a day of its period or "
+                + "anything after it (feature look-back, days, label look-ahead: purge and embargo of %d days). "
+                + "Every fold's validation, calibration and test parts cleared the decision floor before anything "
+                + "trained. The **selected** network is the version's own recipe; the **plain** and **anchored** "
+                + "networks read the same inputs. References fitted on the same fold: **volatility** (today's 20-day "
+                + "realized volatility of the index, alarm above its 90th percentile over the fold's training days) "
+                + "and **logistic** regression on the last day's inputs. Pooled figures join the folds (each "
+                + "calibrated on its own past); stratified ones do not. Intervals: 95%% circular block bootstrap "
+                + "(blocks of %d days, within each fold); differences are paired.%n%n",
+                m.data().get(0).name(), m.data().get(0).sha256().substring(0, 12),
+                m.ensemble() == null ? 1 : m.ensemble().config().members(), r.folds().size(),
+                100 * m.pooled().validationShare(), m.label().lookahead(), LeaveOneMarketOut.BLOCK));
     }
 
     /**

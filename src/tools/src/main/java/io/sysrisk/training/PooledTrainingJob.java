@@ -63,16 +63,24 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Tra
                 ModelManifest manifest = manifest(exp, result, validation, alarm);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); %s", version,
-                        folder, seeds.size(), result.seconds(), data.single() == null
-                                ? "its out-of-sample evidence: ./mvnw -q -Preport -Dsysrisk.args=\"--version " + version
-                                + "\""
-                                : "its validation and calibration figures are in model.json; out-of-sample evidence "
-                                + "(walk-forward) for a model of one file is not built yet (issue 25)"));
+                        folder, seeds.size(), result.seconds(), evidenceCommand()));
                 return new TrainingOutcome(folder, new ModelStore(storeRoot).manifest(version));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** What the job prints last: how to get the version's out-of-sample evidence. */
+    private String evidenceCommand() {
+        String store = storeRoot.equals(java.nio.file.Path.of(ModelStore.DEFAULT_ROOT)) ? "" : " --store " + storeRoot;
+        if (data.single() == null) {
+            return "its out-of-sample evidence (leave-one-market-out): ./mvnw -q -Preport -Dsysrisk.args=\"--version "
+                    + version + store + "\"";
+        }
+        boolean embedded = io.sysrisk.data.EmbeddedDataset.byFileName(data.files().get(0).name()).isPresent();
+        return "its out-of-sample evidence (walk-forward): ./mvnw -q -Preport -Dsysrisk.args=\"--version " + version
+                + store + (embedded ? "" : " --csv <your " + data.files().get(0).name() + ">") + "\"";
     }
 
     /**

@@ -29,7 +29,8 @@ import io.sysrisk.store.ModelStore;
  * A user's panel file trains in the default model's shape, not the old single-market job: onset label, anchored
  * members reading the index's four inputs and the panel's cross-member ones, a seed ensemble, separate validation and
  * calibration parts, an alarm rule with its volatility fallback; it scores through the CLI with the Java forward
- * pass and DJL within 1e-5, and the report says plainly that its walk-forward evidence is not built.
+ * pass and DJL within 1e-5; its walk-forward report asks for the file again, checks it is the same, and refuses in
+ * one line when the file's folds cannot hold a decision.
  */
 class OwnDataTrainingTest {
 
@@ -44,7 +45,8 @@ class OwnDataTrainingTest {
                 "--seeds", "1,2", "--epochs", "2", "--patience", "1", "--min-events", "1", "--min-positives", "10",
                 "--store", store.toString(), "--version", "mine");
         assertEquals("0", out[0], out[2]);
-        assertTrue(out[1].contains("walk-forward") && out[1].contains("not built yet"), out[1]);
+        assertTrue(out[1].contains("its out-of-sample evidence (walk-forward): ./mvnw -q -Preport "
+                + "-Dsysrisk.args=\"--version mine --store " + store + " --csv <your swiss-sectors.csv>\""), out[1]);
 
         ModelManifest m = new ModelStore(store).manifest("mine");
         assertTrue(m.isOneMarket() && m.isPooled());
@@ -81,8 +83,19 @@ class OwnDataTrainingTest {
 
         String[] report = run("report", "--store", store.toString(), "--version", "mine");
         assertEquals("2", report[0]);
-        assertTrue(report[2].contains("error: model mine was trained on one market (swiss-sectors.csv)")
-                && report[2].contains("not built yet"), report[2]);
+        assertTrue(report[2].contains("error: model mine was trained on your file swiss-sectors.csv: give it again "
+                + "with --csv"), report[2]);
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, Files.readString(csv).replace("1000,1000", "1000,1001"));
+        report = run("report", "--store", store.toString(), "--version", "mine", "--csv", other.toString());
+        assertEquals("2", report[0]);
+        assertTrue(report[2].contains("error: other.csv is not the file mine was trained on"), report[2]);
+        // Nine years of one market: no fold's validation part holds the floor's five falls.
+        report = run("report", "--store", store.toString(), "--version", "mine", "--csv", csv.toString());
+        assertEquals("2", report[0], report[1]);
+        assertTrue(report[2].contains("\nerror: walk-forward of swiss-sectors with 1 fold: the fold swiss-sectors "
+                + "1/1 validation part"), report[2]);
+        assertFalse(Files.exists(store.resolve("mine").resolve("report")), "nothing written");
     }
 
     @Test
