@@ -120,6 +120,9 @@ public final class ModelStore {
             tmp = root.resolve("." + version + ".tmp-" + generation(nextGeneration(version)));
             Files.createDirectories(tmp);
             ModelManifest full = parameters.write(tmp, manifest);
+            // Refused before anything replaces the old version: a manifest this store cannot read back must not
+            // take a good model's place.
+            checkConsistent(full);
             Full.JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
             writeChecksums(tmp, full);
             keepReport(target, tmp);

@@ -47,6 +47,28 @@ class StoreIntegrityTest {
     }
 
     @Test
+    void aManifestTheStoreCannotReadBackNeverReplacesAVersion(@TempDir Path root) throws Exception {
+        ModelStore store = new ModelStore(root);
+        StoreWriter.save(store, "v");
+        byte[] before = Files.readAllBytes(root.resolve("v").resolve(ModelStore.MANIFEST));
+        // A "never alarm" threshold written as such once replaced a good version with one the store then refused.
+        com.fasterxml.jackson.databind.node.ObjectNode bad =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ModelStore.json().valueToTree(StoreWriter.manifest("v"));
+        bad.put("threshold", Double.POSITIVE_INFINITY);
+        ModelManifest never = ModelStore.json().treeToValue(bad, ModelManifest.class);
+        try (ModelStore.WriteLock lock = store.lock("v")) {
+            String m = assertThrows(ModelStoreException.class, () -> StoreWriter.save(store, never, lock)).getMessage();
+            assertTrue(m.contains("threshold Infinity is not a probability"), m);
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(root.resolve("v").resolve(ModelStore.MANIFEST))));
+        store.manifest("v");
+        try (java.util.stream.Stream<Path> left = Files.list(root)) {
+            assertEquals(List.of("v"), left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".lock")
+                    && !n.endsWith(".lock")).sorted().toList());
+        }
+    }
+
+    @Test
     void aSecondWriterOfTheSameVersionIsRefused(@TempDir Path root) throws Exception {
         ModelStore store = new ModelStore(root);
         try (ModelStore.WriteLock lock = store.lock("v")) {

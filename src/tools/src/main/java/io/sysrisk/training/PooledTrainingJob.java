@@ -136,6 +136,15 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Tra
         return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.VOLATILITY, p90, choice);
     }
 
+    /**
+     * The manifest's probability threshold: the chosen one, or 1 when "never alarm" was best (the store holds it to
+     * [0, 1] and JSON has no infinity for the API to return); such a choice is never adopted, so the alert follows
+     * the volatility rule, not this number.
+     */
+    static double probabilityThreshold(AlarmThreshold choice) {
+        return choice.never() ? 1.0 : choice.threshold();
+    }
+
     /** The preference mu of the served alarm: misses and false alarms weigh the same. */
     public static final double SERVED_PREFERENCE = 0.5;
 
@@ -154,7 +163,7 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Tra
                 .input(input, exp.normalization())
                 .experiment(experiment.name(), experiment.label(), null, parts, data.files())
                 .training(train, result)
-                .evaluation(alarm.choice().threshold(), new EvaluationReport(validation, null, null, null, Double.NaN))
+                .evaluation(probabilityThreshold(alarm.choice()), new EvaluationReport(validation, null, null, null, Double.NaN))
                 .pooled(experiment, alarm)
                 .build();
     }
