@@ -427,8 +427,13 @@ public final class LeaveOneMarketOut {
                     .withPatience(settings.patience()));
         }
         int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
-        log.accept(String.format("nested selection: %d candidate recipes, %d inner trainings over %d outer folds and "
-                + "the served recipe's selection", settings.candidates().size(), configurations, results.size()));
+        if (design.equals(WALK_FORWARD)) {
+            log.accept(String.format("walk-forward: the version's recipe over %d folds", results.size()));
+        } else {
+            log.accept(String.format("nested selection: %d candidate recipes, %d inner trainings over %d outer folds "
+                    + "and the served recipe's selection", settings.candidates().size(), configurations,
+                    results.size()));
+        }
         return new Result(design, settings.mode(), results, pooled, stratified, pc, anchored, pooledEvents, y.length,
                 Arrays.stream(y).sum(), pooledCalm, settings.candidates(), served, configurations,
                 (System.nanoTime() - start) / 1e9);

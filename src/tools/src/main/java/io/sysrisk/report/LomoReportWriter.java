@@ -252,7 +252,20 @@ public final class LomoReportWriter {
         }
         sb.append("All numbers, with every test window's date, label and scores: `").append(jsonName(r))
                 .append("`.\n");
-        return sb.toString();
+        return wf ? inWalkForwardWords(sb.toString()) : sb.toString();
+    }
+
+    /**
+     * The shared sections speak of held-out markets and a nested pick; a walk-forward has folds of one market over
+     * time and the version's own recipe. The JSON keeps the study's names, so both designs read the same way.
+     */
+    static String inWalkForwardWords(String markdown) {
+        return markdown.replace(LeaveOneMarketOut.MODEL, "served network (the version's recipe)")
+                .replace("on each held-out market", "on each fold's test period")
+                .replace("(whole-history folds)", "(all folds)")
+                .replace("the later half of its held-out windows; early stopping uses the earlier half",
+                        "the later half of the windows it holds out of its past; early stopping uses the earlier half")
+                .replace("onsets in the held-out markets' histories", "onsets in the folds' test periods");
     }
 
     /** The nested selection's table: every candidate's inner figures per outer fold and for the served model. */
