@@ -58,4 +58,38 @@ class CommittedEvidenceTest {
         shuffled.get("foldChoices").forEach(x -> assertFalse(shuffled.get("recipe").asText().equals(x.asText())));
         assertFalse(shuffled.get("recipe").asText().equals(shuffled.get("servedChoice").asText()));
     }
+    /**
+     * The README's richer-data row for the S&P 500 OHLCV, held to its committed walk-forward report: no interval
+     * above 0 against volatility (the moonshot not met), the figures quoted, the anchored members' epochs.
+     */
+    @Test
+    void theReadmesRicherDataRowIsTheCommittedWalkForward() throws IOException {
+        Path report = Path.of("model-store", "sp500-ohlcv", "report");
+        JsonNode wf = ModelStore.json().readTree(report.resolve("walk-forward.json").toFile());
+        assertEquals("walk-forward", wf.get("design").asText());
+        JsonNode pr = wf.get("pooledComparisons").get("prVsVolatility");
+        assertFalse(pr.get("interval").get("low").asDouble() > 0, "moonshot said not met: " + pr);
+        String readme = Files.readString(Path.of("README.md"));
+        String row = readme.lines().filter(l -> l.startsWith("| S&P 500 OHLCV 2000-2020 (`sp500-ohlcv`")).findFirst()
+                .orElseThrow();
+        JsonNode model = wf.get("pooled").get(0);
+        JsonNode vol = wf.get("pooled").get(1);
+        assertEquals("volatility (vol_20d)", vol.get("name").asText());
+        assertTrue(row.contains(String.format(java.util.Locale.ROOT, "PR-AUC %.3f [%.2f, %.2f] against %.3f",
+                model.get("metrics").get("prAuc").asDouble(), model.get("prAuc").get("low").asDouble(),
+                model.get("prAuc").get("high").asDouble(), vol.get("metrics").get("prAuc").asDouble())), row);
+        assertTrue(row.contains(String.format(java.util.Locale.ROOT, "paired difference %+.3f [%.3f, %.3f]",
+                pr.get("estimate").asDouble(), pr.get("interval").get("low").asDouble(),
+                pr.get("interval").get("high").asDouble())), row);
+        long kept = 0;
+        for (JsonNode e : wf.get("folds").get(0).get("bestEpochs").get("anchored")) {
+            kept += e.asInt() == 0 ? 1 : 0;
+        }
+        assertTrue(row.contains("kept its reference (epoch 0) in " + kept + " of 5 members"), row);
+        JsonNode v = wf.get("headlineVerdict");
+        assertTrue(row.contains(String.format(java.util.Locale.ROOT, "per-day skill %.3f [%.3f, %.3f]",
+                v.get("skill").asDouble(), v.get("skillInterval").get("low").asDouble(),
+                v.get("skillInterval").get("high").asDouble())), row);
+        assertTrue(readme.contains("is **not met**"), "the README says the moonshot is not met");
+    }
 }
