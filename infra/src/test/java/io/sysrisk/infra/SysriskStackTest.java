@@ -37,11 +37,11 @@ class SysriskStackTest {
             out.closeEntry();
         }
         zip = Template.fromStack(new SysriskStack(new App(), "Zip", StackProps.builder().build(),
-                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500", 10, false, "", "")));
+                new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "sp500-ohlcv", 10, false, "", "")));
         snapStart = Template.fromStack(new SysriskStack(new App(), "Snap", StackProps.builder().build(),
                 new StackSettings("zip", fakeZip.toString(), "image", 2048, "AWS_IAM", "any-index", 10, true, "", "")));
         image = Template.fromStack(new SysriskStack(new App(), "Image", StackProps.builder().build(),
-                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500", 25, false, "", "")));
+                new StackSettings("image", fakeZip.toString(), "image", 3008, "AWS_IAM", "sp500-ohlcv", 25, false, "", "")));
     }
 
     @Test
@@ -53,7 +53,7 @@ class SysriskStackTest {
                 "Timeout", 30,
                 "Architectures", List.of("x86_64"),
                 "ReservedConcurrentExecutions", 10,
-                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500",
+                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500-ohlcv",
                         "JAVA_TOOL_OPTIONS", "-Djdk.reflect.useNativeAccessorOnly=true")),
                 "LoggingConfig", Match.objectLike(Map.of("LogGroup", Match.anyValue()))));
         // Nothing large is unpacked at start: /tmp stays at Lambda's default (and SnapStart stays possible).
@@ -68,7 +68,7 @@ class SysriskStackTest {
                 "PackageType", "Image",
                 "MemorySize", 3008,
                 "ReservedConcurrentExecutions", 25,
-                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500"))));
+                "Environment", Map.of("Variables", Map.of("SYSRISK_MODEL_VERSION", "sp500-ohlcv"))));
         image.hasResourceProperties("AWS::Lambda::Function", Match.not(Match.objectLike(Map.of("Runtime", "java25"))));
     }
 
@@ -118,7 +118,7 @@ class SysriskStackTest {
         snapStart.hasOutput("FunctionQualifier", Map.of("Value", SysriskStack.LIVE_ALIAS));
         zip.hasOutput("FunctionQualifier", Map.of("Value", "$LATEST"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("image", "x", "image", 2048, "AWS_IAM", "sp500", 10, true, "", ""));
+                () -> new StackSettings("image", "x", "image", 2048, "AWS_IAM", "sp500-ohlcv", 10, true, "", ""));
     }
 
     @Test
@@ -192,9 +192,9 @@ class SysriskStackTest {
     @Test
     void settingsRejectNonsense() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500", 10, false, "", ""));
+                () -> new StackSettings("jar", "x", "image", 2048, "AWS_IAM", "sp500-ohlcv", 10, false, "", ""));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500", 10, false, "", ""));
+                () -> new StackSettings("zip", "x", "image", 512, "AWS_IAM", "sp500-ohlcv", 10, false, "", ""));
     }
 
     /** The deployed function serves the default any-index model, bounded in concurrency, unless told otherwise. */

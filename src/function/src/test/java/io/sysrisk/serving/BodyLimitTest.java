@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 
 /**
- * The body limit is sized to the largest legitimate request: 5,000 days of the widest stored model with every value
+ * The body limit is sized to the largest legitimate request: 5,000 days of the widest model (committed, or the old
+ * job's 10-column panel fixture, the shape of a user's panel) with every value
  * written at full double precision fits under it, with no more than twice that room.
  */
 class BodyLimitTest {
@@ -27,11 +29,17 @@ class BodyLimitTest {
             p.load(in);
         }
         int limit = Integer.parseInt(p.getProperty("sysrisk.serving.max-body-bytes"));
-        ModelStore store = new ModelStore(Path.of("model-store"));
+        // The committed versions and the old job's 10-column panel (a fixture with the shape of a user's panel,
+        // which a deployment serves from its own store).
+        List<ModelManifest> models = new java.util.ArrayList<>();
+        for (String root : List.of("model-store", ScoringServiceStartupTest.OLD_JOB_STORE)) {
+            ModelStore store = new ModelStore(Path.of(root));
+            store.versions().forEach(v -> models.add(store.manifest(v)));
+        }
         int largest = 0;
         String widest = null;
-        for (String v : store.versions()) {
-            ModelManifest m = store.manifest(v);
+        for (ModelManifest m : models) {
+            String v = m.version();
             StringBuilder b = new StringBuilder("{\"dates\": [");
             LocalDate d = LocalDate.of(2000, 1, 3);
             for (int i = 0; i < 5000; i++) {

@@ -16,7 +16,8 @@ import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
 
 /**
- * The panel model (spi-sectors: the index and its nine sectors) with extreme member prices: the cross-asset
+ * A panel model (spi-sectors: the index and its nine sectors, the retired single-market job's fixture in
+ * src/fixtures/model-store) with extreme member prices: the cross-asset
  * features (correlations, absorption ratio by eigen-decomposition, turbulence) must refuse them with a 400, never
  * fail inside the numerics with a 500 (issue 11: a member's price ratio overflowing).
  */
@@ -27,7 +28,7 @@ class PanelInputTest {
 
     @BeforeAll
     static void start() {
-        panel = new ScoringService(ScoringServiceStartupTest.config("packaged", "spi-sectors"));
+        panel = new ScoringService(ScoringServiceStartupTest.config(ScoringServiceStartupTest.OLD_JOB_STORE, "spi-sectors"));
         panel.start();
         spi = EmbeddedDataset.SPI_SECTORS.load();
     }

@@ -67,6 +67,9 @@ class ScoringServiceStartupTest {
         };
     }
 
+    /** Versions the retired single-market job wrote (an OHLCV and a panel model), kept as test fixtures. */
+    static final String OLD_JOB_STORE = "src/fixtures/model-store";
+
     @Test
     void anUnknownVersionStopsStartup() {
         ScoringService s = new ScoringService(config("model-store", "no-such-version"));
@@ -79,8 +82,8 @@ class ScoringServiceStartupTest {
     @ParameterizedTest
     @CsvSource({"sysrisk-0000.params", "sysrisk.srp"})
     void aCorruptModelStopsStartup(String file, @TempDir Path store) throws IOException {
-        Path src = Path.of("model-store", "sp500");
-        Path dst = Files.createDirectories(store.resolve("sp500"));
+        Path src = Path.of("model-store", "sp500-ohlcv");
+        Path dst = Files.createDirectories(store.resolve("sp500-ohlcv"));
         try (var files = Files.list(src)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, dst.resolve(f.getFileName()));
@@ -90,16 +93,18 @@ class ScoringServiceStartupTest {
         byte[] b = Files.readAllBytes(params);
         b[100] ^= 1;
         Files.write(params, b);
-        ScoringService s = new ScoringService(config(store.toString(), "sp500"));
+        ScoringService s = new ScoringService(config(store.toString(), "sp500-ohlcv"));
         String m = assertThrows(ModelStoreException.class, s::start).getMessage();
         assertTrue(m.contains("corrupt"), m);
         assertFalse(s.ready());
     }
 
     @ParameterizedTest
-    @CsvSource({"any-index", "sp500", "spi-sectors"})
-    void aGoodModelStartsReady(String version) {
-        ScoringService s = new ScoringService(config("model-store", version));
+    @CsvSource({"model-store, any-index", "model-store, sp500-ohlcv", "src/fixtures/model-store, sp500",
+            "src/fixtures/model-store, spi-sectors"}) // OLD_JOB_STORE
+    void aGoodModelStartsReady(String root, String version) {
+        // The last two were written by the retired single-market job: a user's store may still hold such versions.
+        ScoringService s = new ScoringService(config(root, version));
         s.start();
         try {
             assertTrue(s.ready());

@@ -25,7 +25,7 @@ class WarningsTest {
     static void start() {
         anyIndex = new ScoringService(ScoringServiceStartupTest.config("packaged", "any-index"));
         anyIndex.start();
-        ohlcv = new ScoringService(ScoringServiceStartupTest.config("packaged", "sp500"));
+        ohlcv = new ScoringService(ScoringServiceStartupTest.config("packaged", "sp500-ohlcv"));
         ohlcv.start();
     }
 

@@ -56,6 +56,11 @@ public enum DefaultExperiments {
                 split, NormalizationStats.DEFAULT_CLIP);
     }
 
+    /** The embedded dataset this experiment reads. */
+    public EmbeddedDataset dataset() {
+        return dataset;
+    }
+
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 public class ExperimentOptions {
 
     @Option(names = "--experiment", defaultValue = PooledConfig.DEFAULT_NAME,
-            description = "any-index (default: one model pooled over every embedded equity market's closes), or a "
-                    + "single-market experiment: sp500, spi-sectors, dow30, djia.")
+            description = "any-index (default: one model pooled over every embedded equity market's closes). The "
+                    + "old single-market experiments (sp500, spi-sectors, dow30, djia) remain for summary and for "
+                    + "reports of versions the old job made; train their data with --dataset.")
     String experiment;
 
     @Option(names = "--dataset", description = "One embedded dataset, trained in the default model's shape as one "
@@ -63,15 +64,15 @@ public class ExperimentOptions {
             + "(default ret_1d,vol_20d,vol_120d,drawdown_250d).")
     List<String> features;
 
-    @Option(names = "--validation-start", description = "Named single-market experiment: first window end date of "
+    @Option(names = "--validation-start", description = "summary of a named single-market experiment: first window end date of "
             + "the validation part (YYYY-MM-DD).")
     LocalDate validationStart;
 
-    @Option(names = "--test-start", description = "Named single-market experiment: first window end date of the "
+    @Option(names = "--test-start", description = "summary of a named single-market experiment: first window end date of the "
             + "test part.")
     LocalDate testStart;
 
-    @Option(names = "--test-end", description = "Single-market: last window end date of the test part (default: "
+    @Option(names = "--test-end", description = "summary of a named single-market experiment: last window end date of the test part (default: "
             + "the last labelled day).")
     LocalDate testEnd;
 

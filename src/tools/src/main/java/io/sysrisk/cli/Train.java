@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.sysrisk.experiment.DecisionFloor;
-import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.training.PooledTrainingJob;
 import io.sysrisk.training.Recipe;
 import io.sysrisk.training.TrainingData;
-import io.sysrisk.training.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +19,7 @@ import picocli.CommandLine.Option;
         description = "Train and write a model version to the store (replacing a version of the same name "
                 + "atomically; its report/ folder is kept). Default: the any-index model, a calibrated 5-seed "
                 + "ensemble pooled over every embedded equity market's closes. --csv (your file) and --dataset (one "
-                + "embedded dataset) train in the same shape on one market with all its columns. A named "
-                + "single-market experiment (--experiment sp500, ...) trains one network and evaluates it on its "
-                + "held-out test part.")
+                + "embedded dataset) train in the same shape on one market with all its columns.")
 class Train implements Callable<Integer>, DjlJob {
 
     private static final TrainConfig DEFAULTS = TrainConfig.defaults();
@@ -38,14 +34,11 @@ class Train implements Callable<Integer>, DjlJob {
             + TrainConfig.DEFAULT_PATIENCE + ").")
     Integer patience;
 
-    @Option(names = "--seed", description = "Single-market: random seed (default " + TrainConfig.DEFAULT_SEED + ").")
-    Integer seed;
-
-    @Option(names = "--seeds", split = ",", description = "any-index: one ensemble member per seed (default 1,2,3,4,5).")
+    @Option(names = "--seeds", split = ",", description = "One ensemble member per seed (default 1,2,3,4,5).")
     List<Integer> seeds;
 
-    @Option(names = "--model", description = "Network size: small (16 filters and units; any-index's default) or "
-            + "reference (64; the single-market default).")
+    @Option(names = "--model", description = "Network size: small (16 filters and units; the recipe's default) or "
+            + "reference (64).")
     String modelSize;
 
     @Option(names = "--recipe", description = "any-index: one of the recipes the nested selection compares ("
@@ -94,69 +87,53 @@ class Train implements Callable<Integer>, DjlJob {
 
     @Override
     public Integer call() {
-        boolean pooled = experiment.pooled();
-        ModelConfig size = switch (modelSize == null ? (pooled ? "small" : "reference") : modelSize) {
-            case "small" -> ModelConfig.small();
-            case "reference" -> ModelConfig.reference();
-            default -> throw new IllegalArgumentException("--model must be small or reference, got '" + modelSize + "'");
-        };
-        ModelConfig model = noAttention ? new ModelConfig(size.convFilters(), size.convKernel(), size.poolSize(),
-                size.lstmUnits(), size.attentionUnits(), size.dropout(), false) : size;
+        if (!experiment.pooled() && !experiment.ownData()) {
+            throw new IllegalArgumentException(retiredExperiment(experiment.experiment));
+        }
+        if (modelSize != null && !modelSize.equals("small") && !modelSize.equals("reference")) {
+            throw new IllegalArgumentException("--model must be small or reference, got '" + modelSize + "'");
+        }
         TrainConfig train = new TrainConfig(or(epochs, DEFAULTS.maxEpochs()), or(batchSize, DEFAULTS.batchSize()),
                 or(learningRate, DEFAULTS.learningRate()), or(patience, DEFAULTS.patience()),
-                or(seed, DEFAULTS.seed()), DEFAULTS.positiveWeight(), or(device, DEFAULTS.device()),
+                DEFAULTS.seed(), DEFAULTS.positiveWeight(), or(device, DEFAULTS.device()),
                 or(weightDecay, DEFAULTS.weightDecay()), or(inputNoise, DEFAULTS.inputNoise()),
                 or(selection, DEFAULTS.selection()));
         DecisionFloor floor = new DecisionFloor(or(minEvents, DecisionFloor.DEFAULT_MIN_EVENTS),
                 or(minPositives, DecisionFloor.DEFAULT_MIN_POSITIVES));
-        if (pooled || experiment.ownData()) {
-            if (seed != null) {
-                throw new IllegalArgumentException("this model is a seed ensemble: give --seeds, not --seed");
-            }
-            Recipe r = Recipe.byName(recipe);
-            if (experiment.ownData() && r.spiSectors()) {
-                throw new IllegalArgumentException("--recipe " + recipe + " trains on the embedded SPI sectors; with "
-                        + "--csv or --dataset give another recipe");
-            }
-            if (selection == null) {
-                train = r.training(train);
-            }
-            if (modelSize != null) {
-                r = r.withSize(modelSize);
-            }
-            TrainingData data;
-            PooledConfig exp;
-            if (experiment.ownData()) {
-                data = experiment.ownTrainingData();
-                exp = experiment.ownPooledConfig(data);
-                r = r.withFeatures(exp.featureIds());
-            } else {
-                if (experiment.features != null) {
-                    r = r.withFeatures(experiment.features);
-                }
-                exp = r.experiment(experiment.toPooledConfig());
-                data = TrainingData.embedded(exp.name(), r.spiSectors());
-            }
-            ModelConfig m = r.member();
-            ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
-                    m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature()) : m;
-            String name = version != null ? version : exp.name();
-            if (experiment.ownData()) {
-                refuseToReplaceAnotherKind(name);
-            }
-            new PooledTrainingJob(r.experiment(exp), member, data,
-                    seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, floor, store, name)
-                    .run(System.out::println);
-        } else {
-            if (!recipe.equals(Recipe.SERVED_NAME)) {
-                throw new IllegalArgumentException("--recipe is for the any-index ensemble");
-            }
-            if (seeds != null) {
-                throw new IllegalArgumentException("--seeds is for the any-index ensemble; give --seed");
-            }
-            ExperimentConfig exp = experiment.toConfig();
-            new TrainingJob(exp, model, train, floor, store, version != null ? version : exp.name()).run(System.out::println);
+        Recipe r = Recipe.byName(recipe);
+        if (experiment.ownData() && r.spiSectors()) {
+            throw new IllegalArgumentException("--recipe " + recipe + " trains on the embedded SPI sectors; with "
+                    + "--csv or --dataset give another recipe");
         }
+        if (selection == null) {
+            train = r.training(train);
+        }
+        if (modelSize != null) {
+            r = r.withSize(modelSize);
+        }
+        TrainingData data;
+        PooledConfig exp;
+        if (experiment.ownData()) {
+            data = experiment.ownTrainingData();
+            exp = experiment.ownPooledConfig(data);
+            r = r.withFeatures(exp.featureIds());
+        } else {
+            if (experiment.features != null) {
+                r = r.withFeatures(experiment.features);
+            }
+            exp = r.experiment(experiment.toPooledConfig());
+            data = TrainingData.embedded(exp.name(), r.spiSectors());
+        }
+        ModelConfig m = r.member();
+        ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
+                m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature()) : m;
+        String name = version != null ? version : exp.name();
+        if (experiment.ownData()) {
+            refuseToReplaceAnotherKind(name);
+        }
+        new PooledTrainingJob(r.experiment(exp), member, data,
+                seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, floor, store, name)
+                .run(System.out::println);
         return 0;
     }
 
@@ -170,6 +147,17 @@ class Train implements Callable<Integer>, DjlJob {
             throw new IllegalArgumentException("version " + name + " in " + store + " is not a model of one market "
                     + "(it is the default or a named experiment's); give another --version");
         }
+    }
+
+    /**
+     * The named single-market experiments trained one plain network on the drawdown label with no calibration part,
+     * alarm gate or walk-forward evidence. That job is gone; their data trains in the default's shape instead.
+     */
+    static String retiredExperiment(String name) {
+        String dataset = io.sysrisk.experiment.DefaultExperiments.fromCliName(name).dataset().cliName();
+        return "--experiment " + name + " named the old single-network job, retired on 2026-12-04; its data trains "
+                + "in the default model's shape with --dataset " + dataset + " (onset label, anchored seed ensemble, "
+                + "calibration part, alarm gate; its evidence: report --version <it>, walk-forward)";
     }
 
     private static <T> T or(T value, T fallback) {

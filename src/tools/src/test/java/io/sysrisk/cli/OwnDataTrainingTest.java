@@ -109,6 +109,26 @@ class OwnDataTrainingTest {
         assertFalse(Files.exists(dir.resolve("s").resolve("p")));
     }
 
+    /**
+     * The old single-market job is gone: a named experiment answers, before anything is loaded or trained, with the
+     * --dataset command that trains its data in the default's shape.
+     */
+    @Test
+    void aNamedSingleMarketExperimentSaysWhichDatasetToTrain(@TempDir Path dir) {
+        for (String[] named : new String[][] {{"sp500", "sp500"}, {"spi-sectors", "spi-sectors"}, {"dow30", "dow30"},
+                {"djia", "djia"}}) {
+            String[] r = run("train", "--experiment", named[0], "--store", dir.toString());
+            assertEquals("2", r[0], r[2]);
+            assertTrue(r[2].contains("error: --experiment " + named[0] + " named the old single-network job, retired")
+                    && r[2].contains("--dataset " + named[1] + " "), r[2]);
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A file named like a committed version does not overwrite it: the default and named models stay. */
     @Test
     void aFileNamedLikeACommittedVersionDoesNotReplaceIt(@TempDir Path dir) throws IOException {

@@ -45,9 +45,9 @@ class QuietEngineTest {
 
     @Test
     void aPanelTrainingPrintsNoEngineWarning(@TempDir Path store) throws Exception {
-        // This test is about the engine's output, not the split: the floor is lowered for spi-sectors' validation
-        // part (2 events, DecisionFloorTest), the panel experiment whose training is quickest.
-        String[] train = {"train", "--experiment", "spi-sectors", "--epochs", "1", "--min-events", "1",
+        // This test is about the engine's output, not the split: the floor is lowered for the SPI sectors, the
+        // embedded panel whose training is quickest (its validation part holds 1 event, DecisionFloorTest).
+        String[] train = {"train", "--dataset", "spi-sectors", "--epochs", "1", "--seeds", "1", "--min-events", "1",
                 "--min-positives", "1", "--store", store.toString(), "--version", "quiet"};
         Run quiet = cli(Map.of(), train);
         assertEquals(0, quiet.exitCode(), quiet.err());

@@ -27,20 +27,26 @@ import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.store.ModelStoreException;
 
-/** The pure-Java forward pass gives DJL's probabilities and attention weights, within 1e-5, on every committed model. */
+/**
+ * The pure-Java forward pass gives DJL's probabilities and attention weights, within 1e-5, on every committed model
+ * and on the retired single-market job's two fixtures (src/fixtures/model-store).
+ */
 class InferenceParityTest {
 
     private static final ModelStore STORE = new ModelStore(Path.of("model-store"));
 
-    static Stream<String> committed() {
-        return STORE.versions().stream();
+    private static final ModelStore OLD_JOB = new ModelStore(Path.of("src", "fixtures", "model-store"));
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> committed() {
+        return Stream.of(STORE, OLD_JOB).flatMap(s -> s.versions().stream()
+                .map(v -> org.junit.jupiter.params.provider.Arguments.of(s, v)));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{1}")
     @MethodSource("committed")
-    void javaMatchesDjlOnRandomWindows(String version) {
-        JavaModel java = STORE.javaModel(version);
-        try (StoredModel djl = DjlModels.load(STORE, version, Device.cpu());
+    void javaMatchesDjlOnRandomWindows(ModelStore store, String version) {
+        JavaModel java = store.javaModel(version);
+        try (StoredModel djl = DjlModels.load(store, version, Device.cpu());
              Predictor<WindowBatch, List<WindowScore>> p = djl.newPredictor()) {
             ModelManifest m = djl.manifest();
             int w = m.input().window();
@@ -69,9 +75,12 @@ class InferenceParityTest {
 
     @Test
     void everyCommittedModelHasItsPortableFile() {
-        assertTrue(STORE.versions().containsAll(List.of("any-index", "sp500", "spi-sectors")));
-        for (String v : STORE.versions()) {
-            assertTrue(STORE.manifest(v).portableParameters() != null, v);
+        assertTrue(STORE.versions().containsAll(List.of("any-index", "sp500-ohlcv")));
+        assertEquals(List.of("sp500", "spi-sectors"), OLD_JOB.versions());
+        for (ModelStore s : List.of(STORE, OLD_JOB)) {
+            for (String v : s.versions()) {
+                assertTrue(s.manifest(v).portableParameters() != null, v);
+            }
         }
     }
 

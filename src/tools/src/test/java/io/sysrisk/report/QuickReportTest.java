@@ -23,13 +23,16 @@ import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.StoredModel;
 import io.sysrisk.store.ModelStore;
 
-/** The report command's whole pipeline in quick mode: comparison, tables, charts, JSON. */
+/**
+ * The report command's old-job pipeline in quick mode (comparison, tables, charts, JSON), on the retired
+ * single-market job's sp500 fixture: a user's store may still hold versions that job wrote.
+ */
 class QuickReportTest {
 
     @Test
     void quickComparisonWritesACompleteReport(@TempDir Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        try (StoredModel model = DjlModels.load(new ModelStore(Path.of("model-store")), "sp500", Device.cpu())) {
+        try (StoredModel model = DjlModels.load(new ModelStore(Path.of("src", "fixtures", "model-store")), "sp500", Device.cpu())) {
             ExperimentConfig exp = ManifestExperiments.of(model.manifest());
             ComparisonResult r = new Comparison(ComparisonConfig.quick(), s -> { }).run(exp);
             assertEquals(2, r.models().size());

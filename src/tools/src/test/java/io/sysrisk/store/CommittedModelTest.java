@@ -29,7 +29,7 @@ import io.sysrisk.windows.Part;
 import io.sysrisk.windows.WindowSet;
 
 /**
- * The models committed in model-store/ load, match their provenance, and reproduce their recorded metrics on any
+ * The models committed in model-store/ (and the old job's sp500 fixture) load, match their provenance, and reproduce their recorded metrics on any
  * x86 CPU. Recomputed with the Java forward pass (the reference; DJL is held to it within 1e-5 here too), compared
  * with what another CPU may move and nothing more: a window within {@link #NEAR} of the threshold may fall on
  * either side (last-bit differences flipped one at 0.2759 vs 0.2609 under a capped oneDNN), and the curves' areas
@@ -95,9 +95,34 @@ class CommittedModelTest {
         }
     }
 
+    /** The S&P 500 OHLCV in the default's shape, one market: its recorded validation figures, again. */
     @Test
-    void defaultModelReproducesItsRecordedMetrics() {
+    void sp500OhlcvReproducesItsRecordedValidationMetrics() {
         ModelStore store = new ModelStore(Path.of("model-store"));
+        try (StoredModel model = DjlModels.load(store, "sp500-ohlcv", Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
+            ModelManifest m = model.manifest();
+            assertTrue(m.isOneMarket());
+            assertEquals(EmbeddedDataset.SP500.sha256(), m.data().get(0).sha256(), "trained on the embedded data");
+            io.sysrisk.training.TrainingData data = io.sysrisk.training.TrainingData.of(m.pooled().name(),
+                    io.sysrisk.experiment.DataSpec.of(EmbeddedDataset.SP500));
+            PooledExperiment exp = PooledExperiment.prepareUnchecked(m.pooled(), data.markets(), List.of(),
+                    data.trainingOnly(), null);
+            assertEquals(exp.features().ids(), m.input().features());
+            for (int j = 0; j < m.normalization().mean().length; j++) {
+                assertEquals(exp.normalization().mean()[j], m.normalization().mean()[j], 1e-12);
+                assertEquals(exp.normalization().std()[j], m.normalization().std()[j], 1e-12);
+            }
+            double[] p = probabilities(store, "sp500-ohlcv", predictor, exp.validation());
+            assertReproduces("sp500-ohlcv validation", m.metrics().validation(), p, exp.validation().labels(),
+                    m.threshold());
+        }
+    }
+
+    /** The retired single-market job's sp500 (a fixture of the old manifest shape) still reproduces its figures. */
+    @Test
+    void theOldJobsSp500FixtureReproducesItsRecordedMetrics() {
+        ModelStore store = new ModelStore(Path.of("src", "fixtures", "model-store"));
         try (StoredModel model = DjlModels.load(store, DefaultExperiments.DEFAULT.cliName(), Device.cpu());
              Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
             ModelManifest m = model.manifest();

@@ -1,28 +1,19 @@
 package io.sysrisk.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.data.Markets;
 import io.sysrisk.experiment.DecisionFloor;
-import io.sysrisk.experiment.DefaultExperiments;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.PooledExperiment;
-import io.sysrisk.experiment.PreparedExperiment;
-import io.sysrisk.experiment.TrainConfig;
-import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.windows.Part;
 import io.sysrisk.windows.PartEvents;
 
 /**
@@ -47,8 +38,7 @@ class DecisionFloorTest {
                 LocalDate.of(2016, 1, 4), LocalDate.of(2017, 12, 29), new PartEvents(29, 6)));
         assertEquals("the validation part (windows ending 2016-01-04..2017-12-29) holds 6 distinct events and 29 "
                 + "positive windows; a decision needs at least 5 and 30 (--min-events, --min-positives): give more "
-                + "history, a larger part (--validation-share; for a named experiment --validation-start, "
-                + "--test-start) or a label with more events (--label, --threshold); nothing was written",
+                + "history, a larger part (--validation-share; for the walk-forward report fewer --folds) or a label with more events (--label, --threshold); nothing was written",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> floor.check("test", LocalDate.MIN, LocalDate.MAX,
                 new PartEvents(300, 4)));
@@ -56,32 +46,57 @@ class DecisionFloorTest {
     }
 
     /**
-     * The default model's parts clear the floor; of the named single-market experiments, sp500 and djia do, and
-     * spi-sectors and dow30 do not (their validation parts hold 2 events and 16 positive windows, and 5 and 29):
-     * their training stops before it starts, as a user's file would.
+     * The default model's parts clear the floor; of the embedded multidimensional datasets trained in its shape
+     * (README, "Richer data, measured"), every one is refused at the default floor, each on the part, dates and
+     * counts the README's table names, and the S&P 500 OHLCV clears it with a validation share of 0.4 once its calibration part may hold 3 events.
      */
     @Test
-    void theDefaultAndTwoNamedExperimentsClearTheFloorAndTheOthersAreRefused(@TempDir Path store) {
+    void theDefaultClearsTheFloorAndTheReadmesRefusalsAreTheFloors() {
         DecisionFloor floor = DecisionFloor.defaults();
-        PooledExperiment pooled = PooledExperiment.prepare(PooledConfig.defaults(), Markets.embedded());
-        PooledTrainingJob.checkDecisionParts(pooled, floor);
-        Map<DefaultExperiments, Boolean> clears = Map.of(DefaultExperiments.SP500, true, DefaultExperiments.DJIA, true,
-                DefaultExperiments.SPI_SECTORS, false, DefaultExperiments.DOW30, false);
-        for (DefaultExperiments named : DefaultExperiments.values()) {
-            PreparedExperiment exp = PreparedExperiment.prepare(named.config());
-            boolean all = true;
-            for (Part p : List.of(Part.VALIDATION, Part.TEST)) {
-                PartEvents held = PartEvents.of(exp.part(p));
-                all &= held.events() >= floor.minEvents() && held.positives() >= floor.minPositives();
-            }
-            assertEquals(clears.get(named), all, named.cliName());
-            if (!all) {
-                TrainingJob job = new TrainingJob(named.config(), ModelConfig.reference(), TrainConfig.defaults(), floor,
-                        store, named.cliName());
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> job.run(line -> { }));
-                assertTrue(e.getMessage().startsWith("the validation part"), e.getMessage());
-                assertFalse(Files.exists(store.resolve(named.cliName())), "nothing written");
-            }
+        PooledTrainingJob.checkDecisionParts(PooledExperiment.prepare(PooledConfig.defaults(), Markets.embedded()),
+                floor);
+        Map<String, String> refused = Map.of(
+                "sp500", "the validation part (windows ending 2016-09-12..2018-05-10) holds 2 distinct events and 24 "
+                        + "positive windows",
+                "spi-sectors", "the validation part (windows ending 2006-10-",
+                "swx", "the validation part (windows ending 2006-02-",
+                "dow30", "the validation part (windows ending 1998-10-");
+        Map<String, String> counts = Map.of("sp500", "2 distinct events", "spi-sectors",
+                "holds 1 distinct events and 20 positive windows", "swx", "holds 1 distinct events", "dow30",
+                "holds 0 distinct events");
+        for (var e : refused.entrySet()) {
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                    () -> PooledTrainingJob.checkDecisionParts(ownData(e.getKey()), floor), e.getKey());
+            assertTrue(x.getMessage().startsWith(e.getValue()), e.getKey() + ": " + x.getMessage());
+            assertTrue(x.getMessage().contains(counts.get(e.getKey())), e.getKey() + ": " + x.getMessage());
         }
+        String wider = assertThrows(IllegalArgumentException.class, () -> PooledTrainingJob.checkDecisionParts(
+                ownData("sp500", "--validation-share", "0.4"), floor)).getMessage();
+        assertTrue(wider.startsWith("the validation part (windows ending 2013-06-10..2016-09-09) holds 3 distinct "
+                + "events"), wider);
+        // Its walk-forward report at the default floor: the one fold's calibration part holds 4 events.
+        io.sysrisk.store.ModelManifest m = new io.sysrisk.store.ModelStore(java.nio.file.Path.of("model-store"))
+                .manifest("sp500-ohlcv");
+        io.sysrisk.data.Market market = TrainingData.of(m.pooled().name(),
+                io.sysrisk.experiment.DataSpec.of(io.sysrisk.data.EmbeddedDataset.SP500)).markets().get(0);
+        String report = assertThrows(IllegalArgumentException.class, () -> io.sysrisk.experiment.WalkForward.plan(
+                m.pooled().withHeldOut(null), market, floor, null)).getMessage();
+        assertTrue(report.contains("calibration part (windows ending 2009-03-30..2011-03-18) holds 4 distinct events"),
+                report);
+        // The README's example of one embedded dataset: the DJIA's closes 1980-2012 clear the default floor.
+        PooledTrainingJob.checkDecisionParts(ownData("djia"), floor);
+        // sp500-ohlcv's training: the floor lowered to 3 events, said in the README.
+        PooledTrainingJob.checkDecisionParts(ownData("sp500", "--validation-share", "0.4"), new DecisionFloor(3, 30));
+    }
+
+    /** One embedded dataset as {@code train --dataset} prepares it, before the floor is checked. */
+    private static PooledExperiment ownData(String dataset, String... more) {
+        io.sysrisk.cli.ExperimentOptions o = new io.sysrisk.cli.ExperimentOptions();
+        List<String> args = new java.util.ArrayList<>(List.of("--dataset", dataset));
+        args.addAll(List.of(more));
+        new picocli.CommandLine(o).parseArgs(args.toArray(String[]::new));
+        TrainingData data = o.ownTrainingData();
+        return PooledExperiment.prepareUnchecked(o.ownPooledConfig(data), data.markets(), List.of(),
+                data.trainingOnly(), null);
     }
 }
