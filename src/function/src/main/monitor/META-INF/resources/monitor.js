@@ -13,7 +13,7 @@
 
   function emptyHistory() {
     return { dates: [], x: [], close: [], probability: [], alert: [], volatility: [], onsets: [], warnings: [],
-             labelKnownUntil: null, chunks: 0, loaded: 0, modelSha256: null };
+             members: [], labelKnownUntil: null, chunks: 0, loaded: 0, modelSha256: null };
   }
 
   function pct(v, digits) { return v == null ? 'n/a' : (100 * v).toFixed(digits == null ? 1 : digits) + '%'; }
@@ -53,8 +53,17 @@
         sel.appendChild(o);
       }
       if (!overview.closeOnly) {
-        showError('The served model (' + overview.modelVersion + ') does not read one close per day; the page needs ' +
-          'a close-only model such as any-index. POST /score serves it.');
+        // A model of several columns (an OHLCV file, an index with its members): the page scores the user's file.
+        const header = 'date,' + overview.columns.join(',');
+        $('market-label').hidden = true;
+        $('market-or').hidden = true;
+        $('file-hint').innerHTML = 'Your CSV with the columns this model reads: <code>' + esc(header) +
+          '</code>, oldest first';
+        $('paste').placeholder = header;
+        $('today').textContent = 'Model ' + overview.modelVersion + ' reads ' + overview.columns.length +
+          ' columns per day (' + overview.columns.join(', ') + '): drop or paste a CSV with the header ' + header + '.';
+        renderCard();
+        loadEvidence();
         return;
       }
       renderCard();
@@ -181,6 +190,7 @@
       h.alert.push(...c.alert);
       h.volatility.push(...c.volatility);
       h.onsets.push(...c.onsets);
+      if (c.membersInDrawdown) h.members.push(...c.membersInDrawdown);
       for (const w of c.warnings) if (!h.warnings.includes(w)) h.warnings.push(w);
       h.labelKnownUntil = c.labelKnownUntil;
       h.modelSha256 = c.modelSha256;
@@ -204,7 +214,9 @@
       : 'The alarm sounds at a probability of ' + pct(o.threshold) + ' or more.';
     $('today').innerHTML = 'On <strong>' + h.dates[i] + '</strong> (the latest date) the model gives <span class="p">' +
       pct(h.probability[i]) + '</span> probability that ' + esc(lowerFirst(o.label)) + '. ' +
-      '<span class="' + (alert ? 'alert-on' : '') + '">Alert: ' + (alert ? 'ON' : 'off') + '.</span> ' + esc(rule);
+      '<span class="' + (alert ? 'alert-on' : '') + '">Alert: ' + (alert ? 'ON' : 'off') + '.</span> ' + esc(rule) +
+      (o.indexColumn && h.members.length ? ' <span id="members-today">' + pct(h.members[i], 0) + ' of ' +
+        (o.columns.length - 1) + ' members are more than ' + pct(o.memberDrawdown, 0) + ' below their high of the last 250 days.</span>' : '');
     const ins = $('in-sample');
     ins.hidden = !state.source.inTraining;
     ins.textContent = state.source.inTraining
@@ -309,8 +321,10 @@
       ? ', alarm threshold ' + pct(o.volatilityThreshold) : '');
     const fmtPct = (u, v) => v == null ? '' : pct(v);
     const thrSeries = (label) => ({ label: label, stroke: COLORS.thr, dash: [6, 4], width: 1, points: { show: false }, value: fmtPct });
+    const indexName = o.indexColumn || 'close';
+    $('index-caption').textContent = (o.indexColumn ? 'Index ' + o.indexColumn : 'Index close') + ' (log scale)';
     const specs = [
-      ['chart-index', base('index', 200, [{ label: 'close', stroke: COLORS.index, width: 1 }], { distr: 3 }),
+      ['chart-index', base('index', 200, [{ label: indexName, stroke: COLORS.index, width: 1 }], { distr: 3 }),
         () => [state.h.x, state.h.close]],
       ['chart-prob', base('probability', 170, [{ label: 'probability', stroke: COLORS.prob, width: 1, value: fmtPct }]
         .concat(probThreshold == null ? [] : [thrSeries('alarm threshold')]), { range: [0, null] }),
@@ -319,6 +333,13 @@
         .concat(o.volatilityThreshold == null ? [] : [thrSeries('alarm threshold')]), { range: [0, null] }),
         () => [state.h.x, state.h.volatility].concat(o.volatilityThreshold == null ? [] : [state.h.x.map(() => o.volatilityThreshold)])],
     ];
+    $('members-figure').hidden = !o.indexColumn;
+    if (o.indexColumn) {
+      $('members-caption').textContent = 'Members’ state: share of the ' + (o.columns.length - 1) + ' members more than ' +
+        pct(o.memberDrawdown, 0) + ' below their high of the last 250 days';
+      specs.push(['chart-members', base('members', 130, [{ label: 'members in drawdown', stroke: COLORS.onset, width: 1.5,
+        fill: 'rgba(213,94,0,0.12)', value: fmtPct }], { range: [0, 1] }), () => [state.h.x, state.h.members]]);
+    }
     for (const [id, opts, data] of specs) {
       const el = $(id);
       el.innerHTML = '';
@@ -430,6 +451,13 @@
         'model card), so its attention comes from random initialization, not from training. Its probability is, in ' +
         'effect, the logistic reference on the last day\u2019s 20-day volatility: the inputs below are the reasons.';
     note.hidden = !note.textContent;
+    const cols = $('columns');
+    cols.hidden = !(d.columns && d.columns.length > 1);
+    if (!cols.hidden) {
+      cols.innerHTML = '<caption>The input columns on ' + d.asOf + '</caption><thead><tr>' +
+        d.columns.map((c) => '<th scope="col">' + esc(c) + (c === state.overview.indexColumn ? ' (index)' : '') + '</th>').join('') +
+        '</tr></thead><tbody><tr>' + d.columnValues.map((v) => '<td>' + num(v, 2) + '</td>').join('') + '</tr></tbody>';
+    }
     const t = $('features');
     let html = '<caption>Inputs of the window (raw feature values, oldest first)</caption><thead><tr><th scope="col">date</th>' +
       '<th scope="col">attention</th>' + d.features.map((f) => '<th scope="col">' + esc(f) + '</th>').join('') + '</tr></thead><tbody>';
@@ -547,7 +575,8 @@
   /** A CSV with more than one value column holds several markets' closes; else one market's. */
   function loadText(text) {
     const first = (text || '').split(/\r?\n/, 1)[0] || '';
-    return csvCells(first).length > 2 ? loadSeveral(text) : loadUpload(text);
+    // Several columns mean several markets only for a close-only model; any other model reads them as its inputs.
+    return state.overview.closeOnly && csvCells(first).length > 2 ? loadSeveral(text) : loadUpload(text);
   }
 
   function showMode(several) {
@@ -700,9 +729,11 @@
   // ---- take it away ----
   function csvText() {
     const h = state.h;
-    const lines = ['date,probability,alert,volatility'];
+    const members = h.members.length === h.dates.length;
+    const lines = ['date,probability,alert,volatility' + (members ? ',members_in_drawdown' : '')];
     for (let i = 0; i < h.dates.length; i++) {
-      lines.push(h.dates[i] + ',' + h.probability[i] + ',' + (h.alert[i] ? 1 : 0) + ',' + (h.volatility[i] == null ? '' : h.volatility[i]));
+      lines.push(h.dates[i] + ',' + h.probability[i] + ',' + (h.alert[i] ? 1 : 0) + ',' + (h.volatility[i] == null ? '' : h.volatility[i]) +
+        (members ? ',' + (h.members[i] == null ? '' : h.members[i]) : ''));
     }
     return lines.join('\n') + '\n';
   }

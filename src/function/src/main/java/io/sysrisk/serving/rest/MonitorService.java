@@ -60,17 +60,20 @@ public class MonitorService {
         this.config = config;
     }
 
-    /** One market the page can pick. */
     /** One market the page can pick; {@code inTraining}: its file is in the served model's training data. */
     public record MarketInfo(String id, String about, String first, String last, int days, String firstScorable,
                              int chunks, boolean inTraining) {
     }
 
-    /** What the page needs before it asks for anything else. */
+    /**
+     * What the page needs before it asks for anything else. {@code columns}: what an uploaded CSV holds after its
+     * date (the model's input columns by name); {@code indexColumn}: a panel model's index, else null;
+     * {@code memberDrawdown}: for a panel, the fall below its 250-day high that counts a member as in drawdown.
+     */
     public record Overview(String modelVersion, String modelSha256, String createdAt, boolean closeOnly,
                            String label, String alarmBy, double threshold, Double volatilityThreshold,
                            int window, int requiredDays, int chunkDates, int maxUploadDays, List<MarketInfo> markets,
-                           Card card) {
+                           Card card, List<String> columns, String indexColumn, Double memberDrawdown) {
     }
 
     /**
@@ -83,19 +86,30 @@ public class MonitorService {
     }
 
     /**
-     * One chunk of a scored history, as parallel arrays (compact for 1,000 dates): {@code onsets} are the fall
-     * onsets (the label's event starts) in the chunk, known up to {@code labelKnownUntil}.
+     * One chunk of a scored history, as parallel arrays (compact for 1,000 dates): {@code close} is the index (a
+     * panel's index column, an OHLCV file's close); {@code onsets} are the fall onsets (the label's event starts) in
+     * the chunk, known up to {@code labelKnownUntil}; {@code membersInDrawdown}, for a panel model only, the share of
+     * its members more than {@link Overview#memberDrawdown} below their high of the last 250 days (that day
+     * included, nothing later).
      */
     public record HistoryChunk(String market, int chunk, int chunks, List<String> dates, List<Double> close,
                                List<Double> probability, List<Boolean> alert, List<Double> volatility,
                                List<String> onsets, String labelKnownUntil, List<String> warnings,
-                               String modelSha256, double serverMs) {
+                               String modelSha256, double serverMs, List<Double> membersInDrawdown) {
     }
 
-    /** The window ending on {@code asOf}: its score, attention per date and raw feature values per date. */
+    /** The look-back of a member's high for the page's "members in drawdown" (a trading year). */
+    static final int MEMBER_HIGH_DAYS = 250;
+    /** A member counts as in drawdown this far below its high when the label names no fall size. */
+    static final double DEFAULT_MEMBER_DRAWDOWN = 0.10;
+
+    /**
+     * The window ending on {@code asOf}: its score, attention per date, raw feature values per date, and the
+     * uploaded or embedded value of each input column on {@code asOf} ({@code columns}, {@code columnValues}).
+     */
     public record WindowDetail(String market, String asOf, double probability, boolean alert, Double volatility,
                                List<String> dates, List<Double> attention, List<String> features,
-                               List<List<Double>> values) {
+                               List<List<Double>> values, List<String> columns, List<Double> columnValues) {
     }
 
     public Overview overview() {
@@ -114,7 +128,21 @@ public class MonitorService {
         return new Overview(m.version(), service.modelSha256(), m.createdAt(), closeOnly, m.label().describe(), by,
                 by.equals(ModelManifest.AlarmRule.MODEL) && alarm != null ? alarm.threshold() : m.threshold(),
                 by.equals(ModelManifest.AlarmRule.VOLATILITY) ? alarm.threshold() : null, m.input().window(),
-                m.input().requiredDays(), chunkDates(), config.serving().maxDays(), list, card(m));
+                m.input().requiredDays(), chunkDates(), config.serving().maxDays(), list, card(m),
+                m.input().columns(), panel(m) ? m.input().indexColumn() : null,
+                panel(m) ? memberDrawdown(m) : null);
+    }
+
+    /** A model of an index and its members (the page draws the members' state). */
+    private static boolean panel(ModelManifest m) {
+        return m.input().kind() == io.sysrisk.data.InputKind.PANEL && m.input().indexColumn() != null
+                && m.input().columns().size() > 1;
+    }
+
+    /** The label's fall size, so that "in drawdown" means what a fall means to the model. */
+    private static double memberDrawdown(ModelManifest m) {
+        return m.label() instanceof LabelDefinition.Onset o ? o.threshold()
+                : m.label() instanceof LabelDefinition.FutureDrawdown d ? d.threshold() : DEFAULT_MEMBER_DRAWDOWN;
     }
 
     private static Card card(ModelManifest m) {
@@ -156,7 +184,10 @@ public class MonitorService {
         return window("upload", upload(csv), date);
     }
 
-    /** The trimmed leave-one-market-out evidence of the served model, or null when it has no committed report. */
+    /**
+     * The trimmed out-of-sample evidence of the served model (leave-one-market-out for the default, walk-forward for
+     * a model of one market; {@code design} says which), or an empty object when it has no committed report.
+     */
     public ObjectNode evidence() {
         ObjectNode e = evidence;
         if (e == null) {
@@ -270,7 +301,6 @@ public class MonitorService {
 
     private HistoryChunk history(String name, MarketData data, int chunk) {
         long t0 = System.nanoTime();
-        requireCloseOnly();
         ModelManifest m = service.manifest();
         int first = m.input().requiredDays() - 1;
         int n = data.size();
@@ -288,7 +318,7 @@ public class MonitorService {
         int start = first + chunk * per;
         int end = Math.min(n - 1, start + per - 1);
         ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start, false));
-        double[] close = data.column(Market.CLOSE);
+        double[] close = io.sysrisk.data.PriceLevels.marketLevel(data);
         List<String> dates = new ArrayList<>(r.scores().size());
         List<Double> closes = new ArrayList<>(r.scores().size());
         List<Double> p = new ArrayList<>(r.scores().size());
@@ -317,11 +347,38 @@ public class MonitorService {
         }
         List<String> warnings = r.warnings().stream().map(w -> w.message()).toList();
         return new HistoryChunk(name, chunk, chunks, dates, closes, p, alert, vol, onsets, knownUntil, warnings,
-                r.modelSha256(), Math.round((System.nanoTime() - t0) / 1e4) / 100.0);
+                r.modelSha256(), Math.round((System.nanoTime() - t0) / 1e4) / 100.0,
+                panel(m) ? membersInDrawdown(data, start, start + r.scores().size() - 1, memberDrawdown(m)) : null);
+    }
+
+    /**
+     * Per row {@code from..to}: the share of the members whose value is more than {@code fall} below their highest
+     * of the last {@link #MEMBER_HIGH_DAYS} rows up to that row (a member without a value that day is left out).
+     */
+    static List<Double> membersInDrawdown(MarketData data, int from, int to, double fall) {
+        List<String> members = data.members();
+        List<Double> out = new ArrayList<>(Math.max(0, to - from + 1));
+        for (int t = from; t <= to; t++) {
+            int down = 0;
+            int seen = 0;
+            for (String c : members) {
+                double[] v = data.column(c);
+                if (!(v[t] > 0)) {
+                    continue;
+                }
+                double high = v[t];
+                for (int k = Math.max(0, t - MEMBER_HIGH_DAYS + 1); k < t; k++) {
+                    high = v[k] > high ? v[k] : high;
+                }
+                seen++;
+                down += v[t] < (1 - fall) * high ? 1 : 0;
+            }
+            out.add(seen == 0 ? null : (double) down / seen);
+        }
+        return out;
     }
 
     private WindowDetail window(String name, MarketData data, String date) {
-        requireCloseOnly();
         if (date == null || date.isBlank()) {
             throw new InvalidRequestException("which window? send ?date=YYYY-MM-DD");
         }
@@ -355,42 +412,61 @@ public class MonitorService {
             }
             values.add(v);
         }
+        List<Double> columnValues = new ArrayList<>();
+        for (String c : m.input().columns()) {
+            columnValues.add(data.column(c)[t]);
+        }
         return new WindowDetail(name, s.asOf(), s.probability(), s.alert(), s.volatility(),
                 s.attention().stream().map(ScoreResponse.Weight::date).toList(),
-                s.attention().stream().map(ScoreResponse.Weight::weight).toList(), rows.features(), values);
+                s.attention().stream().map(ScoreResponse.Weight::weight).toList(), rows.features(), values,
+                m.input().columns(), columnValues);
     }
 
     /**
      * A POST /score request for rows {@code from..to} of {@code data} (from below 0 means 0), scoring dates
-     * {@code rows[score]..rows[to]}.
+     * {@code rows[score]..rows[to]}, with every column the served model reads.
      */
-    private static ScoreRequest request(MarketData data, int from, int to, int score, boolean attention) {
+    private ScoreRequest request(MarketData data, int from, int to, int score, boolean attention) {
         from = Math.max(0, from);
-        double[] close = data.column(Market.CLOSE);
         List<String> dates = new ArrayList<>(to - from + 1);
-        List<Double> values = new ArrayList<>(to - from + 1);
         for (int i = from; i <= to; i++) {
             dates.add(data.dates().get(i).toString());
-            values.add(close[i]);
         }
-        return new ScoreRequest(dates, Map.of(Market.CLOSE, values), data.dates().get(score).toString(),
+        Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
+        for (String c : service.manifest().input().columns()) {
+            double[] v = data.column(c);
+            List<Double> values = new ArrayList<>(to - from + 1);
+            for (int i = from; i <= to; i++) {
+                values.add(Double.isNaN(v[i]) ? null : v[i]);
+            }
+            series.put(c, values);
+        }
+        return new ScoreRequest(dates, series, data.dates().get(score).toString(),
                 data.dates().get(to).toString(), null, null, attention);
     }
 
     /**
-     * An uploaded CSV of {@code date,close}, read by the CLI's reader (every error names its line and column), held
-     * to the API's row limit.
+     * An uploaded CSV of {@code date} and the served model's columns ({@code date,close} for a close-only model),
+     * read by the CLI's reader with the model's load options (every error names its line and column), held to the
+     * API's row limit.
      */
     private MarketData upload(String csv) {
-        requireCloseOnly();
         if (csv == null || csv.isBlank()) {
-            throw new InvalidRequestException("the file is empty; expected a header 'date,close' and one row per day");
+            throw new InvalidRequestException("the file is empty; expected a header 'date,"
+                    + String.join(",", service.manifest().input().columns()) + "' and one row per day");
         }
         MarketData data;
         try {
             data = CsvMarketLoader.load(new StringReader(csv), "the file", service.manifest().loadOptions());
         } catch (DataValidationException e) {
             throw new InvalidRequestException(e.getMessage());
+        }
+        List<String> missing = service.manifest().input().columns().stream()
+                .filter(c -> !data.columns().contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("the file has no column " + String.join(", ", missing) + "; model "
+                    + service.manifest().version() + " reads a header 'date,"
+                    + String.join(",", service.manifest().input().columns()) + "' (it has " + data.columns() + ")");
         }
         if (data.size() > config.serving().maxDays()) {
             throw new InvalidRequestException("the file has " + data.size() + " daily rows; at most "
@@ -454,12 +530,13 @@ public class MonitorService {
 
     private ObjectNode readEvidence() {
         ObjectNode out = json.createObjectNode();
-        try (InputStream in = resource("lomo.json")) {
+        InputStream found = resource("lomo.json");
+        try (InputStream in = found != null ? found : resource("walk-forward.json")) {
             if (in == null) {
                 return out;
             }
             JsonNode lomo = json.readTree(in);
-            for (String k : new String[] {"mode", "pooledWindows", "pooledPositives", "configurations", "pooled",
+            for (String k : new String[] {"design", "mode", "pooledWindows", "pooledPositives", "configurations", "pooled",
                     "stratified", "pooledComparisons", "headlineVerdict", "calmInWords"}) {
                 if (lomo.has(k)) {
                     out.set(k, lomo.get(k));

@@ -1,0 +1,41 @@
+package io.sysrisk.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.sysrisk.serving.rest.MonitorService;
+
+/**
+ * The page's "how much to trust it" reads the served version's own report: leave-one-market-out for the default, and
+ * for a model of one market its walk-forward report (sp500-ohlcv), the same figures as the committed file.
+ */
+class MonitorEvidenceTest {
+
+    @Test
+    void aModelOfOneMarketQuotesItsWalkForwardReport() throws Exception {
+        ScoringService service = new ScoringService(ScoringServiceStartupTest.config("packaged", "sp500-ohlcv"));
+        service.start();
+        try {
+            ObjectNode e = new MonitorService(service, ScoringServiceStartupTest.config("packaged", "sp500-ohlcv"))
+                    .evidence();
+            JsonNode report = new ObjectMapper().readTree(Files.readString(
+                    Path.of("model-store", "sp500-ohlcv", "report", "walk-forward.json")));
+            assertEquals("walk-forward", e.path("design").asText(), e.toString());
+            assertEquals(report.get("headlineVerdict"), e.get("headlineVerdict"));
+            assertEquals(report.get("folds").size(), e.get("folds").size());
+            assertEquals(report.get("folds").get(0).get("period"), e.get("folds").get(0).get("period"));
+            assertTrue(e.path("calm").has("onsets"), e.toString());
+        } finally {
+            service.stop();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.sysrisk.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sysrisk.bench.RunnerServer;
+import io.sysrisk.data.EmbeddedDataset;
+import io.sysrisk.data.MarketData;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+
+/**
+ * The risk page serving a panel model (the SPI and its nine sectors; the retired job's fixture in
+ * src/fixtures/model-store, served from that folder as a user's own store would be) in headless Chromium: it asks
+ * for a CSV of the model's columns by name, draws the index, probability, volatility and the members' state, holds
+ * every probability to POST /score and every member share to a computation written here from the file, and shows
+ * a chosen date's value per column. Screenshot: {@code src/tools/target/risk-page-panel.png}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PanelPageBrowserTest {
+
+    private static final Path DRIVER = Path.of(System.getProperty("sysrisk.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path STORE = Path.of("src", "fixtures", "model-store");
+    private static final String VERSION = "spi-sectors";
+    private static final int ROWS = 800;
+
+    private RunnerServer server;
+    private ChromeDriver browser;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Files.isExecutable(DRIVER), DRIVER + " is missing: the browser tests need Debian's chromium and "
+                + "chromium-driver (as root: apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        server = new RunnerServer(RunnerServer.packagedJar(), Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), List.of("-Xmx512m", "-Dsysrisk.model.store=" + STORE.toAbsolutePath(),
+                "-Dsysrisk.model.version=" + VERSION));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,2400");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+                options);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aPanelCsvIsDrawnWithItsMembersStateAndEveryNumberIsTheApis() throws Exception {
+        ModelManifest m = new ModelStore(STORE).manifest(VERSION);
+        List<String> columns = m.input().columns();
+        MarketData spi = EmbeddedDataset.SPI_SECTORS.load();
+        int from = spi.size() - ROWS;
+        StringBuilder csv = new StringBuilder("date," + String.join(",", columns) + "\n");
+        for (int t = from; t < spi.size(); t++) {
+            csv.append(spi.dates().get(t));
+            for (String c : columns) {
+                csv.append(',').append(spi.column(c)[t]);
+            }
+            csv.append('\n');
+        }
+
+        browser.get(server.uri("/").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("file-hint")).getText()
+                .contains("date," + String.join(",", columns)));
+        assertFalse(browser.findElement(By.id("market")).isDisplayed(), "no embedded market for a panel model");
+        Path file = Files.createTempFile("spi-panel", ".csv");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, csv);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> "upload".equals(js(
+                "return document.body.dataset.loaded || ''")));
+        assertFalse(browser.findElement(By.id("error")).isDisplayed(), browser.findElement(By.id("error")).getText());
+
+        // Every drawn probability is POST /score's for the same rows and columns.
+        @SuppressWarnings("unchecked")
+        List<String> dates = (List<String>) js("return window.sysrisk.h.dates");
+        @SuppressWarnings("unchecked")
+        List<Number> probability = (List<Number>) js("return window.sysrisk.h.probability");
+        @SuppressWarnings("unchecked")
+        List<Number> members = (List<Number>) js("return window.sysrisk.h.members");
+        JsonNode api = score(spi, from, columns, dates.get(0));
+        assertEquals(api.size(), dates.size());
+        assertEquals(ROWS - m.input().requiredDays() + 1, dates.size());
+        for (int i = 0; i < dates.size(); i++) {
+            assertEquals(api.get(i).path("asOf").asText(), dates.get(i));
+            assertEquals(api.get(i).path("probability").asDouble(), probability.get(i).doubleValue(), 1e-12, dates.get(i));
+        }
+
+        // The members' state: the share of the nine sectors more than the label's fall (7%) below their 250-day high.
+        double fall = ((Number) js("return window.sysrisk.overview.memberDrawdown")).doubleValue();
+        assertEquals(0.07, fall, 1e-12, "the fixture's label: a fall of more than 7%");
+        List<String> sectors = columns.subList(1, columns.size());
+        assertEquals(dates.size(), members.size());
+        boolean someDown = false;
+        boolean someUp = false;
+        for (int i = 0; i < dates.size(); i++) {
+            int t = from + m.input().requiredDays() - 1 + i;
+            assertEquals(spi.dates().get(t).toString(), dates.get(i));
+            int down = 0;
+            for (String c : sectors) {
+                double[] v = spi.column(c);
+                double high = 0;
+                for (int k = Math.max(from, t - 249); k <= t; k++) {
+                    high = Math.max(high, v[k]);
+                }
+                down += v[t] < (1 - fall) * high ? 1 : 0;
+            }
+            double share = (double) down / sectors.size();
+            assertEquals(share, members.get(i).doubleValue(), 1e-12, dates.get(i));
+            someDown |= share > 0.5;
+            someUp |= share == 0;
+        }
+        assertTrue(someDown && someUp, "the 2006-2008 rows hold calm days and the 2008 falls");
+        assertTrue(browser.findElement(By.id("chart-members")).isDisplayed());
+        assertTrue(browser.findElement(By.id("members-caption")).getText().contains("9 members"),
+                browser.findElement(By.id("members-caption")).getText());
+        assertTrue(browser.findElement(By.id("today")).getText().contains("of 9 members are more than 7%"),
+                browser.findElement(By.id("today")).getText());
+
+        // A chosen date's inputs, one value per column, as in the file.
+        String chosen = dates.get(dates.size() - 40);
+        js("document.getElementById('explain-date').value = '" + chosen + "'");
+        browser.findElement(By.id("explain")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("columns")).isDisplayed()
+                && d.findElement(By.id("columns")).getText().contains(chosen));
+        String table = browser.findElement(By.id("columns")).getText();
+        int t = spi.dates().indexOf(java.time.LocalDate.parse(chosen));
+        for (String c : columns) {
+            assertTrue(table.contains(c), table);
+            assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%.2f", spi.column(c)[t])), c + ": " + table);
+        }
+
+        // The fixture has no packaged report: GET /monitor/evidence answers 404 (logged by the browser) and the
+        // page says so. Nothing else may go wrong.
+        assertTrue(browser.findElement(By.id("evidence")).getText().contains("No out-of-sample report for this model"),
+                browser.findElement(By.id("evidence")).getText());
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(e -> e.getMessage())
+                .filter(e -> !(e.contains("/monitor/evidence") && e.contains("404"))).toList();
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+        browser.manage().window().setSize(new Dimension(1280, 1760));
+        js("window.scrollTo(0, 0)");
+        Files.write(Path.of("src", "tools", "target", "risk-page-panel.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** POST /score with every column of rows {@code from..} and the dates from {@code first} on. */
+    private JsonNode score(MarketData data, int from, List<String> columns, String first) throws Exception {
+        List<String> dates = new ArrayList<>();
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        for (String c : columns) {
+            series.put(c, new ArrayList<>());
+        }
+        for (int t = from; t < data.size(); t++) {
+            dates.add(data.dates().get(t).toString());
+            for (String c : columns) {
+                series.get(c).add(data.column(c)[t]);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dates", dates);
+        body.put("series", series);
+        body.put("from", first);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri("/score"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return json.readTree(r.body()).path("scores");
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+}
