@@ -502,6 +502,8 @@
   }
 
   function renderEvidence(e) {
+    // A model of one market is judged walk-forward (its own later periods), the default leave-one-market-out.
+    const wf = e.design === 'walk-forward';
     const rows = (e.pooled || []).map((p) => '<tr><td>' + esc(p.name) + '</td><td>' + num(p.metrics.rocAuc, 3) + ' ' +
       iv(p.rocAuc, 2) + '</td><td>' + num(p.metrics.prAuc, 3) + ' ' + iv(p.prAuc, 2) + '</td></tr>').join('');
     const cmp = e.pooledComparisons && e.pooledComparisons.prVsVolatility;
@@ -515,7 +517,8 @@
     let events = '';
     if (e.events) {
       const er = e.events.rows.filter((r) => /^(selected|volatility \(|always)/.test(r.name));
-      events = '<table><caption>Alarms at preference ' + e.events.preference + ' (all held-out folds)</caption><thead><tr>' +
+      events = '<table><caption>Alarms at preference ' + e.events.preference + (wf ? ' (all test periods)' : ' (all held-out folds)') +
+        '</caption><thead><tr>' +
         '<th scope="col">alarm</th><th scope="col">onsets warned</th><th scope="col">alarm days</th><th scope="col">' +
         'false alarm episodes a year</th></tr></thead><tbody>' + er.map((r) => {
           const ev = r.events;
@@ -549,17 +552,21 @@
     // Counted as the event tables count them: onsets with a scored day in their warning period.
     const served = e.events && e.events.rows[0];
     const calm = e.calm && served ? '<p id="calm-words" class="note"><strong>Falls that start in calm markets</strong> (' +
-      served.calmOnsets + ' of ' + served.events.onsets + ' held-out onsets had no fall in the ' + e.calm.calmDays +
+      served.calmOnsets + ' of ' + served.events.onsets + (wf ? ' test-period' : ' held-out') + ' onsets had no fall in the ' + e.calm.calmDays +
       ' trading days before): ' + esc(e.calmInWords || '') + '</p>' : '';
-    $('evidence').innerHTML = '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' + calm +
+    $('evidence').innerHTML = (wf ? '<h3>Out-of-sample evidence (walk-forward)</h3>' + calm +
+      '<p>Each of ' + (e.folds || []).length + ' consecutive test periods was scored by the version’s recipe ' +
+      'trained on what came before it only. ' + e.pooledWindows.toLocaleString('en') + ' test windows, '
+      : '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' + calm +
       '<p>Each fold held one market out over its whole history, and that period in every other market. ' +
-      e.pooledWindows.toLocaleString('en') + ' held-out windows, ' + e.pooledPositives.toLocaleString('en') +
+      e.pooledWindows.toLocaleString('en') + ' held-out windows, ') + e.pooledPositives.toLocaleString('en') +
       ' positive. 95% block-bootstrap intervals.' + (cmp ? ' <strong>Selected network minus volatility, PR-AUC: ' +
       num(cmp.estimate, 3) + ' ' + iv(cmp.interval, 3) + (cmp.interval.low > 0 ? ' (better than the reference).'
         : ' (not better than the 20-day volatility reference).') + '</strong>' : '') + '</p>' +
       '<div class="table-wrap"><table><caption>Pooled ranking</caption><thead><tr><th scope="col">score</th>' +
       '<th scope="col">ROC-AUC</th><th scope="col">PR-AUC</th></tr></thead><tbody>' + rows + '</tbody></table></div>' +
-      '<div class="table-wrap"><table><caption>Per held-out market, PR-AUC</caption><thead><tr><th scope="col">held out</th>' +
+      '<div class="table-wrap"><table><caption>' + (wf ? 'Per test period' : 'Per held-out market') +
+      ', PR-AUC</caption><thead><tr><th scope="col">' + (wf ? 'test period' : 'held out') + '</th>' +
       '<th scope="col">windows</th><th scope="col">selected network</th><th scope="col">volatility</th></tr></thead><tbody>' +
       folds + '</tbody></table></div>' + skill + events;
   }

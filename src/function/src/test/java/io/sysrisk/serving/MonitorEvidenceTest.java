@@ -34,6 +34,12 @@ class MonitorEvidenceTest {
             assertEquals(report.get("folds").size(), e.get("folds").size());
             assertEquals(report.get("folds").get(0).get("period"), e.get("folds").get(0).get("period"));
             assertTrue(e.path("calm").has("onsets"), e.toString());
+            // GET /model's summary names the design it rests on, not the default's.
+            ObjectNode summary = new MonitorService(service, ScoringServiceStartupTest.config("packaged",
+                    "sp500-ohlcv")).outOfSample();
+            assertTrue(summary.path("method").asText().startsWith("walk-forward: 1 consecutive"), summary.toString());
+            assertTrue(summary.path("alarmMeans").asText().contains("On each walk-forward fold's test period")
+                    && !summary.path("alarmMeans").asText().contains("held out"), summary.toString());
         } finally {
             service.stop();
         }

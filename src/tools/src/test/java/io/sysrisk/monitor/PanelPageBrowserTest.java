@@ -65,9 +65,6 @@ class PanelPageBrowserTest {
     void start() throws Exception {
         assertTrue(Files.isExecutable(DRIVER), DRIVER + " is missing: the browser tests need Debian's chromium and "
                 + "chromium-driver (as root: apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        server = new RunnerServer(RunnerServer.packagedJar(), Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), List.of("-Xmx512m", "-Dsysrisk.model.store=" + STORE.toAbsolutePath(),
-                "-Dsysrisk.model.version=" + VERSION));
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -84,13 +81,25 @@ class PanelPageBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        serve(null, null);
+    }
+
+    /** Serves {@code version} from {@code store} (null: the packaged models), after stopping the previous server. */
+    private void serve(String store, String version) throws Exception {
         if (server != null) {
             server.close();
+            server = null;
+        }
+        if (version != null) {
+            server = new RunnerServer(RunnerServer.packagedJar(), Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), List.of("-Xmx512m", "-Dsysrisk.model.store=" + store,
+                    "-Dsysrisk.model.version=" + version));
         }
     }
 
     @Test
     void aPanelCsvIsDrawnWithItsMembersStateAndEveryNumberIsTheApis() throws Exception {
+        serve(STORE.toAbsolutePath().toString(), VERSION);
         ModelManifest m = new ModelStore(STORE).manifest(VERSION);
         List<String> columns = m.input().columns();
         MarketData spi = EmbeddedDataset.SPI_SECTORS.load();
@@ -187,6 +196,48 @@ class PanelPageBrowserTest {
         js("window.scrollTo(0, 0)");
         Files.write(Path.of("src", "tools", "target", "risk-page-panel.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The committed OHLCV model (sp500-ohlcv): an upload of its five columns is drawn with as many dates as the API
+     * scores and no members' chart, and "how much to trust it" quotes its walk-forward report in its own words.
+     */
+    @Test
+    void anOhlcvModelTakesItsColumnsAndQuotesItsWalkForwardEvidence() throws Exception {
+        serve("packaged", "sp500-ohlcv");
+        List<String> columns = MarketData.OHLCV_COLUMNS;
+        MarketData sp = EmbeddedDataset.SP500.load();
+        int from = sp.size() - 600;
+        StringBuilder csv = new StringBuilder("date," + String.join(",", columns) + "\n");
+        for (int t = from; t < sp.size(); t++) {
+            csv.append(sp.dates().get(t));
+            for (String c : columns) {
+                csv.append(',').append(sp.column(c)[t]);
+            }
+            csv.append('\n');
+        }
+        browser.get(server.uri("/").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("evidence")).getText()
+                .contains("walk-forward"));
+        String evidence = browser.findElement(By.id("evidence")).getText();
+        assertTrue(evidence.contains("Out-of-sample evidence (walk-forward)") && evidence.contains("Per test period")
+                && !evidence.contains("held-out"), evidence);
+        Path file = Files.createTempFile("sp500-ohlcv", ".csv");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, csv);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> "upload".equals(js(
+                "return document.body.dataset.loaded || ''")));
+        @SuppressWarnings("unchecked")
+        List<String> dates = (List<String>) js("return window.sysrisk.h.dates");
+        @SuppressWarnings("unchecked")
+        List<Number> probability = (List<Number>) js("return window.sysrisk.h.probability");
+        JsonNode api = score(sp, from, columns, dates.get(0));
+        assertEquals(api.size(), dates.size());
+        for (int i = 0; i < dates.size(); i++) {
+            assertEquals(api.get(i).path("probability").asDouble(), probability.get(i).doubleValue(), 1e-12, dates.get(i));
+        }
+        assertFalse(browser.findElement(By.id("members-figure")).isDisplayed(), "no members for an OHLCV model");
     }
 
     /** POST /score with every column of rows {@code from..} and the dates from {@code first} on. */

@@ -213,10 +213,15 @@ public class MonitorService {
             return null;
         }
         ModelManifest m = service.manifest();
+        boolean walkForward = "walk-forward".equals(e.path("design").asText());
         ObjectNode out = json.createObjectNode();
         out.put("report", "model-store/" + m.version() + "/report/README.md");
-        out.put("method", "leave-one-market-out: each market held out over its whole history and that period in "
-                + "every other market; 95% circular block-bootstrap intervals");
+        out.put("method", walkForward
+                ? "walk-forward: " + e.path("folds").size() + " consecutive test periods of the market, each scored by "
+                        + "the version's recipe trained on what came before it only (purged and embargoed by the "
+                        + "label's look-ahead); 95% circular block-bootstrap intervals"
+                : "leave-one-market-out: each market held out over its whole history and that period in "
+                        + "every other market; 95% circular block-bootstrap intervals");
         for (JsonNode s : e.path("stratified")) {
             String name = s.path("name").asText();
             String key = name.startsWith("selected") ? "model" : name.startsWith("volatility") ? "volatility" : null;
@@ -281,9 +286,11 @@ public class MonitorService {
                 m.alarm().threshold())
                 : String.format(java.util.Locale.ROOT, "the model's probability is at or above %.4f",
                         m.alarm() != null ? m.alarm().threshold() : m.threshold());
-        out.put("alarmMeans", String.format(java.util.Locale.ROOT, "An alert means %s. On markets and eras held "
-                + "out, the same recipe's alerts, their rule chosen the same way on each fold, warned %d of %d fall onsets (%.0f%%) 5 to 60 trading days ahead, with %.2f false "
-                + "alarm episodes and %.0f alarm days a year.%s", rule, ev.path("warned").asInt(),
+        out.put("alarmMeans", String.format(java.util.Locale.ROOT, "An alert means %s. %s, the same recipe's alerts, "
+                + "their rule chosen the same way on each fold, warned %d of %d fall onsets (%.0f%%) 5 to 60 trading "
+                + "days ahead, with %.2f false alarm episodes and %.0f alarm days a year.%s", rule,
+                walkForward ? "On each walk-forward fold's test period, trained on its past only"
+                        : "On markets and eras held out", ev.path("warned").asInt(),
                 ev.path("onsets").asInt(), 100.0 * ev.path("warned").asInt() / ev.path("onsets").asInt(),
                 ev.path("falseEpisodes").asDouble() / years, ev.path("alarmDays").asDouble() / years,
                 calmWords == null ? "" : " " + calmWords));
