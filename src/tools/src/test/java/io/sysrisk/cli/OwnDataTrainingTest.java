@@ -1,15 +1,13 @@
 package io.sysrisk.cli;
 
+import static io.sysrisk.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -144,24 +142,6 @@ class OwnDataTrainingTest {
         try (InputStream in = EmbeddedDataset.class.getResourceAsStream("/datasets/"
                 + EmbeddedDataset.SPI_SECTORS.fileName())) {
             Files.copy(in, to);
-        }
-    }
-
-    /** {exit code, standard output, standard error} of one CLI run in this JVM. */
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = SysriskCli.run(args);
-            return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8),
-                    e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
         }
     }
 }

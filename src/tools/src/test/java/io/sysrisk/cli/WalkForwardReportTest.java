@@ -1,13 +1,11 @@
 package io.sysrisk.cli;
 
+import static io.sysrisk.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -71,23 +69,5 @@ class WalkForwardReportTest {
             windows += n;
         }
         assertEquals(windows, json.get("pooledWindows").asInt());
-    }
-
-    /** {exit code, standard output, standard error} of one CLI run in this JVM. */
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = SysriskCli.run(args);
-            return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8),
-                    e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

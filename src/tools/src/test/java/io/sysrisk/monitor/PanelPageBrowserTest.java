@@ -26,10 +26,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +48,6 @@ import io.sysrisk.store.ModelStore;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PanelPageBrowserTest {
 
-    private static final Path DRIVER = Path.of(System.getProperty("sysrisk.chromedriver", "/usr/bin/chromedriver"));
     private static final Path STORE = Path.of("src", "fixtures", "model-store");
     private static final String VERSION = "spi-sectors";
     private static final int ROWS = 800;
@@ -63,17 +59,7 @@ class PanelPageBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        assertTrue(Files.isExecutable(DRIVER), DRIVER + " is missing: the browser tests need Debian's chromium and "
-                + "chromium-driver (as root: apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,2400");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-                options);
+        browser = Chromium.start(1280, 2400, Map.of());
     }
 
     @AfterAll
@@ -104,41 +90,16 @@ class PanelPageBrowserTest {
         List<String> columns = m.input().columns();
         MarketData spi = EmbeddedDataset.SPI_SECTORS.load();
         int from = spi.size() - ROWS;
-        StringBuilder csv = new StringBuilder("date," + String.join(",", columns) + "\n");
-        for (int t = from; t < spi.size(); t++) {
-            csv.append(spi.dates().get(t));
-            for (String c : columns) {
-                csv.append(',').append(spi.column(c)[t]);
-            }
-            csv.append('\n');
-        }
+        String csv = csv(spi, from, columns);
 
         browser.get(server.uri("/").toString());
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("file-hint")).getText()
                 .contains("date," + String.join(",", columns)));
         assertFalse(browser.findElement(By.id("market")).isDisplayed(), "no embedded market for a panel model");
-        Path file = Files.createTempFile("spi-panel", ".csv");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, csv);
-        browser.findElement(By.id("file")).sendKeys(file.toString());
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> "upload".equals(js(
-                "return document.body.dataset.loaded || ''")));
-        assertFalse(browser.findElement(By.id("error")).isDisplayed(), browser.findElement(By.id("error")).getText());
-
-        // Every drawn probability is POST /score's for the same rows and columns.
-        @SuppressWarnings("unchecked")
-        List<String> dates = (List<String>) js("return window.sysrisk.h.dates");
-        @SuppressWarnings("unchecked")
-        List<Number> probability = (List<Number>) js("return window.sysrisk.h.probability");
+        List<String> dates = uploadAndHoldToTheApi(csv, spi, from, columns);
+        assertEquals(ROWS - m.input().requiredDays() + 1, dates.size());
         @SuppressWarnings("unchecked")
         List<Number> members = (List<Number>) js("return window.sysrisk.h.members");
-        JsonNode api = score(spi, from, columns, dates.get(0));
-        assertEquals(api.size(), dates.size());
-        assertEquals(ROWS - m.input().requiredDays() + 1, dates.size());
-        for (int i = 0; i < dates.size(); i++) {
-            assertEquals(api.get(i).path("asOf").asText(), dates.get(i));
-            assertEquals(api.get(i).path("probability").asDouble(), probability.get(i).doubleValue(), 1e-12, dates.get(i));
-        }
 
         // The members' state: the share of the nine sectors more than the label's fall (7%) below their 250-day high.
         double fall = ((Number) js("return window.sysrisk.overview.memberDrawdown")).doubleValue();
@@ -208,36 +169,55 @@ class PanelPageBrowserTest {
         List<String> columns = MarketData.OHLCV_COLUMNS;
         MarketData sp = EmbeddedDataset.SP500.load();
         int from = sp.size() - 600;
-        StringBuilder csv = new StringBuilder("date," + String.join(",", columns) + "\n");
-        for (int t = from; t < sp.size(); t++) {
-            csv.append(sp.dates().get(t));
-            for (String c : columns) {
-                csv.append(',').append(sp.column(c)[t]);
-            }
-            csv.append('\n');
-        }
+        String csv = csv(sp, from, columns);
         browser.get(server.uri("/").toString());
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("evidence")).getText()
                 .contains("walk-forward"));
         String evidence = browser.findElement(By.id("evidence")).getText();
         assertTrue(evidence.contains("Out-of-sample evidence (walk-forward)") && evidence.contains("Per test period")
                 && !evidence.contains("held-out"), evidence);
-        Path file = Files.createTempFile("sp500-ohlcv", ".csv");
+        uploadAndHoldToTheApi(csv, sp, from, columns);
+        assertFalse(browser.findElement(By.id("members-figure")).isDisplayed(), "no members for an OHLCV model");
+    }
+
+    /**
+     * Uploads {@code csv} (rows {@code from..} of {@code data}) through the page's file input, waits for it to be
+     * drawn, and holds every drawn date and probability to POST /score for the same rows and columns.
+     */
+    private List<String> uploadAndHoldToTheApi(String csv, MarketData data, int from, List<String> columns)
+            throws Exception {
+        Path file = Files.createTempFile("upload", ".csv");
         file.toFile().deleteOnExit();
         Files.writeString(file, csv);
         browser.findElement(By.id("file")).sendKeys(file.toString());
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> "upload".equals(js(
                 "return document.body.dataset.loaded || ''")));
+        assertFalse(browser.findElement(By.id("error")).isDisplayed(), browser.findElement(By.id("error")).getText());
         @SuppressWarnings("unchecked")
         List<String> dates = (List<String>) js("return window.sysrisk.h.dates");
         @SuppressWarnings("unchecked")
         List<Number> probability = (List<Number>) js("return window.sysrisk.h.probability");
-        JsonNode api = score(sp, from, columns, dates.get(0));
+        JsonNode api = score(data, from, columns, dates.get(0));
         assertEquals(api.size(), dates.size());
         for (int i = 0; i < dates.size(); i++) {
-            assertEquals(api.get(i).path("probability").asDouble(), probability.get(i).doubleValue(), 1e-12, dates.get(i));
+            assertEquals(api.get(i).path("asOf").asText(), dates.get(i));
+            assertEquals(api.get(i).path("probability").asDouble(), probability.get(i).doubleValue(), 1e-12,
+                    dates.get(i));
         }
-        assertFalse(browser.findElement(By.id("members-figure")).isDisplayed(), "no members for an OHLCV model");
+        return dates;
+    }
+
+    /** The CSV a user would upload: {@code date} and {@code columns} of rows {@code from..} of {@code data}. */
+    private static String csv(MarketData data, int from, List<String> columns) {
+        StringBuilder csv = new StringBuilder("date," + String.join(",", columns) + "\n");
+        for (int t = from; t < data.size(); t++) {
+            csv.append(data.dates().get(t));
+            for (String c : columns) {
+                csv.append(',').append(data.column(c)[t]);
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
     }
 
     /** POST /score with every column of rows {@code from..} and the dates from {@code first} on. */

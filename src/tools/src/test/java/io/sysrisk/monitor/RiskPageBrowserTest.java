@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,12 +32,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,7 +58,6 @@ import io.sysrisk.data.Markets;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskPageBrowserTest {
 
-    private static final Path DRIVER = Path.of(System.getProperty("sysrisk.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration LOAD = Duration.ofSeconds(90);
 
     private RunnerServer server;
@@ -73,23 +68,13 @@ class RiskPageBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        assertTrue(Files.isExecutable(DRIVER), DRIVER + " is missing: the browser tests need Debian's chromium and "
-                + "chromium-driver (as root: apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        assertTrue(Files.isExecutable(Chromium.DRIVER), "see Chromium.start");
         // The function module packages the runner jar before the tools' tests run in ./mvnw verify.
         server = new RunnerServer(RunnerServer.packagedJar(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 List.of("-Xmx512m"));
         downloads = Files.createTempDirectory("sysrisk-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,800");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        browser = Chromium.start(1280, 800, Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-                options);
     }
 
     @AfterAll
