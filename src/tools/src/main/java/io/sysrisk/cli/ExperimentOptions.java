@@ -37,7 +37,8 @@ public class ExperimentOptions {
             + "shape as one market with all its columns.")
     Path csv;
 
-    @Option(names = "--kind", description = "Input kind of --csv: ohlcv or panel.")
+    @Option(names = "--kind", description = "Input kind of --csv: ohlcv, panel (one index and its members), or "
+            + "markets (one column of closes per market, pooled and judged leave-one-market-out as the default).")
     String kind;
 
     @Option(names = "--index-column", description = "Panel --csv only: the column that is the market index.")
@@ -98,6 +99,9 @@ public class ExperimentOptions {
             EmbeddedDataset d = EmbeddedDataset.fromCliName(dataset);
             return io.sysrisk.training.TrainingData.of(d.cliName(), DataSpec.of(d));
         }
+        if (kind != null && kind.equalsIgnoreCase("markets")) {
+            return io.sysrisk.training.TrainingData.markets(stem(), csv);
+        }
         return io.sysrisk.training.TrainingData.of(stem(), DataSpec.of(csv, loadOptions()));
     }
 
@@ -116,7 +120,9 @@ public class ExperimentOptions {
                     + "--validation-share of its windows for validation and calibration, no test part (its evidence "
                     + "is the report's); drop --validation-start, --test-start and --test-end");
         }
+        // Several markets' closes are read as the default reads the embedded ones: its inputs.
         PooledConfig c = PooledConfig.defaults().withName(data.name()).withFeatures(features != null ? features
+                : data.single() == null ? PooledConfig.defaults().featureIds()
                 : io.sysrisk.features.FeatureSet.allFor(data.single()).ids());
         if (window != null) {
             c = c.withWindow(window);
@@ -133,12 +139,12 @@ public class ExperimentOptions {
 
     private LoadOptions loadOptions() {
         if (kind == null) {
-            throw new IllegalArgumentException("--csv needs --kind ohlcv or --kind panel");
+            throw new IllegalArgumentException("--csv needs --kind ohlcv, panel or markets");
         }
         return switch (kind.toLowerCase(Locale.ROOT)) {
             case "ohlcv" -> LoadOptions.ohlcv();
             case "panel" -> LoadOptions.panel(indexColumn);
-            default -> throw new IllegalArgumentException("--kind must be ohlcv or panel, got '" + kind + "'");
+            default -> throw new IllegalArgumentException("--kind must be ohlcv, panel or markets, got '" + kind + "'");
         };
     }
 

@@ -75,9 +75,16 @@ class Report implements Callable<Integer>, DjlJob {
         if (manifest.isOneMarket()) {
             return walkForward(manifest);
         }
-        if (csv != null || folds != null || minEvents != null || minPositives != null) {
-            throw new IllegalArgumentException("--csv, --folds, --min-events and --min-positives are for a model of "
-                    + "one market (train --csv or --dataset); " + manifest.version() + " is not one");
+        if (folds != null || minEvents != null || minPositives != null) {
+            throw new IllegalArgumentException("--folds, --min-events and --min-positives are for a model of one "
+                    + "market (train --csv or --dataset); " + manifest.version() + " is not one");
+        }
+        if (manifest.isPooled() && TrainingData.isMarketsFile(manifest.data())) {
+            return heldOutMarkets(manifest);
+        }
+        if (csv != null) {
+            throw new IllegalArgumentException("--csv is for a model of your file; " + manifest.version()
+                    + " was trained on the embedded data");
         }
         if (manifest.isPooled()) {
             LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
@@ -100,6 +107,61 @@ class Report implements Callable<Integer>, DjlJob {
             System.out.println("report written to " + folder);
         }
         return 0;
+    }
+
+    /**
+     * A model of a user's several markets: leave-one-market-out over them, each market and its period held out in
+     * turn, judging the version's own recipe. The file is read again from {@code --csv} and checked against the
+     * SHA-256 the version recorded. No positive control: it plants its input in the embedded markets' study.
+     */
+    private Integer heldOutMarkets(ModelManifest manifest) throws java.io.IOException {
+        if (csv == null) {
+            throw new IllegalArgumentException("model " + manifest.version() + " was trained on your file "
+                    + TrainingData.marketsFileName(manifest.data()) + ": give it again with --csv");
+        }
+        TrainingData data = TrainingData.markets(manifest.pooled().name(), csv);
+        if (!data.files().equals(manifest.data())) {
+            throw new IllegalArgumentException(csv + " is not the file " + manifest.version() + " was trained on "
+                    + "(its SHA-256 or markets differ from the recorded " + manifest.data().get(0).sha256()
+                    .substring(0, 12) + ")");
+        }
+        System.out.printf("leave-one-market-out of %s: %d markets, each held out with its period in every other "
+                + "one, the version's recipe trained on the rest%n", csv.getFileName(), data.markets().size());
+        LeaveOneMarketOut.Result result;
+        try {
+            result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+                    : LeaveOneMarketOut.Settings.full(), System.out::println)
+                    .heldOutMarkets(manifest.pooled().withHeldOut(null), manifest.model(),
+                            manifest.training().config(), data.markets(), versionRecipe(manifest));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("leave-one-market-out of " + csv.getFileName() + ", in the fold the "
+                    + "last line names: " + e.getMessage() + ". A held-out market's period is left out of every other "
+                    + "market too, so markets that share an era leave each other little to train on: add markets of "
+                    + "other eras; nothing was written", e);
+        }
+        Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+        LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
+        System.out.println("report written to " + folder);
+        return 0;
+    }
+
+    /** The recipe a version was trained with, as a study judges it: anchored or plain, its size, its inputs. */
+    private static Recipe versionRecipe(ModelManifest manifest) {
+        ModelConfig m = manifest.model();
+        boolean anchored = m.anchorFeature() != null;
+        return new Recipe(anchored ? Recipe.ANCHORED.name() : Recipe.PLAIN.name(), anchored,
+                m.convFilters() == ModelConfig.reference().convFilters() ? "reference" : "small",
+                manifest.input().features(), false, null, null);
+    }
+
+    /** The command that rebuilds this report, as recorded in it. */
+    private String versionCommand(ModelManifest manifest) {
+        boolean defaultStore = stored.store.equals(Path.of(io.sysrisk.store.ModelStore.DEFAULT_ROOT));
+        return "./mvnw -q -Preport -Dsysrisk.args=\"--version " + manifest.version()
+                + (defaultStore ? "" : " --store " + stored.store) + (csv != null ? " --csv " + csv : "")
+                + (quick ? " --quick" : "") + (folds != null ? " --folds " + folds : "")
+                + (minEvents != null ? " --min-events " + minEvents : "")
+                + (minPositives != null ? " --min-positives " + minPositives : "") + "\"";
     }
 
     /**
@@ -142,21 +204,12 @@ class Report implements Callable<Integer>, DjlJob {
                     f.validation().events(), f.validation().positives(), f.calibration().events(),
                     f.calibration().positives());
         }
-        ModelConfig m = manifest.model();
-        boolean anchored = m.anchorFeature() != null;
-        Recipe served = new Recipe(anchored ? Recipe.ANCHORED.name() : Recipe.PLAIN.name(), anchored,
-                m.convFilters() == ModelConfig.reference().convFilters() ? "reference" : "small",
-                manifest.input().features(), false, null, null);
         LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                 : LeaveOneMarketOut.Settings.full(), System.out::println)
-                .walkForward(config, m, manifest.training().config(), market, plan, served);
+                .walkForward(config, manifest.model(), manifest.training().config(), market, plan,
+                        versionRecipe(manifest));
         Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
-        boolean defaultStore = stored.store.equals(Path.of(io.sysrisk.store.ModelStore.DEFAULT_ROOT));
-        String command = "./mvnw -q -Preport -Dsysrisk.args=\"--version " + manifest.version()
-                + (defaultStore ? "" : " --store " + stored.store) + (csv != null ? " --csv " + csv : "") + (quick ? " --quick" : "")
-                + (folds != null ? " --folds " + folds : "") + (minEvents != null ? " --min-events " + minEvents : "")
-                + (minPositives != null ? " --min-positives " + minPositives : "") + "\"";
-        LomoReportWriter.write(manifest, result, null, folder, command);
+        LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
         System.out.println("report written to " + folder);
         return 0;
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = "Train and write a model version to the store (replacing a version of the same name "
                 + "atomically; its report/ folder is kept). Default: the any-index model, a calibrated 5-seed "
                 + "ensemble pooled over every embedded equity market's closes. --csv (your file) and --dataset (one "
-                + "embedded dataset) train in the same shape on one market with all its columns.")
+                + "embedded dataset) train in the same shape on one market with all its columns; --csv with --kind markets "
+                + "(one column of closes per market) pools several markets as the default does.")
 class Train implements Callable<Integer>, DjlJob {
 
     private static final TrainConfig DEFAULTS = TrainConfig.defaults();
@@ -138,14 +139,15 @@ class Train implements Callable<Integer>, DjlJob {
     }
 
     /**
-     * A model of one market replaces only a model of one market: a file or dataset named like a committed version
-     * (the default, or a named experiment's) would otherwise overwrite it.
+     * A model of a user's data replaces only a model of a user's data (one market, or a file of several markets): a
+     * file or dataset named like the default would otherwise overwrite it.
      */
     private void refuseToReplaceAnotherKind(String name) {
         io.sysrisk.store.ModelStore s = new io.sysrisk.store.ModelStore(store);
-        if (s.has(name) && !s.manifest(name).isOneMarket()) {
+        if (s.has(name) && !s.manifest(name).isOneMarket()
+                && !TrainingData.isMarketsFile(s.manifest(name).data())) {
             throw new IllegalArgumentException("version " + name + " in " + store + " is not a model of one market "
-                    + "(it is the default or a named experiment's); give another --version");
+                    + "or of a file of several markets (it is the default); give another --version");
         }
     }
 

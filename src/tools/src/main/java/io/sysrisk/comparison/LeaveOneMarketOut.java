@@ -306,6 +306,8 @@ public final class LeaveOneMarketOut {
     /** The study designs: the default's, and one market's over time. */
     public static final String LOMO = "leave-one-market-out";
     public static final String WALK_FORWARD = "walk-forward";
+    /** Leave-one-market-out of a user's several markets, judging the version's own recipe (no selection). */
+    public static final String LOMO_OWN_RECIPE = "leave-one-market-out, the version's recipe";
 
     private final Settings settings;
     private final Consumer<String> log;
@@ -354,15 +356,42 @@ public final class LeaveOneMarketOut {
      */
     public Result walkForward(PooledConfig base, ModelConfig member, TrainConfig train, Market market,
                               List<WalkForward.Fold> folds, Recipe served) {
-        long start = System.nanoTime();
+        List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
+        return versionStudy(WALK_FORWARD, List.of(market), served, base).evaluate(outer, outer.size(), base, member,
+                train, System.nanoTime());
+    }
+
+    /**
+     * A user's several markets ({@code train --csv F --kind markets}): each fold holds one market out over its whole
+     * history, and that period in every other market, and trains the version's recipe {@code served} (its inputs),
+     * the plain and anchored networks and the logistic reference on the rest; nothing is selected and no embedded
+     * series is added.
+     */
+    public Result heldOutMarkets(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
+                                 Recipe served) {
+        List<Outer> outer = markets.stream().map(m -> new Outer(m.name(),
+                new PooledConfig.HeldOut(m.name(), m.first(), m.last()), null)).toList();
+        return versionStudy(LOMO_OWN_RECIPE, markets, served, base).evaluate(outer, outer.size(), base, member,
+                train, System.nanoTime());
+    }
+
+    /**
+     * A study that judges a version's own recipe {@code served} over {@code markets}: its only candidate, and every
+     * recipe (the plain and anchored networks beside it) reading the version's inputs.
+     */
+    private LeaveOneMarketOut versionStudy(String design, List<Market> markets, Recipe served, PooledConfig base) {
         List<String> ids = base.featureIds();
         LeaveOneMarketOut study = new LeaveOneMarketOut(settings.withCandidates(List.of(served)), log);
-        study.markets = List.of(market);
-        study.design = WALK_FORWARD;
+        study.markets = List.copyOf(markets);
+        study.design = design;
         study.inputs = r -> r.featureIds().equals(ids) ? r : new Recipe(r.name(), r.anchored(), r.size(), ids, false,
                 r.selection(), null);
-        List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
-        return study.evaluate(outer, outer.size(), base, member, train, start);
+        return study;
+    }
+
+    /** Whether the study judges the version's own recipe rather than selecting one. */
+    public static boolean ownRecipe(Result r) {
+        return !LOMO.equals(r.design());
     }
 
     private Recipe plain() {
@@ -417,7 +446,7 @@ public final class LeaveOneMarketOut {
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
         // folds above estimate the quality of). A walk-forward judges the version's own recipe: nothing to select.
         Selection served;
-        if (design.equals(WALK_FORWARD)) {
+        if (!design.equals(LOMO)) {
             String own = settings.candidates().get(0).name();
             served = new Selection(own, Map.of(), List.of(), List.of(), List.of(), 0, "the version's own recipe");
         } else {
@@ -427,8 +456,8 @@ public final class LeaveOneMarketOut {
                     .withPatience(settings.patience()));
         }
         int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
-        if (design.equals(WALK_FORWARD)) {
-            log.accept(String.format("walk-forward: the version's recipe over %d folds", results.size()));
+        if (!design.equals(LOMO)) {
+            log.accept(String.format("%s: the version's recipe over %d folds", design, results.size()));
         } else {
             log.accept(String.format("nested selection: %d candidate recipes, %d inner trainings over %d outer folds "
                     + "and the served recipe's selection", settings.candidates().size(), configurations,

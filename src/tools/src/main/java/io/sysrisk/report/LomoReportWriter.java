@@ -85,6 +85,7 @@ public final class LomoReportWriter {
                            String command) {
         StringBuilder sb = new StringBuilder();
         boolean wf = walkForward(r);
+        boolean own = LeaveOneMarketOut.ownRecipe(r);
         sb.append(wf ? "# Walk-forward report: " : "# Leave-one-market-out report: ").append(m.version())
                 .append("\n\n");
         sb.append(String.format("Made by `%s` on %s in %.1f min (mode: %s%s), for the model recipe of version `%s` "
@@ -102,10 +103,13 @@ public final class LomoReportWriter {
                 .append(m.ensemble() == null ? 1 : m.ensemble().config().members())
                 .append(" seeds), Platt-calibrated. The **plain** network and the **anchored** one (logit = a "
                         + "weighted logistic reference on the last day's vol_20d, fitted on the training part, + the "
-                        + "network as a correction that starts at 0) are trained in every fold. The **selected** "
-                        + "network is, in each fold, the candidate recipe (below) an inner leave-one-market-out over "
-                        + "that fold's training markets chose (outer test period excluded from every inner part): the "
-                        + "nested, honest figure. Each fold holds one "
+                        + "network as a correction that starts at 0) are trained in every fold. ")
+                .append(own ? "The **selected** row is the version's own recipe, trained in every fold on the "
+                        + "other markets (nothing is selected). "
+                        : "The **selected** network is, in each fold, the candidate recipe (below) an inner "
+                        + "leave-one-market-out over that fold's training markets chose (outer test period excluded "
+                        + "from every inner part): the nested, honest figure. ")
+                .append("Each fold holds one "
                         + "market out over its whole history, and that period in every other market (no training "
                         + "or validation window reads a day of it): the test is cross-market and cross-era. "
                         + "References, trained or fitted on the same fold: **volatility**, today's 20-day realized "
@@ -144,7 +148,7 @@ public final class LomoReportWriter {
         sb.setLength(sb.length() - 2);
         sb.append(". ROC-AUC over pairs within one held-out market; PR-AUC per fold, weighted by its events.\n");
 
-        if (wf) {
+        if (own) {
             sb.append("\n## The version's own recipe, in every fold\n\n");
             sb.append("No recipe is selected: each fold trains the version's recipe, `").append(r.served().chosen())
                     .append("`, on the version's inputs (the selected row above), and beside it the plain and the "
@@ -157,7 +161,7 @@ public final class LomoReportWriter {
         sb.append(String.join("; ", r.folds().stream().map(f -> f.fold() + ": " + f.bestEpochs().entrySet().stream()
                 .map(x -> x.getKey() + " " + x.getValue()).reduce((a, b) -> a + ", " + b).orElse("")).toList()));
         sb.append(".");
-        if (wf) {
+        if (own) {
             sb.append('\n');
         } else {
             innerEpochs(sb, r);

@@ -75,8 +75,10 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Tra
     private String evidenceCommand() {
         String store = storeRoot.equals(java.nio.file.Path.of(ModelStore.DEFAULT_ROOT)) ? "" : " --store " + storeRoot;
         if (data.single() == null) {
+            String file = TrainingData.isMarketsFile(data.files())
+                    ? " --csv <your " + TrainingData.marketsFileName(data.files()) + ">" : "";
             return "its out-of-sample evidence (leave-one-market-out): ./mvnw -q -Preport -Dsysrisk.args=\"--version "
-                    + version + store + "\"";
+                    + version + store + file + "\"";
         }
         boolean embedded = io.sysrisk.data.EmbeddedDataset.byFileName(data.files().get(0).name()).isPresent();
         return "its out-of-sample evidence (walk-forward): ./mvnw -q -Preport -Dsysrisk.args=\"--version " + version

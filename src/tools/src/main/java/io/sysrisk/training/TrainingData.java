@@ -60,6 +60,74 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
                 List.of(file));
     }
 
+    /** Separates a several-markets file's name from a market's column in the manifest's data list. */
+    public static final String COLUMN_MARK = "#";
+
+    /**
+     * A user's file of several markets, {@code date} then one column of closes per market (a blank cell: no close
+     * that day, a holiday or before its history): each column is read alone as the default reads a close series,
+     * and pooled as the default pools the embedded markets. The manifest lists one entry per market,
+     * {@code file#column}, each with the file's SHA-256.
+     */
+    public static TrainingData markets(String name, java.nio.file.Path file) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(file + " cannot be read", e);
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty; expected a header 'date,<market>,<market>,...'");
+        }
+        List<String> header = cells(lines.get(0));
+        if (header.size() < 3) {
+            throw new IllegalArgumentException(file + " has " + (header.size() - 1) + " market column(s); --kind "
+                    + "markets needs at least two (one market with its own columns: --kind panel or ohlcv)");
+        }
+        String sha = DataSpec.of(file, Market.loadOptions()).sha256();
+        List<Market> markets = new ArrayList<>();
+        List<ModelManifest.DataFile> files = new ArrayList<>();
+        for (int j = 1; j < header.size(); j++) {
+            String column = header.get(j);
+            if (column.isEmpty() || markets.stream().anyMatch(m -> m.name().equals(column))) {
+                throw new IllegalArgumentException(file + ": column " + (j + 1) + " of the header is "
+                        + (column.isEmpty() ? "empty" : "a second '" + column + "'") + "; name each market once");
+            }
+            StringBuilder csv = new StringBuilder("date," + Market.CLOSE + "\n");
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> c = cells(line);
+                if (j < c.size() && !c.get(j).isEmpty()) {
+                    csv.append(c.get(0)).append(',').append(c.get(j)).append('\n');
+                }
+            }
+            String source = file.getFileName() + COLUMN_MARK + column;
+            MarketData data = io.sysrisk.data.CsvMarketLoader.load(new java.io.StringReader(csv.toString()), source,
+                    Market.loadOptions());
+            Market market = new Market(column, "column " + column + " of " + file.getFileName(), data);
+            markets.add(market);
+            files.add(new ModelManifest.DataFile(source, sha, data.size(), market.first().toString(),
+                    market.last().toString(), data.report().toString()));
+        }
+        return new TrainingData(name, markets, Set.of(), Market.loadOptions().inputKind(), List.of(Market.CLOSE),
+                Market.CLOSE, files);
+    }
+
+    /** Whether a manifest's data list is a several-markets file's ({@link #markets}). */
+    public static boolean isMarketsFile(List<ModelManifest.DataFile> data) {
+        return data != null && data.size() > 1 && data.stream().allMatch(f -> f.name().contains(COLUMN_MARK));
+    }
+
+    /** The file a several-markets data list came from (its entries are {@code file#column}). */
+    public static String marketsFileName(List<ModelManifest.DataFile> data) {
+        String n = data.get(0).name();
+        return n.substring(0, n.lastIndexOf(COLUMN_MARK));
+    }
+
+    private static List<String> cells(String line) {
+        return java.util.Arrays.stream(line.split(",", -1)).map(c -> c.trim().replaceAll("^\"(.*)\"$", "$1"))
+                .toList();
+    }
+
     /** The one market of a user's file, or null for the pooled default. */
     public MarketData single() {
         return markets.size() == 1 ? markets.get(0).data() : null;

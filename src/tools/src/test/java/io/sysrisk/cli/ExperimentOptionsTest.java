@@ -96,7 +96,7 @@ class ExperimentOptionsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", "x.csv").ownTrainingData())
                 .getMessage().contains("--kind"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", "x.csv", "--kind", "daily")
-                .ownTrainingData()).getMessage().contains("ohlcv or panel"));
+                .ownTrainingData()).getMessage().contains("ohlcv, panel or markets"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--experiment", "sp500", "--label", "crash")).getMessage()
                 .contains("known: onset, drawdown, co-crash, vol-regime"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--experiment", "nikkei")).getMessage()

@@ -1,0 +1,95 @@
+package io.sysrisk.cli;
+
+import static io.sysrisk.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sysrisk.data.Market;
+import io.sysrisk.data.Markets;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.training.TrainingData;
+
+/**
+ * A user's file of several markets (one column of closes each, blank where a market has no close) trains as the
+ * default pools its markets and is judged leave-one-market-out: each market held out with its period in every other
+ * one, the version's own recipe. Real closes (the S&P 500 1928-1965, the DJIA 1980-2012, the S&P 500 2000-2020),
+ * few seeds and epochs: this checks the path, not the figures.
+ */
+class MarketsFileTest {
+
+    @Test
+    void severalMarketsTrainPooledAndAreJudgedLeaveOneMarketOut(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("mk.csv");
+        List<String> names = List.of("sp500-1928", "djia", "sp500");
+        Map<LocalDate, String[]> rows = new TreeMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            Market m = Markets.byName(Markets.embedded(), names.get(j));
+            double[] close = m.data().column(Market.CLOSE);
+            for (int t = 0; t < close.length; t++) {
+                rows.computeIfAbsent(m.data().dates().get(t), d -> new String[names.size()])[j] = String.valueOf(close[t]);
+            }
+        }
+        StringBuilder b = new StringBuilder("date," + String.join(",", names) + "\n");
+        rows.forEach((d, v) -> {
+            b.append(d);
+            for (String x : v) {
+                b.append(',').append(x == null ? "" : x);
+            }
+            b.append('\n');
+        });
+        Files.writeString(csv, b);
+        Path store = dir.resolve("store");
+
+        String[] train = run("train", "--csv", csv.toString(), "--kind", "markets", "--seeds", "1", "--epochs", "2",
+                "--store", store.toString(), "--version", "mk");
+        assertEquals("0", train[0], train[2]);
+        ModelManifest m = new ModelStore(store).manifest("mk");
+        assertEquals(List.of("mk.csv#sp500-1928", "mk.csv#djia", "mk.csv#sp500"),
+                m.data().stream().map(ModelManifest.DataFile::name).toList());
+        assertTrue(TrainingData.isMarketsFile(m.data()) && !m.isOneMarket());
+        assertEquals(List.of(Market.CLOSE), m.input().columns(), "served like the default: one close per day");
+        assertTrue(train[1].contains("(leave-one-market-out): ./mvnw -q -Preport -Dsysrisk.args=\"--version mk --store "
+                + store + " --csv <your mk.csv>"), "it prints its report's command: " + train[1]);
+
+        String[] without = run("report", "--version", "mk", "--store", store.toString(), "--quick");
+        assertEquals("2", without[0], without[2]);
+        assertTrue(without[2].contains("give it again with --csv"), without[2]);
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, b.toString().replaceFirst(",,", ",1,"));
+        String[] wrong = run("report", "--version", "mk", "--store", store.toString(), "--quick", "--csv",
+                other.toString());
+        assertEquals("2", wrong[0], wrong[2]);
+        assertTrue(wrong[2].contains("is not the file mk was trained on"), wrong[2]);
+
+        String[] report = run("report", "--version", "mk", "--store", store.toString(), "--quick", "--csv",
+                csv.toString());
+        assertEquals("0", report[0], report[2]);
+        JsonNode lomo = ModelStore.json().readTree(store.resolve("mk").resolve("report").resolve("lomo.json").toFile());
+        assertEquals("leave-one-market-out, the version's recipe", lomo.get("design").asText());
+        assertEquals(names, java.util.stream.StreamSupport.stream(lomo.get("folds").spliterator(), false)
+                .map(f -> f.get("market").asText()).toList());
+        // The S&P 500's fold: the DJIA, which shares its era, trains only before the S&P 500's first day.
+        JsonNode sp500 = lomo.get("folds").get(2);
+        String djia = java.util.Arrays.stream(sp500.get("trainedOn").asText().split("; "))
+                .filter(s -> s.startsWith("djia ")).findFirst().orElseThrow();
+        assertTrue(LocalDate.parse(djia.substring(djia.length() - 10)).isBefore(LocalDate.parse("2000-01-03")), djia);
+        String md = Files.readString(store.resolve("mk").resolve("report").resolve("README.md"));
+        assertTrue(md.startsWith("# Leave-one-market-out report: mk") && md.contains("the version's own recipe")
+                && !md.contains("inner leave-one-market-out over that fold"), md.substring(0, 600));
+        assertFalse(Files.exists(Path.of("model-store", "mk")), "nothing written outside --store");
+    }
+}
