@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
         description = "The stored model's out-of-sample evidence, written into its version's report/ folder. The "
                 + "any-index model: leave-one-market-out (each market and its era held out in turn) against the "
                 + "volatility and logistic references, with event figures. A model of one market (train --csv or "
-                + "--dataset): walk-forward in the same shape. A version the retired single-market job made: its "
+                + "--dataset): walk-forward in the same shape. A model of several markets (train --csv F --kind "
+                + "markets): leave-one-market-out over them. A version the retired single-market job made: its "
                 + "comparison of every baseline, ablation, walk-forward and cross-market test.")
 class Report implements Callable<Integer>, DjlJob {
 

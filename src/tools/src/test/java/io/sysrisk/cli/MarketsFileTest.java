@@ -35,22 +35,7 @@ class MarketsFileTest {
     void severalMarketsTrainPooledAndAreJudgedLeaveOneMarketOut(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("mk.csv");
         List<String> names = List.of("sp500-1928", "djia", "sp500");
-        Map<LocalDate, String[]> rows = new TreeMap<>();
-        for (int j = 0; j < names.size(); j++) {
-            Market m = Markets.byName(Markets.embedded(), names.get(j));
-            double[] close = m.data().column(Market.CLOSE);
-            for (int t = 0; t < close.length; t++) {
-                rows.computeIfAbsent(m.data().dates().get(t), d -> new String[names.size()])[j] = String.valueOf(close[t]);
-            }
-        }
-        StringBuilder b = new StringBuilder("date," + String.join(",", names) + "\n");
-        rows.forEach((d, v) -> {
-            b.append(d);
-            for (String x : v) {
-                b.append(',').append(x == null ? "" : x);
-            }
-            b.append('\n');
-        });
+        String b = csv(names);
         Files.writeString(csv, b);
         Path store = dir.resolve("store");
 
@@ -69,7 +54,7 @@ class MarketsFileTest {
         assertEquals("2", without[0], without[2]);
         assertTrue(without[2].contains("give it again with --csv"), without[2]);
         Path other = dir.resolve("other.csv");
-        Files.writeString(other, b.toString().replaceFirst(",,", ",1,"));
+        Files.writeString(other, b.replaceFirst(",,", ",1,"));
         String[] wrong = run("report", "--version", "mk", "--store", store.toString(), "--quick", "--csv",
                 other.toString());
         assertEquals("2", wrong[0], wrong[2]);
@@ -91,5 +76,46 @@ class MarketsFileTest {
         assertTrue(md.startsWith("# Leave-one-market-out report: mk") && md.contains("the version's own recipe")
                 && !md.contains("inner leave-one-market-out over that fold"), md.substring(0, 600));
         assertFalse(Files.exists(Path.of("model-store", "mk")), "nothing written outside --store");
+    }
+
+    /**
+     * Markets of one era: holding the DJIA 1980-2012 out also removes the SPI 2000-2008 and most of the S&P 500
+     * 2000-2020 from training, and a fold with nothing to decide on stops the report with one line.
+     */
+    @Test
+    void marketsWhoseErasLeaveAFoldNothingStopTheReportWithOneLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("era.csv");
+        Files.writeString(csv, csv(List.of("djia", "spi", "sp500")));
+        Path store = dir.resolve("store");
+        String[] train = run("train", "--csv", csv.toString(), "--kind", "markets", "--seeds", "1", "--epochs", "1",
+                "--store", store.toString(), "--version", "era");
+        assertEquals("0", train[0], train[2]);
+        String[] report = run("report", "--version", "era", "--store", store.toString(), "--quick", "--csv",
+                csv.toString());
+        assertEquals("2", report[0], report[2]);
+        assertTrue(report[2].contains("error: leave-one-market-out of era.csv") && report[2].contains("share an era"),
+                report[2]);
+        assertFalse(Files.exists(store.resolve("era").resolve("report")), "nothing written");
+    }
+
+    /** A user's file of the embedded markets {@code names}: one column of closes each, blank where one has none. */
+    private static String csv(List<String> names) {
+        Map<LocalDate, String[]> rows = new TreeMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            Market m = Markets.byName(Markets.embedded(), names.get(j));
+            double[] close = m.data().column(Market.CLOSE);
+            for (int t = 0; t < close.length; t++) {
+                rows.computeIfAbsent(m.data().dates().get(t), d -> new String[names.size()])[j] = String.valueOf(close[t]);
+            }
+        }
+        StringBuilder b = new StringBuilder("date," + String.join(",", names) + "\n");
+        rows.forEach((d, v) -> {
+            b.append(d);
+            for (String x : v) {
+                b.append(',').append(x == null ? "" : x);
+            }
+            b.append('\n');
+        });
+        return b.toString();
     }
 }
