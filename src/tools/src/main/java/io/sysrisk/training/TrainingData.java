@@ -70,21 +70,25 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
      * {@code file#column}, each with the file's SHA-256.
      */
     public static TrainingData markets(String name, java.nio.file.Path file) {
-        List<String> lines;
+        byte[] bytes;
+        String sha;
         try {
-            lines = java.nio.file.Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            bytes = java.nio.file.Files.readAllBytes(file);
+            sha = EmbeddedDataset.sha256(new java.io.ByteArrayInputStream(bytes));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(file + " cannot be read", e);
         }
-        if (lines.isEmpty()) {
+        // Read and split once: every column below walks the same rows.
+        List<List<String>> rows = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank()).map(TrainingData::cells).toList();
+        if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty; expected a header 'date,<market>,<market>,...'");
         }
-        List<String> header = cells(lines.get(0));
+        List<String> header = rows.get(0);
         if (header.size() < 3) {
             throw new IllegalArgumentException(file + " has " + (header.size() - 1) + " market column(s); --kind "
                     + "markets needs at least two (one market with its own columns: --kind panel or ohlcv)");
         }
-        String sha = DataSpec.of(file, Market.loadOptions()).sha256();
         List<Market> markets = new ArrayList<>();
         List<ModelManifest.DataFile> files = new ArrayList<>();
         for (int j = 1; j < header.size(); j++) {
@@ -94,8 +98,7 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
                         + (column.isEmpty() ? "empty" : "a second '" + column + "'") + "; name each market once");
             }
             StringBuilder csv = new StringBuilder("date," + Market.CLOSE + "\n");
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> c = cells(line);
+            for (List<String> c : rows.subList(1, rows.size())) {
                 if (j < c.size() && !c.get(j).isEmpty()) {
                     csv.append(c.get(0)).append(',').append(c.get(j)).append('\n');
                 }
