@@ -503,7 +503,10 @@
 
   function renderEvidence(e) {
     // A model of one market is judged walk-forward (its own later periods), the default leave-one-market-out.
-    const wf = e.design === 'walk-forward';
+    // Markets of one era are judged walk-forward together: one row per market and period ("djia 1/2").
+    const wf = (e.design || '').startsWith('walk-forward');
+    const together = e.design === 'walk-forward, the markets together';
+    const periods = new Set((e.folds || []).map((f) => f.fold.replace(/.* /, ''))).size;
     const rows = (e.pooled || []).map((p) => '<tr><td>' + esc(p.name) + '</td><td>' + num(p.metrics.rocAuc, 3) + ' ' +
       iv(p.rocAuc, 2) + '</td><td>' + num(p.metrics.prAuc, 3) + ' ' + iv(p.prAuc, 2) + '</td></tr>').join('');
     const cmp = e.pooledComparisons && e.pooledComparisons.prVsVolatility;
@@ -554,7 +557,11 @@
     const calm = e.calm && served ? '<p id="calm-words" class="note"><strong>Falls that start in calm markets</strong> (' +
       served.calmOnsets + ' of ' + served.events.onsets + (wf ? ' test-period' : ' held-out') + ' onsets had no fall in the ' + e.calm.calmDays +
       ' trading days before): ' + esc(e.calmInWords || '') + '</p>' : '';
-    $('evidence').innerHTML = (wf ? '<h3>Out-of-sample evidence (walk-forward)</h3>' + calm +
+    $('evidence').innerHTML = (together ? '<h3>Out-of-sample evidence (walk-forward, the markets together)</h3>' +
+      calm + '<p>The markets share an era, so none could be held out with its period. Each of ' + periods +
+      ' consecutive periods was scored, in every market, by the version’s recipe trained on every market before it ' +
+      'only. ' + e.pooledWindows.toLocaleString('en') + ' test windows, '
+      : wf ? '<h3>Out-of-sample evidence (walk-forward)</h3>' + calm +
       '<p>Each of ' + (e.folds || []).length + ' consecutive test periods was scored by the version’s recipe ' +
       'trained on what came before it only. ' + e.pooledWindows.toLocaleString('en') + ' test windows, '
       : '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' + calm +
@@ -565,7 +572,7 @@
         : ' (not better than the 20-day volatility reference).') + '</strong>' : '') + '</p>' +
       '<div class="table-wrap"><table><caption>Pooled ranking</caption><thead><tr><th scope="col">score</th>' +
       '<th scope="col">ROC-AUC</th><th scope="col">PR-AUC</th></tr></thead><tbody>' + rows + '</tbody></table></div>' +
-      '<div class="table-wrap"><table><caption>' + (wf ? 'Per test period' : 'Per held-out market') +
+      '<div class="table-wrap"><table><caption>' + (together ? 'Per market and test period' : wf ? 'Per test period' : 'Per held-out market') +
       ', PR-AUC</caption><thead><tr><th scope="col">' + (wf ? 'test period' : 'held out') + '</th>' +
       '<th scope="col">windows</th><th scope="col">selected network</th><th scope="col">volatility</th></tr></thead><tbody>' +
       folds + '</tbody></table></div>' + skill + events;

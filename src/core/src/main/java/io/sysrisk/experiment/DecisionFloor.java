@@ -36,12 +36,14 @@ public record DecisionFloor(int minEvents, int minPositives) {
      */
     public void check(String part, LocalDate from, LocalDate to, PartEvents held) {
         if (held.events() < minEvents || held.positives() < minPositives) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the %s part (windows ending %s..%s) holds "
+            String days = from == null && to == null ? "" : " (windows ending " + (from == null ? "-" : from) + ".."
+                    + (to == null ? "-" : to) + ")";
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the %s part%s holds "
                     + "%d distinct events and %d positive windows; a decision needs at least %d and %d "
                     + "(--min-events, --min-positives): give more history, a larger part (--validation-share; for "
                     + "the walk-forward report fewer --folds) or a label with more events (--label, "
                     + "--threshold); nothing was written",
-                    part, from == null ? "-" : from, to == null ? "-" : to, held.events(), held.positives(),
+                    part, days, held.events(), held.positives(),
                     minEvents, minPositives));
         }
     }

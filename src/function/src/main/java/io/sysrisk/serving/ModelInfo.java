@@ -44,7 +44,9 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                 m.isOneMarket() ? "walk-forward report (a model of one market): model-store/" + m.version()
                         + "/report/README.md, made by ./mvnw -q -Preport -Dsysrisk.args=\"--version " + m.version()
                         + "\" (add --csv with your file)"
-                        : m.isPooled() ? "leave-one-market-out report: model-store/" + m.version() + "/report/README.md"
+                        : m.isPooled() ? (outOfSample != null && outOfSample.path("method").asText()
+                        .startsWith("walk-forward") ? "walk-forward report (markets that share an era): "
+                        : "leave-one-market-out report: ") + "model-store/" + m.version() + "/report/README.md"
                         : "test part: testMetrics", m.alarm(), parametersSha256, outOfSample);
     }
 }

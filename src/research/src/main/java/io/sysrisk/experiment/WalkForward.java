@@ -103,6 +103,113 @@ public final class WalkForward {
         return List.copyOf(out);
     }
 
+    /**
+     * The folds for several markets judged together over time ({@code report} of a file of several markets that
+     * share an era, where holding one market out with its period in every other leaves nothing to train on): the
+     * latest {@link #TEST_SHARE} of every market's labelled windows, ordered by date, cut into consecutive calendar
+     * periods of about equal numbers of windows. A fold trains every market on what came before its period only
+     * (its {@code heldOut} runs from the period's first day to the last day of any market, so the rules of
+     * {@link PooledExperiment} keep every part of every market out of it and of what follows) and scores every
+     * market's windows inside its period. The floor applies to the folds' parts summed over the markets.
+     *
+     * @throws IllegalArgumentException one line naming the part that falls short, when no fold count clears the floor
+     */
+    public static List<Fold> planMarkets(PooledConfig config, List<Market> markets, DecisionFloor floor,
+                                         Integer folds) {
+        if (folds != null && (folds < 1 || folds > 20)) {
+            throw new IllegalArgumentException("--folds must be between 1 and 20, got " + folds);
+        }
+        if (markets.size() < 2) {
+            throw new IllegalArgumentException("a walk-forward of markets together needs at least two, got "
+                    + markets.size());
+        }
+        List<LocalDate> ends = new ArrayList<>();
+        for (Market m : markets) {
+            List<LocalDate> dates = m.data().dates();
+            Arrays.stream(labelledRows(config, m)).forEach(t -> ends.add(dates.get(t)));
+        }
+        if (ends.isEmpty()) {
+            throw new IllegalArgumentException("no market has a labelled window of " + config.window() + " days");
+        }
+        java.util.Collections.sort(ends);
+        List<LocalDate> span = ends.subList((int) Math.floor(ends.size() * (1 - TEST_SHARE)), ends.size());
+        IllegalArgumentException first = null;
+        int from = folds != null ? folds : MAX_FOLDS;
+        int to = folds != null ? folds : 1;
+        for (int k = from; k >= to; k--) {
+            try {
+                return marketFolds(config, markets, floor, span, k);
+            } catch (IllegalArgumentException e) {
+                first = first == null || k == 1 ? e : first;
+            }
+        }
+        String msg = first.getMessage().replace("; nothing was written", "");
+        throw new IllegalArgumentException("walk-forward of the markets together with " + to + " fold"
+                + (to == 1 ? "" : "s") + ": " + msg + (folds == null ? "" : "; or fewer --folds")
+                + "; nothing was written");
+    }
+
+    private static List<Fold> marketFolds(PooledConfig config, List<Market> markets, DecisionFloor floor,
+                                          List<LocalDate> span, int k) {
+        LocalDate last = markets.stream().map(Market::last).max(LocalDate::compareTo).orElseThrow();
+        List<LocalDate> starts = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            starts.add(span.get((int) ((long) span.size() * i / k)));
+        }
+        List<Fold> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            LocalDate start = starts.get(i);
+            // A date shared by several markets belongs to one fold only: a period ends the day before the next.
+            LocalDate end = i + 1 < k ? starts.get(i + 1).minusDays(1) : span.get(span.size() - 1);
+            if (end.isBefore(start)) {
+                throw new IllegalArgumentException("fold " + (i + 1) + " of " + k + " has no day of its own");
+            }
+            PooledConfig.HeldOut held = new PooledConfig.HeldOut(markets.get(0).name(), start, last);
+            PooledExperiment exp = PooledExperiment.prepareUnchecked(config.withHeldOut(held), markets, List.of(),
+                    java.util.Set.of(), null);
+            PartEvents validation = PartEvents.NONE;
+            PartEvents calibration = PartEvents.NONE;
+            PartEvents tested = PartEvents.NONE;
+            LocalDate[] v = {null, null};
+            LocalDate[] c = {null, null};
+            for (PooledExperiment.MarketPart m : exp.markets()) {
+                List<LocalDate> dates = m.market().data().dates();
+                validation = validation.plus(PartEvents.ofRows(m.validationRows(), m.labels()));
+                calibration = calibration.plus(PartEvents.ofRows(m.calibrationRows(), m.labels()));
+                tested = tested.plus(PartEvents.ofRows(testRows(config, m, start, end), m.labels()));
+                widen(v, date(dates, m.validationRows(), 0), date(dates, m.validationRows(), -1));
+                widen(c, date(dates, m.calibrationRows(), 0), date(dates, m.calibrationRows(), -1));
+            }
+            String name = String.format("%d/%d", i + 1, k);
+            floor.check("fold " + name + " validation (every market)", v[0], v[1], validation);
+            floor.check("fold " + name + " calibration (every market)", c[0], c[1], calibration);
+            floor.check("fold " + name + " test (every market)", start, end, tested);
+            out.add(new Fold(name, held, end, validation, calibration, tested));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A market's windows a fold of the markets together scores: labelled, with a full look-back, ending inside
+     * {@code from..to}. None of them trains: each reads a day of the fold's held-out period.
+     */
+    public static int[] testRows(PooledConfig config, PooledExperiment.MarketPart m, LocalDate from, LocalDate to) {
+        List<LocalDate> dates = m.market().data().dates();
+        int firstEnd = m.matrix().firstValid() + config.window() - 1;
+        int[] y = m.labels();
+        return java.util.stream.IntStream.range(Math.max(0, firstEnd), y.length)
+                .filter(t -> y[t] >= 0 && !dates.get(t).isBefore(from) && !dates.get(t).isAfter(to)).toArray();
+    }
+
+    private static void widen(LocalDate[] range, LocalDate from, LocalDate to) {
+        if (from != null && (range[0] == null || from.isBefore(range[0]))) {
+            range[0] = from;
+        }
+        if (to != null && (range[1] == null || to.isAfter(range[1]))) {
+            range[1] = to;
+        }
+    }
+
     /** Rows of windows with a label (not unknown, not masked) and a full look-back. */
     static int[] labelledRows(PooledConfig config, Market market) {
         PooledExperiment all = PooledExperiment.prepareUnchecked(config, List.of(market), List.of(),

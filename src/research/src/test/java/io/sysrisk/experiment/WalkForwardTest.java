@@ -72,6 +72,50 @@ class WalkForwardTest {
                 asked.getMessage());
     }
 
+    /**
+     * Three indices of one era (the DJIA 1980-2012, the SPI 2000-2008, the S&amp;P 500 2000-2020) judged together:
+     * consecutive calendar periods, every market's deciding windows end (label look-ahead included) before its
+     * period, its test rows lie inside it, and the parts summed over the markets are those planned.
+     */
+    @Test
+    void marketsTogetherTrainEveryMarketOnlyBeforeTheFoldsPeriod() {
+        List<Market> markets = List.of("djia", "spi", "sp500").stream()
+                .map(n -> io.sysrisk.data.Markets.byName(io.sysrisk.data.Markets.embedded(), n)).toList();
+        PooledConfig c = PooledConfig.defaults().withName("era").withValidationShare(0.4);
+        List<WalkForward.Fold> folds = WalkForward.planMarkets(c, markets, LOW, 2);
+        assertEquals(2, folds.size());
+        assertEquals(folds.get(0).scoredTo().plusDays(1), folds.get(1).heldOut().from(), "consecutive periods");
+        int ahead = c.label().lookahead();
+        for (WalkForward.Fold f : folds) {
+            PooledExperiment e = PooledExperiment.prepareUnchecked(c.withHeldOut(f.heldOut()), markets, List.of(),
+                    java.util.Set.of(), null);
+            PartEvents validation = PartEvents.NONE;
+            PartEvents tested = PartEvents.NONE;
+            for (PooledExperiment.MarketPart p : e.markets()) {
+                List<LocalDate> dates = p.market().data().dates();
+                for (int[] rows : List.of(p.trainRows(), p.validationRows(), p.calibrationRows())) {
+                    for (int t : rows) {
+                        assertTrue(t + ahead < dates.size() && dates.get(t + ahead).isBefore(f.heldOut().from()),
+                                f.name() + ": " + p.name() + "'s window ending " + dates.get(t) + " reads into "
+                                        + f.heldOut().from());
+                    }
+                }
+                int[] test = WalkForward.testRows(c, p, f.heldOut().from(), f.scoredTo());
+                for (int t : test) {
+                    assertTrue(!dates.get(t).isBefore(f.heldOut().from()) && !dates.get(t).isAfter(f.scoredTo()));
+                }
+                validation = validation.plus(PartEvents.ofRows(p.validationRows(), p.labels()));
+                tested = tested.plus(PartEvents.ofRows(test, p.labels()));
+            }
+            assertEquals(f.validation(), validation);
+            assertEquals(f.test(), tested);
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> WalkForward.planMarkets(c, markets, DecisionFloor.defaults(), 4));
+        assertTrue(refused.getMessage().startsWith("walk-forward of the markets together with 4 folds: the fold ")
+                && refused.getMessage().contains("(every market)"), refused.getMessage());
+    }
+
     private static Market market(EmbeddedDataset d) {
         MarketData data = DataSpec.of(d).load();
         return new Market(d.cliName(), d.cliName(), data);

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
                 + "any-index model: leave-one-market-out (each market and its era held out in turn) against the "
                 + "volatility and logistic references, with event figures. A model of one market (train --csv or "
                 + "--dataset): walk-forward in the same shape. A model of several markets (train --csv F --kind "
-                + "markets): leave-one-market-out over them. A version the retired single-market job made: its "
+                + "markets): leave-one-market-out over them, or, when they share an era, walk-forward over them "
+                + "together. A version the retired single-market job made: its "
                 + "comparison of every baseline, ablation, walk-forward and cross-market test.")
 class Report implements Callable<Integer>, DjlJob {
 
@@ -57,17 +58,24 @@ class Report implements Callable<Integer>, DjlJob {
             + "one the version recorded). Not needed for a model of an embedded dataset.")
     Path csv;
 
-    @Option(names = "--folds", description = "A model of one market: the number of walk-forward folds (default: "
-            + "the most, up to " + WalkForward.MAX_FOLDS + ", whose every part clears the decision floor).")
+    @Option(names = "--folds", description = "A walk-forward (a model of one market, or several markets judged "
+            + "together): the number of folds (default: the most, up to " + WalkForward.MAX_FOLDS + ", whose every "
+            + "part clears the decision floor).")
     Integer folds;
 
-    @Option(names = "--min-events", description = "A model of one market: distinct events each fold's validation, "
+    @Option(names = "--min-events", description = "A model of your data: distinct events each fold's validation, "
             + "calibration and test parts must hold (default " + DecisionFloor.DEFAULT_MIN_EVENTS + ").")
     Integer minEvents;
 
-    @Option(names = "--min-positives", description = "A model of one market: positive windows each of those parts "
+    @Option(names = "--min-positives", description = "A model of your data: positive windows each of those parts "
             + "must hold (default " + DecisionFloor.DEFAULT_MIN_POSITIVES + ").")
     Integer minPositives;
+
+    @Option(names = "--design", description = "A model of several markets: lomo (each market held out with its "
+            + "period in every other one), walk-forward (the markets together over time, each fold trained on "
+            + "every market before its period) or auto (default: lomo when each of its folds clears the decision "
+            + "floor, else walk-forward, and the report says why).")
+    String design = "auto";
 
     @Override
     public Integer call() throws Exception {
@@ -76,12 +84,12 @@ class Report implements Callable<Integer>, DjlJob {
         if (manifest.isOneMarket()) {
             return walkForward(manifest);
         }
-        if (folds != null || minEvents != null || minPositives != null) {
-            throw new IllegalArgumentException("--folds, --min-events and --min-positives are for a model of one "
-                    + "market (train --csv or --dataset); " + manifest.version() + " is not one");
-        }
         if (manifest.isPooled() && TrainingData.isMarketsFile(manifest.data())) {
             return heldOutMarkets(manifest);
+        }
+        if (folds != null || minEvents != null || minPositives != null || !"auto".equals(design)) {
+            throw new IllegalArgumentException("--folds, --min-events, --min-positives and --design are for a model "
+                    + "of your data (train --csv or --dataset); " + manifest.version() + " is not one");
         }
         if (csv != null) {
             throw new IllegalArgumentException("--csv is for a model of your file; " + manifest.version()
@@ -111,9 +119,11 @@ class Report implements Callable<Integer>, DjlJob {
     }
 
     /**
-     * A model of a user's several markets: leave-one-market-out over them, each market and its period held out in
-     * turn, judging the version's own recipe. The file is read again from {@code --csv} and checked against the
-     * SHA-256 the version recorded. No positive control: it plants its input in the embedded markets' study.
+     * A model of a user's several markets, judging the version's own recipe: leave-one-market-out over them (each
+     * market and its period held out in turn) when every fold of it clears the decision floor, else (markets that
+     * share an era) walk-forward over the markets together; {@code --design} fixes either. The file is read again
+     * from {@code --csv} and checked against the SHA-256 the version recorded. No positive control: it plants its
+     * input in the embedded markets' study.
      */
     private Integer heldOutMarkets(ModelManifest manifest) throws java.io.IOException {
         if (csv == null) {
@@ -126,24 +136,64 @@ class Report implements Callable<Integer>, DjlJob {
                     + "(its SHA-256 or markets differ from the recorded " + manifest.data().get(0).sha256()
                     .substring(0, 12) + ")");
         }
-        System.out.printf("leave-one-market-out of %s: %d markets, each held out with its period in every other "
-                + "one, the version's recipe trained on the rest%n", csv.getFileName(), data.markets().size());
+        if (!List.of("auto", "lomo", "walk-forward").contains(design)) {
+            throw new IllegalArgumentException("--design must be auto, lomo or walk-forward, got '" + design + "'");
+        }
+        PooledConfig config = manifest.pooled().withHeldOut(null);
+        DecisionFloor floor = floor();
+        boolean lomo = !design.equals("walk-forward");
+        if (lomo) {
+            try {
+                io.sysrisk.experiment.HeldOutMarkets.check(config, data.markets(), floor);
+            } catch (IllegalArgumentException e) {
+                String why = e.getMessage().replace("; nothing was written", "");
+                if (design.equals("lomo")) {
+                    throw new IllegalArgumentException("leave-one-market-out of " + csv.getFileName() + ": " + why
+                            + ". A held-out market's period is left out of every other market too, so markets that "
+                            + "share an era leave each other little to decide on: add markets of other eras, or "
+                            + "--design walk-forward; nothing was written", e);
+                }
+                System.out.println("leave-one-market-out cannot decide here (" + why + "): the markets share an "
+                        + "era, so they are judged together over time (walk-forward)");
+                lomo = false;
+            }
+        }
+        if (lomo && folds != null) {
+            throw new IllegalArgumentException("--folds is for a walk-forward; the leave-one-market-out of "
+                    + csv.getFileName() + " has one fold per market");
+        }
+        LeaveOneMarketOut study = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+                : LeaveOneMarketOut.Settings.full(), System.out::println);
         LeaveOneMarketOut.Result result;
-        try {
-            result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
-                    : LeaveOneMarketOut.Settings.full(), System.out::println)
-                    .heldOutMarkets(manifest.pooled().withHeldOut(null), manifest.model(),
-                            manifest.training().config(), data.markets(), versionRecipe(manifest));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("leave-one-market-out of " + csv.getFileName() + ", in the fold the "
-                    + "last line names: " + e.getMessage() + ". A held-out market's period is left out of every other "
-                    + "market too, so markets that share an era leave each other little to train on: add markets of "
-                    + "other eras; nothing was written", e);
+        if (lomo) {
+            System.out.printf("leave-one-market-out of %s: %d markets, each held out with its period in every other "
+                    + "one, the version's recipe trained on the rest%n", csv.getFileName(), data.markets().size());
+            result = study.heldOutMarkets(config, manifest.model(), manifest.training().config(), data.markets(),
+                    versionRecipe(manifest));
+        } else {
+            List<WalkForward.Fold> plan = WalkForward.planMarkets(config, data.markets(), floor, folds);
+            System.out.printf("walk-forward of %s: %d markets together, %d folds over the latest %.0f%% of their "
+                    + "labelled windows, each trained on every market before its period only (decision floor: %d "
+                    + "events, %d positive windows)%n", csv.getFileName(), data.markets().size(), plan.size(),
+                    100 * WalkForward.TEST_SHARE, floor.minEvents(), floor.minPositives());
+            for (WalkForward.Fold f : plan) {
+                System.out.printf("  fold %s: test %s..%s, %d events (%d windows); validation %d (%d), calibration "
+                        + "%d (%d), every market%n", f.name(), f.heldOut().from(), f.scoredTo(), f.test().events(),
+                        f.test().positives(), f.validation().events(), f.validation().positives(),
+                        f.calibration().events(), f.calibration().positives());
+            }
+            result = study.walkForwardMarkets(config, manifest.model(), manifest.training().config(),
+                    data.markets(), plan, versionRecipe(manifest));
         }
         Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
         LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
         System.out.println("report written to " + folder);
         return 0;
+    }
+
+    private DecisionFloor floor() {
+        return new DecisionFloor(minEvents != null ? minEvents : DecisionFloor.DEFAULT_MIN_EVENTS,
+                minPositives != null ? minPositives : DecisionFloor.DEFAULT_MIN_POSITIVES);
     }
 
     /** The recipe a version was trained with, as a study judges it: anchored or plain, its size, its inputs. */
@@ -162,7 +212,8 @@ class Report implements Callable<Integer>, DjlJob {
                 + (defaultStore ? "" : " --store " + stored.store) + (csv != null ? " --csv " + csv : "")
                 + (quick ? " --quick" : "") + (folds != null ? " --folds " + folds : "")
                 + (minEvents != null ? " --min-events " + minEvents : "")
-                + (minPositives != null ? " --min-positives " + minPositives : "") + "\"";
+                + (minPositives != null ? " --min-positives " + minPositives : "")
+                + ("auto".equals(design) ? "" : " --design " + design) + "\"";
     }
 
     /**
@@ -171,6 +222,10 @@ class Report implements Callable<Integer>, DjlJob {
      * parts must clear the decision floor before anything trains.
      */
     private Integer walkForward(ModelManifest manifest) throws java.io.IOException {
+        if (!"auto".equals(design)) {
+            throw new IllegalArgumentException("--design is for a model of several markets; " + manifest.version()
+                    + " is a model of one market, judged walk-forward");
+        }
         ModelManifest.DataFile file = manifest.data().get(0);
         DataSpec spec;
         java.util.Optional<EmbeddedDataset> embedded = EmbeddedDataset.byFileName(file.name());
@@ -192,8 +247,7 @@ class Report implements Callable<Integer>, DjlJob {
                     + " was trained on the label '" + config.label().describe() + "': train it with --label onset");
         }
         TrainingData data = TrainingData.of(config.name(), spec);
-        DecisionFloor floor = new DecisionFloor(minEvents != null ? minEvents : DecisionFloor.DEFAULT_MIN_EVENTS,
-                minPositives != null ? minPositives : DecisionFloor.DEFAULT_MIN_POSITIVES);
+        DecisionFloor floor = floor();
         Market market = data.markets().get(0);
         List<WalkForward.Fold> plan = WalkForward.plan(config, market, floor, folds);
         System.out.printf("walk-forward of %s: %d folds over the latest %.0f%% of its labelled windows, each trained "

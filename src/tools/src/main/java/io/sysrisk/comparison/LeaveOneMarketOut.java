@@ -306,6 +306,8 @@ public final class LeaveOneMarketOut {
     /** The study designs: the default's, and one market's over time. */
     public static final String LOMO = "leave-one-market-out";
     public static final String WALK_FORWARD = "walk-forward";
+    /** Several markets of one era judged together over time: {@link WalkForward#planMarkets}. */
+    public static final String WALK_FORWARD_MARKETS = "walk-forward, the markets together";
     /** Leave-one-market-out of a user's several markets, judging the version's own recipe (no selection). */
     public static final String LOMO_OWN_RECIPE = "leave-one-market-out, the version's recipe";
 
@@ -362,6 +364,19 @@ public final class LeaveOneMarketOut {
     }
 
     /**
+     * A user's several markets that share an era, judged together over time: each of {@code folds}
+     * ({@link WalkForward#planMarkets}) trains the version's recipe, the plain and anchored networks and the logistic
+     * reference on every market before its period only, and scores every market's windows inside the period: one
+     * fold result per market and period, pooled as the leave-one-market-out folds are (bootstrap blocks within each).
+     */
+    public Result walkForwardMarkets(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
+                                     List<WalkForward.Fold> folds, Recipe served) {
+        List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
+        return versionStudy(WALK_FORWARD_MARKETS, markets, served, base).evaluate(outer, outer.size(), base, member,
+                train, System.nanoTime());
+    }
+
+    /**
      * A user's several markets ({@code train --csv F --kind markets}): each fold holds one market out over its whole
      * history, and that period in every other market, and trains the version's recipe {@code served} (its inputs),
      * the plain and anchored networks and the logistic reference on the rest; nothing is selected and no embedded
@@ -405,15 +420,17 @@ public final class LeaveOneMarketOut {
     private Result evaluate(List<Outer> folds, int wholeHistory, PooledConfig base, ModelConfig member,
                             TrainConfig train, long start) {
         List<FoldResult> results = new ArrayList<>();
+        int pooledCount = 0;
         for (int i = 0; i < folds.size(); i++) {
             Outer o = folds.get(i);
             PooledConfig.HeldOut h = o.heldOut();
             log.accept(String.format("[fold %d/%d] %s held out (%s..%s%s), %.1f min elapsed", i + 1, folds.size(),
                     o.name(), h.from(), h.to(), o.scoredTo() == null ? "" : ", scored to " + o.scoredTo(),
                     (System.nanoTime() - start) / 60e9));
-            results.add(fold(o.name(), base.withHeldOut(h), o.scoredTo(), member, train));
+            results.addAll(fold(o.name(), base.withHeldOut(h), o.scoredTo(), member, train));
+            pooledCount = i < wholeHistory ? results.size() : pooledCount;
         }
-        List<FoldResult> pooledFolds = results.subList(0, wholeHistory);
+        List<FoldResult> pooledFolds = results.subList(0, pooledCount);
         int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
         int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
         List<ScoreResult> pooled = new ArrayList<>();
@@ -468,8 +485,12 @@ public final class LeaveOneMarketOut {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private FoldResult fold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
-                            TrainConfig train) {
+    /**
+     * One outer fold: its trainings, and a result per scored market: the held-out market, or, for the markets
+     * together ({@link #WALK_FORWARD_MARKETS}), every market with a window in the fold's period.
+     */
+    private List<FoldResult> fold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
+                                  TrainConfig train) {
         Experiments experiments = new Experiments(config, List.of());
         PooledExperiment exp = experiments.of(anchored());
         PooledExperiment.MarketPart held = exp.heldOut();
@@ -483,16 +504,36 @@ public final class LeaveOneMarketOut {
         if (!trainedRecipes.containsValue(chosen)) {
             trainedRecipes.put(chosen.name(), chosen);
         }
-        List<LocalDate> heldDates = held.market().data().dates();
-        // A walk-forward fold holds out the rest of the series and scores its own period only.
-        int[] testRows = Arrays.stream(experiments.commonTestRows(trainedRecipes.values()))
-                .filter(t -> scoredTo == null || !heldDates.get(t).isAfter(scoredTo)).toArray();
-        WindowSet test = experiments.windows(anchored(), held.name(), testRows);
-        if (test.size() == 0 || test.positives() == 0) {
-            throw new IllegalArgumentException("fold " + name + " has " + test.size() + " test windows and "
-                    + test.positives() + " events");
+        // Per scored market, its test rows: every recipe can score them, and a walk-forward fold holds out the
+        // rest of the series but scores its own period only.
+        Map<String, int[]> scoredRows = new java.util.LinkedHashMap<>();
+        if (WALK_FORWARD_MARKETS.equals(design)) {
+            for (int i = 0; i < exp.markets().size(); i++) {
+                int k = i;
+                int first = trainedRecipes.values().stream().mapToInt(r -> experiments.of(r).markets().get(k)
+                        .matrix().firstValid() + config.window() - 1).max().orElseThrow();
+                int[] rows = Arrays.stream(WalkForward.testRows(config, exp.markets().get(i),
+                        config.heldOut().from(), scoredTo)).filter(t -> t >= first).toArray();
+                if (rows.length > 0) {
+                    scoredRows.put(exp.markets().get(i).name(), rows);
+                }
+            }
+        } else {
+            List<LocalDate> heldDates = held.market().data().dates();
+            scoredRows.put(held.name(), Arrays.stream(experiments.commonTestRows(trainedRecipes.values()))
+                    .filter(t -> scoredTo == null || !heldDates.get(t).isAfter(scoredTo)).toArray());
         }
-        Map<String, double[][]> variant = new java.util.LinkedHashMap<>();
+        Map<String, WindowSet> tests = new java.util.LinkedHashMap<>();
+        scoredRows.forEach((market, rows) -> tests.put(market, experiments.windows(anchored(), market, rows)));
+        int windows = tests.values().stream().mapToInt(WindowSet::size).sum();
+        int positives = tests.values().stream().mapToInt(WindowSet::positives).sum();
+        if (windows == 0 || positives == 0) {
+            throw new IllegalArgumentException("fold " + name + " has " + windows + " test windows and "
+                    + positives + " events");
+        }
+        // Per recipe: its scores on each scored market's test windows, and on the fold's calibration windows.
+        Map<String, Map<String, double[]>> variantTest = new java.util.LinkedHashMap<>();
+        Map<String, double[]> variantCalibration = new java.util.LinkedHashMap<>();
         Map<String, List<Integer>> bestEpochs = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Recipe> c : trainedRecipes.entrySet()) {
             Recipe r = c.getValue();
@@ -503,26 +544,60 @@ public final class LeaveOneMarketOut {
                  Predictor<WindowBatch, List<WindowScore>> p = t.newPredictor()) {
                 bestEpochs.put(r.name(), t.members().stream().map(ModelManifest.MemberRun::bestEpoch).toList());
                 // Scored on the same test and calibration days as every other score of the fold.
-                variant.put(c.getKey(), new double[][] {
-                        WindowScore.probabilities(DjlScoring.score(p, experiments.windows(r, held.name(), testRows))),
-                        WindowScore.probabilities(DjlScoring.score(p, experiments.calibration(r)))});
+                Map<String, double[]> byMarket = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, int[]> m : scoredRows.entrySet()) {
+                    byMarket.put(m.getKey(), WindowScore.probabilities(DjlScoring.score(p,
+                            experiments.windows(r, m.getKey(), m.getValue()))));
+                }
+                variantTest.put(c.getKey(), byMarket);
+                variantCalibration.put(c.getKey(), WindowScore.probabilities(DjlScoring.score(p,
+                        experiments.calibration(r))));
             }
         }
         String chosenKey = chosen.equals(plain()) ? PLAIN : chosen.equals(anchored()) ? ANCHORED : chosen.name();
-        double[] model = variant.get(chosenKey)[0];
-        double[] modelCalibration = variant.get(chosenKey)[1];
-        variant.keySet().retainAll(List.of(PLAIN, ANCHORED));
-        double[] logistic;
+        Map<String, double[]> logistic = new java.util.LinkedHashMap<>();
         double[] logisticCalibration;
         try (ModelTrainer.Result r = ModelTrainer.train(Architecture.LOGISTIC.build(member), exp.train(),
                 exp.validation(), cfg.withSeed(settings.seeds().get(0)), line -> { });
              Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
             logisticCalibration = WindowScore.probabilities(DjlScoring.score(p, exp.calibration()));
-            logistic = WindowScore.probabilities(DjlScoring.score(p, test));
+            tests.forEach((market, test) -> logistic.put(market, WindowScore.probabilities(DjlScoring.score(p,
+                    test))));
         }
         CalibrationDays cal = CalibrationDays.of(exp);
         // The reference rule's threshold: the 90th percentile of vol_20d over every market's training days.
         double volP90 = Indicators.trainVolatilityThreshold(exp);
+        String trainedOn = exp.markets().stream().filter(m -> m.trainRows().length > 0)
+                .map(m -> String.format("%s %s..%s", m.name(), m.matrix().dates().get(m.trainRows()[0]),
+                        m.matrix().dates().get(m.validationRows().length > 0
+                                ? m.validationRows()[m.validationRows().length - 1]
+                                : m.trainRows()[m.trainRows().length - 1])))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        List<FoldResult> out = new ArrayList<>();
+        for (Map.Entry<String, WindowSet> t : tests.entrySet()) {
+            String market = t.getKey();
+            Map<String, double[][]> variant = new java.util.LinkedHashMap<>();
+            for (String key : List.of(PLAIN, ANCHORED)) {
+                if (variantTest.containsKey(key)) {
+                    variant.put(key, new double[][] {variantTest.get(key).get(market), variantCalibration.get(key)});
+                }
+            }
+            PooledExperiment.MarketPart part = exp.markets().stream().filter(m -> m.name().equals(market))
+                    .findFirst().orElseThrow();
+            out.add(marketResult(WALK_FORWARD_MARKETS.equals(design) ? market + " " + name : name, config, part,
+                    t.getValue(), selection,
+                    variantTest.get(chosenKey).get(market), variantCalibration.get(chosenKey), logistic.get(market),
+                    logisticCalibration, variant, bestEpochs, cal, volP90, trainedOn));
+        }
+        return out;
+    }
+
+    /** One scored market's figures in a fold: every score, its event tables and strata, from its test windows. */
+    private FoldResult marketResult(String name, PooledConfig config, PooledExperiment.MarketPart held,
+                                    WindowSet test, Selection selection, double[] model, double[] modelCalibration,
+                                    double[] logistic, double[] logisticCalibration, Map<String, double[][]> variant,
+                                    Map<String, List<Integer>> bestEpochs, CalibrationDays cal, double volP90,
+                                    String trainedOn) {
         double[] vol = Indicators.slice(Indicators.volatility(held.market().data()), test.rows());
 
         LabelDefinition.Onset onsetLabel = (LabelDefinition.Onset) config.label();
@@ -551,12 +626,6 @@ public final class LeaveOneMarketOut {
         CalmStratum.Result calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
                 scores.stream().map(ScoreResult::name).toList(), scores.stream().map(ScoreResult::score).toList(),
                 settings.samples(), 29);
-        String trainedOn = exp.markets().stream().filter(m -> m.trainRows().length > 0)
-                .map(m -> String.format("%s %s..%s", m.name(), m.matrix().dates().get(m.trainRows()[0]),
-                        m.matrix().dates().get(m.validationRows().length > 0
-                                ? m.validationRows()[m.validationRows().length - 1]
-                                : m.trainRows()[m.trainRows().length - 1])))
-                .reduce((a, b) -> a + "; " + b).orElse("");
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
                 test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
                 events, bestEpochs, calm, trainedOn, test.rows(), onsets, calmOnsets, calmKept, vol);
@@ -692,6 +761,11 @@ public final class LeaveOneMarketOut {
      */
     private Selection select(String fold, PooledConfig base, PooledConfig.HeldOut outer, TrainConfig cfg) {
         List<Recipe> candidates = settings.candidates();
+        if (candidates.size() == 1) {
+            // A version's own recipe: nothing to choose, so no inner fold trains.
+            return new Selection(candidates.get(0).name(), Map.of(), List.of(), List.of(), List.of(), 0,
+                    "the version's own recipe");
+        }
         Map<String, double[]> weighted = new java.util.LinkedHashMap<>();
         candidates.forEach(r -> weighted.put(r.name(), new double[2]));
         List<String> innerFolds = new ArrayList<>();

@@ -70,7 +70,7 @@ public final class LomoReportWriter {
     }
 
     private static boolean walkForward(LeaveOneMarketOut.Result r) {
-        return LeaveOneMarketOut.WALK_FORWARD.equals(r.design());
+        return r.design().startsWith(LeaveOneMarketOut.WALK_FORWARD);
     }
 
     static String chartName(LeaveOneMarketOut.FoldResult f) {
@@ -328,13 +328,27 @@ public final class LomoReportWriter {
 
     /** How a walk-forward study is made, in the report's words. */
     private static void walkForwardSetUp(StringBuilder sb, ModelManifest m, LeaveOneMarketOut.Result r) {
+        boolean together = LeaveOneMarketOut.WALK_FORWARD_MARKETS.equals(r.design());
+        long periods = r.folds().stream().map(f -> f.fold().substring(f.fold().lastIndexOf(' ') + 1)).distinct()
+                .count();
         sb.append(String.format(Locale.ROOT, " Data: %s (SHA-256 %s). Networks: CNN-BiLSTM-attention ensembles (%d "
                 + "seeds), Platt-calibrated. "
-                + "**Walk-forward**, one market over time: its latest half of labelled windows is cut into %d "
+                + (together
+                ? "**Walk-forward, the markets together**: used when a leave-one-market-out cannot decide (markets "
+                + "that share an era: holding one out, with its period in every other, leaves a part below the "
+                + "decision floor) or when asked (`--design walk-forward`). The latest half of every market's "
+                + "labelled windows, by date, is cut into %d consecutive calendar periods; each fold trains, "
+                + "early-stops and calibrates on every market before its period only (the latest %.0f%% of each "
+                + "market's windows before it: the earlier half validation, the later half calibration) and scores "
+                + "every market's windows inside the period (one row per market and period below), and no "
+                + "training, validation or calibration window of any market reads a day of the period or anything "
+                + "after it (feature look-back, days, label look-ahead: purge and embargo of %d days). The test is "
+                + "out of time, not out of market: every market's own past trains. "
+                : "**Walk-forward**, one market over time: its latest half of labelled windows is cut into %d "
                 + "consecutive test periods; each fold trains, early-stops and calibrates on what came before its "
                 + "period only (the latest %.0f%% of those windows: the earlier half validation, the later half "
                 + "calibration), and no training, validation or calibration window reads a day of its period or "
-                + "anything after it (feature look-back, days, label look-ahead: purge and embargo of %d days). "
+                + "anything after it (feature look-back, days, label look-ahead: purge and embargo of %d days). ")
                 + "Every fold's validation, calibration and test parts cleared the decision floor before anything "
                 + "trained. The **selected** network is the version's own recipe; the **plain** and **anchored** "
                 + "networks read the same inputs. References fitted on the same fold: **volatility** (today's 20-day "
@@ -342,8 +356,9 @@ public final class LomoReportWriter {
                 + "and **logistic** regression on the last day's inputs. Pooled figures join the folds (each "
                 + "calibrated on its own past); stratified ones do not. Intervals: 95%% circular block bootstrap "
                 + "(blocks of %d days, within each fold); differences are paired.%n%n",
-                m.data().get(0).name(), m.data().get(0).sha256().substring(0, 12),
-                m.ensemble() == null ? 1 : m.ensemble().config().members(), r.folds().size(),
+                together ? io.sysrisk.training.TrainingData.marketsFileName(m.data()) + " (" + m.data().size()
+                        + " markets)" : m.data().get(0).name(), m.data().get(0).sha256().substring(0, 12),
+                m.ensemble() == null ? 1 : m.ensemble().config().members(), periods,
                 100 * m.pooled().validationShare(), m.label().lookahead(), LeaveOneMarketOut.BLOCK));
     }
 

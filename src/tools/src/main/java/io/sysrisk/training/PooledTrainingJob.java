@@ -77,7 +77,8 @@ public record PooledTrainingJob(PooledConfig experiment, ModelConfig member, Tra
         if (data.single() == null) {
             String file = TrainingData.isMarketsFile(data.files())
                     ? " --csv <your " + TrainingData.marketsFileName(data.files()) + ">" : "";
-            return "its out-of-sample evidence (leave-one-market-out): ./mvnw -q -Preport -Dsysrisk.args=\"--version "
+            return "its out-of-sample evidence (leave-one-market-out" + (file.isEmpty() ? "" : ", or walk-forward "
+                    + "over the markets together when they share an era") + "): ./mvnw -q -Preport -Dsysrisk.args=\"--version "
                     + version + store + file + "\"";
         }
         boolean embedded = io.sysrisk.data.EmbeddedDataset.byFileName(data.files().get(0).name()).isPresent();

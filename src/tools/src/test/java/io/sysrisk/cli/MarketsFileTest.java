@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class MarketsFileTest {
     void severalMarketsTrainPooledAndAreJudgedLeaveOneMarketOut(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("mk.csv");
         List<String> names = List.of("sp500-1928", "djia", "sp500");
-        String b = csv(names);
+        String b = MarketsCsv.of(names);
         Files.writeString(csv, b);
         Path store = dir.resolve("store");
 
@@ -47,7 +45,8 @@ class MarketsFileTest {
                 m.data().stream().map(ModelManifest.DataFile::name).toList());
         assertTrue(TrainingData.isMarketsFile(m.data()) && !m.isOneMarket());
         assertEquals(List.of(Market.CLOSE), m.input().columns(), "served like the default: one close per day");
-        assertTrue(train[1].contains("(leave-one-market-out): ./mvnw -q -Preport -Dsysrisk.args=\"--version mk --store "
+        assertTrue(train[1].contains("(leave-one-market-out, or walk-forward over the markets together when they "
+                + "share an era): ./mvnw -q -Preport -Dsysrisk.args=\"--version mk --store "
                 + store + " --csv <your mk.csv>"), "it prints its report's command: " + train[1]);
 
         String[] without = run("report", "--version", "mk", "--store", store.toString(), "--quick");
@@ -60,8 +59,15 @@ class MarketsFileTest {
         assertEquals("2", wrong[0], wrong[2]);
         assertTrue(wrong[2].contains("is not the file mk was trained on"), wrong[2]);
 
+        // Holding the DJIA out leaves 4 falls in the others' validation parts (2 in calibration): below the default
+        // floor of 5; this path check lowers it.
+        String[] floor = run("report", "--version", "mk", "--store", store.toString(), "--quick", "--csv",
+                csv.toString(), "--design", "lomo");
+        assertEquals("2", floor[0], floor[2]);
+        assertTrue(floor[2].contains("fold djia (1980-01-01..2012-12-31 held out in every market) validation part "
+                + "holds 4 distinct events"), floor[2]);
         String[] report = run("report", "--version", "mk", "--store", store.toString(), "--quick", "--csv",
-                csv.toString());
+                csv.toString(), "--design", "lomo", "--min-events", "2");
         assertEquals("0", report[0], report[2]);
         JsonNode lomo = ModelStore.json().readTree(store.resolve("mk").resolve("report").resolve("lomo.json").toFile());
         assertEquals("leave-one-market-out, the version's recipe", lomo.get("design").asText());
@@ -79,43 +85,51 @@ class MarketsFileTest {
     }
 
     /**
-     * Markets of one era: holding the DJIA 1980-2012 out also removes the SPI 2000-2008 and most of the S&P 500
-     * 2000-2020 from training, and a fold with nothing to decide on stops the report with one line.
+     * Markets of one era: holding the DJIA 1980-2012 out also removes the SPI 2000-2008 and most of the S&amp;P 500
+     * 2000-2020 from training, so a leave-one-market-out cannot decide: asked for, it stops with one line and writes
+     * nothing; by default the markets are judged together over time, every market trained only before each fold's
+     * period (its windows' label look-ahead included) and every market scored inside it.
      */
     @Test
-    void marketsWhoseErasLeaveAFoldNothingStopTheReportWithOneLine(@TempDir Path dir) throws Exception {
+    void marketsOfOneEraAreJudgedTogetherOverTime(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("era.csv");
-        Files.writeString(csv, csv(List.of("djia", "spi", "sp500")));
+        List<String> names = List.of("djia", "spi", "sp500");
+        Files.writeString(csv, MarketsCsv.of(names));
         Path store = dir.resolve("store");
         String[] train = run("train", "--csv", csv.toString(), "--kind", "markets", "--seeds", "1", "--epochs", "1",
                 "--store", store.toString(), "--version", "era");
         assertEquals("0", train[0], train[2]);
+        String[] lomo = run("report", "--version", "era", "--store", store.toString(), "--quick", "--csv",
+                csv.toString(), "--design", "lomo");
+        assertEquals("2", lomo[0], lomo[2]);
+        assertTrue(lomo[2].contains("error: leave-one-market-out of era.csv: the leave-one-market-out fold djia")
+                && lomo[2].contains("share an era") && lomo[2].contains("--design walk-forward"), lomo[2]);
+        assertFalse(Files.exists(store.resolve("era").resolve("report")), "nothing written");
+
         String[] report = run("report", "--version", "era", "--store", store.toString(), "--quick", "--csv",
                 csv.toString());
-        assertEquals("2", report[0], report[2]);
-        assertTrue(report[2].contains("error: leave-one-market-out of era.csv") && report[2].contains("share an era"),
-                report[2]);
-        assertFalse(Files.exists(store.resolve("era").resolve("report")), "nothing written");
-    }
-
-    /** A user's file of the embedded markets {@code names}: one column of closes each, blank where one has none. */
-    private static String csv(List<String> names) {
-        Map<LocalDate, String[]> rows = new TreeMap<>();
-        for (int j = 0; j < names.size(); j++) {
-            Market m = Markets.byName(Markets.embedded(), names.get(j));
-            double[] close = m.data().column(Market.CLOSE);
-            for (int t = 0; t < close.length; t++) {
-                rows.computeIfAbsent(m.data().dates().get(t), d -> new String[names.size()])[j] = String.valueOf(close[t]);
+        assertEquals("0", report[0], report[2]);
+        assertTrue(report[1].contains("leave-one-market-out cannot decide here") && report[1].contains(
+                "judged together over time"), report[1]);
+        JsonNode wf = ModelStore.json().readTree(store.resolve("era").resolve("report").resolve("walk-forward.json")
+                .toFile());
+        assertEquals("walk-forward, the markets together", wf.get("design").asText());
+        int ahead = new ModelStore(store).manifest("era").label().lookahead();
+        java.util.Set<String> scored = new java.util.TreeSet<>();
+        for (JsonNode f : wf.get("folds")) {
+            scored.add(f.get("market").asText());
+            LocalDate from = LocalDate.parse(f.get("period").asText().substring(0, 10));
+            // Every market's last deciding window, plus its label's look-ahead, ends before the fold's first test day.
+            for (String part : f.get("trainedOn").asText().split("; ")) {
+                List<LocalDate> dates = Markets.byName(Markets.embedded(), part.substring(0, part.indexOf(' ')))
+                        .data().dates();
+                int last = dates.indexOf(LocalDate.parse(part.substring(part.length() - 10)));
+                assertTrue(dates.get(last + ahead).isBefore(from), part + " reads into the period from " + from);
             }
         }
-        StringBuilder b = new StringBuilder("date," + String.join(",", names) + "\n");
-        rows.forEach((d, v) -> {
-            b.append(d);
-            for (String x : v) {
-                b.append(',').append(x == null ? "" : x);
-            }
-            b.append('\n');
-        });
-        return b.toString();
+        assertEquals(new java.util.TreeSet<>(names), scored, "every market scored");
+        String md = Files.readString(store.resolve("era").resolve("report").resolve("README.md"));
+        assertTrue(md.startsWith("# Walk-forward report: era") && md.contains("Walk-forward, the markets together"),
+                md.substring(0, 600));
     }
 }

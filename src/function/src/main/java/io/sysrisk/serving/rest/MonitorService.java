@@ -213,10 +213,19 @@ public class MonitorService {
             return null;
         }
         ModelManifest m = service.manifest();
-        boolean walkForward = "walk-forward".equals(e.path("design").asText());
+        String design = e.path("design").asText();
+        boolean walkForward = design.startsWith("walk-forward");
+        // A fold of the markets together is one row per market and period ("djia 1/2"): count the periods.
+        java.util.Set<String> periods = new java.util.TreeSet<>();
+        e.path("folds").forEach(f -> periods.add(f.path("fold").asText().replaceAll(".* ", "")));
         ObjectNode out = json.createObjectNode();
         out.put("report", "model-store/" + m.version() + "/report/README.md");
-        out.put("method", walkForward
+        out.put("method", design.equals("walk-forward, the markets together")
+                ? "walk-forward, the markets together (they share an era, so none can be held out with its "
+                        + "period): " + periods.size() + " consecutive calendar periods, every market scored in each "
+                        + "by the version's recipe trained on every market before it only (purged and embargoed by "
+                        + "the label's look-ahead); 95% circular block-bootstrap intervals"
+                : walkForward
                 ? "walk-forward: " + e.path("folds").size() + " consecutive test periods of the market, each scored by "
                         + "the version's recipe trained on what came before it only (purged and embargoed by the "
                         + "label's look-ahead); 95% circular block-bootstrap intervals"
