@@ -44,4 +44,35 @@ class MonitorEvidenceTest {
             service.stop();
         }
     }
+
+    /** Three indices of one era (three-indices): their walk-forward together, named as such, one row per market. */
+    @Test
+    void marketsOfOneEraQuoteTheirWalkForwardTogether() throws Exception {
+        ScoringService service = new ScoringService(ScoringServiceStartupTest.config("packaged", "three-indices"));
+        service.start();
+        try {
+            MonitorService monitor = new MonitorService(service, ScoringServiceStartupTest.config("packaged",
+                    "three-indices"));
+            ObjectNode e = monitor.evidence();
+            JsonNode report = new ObjectMapper().readTree(Files.readString(
+                    Path.of("model-store", "three-indices", "report", "walk-forward.json")));
+            assertEquals("walk-forward, the markets together", e.path("design").asText(), e.toString());
+            assertEquals(report.get("headlineVerdict"), e.get("headlineVerdict"));
+            java.util.Set<String> markets = new java.util.TreeSet<>();
+            java.util.Set<String> periods = new java.util.TreeSet<>();
+            e.get("folds").forEach(f -> {
+                markets.add(f.get("market").asText());
+                periods.add(f.get("fold").asText().replaceAll(".* ", ""));
+            });
+            assertEquals(java.util.Set.of("djia", "sp500", "spi"), markets, e.get("folds").toString());
+            ObjectNode summary = monitor.outOfSample();
+            assertTrue(summary.path("method").asText().startsWith("walk-forward, the markets together (they share "
+                    + "an era, so none can be held out with its period): " + periods.size() + " consecutive calendar "
+                    + "periods"), summary.toString());
+            assertTrue(summary.path("alarmMeans").asText().contains("On each walk-forward fold's test period"),
+                    summary.toString());
+        } finally {
+            service.stop();
+        }
+    }
 }

@@ -153,8 +153,9 @@ class Report implements Callable<Integer>, DjlJob {
                             + "share an era leave each other little to decide on: add markets of other eras, or "
                             + "--design walk-forward; nothing was written", e);
                 }
-                System.out.println("leave-one-market-out cannot decide here (" + why + "): the markets share an "
-                        + "era, so they are judged together over time (walk-forward)");
+                System.out.println("leave-one-market-out cannot decide here (" + why.replaceFirst(
+                        " \\(--min-events.*", "") + "): the markets share an era, so they are judged together over "
+                        + "time (walk-forward)");
                 lomo = false;
             }
         }
@@ -172,7 +173,7 @@ class Report implements Callable<Integer>, DjlJob {
                     versionRecipe(manifest));
         } else {
             List<WalkForward.Fold> plan = WalkForward.planMarkets(config, data.markets(), floor, folds);
-            System.out.printf("walk-forward of %s: %d markets together, %d folds over the latest %.0f%% of their "
+            System.out.printf("walk-forward of %s: %d markets together, %d fold(s) over the latest %.0f%% of their "
                     + "labelled windows, each trained on every market before its period only (decision floor: %d "
                     + "events, %d positive windows)%n", csv.getFileName(), data.markets().size(), plan.size(),
                     100 * WalkForward.TEST_SHARE, floor.minEvents(), floor.minPositives());

@@ -41,6 +41,54 @@ public final class BlockBootstrap {
     public record Difference(double estimate, Interval interval) {
     }
 
+    /**
+     * The joint calendar of markets that share an era: a resample draws circular blocks of consecutive dates (dates
+     * on which any market has a test window) and takes every market's windows on a drawn date together, so a crisis
+     * that hits several markets at once is drawn, or left out, as one event, not as independent ones. A resample
+     * draws as many dates as the calendar holds; its number of windows varies.
+     */
+    public static final class Calendar {
+        private final int[][] windowsByDay;
+
+        private Calendar(int[][] windowsByDay) {
+            this.windowsByDay = windowsByDay;
+        }
+
+        /** {@code dates[i]}: the date of pooled test window i, in any order. */
+        public static Calendar of(java.util.List<java.time.LocalDate> dates) {
+            java.util.TreeMap<java.time.LocalDate, java.util.List<Integer>> days = new java.util.TreeMap<>();
+            for (int i = 0; i < dates.size(); i++) {
+                days.computeIfAbsent(dates.get(i), d -> new java.util.ArrayList<>()).add(i);
+            }
+            return new Calendar(days.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new));
+        }
+
+        public int days() {
+            return windowsByDay.length;
+        }
+
+        int[] draw(int block, java.util.random.RandomGenerator rnd) {
+            int len = windowsByDay.length;
+            int b = Math.max(1, Math.min(block, len));
+            int[] out = new int[16];
+            int k = 0;
+            int filled = 0;
+            while (filled < len) {
+                int start = rnd.nextInt(len);
+                for (int j = 0; j < b && filled < len; j++, filled++) {
+                    for (int w : windowsByDay[(start + j) % len]) {
+                        if (k == out.length) {
+                            out = Arrays.copyOf(out, 2 * k);
+                        }
+                        out[k++] = w;
+                    }
+                }
+            }
+            return Arrays.copyOf(out, k);
+        }
+    }
+
     /** One series of the test set; windows of one resample, as indices into the pooled arrays, are written to it. */
     static int[] draw(int[] segmentLengths, int block, Random rnd, int[] out) {
         int offset = 0;
@@ -66,15 +114,27 @@ public final class BlockBootstrap {
 
     public static Intervals of(double[] score, double[] probability, int[] y, int[] segments, double threshold,
                                int block, int samples, long seed) {
-        int n = y.length;
+        int[] idx = new int[y.length];
+        return of(score, probability, y, rnd -> draw(segments, block, rnd, idx), threshold, samples, seed);
+    }
+
+    /** As {@link #of(double[], double[], int[], int[], double, int, int, long)}, resampled on a joint calendar. */
+    public static Intervals of(double[] score, double[] probability, int[] y, Calendar calendar, double threshold,
+                               int block, int samples, long seed) {
+        return of(score, probability, y, rnd -> calendar.draw(block, rnd), threshold, samples, seed);
+    }
+
+    private static Intervals of(double[] score, double[] probability, int[] y,
+                                java.util.function.Function<Random, int[]> resample, double threshold, int samples,
+                                long seed) {
         double[][] m = new double[7][samples];
         Random rnd = new Random(seed);
-        int[] idx = new int[n];
-        double[] s = new double[n];
-        double[] p = new double[n];
-        int[] yy = new int[n];
         for (int r = 0; r < samples; r++) {
-            draw(segments, block, rnd, idx);
+            int[] idx = resample.apply(rnd);
+            int n = idx.length;
+            double[] s = new double[n];
+            double[] p = new double[n];
+            int[] yy = new int[n];
             for (int i = 0; i < n; i++) {
                 s[i] = score[idx[i]];
                 p[i] = probability[idx[i]];
@@ -102,14 +162,30 @@ public final class BlockBootstrap {
         if (a.length != n || b.length != n || Arrays.stream(segments).sum() != n) {
             throw new IllegalArgumentException("scores, labels and segments do not line up");
         }
+        int[] idx = new int[n];
+        return difference(a, b, y, rnd -> draw(segments, block, rnd, idx), metric, samples, seed);
+    }
+
+    /** As {@link #difference(double[], double[], int[], int[], ToDoubleBiFunction, int, int, long)}, on a calendar. */
+    public static Difference difference(double[] a, double[] b, int[] y, Calendar calendar,
+                                        ToDoubleBiFunction<double[], int[]> metric, int block, int samples, long seed) {
+        if (a.length != y.length || b.length != y.length) {
+            throw new IllegalArgumentException("scores and labels do not line up");
+        }
+        return difference(a, b, y, rnd -> calendar.draw(block, rnd), metric, samples, seed);
+    }
+
+    private static Difference difference(double[] a, double[] b, int[] y,
+                                         java.util.function.Function<Random, int[]> resample,
+                                         ToDoubleBiFunction<double[], int[]> metric, int samples, long seed) {
         double[] d = new double[samples];
         Random rnd = new Random(seed);
-        int[] idx = new int[n];
-        double[] sa = new double[n];
-        double[] sb = new double[n];
-        int[] yy = new int[n];
         for (int r = 0; r < samples; r++) {
-            draw(segments, block, rnd, idx);
+            int[] idx = resample.apply(rnd);
+            int n = idx.length;
+            double[] sa = new double[n];
+            double[] sb = new double[n];
+            int[] yy = new int[n];
             for (int i = 0; i < n; i++) {
                 sa[i] = a[idx[i]];
                 sb[i] = b[idx[i]];

@@ -125,6 +125,17 @@ public final class EventBaselines {
      */
     public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets,
                                            double preference, int samples, long seed) {
+        return intervals(rows, alarms, onsets, null, preference, samples, seed);
+    }
+
+    /**
+     * As {@link #intervals(List, List, List, double, int, long)}; with {@code dates} (each part's scored days' dates)
+     * the days are resampled on the parts' joint calendar ({@link BlockBootstrap.Calendar}): markets of one era share
+     * their crises, so a date's days of every part are drawn together.
+     */
+    public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets,
+                                           List<List<java.time.LocalDate>> dates, double preference, int samples,
+                                           long seed) {
         List<int[][]> daily = new java.util.ArrayList<>();
         for (int p = 0; p < rows.size(); p++) {
             daily.add(daily(rows.get(p), alarms.get(p), onsets.get(p)));
@@ -141,15 +152,28 @@ public final class EventBaselines {
             }
             offset += d[0].length;
         }
-        double years = all[0].length / EventMetrics.DAYS_PER_YEAR;
+        BlockBootstrap.Calendar calendar = dates == null ? null
+                : BlockBootstrap.Calendar.of(dates.stream().flatMap(List::stream).toList());
         for (int s = 0; s < samples; s++) {
             long[] c = new long[DAILY];
-            CircularBlocks.resample(segments, BlockBootstrap.MIN_BLOCK, random, i -> {
-                for (int k = 0; k < DAILY; k++) {
-                    c[k] += all[k][i];
+            int days;
+            if (calendar == null) {
+                CircularBlocks.resample(segments, BlockBootstrap.MIN_BLOCK, random, i -> {
+                    for (int k = 0; k < DAILY; k++) {
+                        c[k] += all[k][i];
+                    }
+                });
+                days = all[0].length;
+            } else {
+                int[] drawn = calendar.draw(BlockBootstrap.MIN_BLOCK, random);
+                for (int i : drawn) {
+                    for (int k = 0; k < DAILY; k++) {
+                        c[k] += all[k][i];
+                    }
                 }
-            });
-            int days = all[0].length;
+                days = drawn.length;
+            }
+            double years = days / EventMetrics.DAYS_PER_YEAR;
             int signal = (int) c[3];
             out[0][s] = c[1] == 0 ? Double.NaN : (double) c[2] / c[1];
             out[1][s] = c[0] / years;

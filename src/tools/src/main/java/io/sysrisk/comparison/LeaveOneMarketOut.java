@@ -433,12 +433,16 @@ public final class LeaveOneMarketOut {
         List<FoldResult> pooledFolds = results.subList(0, pooledCount);
         int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
         int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
+        // Markets judged together over one era share its crises: their pooled intervals draw calendar blocks
+        // jointly (a day's windows of every market together), not each market's blocks independently.
+        BlockBootstrap.Calendar calendar = WALK_FORWARD_MARKETS.equals(design) ? BlockBootstrap.Calendar.of(
+                pooledFolds.stream().flatMap(f -> f.dates().stream()).toList()) : null;
         List<ScoreResult> pooled = new ArrayList<>();
         List<Stratified> stratified = new ArrayList<>();
         for (int s = 0; s < pooledFolds.get(0).scores().size(); s++) {
             int k = s;
             double[] score = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(k).score())).toArray();
-            pooled.add(score(pooledFolds.get(0).scores().get(k).name(), score, y, segments));
+            pooled.add(score(pooledFolds.get(0).scores().get(k).name(), score, y, segments, calendar));
             stratified.add(stratified(pooledFolds, k));
         }
         List<EventTable> pooledEvents = new ArrayList<>();
@@ -454,9 +458,10 @@ public final class LeaveOneMarketOut {
                 pooledFolds.get(0).scores().stream().map(ScoreResult::name).toList(),
                 java.util.stream.IntStream.range(0, pooledFolds.get(0).scores().size()).mapToObj(k -> pooledFolds
                         .stream().map(f -> f.scores().get(k).score()).toList()).toList(), settings.samples(), 29);
-        Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments);
-        Comparisons anchored = pooled.size() > 4
-                ? compare(pooled.get(4).score(), pooled.get(1).score(), pooled.get(3).score(), y, segments) : null;
+        Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments,
+                calendar);
+        Comparisons anchored = pooled.size() > 4 ? compare(pooled.get(4).score(), pooled.get(1).score(),
+                pooled.get(3).score(), y, segments, calendar) : null;
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(p -> new ScoreResult(p.name(), null, p.metrics(), p.rocAuc(), p.prAuc()))
                 .toList();
@@ -855,7 +860,9 @@ public final class LeaveOneMarketOut {
                     + " folds adopted";
             rows.add(new EventRow(parts.get(0).name(), rule, Double.NaN, null,
                     EventMetrics.pooled(parts.stream().map(EventRow::events).toList()),
-                    EventBaselines.intervals(days, alarms, onsets, PREFERENCES[preference], settings.samples(), 43),
+                    EventBaselines.intervals(days, alarms, onsets, WALK_FORWARD_MARKETS.equals(design)
+                            ? folds.stream().map(FoldResult::dates).toList() : null, PREFERENCES[preference],
+                            settings.samples(), 43),
                     parts.stream().mapToInt(EventRow::calmOnsets).sum(),
                     parts.stream().mapToInt(EventRow::calmWarned).sum(), null));
         }
@@ -898,18 +905,38 @@ public final class LeaveOneMarketOut {
     }
 
     private ScoreResult score(String name, double[] score, int[] y, int[] segments) {
+        return score(name, score, y, segments, null);
+    }
+
+    /** {@code calendar}: resample on it (markets of one era), else market by market in {@code segments}. */
+    private ScoreResult score(String name, double[] score, int[] y, int[] segments, BlockBootstrap.Calendar calendar) {
         double[] noProbability = new double[score.length];
         Arrays.fill(noProbability, Double.NaN);
         boolean probability = !name.equals(VOLATILITY);
         // Ranking figures do not depend on a threshold; the alarm rules are judged in the event tables.
         Metrics m = Metrics.of(score, y, Double.POSITIVE_INFINITY, probability ? score : noProbability);
-        BlockBootstrap.Intervals ci = BlockBootstrap.of(score, probability ? score : noProbability, y, segments,
-                Double.POSITIVE_INFINITY, BLOCK, settings.samples(), 17);
+        BlockBootstrap.Intervals ci = calendar != null
+                ? BlockBootstrap.of(score, probability ? score : noProbability, y, calendar, Double.POSITIVE_INFINITY,
+                        BLOCK, settings.samples(), 17)
+                : BlockBootstrap.of(score, probability ? score : noProbability, y, segments, Double.POSITIVE_INFINITY,
+                        BLOCK, settings.samples(), 17);
         return new ScoreResult(name, score, m, ci.rocAuc(), ci.prAuc());
     }
 
     private Comparisons compare(double[] model, double[] vol, double[] logistic, int[] y, int[] segments) {
+        return compare(model, vol, logistic, y, segments, null);
+    }
+
+    private Comparisons compare(double[] model, double[] vol, double[] logistic, int[] y, int[] segments,
+                                BlockBootstrap.Calendar calendar) {
         int n = settings.samples();
+        if (calendar != null) {
+            return new Comparisons(
+                    BlockBootstrap.difference(model, vol, y, calendar, Metrics::rocAuc, BLOCK, n, 23),
+                    BlockBootstrap.difference(model, vol, y, calendar, Metrics::averagePrecision, BLOCK, n, 23),
+                    BlockBootstrap.difference(model, logistic, y, calendar, Metrics::rocAuc, BLOCK, n, 23),
+                    BlockBootstrap.difference(model, logistic, y, calendar, Metrics::averagePrecision, BLOCK, n, 23));
+        }
         return new Comparisons(
                 BlockBootstrap.difference(model, vol, y, segments, Metrics::rocAuc, BLOCK, n, 23),
                 BlockBootstrap.difference(model, vol, y, segments, Metrics::averagePrecision, BLOCK, n, 23),

@@ -355,7 +355,11 @@ public final class LomoReportWriter {
                 + "realized volatility of the index, alarm above its 90th percentile over the fold's training days) "
                 + "and **logistic** regression on the last day's inputs. Pooled figures join the folds (each "
                 + "calibrated on its own past); stratified ones do not. Intervals: 95%% circular block bootstrap "
-                + "(blocks of %d days, within each fold); differences are paired.%n%n",
+                + "(blocks of %d days" + (together ? "; a row of one market and period: within it; pooled figures "
+                + "and every event table's intervals: on the markets' joint calendar, a drawn date bringing every "
+                + "market's window of that date, since markets of one era share their crises and are not "
+                + "independent samples; the circular shifts stay within each market)" : ", within each fold)")
+                + "; differences are paired.%n%n",
                 together ? io.sysrisk.training.TrainingData.marketsFileName(m.data()) + " (" + m.data().size()
                         + " markets)" : m.data().get(0).name(), m.data().get(0).sha256().substring(0, 12),
                 m.ensemble() == null ? 1 : m.ensemble().config().members(), periods,

@@ -101,4 +101,44 @@ class BlockBootstrapTest {
                 io.sysrisk.evaluation.Metrics::averagePrecision, 60, 300, 3);
         assertTrue(worse.interval().high() < 0, worse.toString());
     }
+
+    /**
+     * Two markets of one era that move as one (the same series twice): resampled market by market they count as two
+     * independent samples, and the paired interval narrows by about the square root of 2; on their joint calendar a
+     * date's windows of both are drawn together, and the interval is as wide as one market's.
+     */
+    @Test
+    void marketsOfOneEraDrawnOnTheirJointCalendarAreNotTwoIndependentSamples() {
+        Random rnd = new Random(11);
+        int n = 1500;
+        double[] a = new double[2 * n];
+        double[] b = new double[2 * n];
+        int[] y = new int[2 * n];
+        java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>();
+        java.time.LocalDate start = java.time.LocalDate.of(2000, 1, 3);
+        for (int i = 0; i < n; i++) {
+            y[i] = (i / 40) % 6 == 0 ? 1 : 0;
+            a[i] = 0.3 * y[i] + rnd.nextGaussian() * 0.3;
+            b[i] = 0.2 * y[i] + rnd.nextGaussian() * 0.3;
+            dates.add(start.plusDays(i));
+        }
+        for (int i = 0; i < n; i++) {
+            y[n + i] = y[i];
+            a[n + i] = a[i];
+            b[n + i] = b[i];
+            dates.add(start.plusDays(i));
+        }
+        BlockBootstrap.Calendar calendar = BlockBootstrap.Calendar.of(dates);
+        assertEquals(n, calendar.days());
+        BlockBootstrap.Difference joint = BlockBootstrap.difference(a, b, y, calendar,
+                io.sysrisk.evaluation.Metrics::averagePrecision, 60, 2000, 3);
+        BlockBootstrap.Difference apart = BlockBootstrap.difference(a, b, y, new int[] {n, n},
+                io.sysrisk.evaluation.Metrics::averagePrecision, 60, 2000, 3);
+        assertEquals(apart.estimate(), joint.estimate(), 1e-12);
+        double wJoint = joint.interval().high() - joint.interval().low();
+        double wApart = apart.interval().high() - apart.interval().low();
+        assertTrue(wJoint > 1.2 * wApart, "joint " + joint + " vs market by market " + apart);
+        int[] drawn = calendar.draw(60, new Random(1));
+        assertEquals(0, drawn.length % 2, "both markets' windows of every drawn date");
+    }
 }

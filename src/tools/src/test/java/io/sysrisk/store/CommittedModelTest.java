@@ -119,6 +119,29 @@ class CommittedModelTest {
         }
     }
 
+    /**
+     * Three indices of one era from {@code src/examples/three-indices.csv}: trained on that file (same SHA-256), and
+     * its recorded validation figures again from it.
+     */
+    @Test
+    void threeIndicesReproducesItsRecordedValidationMetricsFromTheExampleFile() throws Exception {
+        ModelStore store = new ModelStore(Path.of("model-store"));
+        Path file = Path.of("src", "examples", "three-indices.csv");
+        try (StoredModel model = DjlModels.load(store, "three-indices", Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
+            ModelManifest m = model.manifest();
+            io.sysrisk.training.TrainingData data = io.sysrisk.training.TrainingData.markets(m.pooled().name(), file);
+            assertEquals(data.files(), m.data(), "trained on the committed example file");
+            assertEquals(ModelStore.sha256(file), m.data().get(0).sha256());
+            PooledExperiment exp = PooledExperiment.prepareUnchecked(m.pooled(), data.markets(), List.of(),
+                    data.trainingOnly(), null);
+            assertEquals(exp.features().ids(), m.input().features());
+            double[] p = probabilities(store, "three-indices", predictor, exp.validation());
+            assertReproduces("three-indices validation", m.metrics().validation(), p, exp.validation().labels(),
+                    m.threshold());
+        }
+    }
+
     /** The retired single-market job's sp500 (a fixture of the old manifest shape) still reproduces its figures. */
     @Test
     void theOldJobsSp500FixtureReproducesItsRecordedMetrics() {
