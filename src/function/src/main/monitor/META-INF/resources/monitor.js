@@ -507,7 +507,11 @@
     const wf = (e.design || '').startsWith('walk-forward');
     const together = e.design === 'walk-forward, the markets together';
     const periods = new Set((e.folds || []).map((f) => f.fold.replace(/.* /, ''))).size;
-    const rows = (e.pooled || []).map((p) => '<tr><td>' + esc(p.name) + '</td><td>' + num(p.metrics.rocAuc, 3) + ' ' +
+    // A walk-forward judges the version's own recipe: nothing was selected, nothing nested.
+    const own = wf ? 'served network' : 'selected network';
+    const label = (name) => esc(wf ? name.replace('selected network (nested)', 'served network (the version\u2019s recipe)')
+      : name);
+    const rows = (e.pooled || []).map((p) => '<tr><td>' + label(p.name) + '</td><td>' + num(p.metrics.rocAuc, 3) + ' ' +
       iv(p.rocAuc, 2) + '</td><td>' + num(p.metrics.prAuc, 3) + ' ' + iv(p.prAuc, 2) + '</td></tr>').join('');
     const cmp = e.pooledComparisons && e.pooledComparisons.prVsVolatility;
     const folds = (e.folds || []).map((f) => {
@@ -526,10 +530,10 @@
         'false alarm episodes a year</th></tr></thead><tbody>' + er.map((r) => {
           const ev = r.events;
           const years = ev.scoredDays / 252;
-          return '<tr><td>' + esc(r.name) + '</td><td>' + ev.warned + ' of ' + ev.onsets + (r.intervals ? ' ' +
+          return '<tr><td>' + label(r.name) + '</td><td>' + ev.warned + ' of ' + ev.onsets + (r.intervals ? ' ' +
             iv(r.intervals.warnedShare, 2) : '') + '</td><td>' + pct(ev.alarmDays / ev.scoredDays) + '</td><td>' +
             num(ev.falseEpisodes / years, 2) + (r.intervals ? ' ' + iv(r.intervals.falsePerYear, 2) : '') + '</td></tr>';
-        }).join('') + (e.events.matchedRandom ? '<tr><td>random alarm matched to the selected network (' +
+        }).join('') + (e.events.matchedRandom ? '<tr><td>random alarm matched to the ' + own + ' (' +
           e.events.matchedRandom.draws + ' draws, 5-95%)</td><td>' + pct(e.events.matchedRandom.warnedMean) + ' [' +
           pct(e.events.matchedRandom.warned5) + ', ' + pct(e.events.matchedRandom.warned95) + ']</td><td></td><td>' +
           num(e.events.matchedRandom.falsePerYearMean, 2) + '</td></tr>' : '') + '</tbody></table>';
@@ -545,7 +549,7 @@
         '</th><th scope="col">calm onsets warned</th></tr></thead><tbody>' + sr.map((r) => {
           const ev = r.events;
           const years = ev.scoredDays / 252;
-          return '<tr><td>' + esc(r.name) + '</td><td>' + num(daySkill(ev), 3) + ' ' + iv(r.intervals.skill, 3) +
+          return '<tr><td>' + label(r.name) + '</td><td>' + num(daySkill(ev), 3) + ' ' + iv(r.intervals.skill, 3) +
             '</td><td>' + num(ev.quietAlarms / years, 1) + '</td><td>' + r.calmWarned + ' of ' + r.calmOnsets + '</td></tr>';
         }).join('') + (sh ? '<tr><td>the model\u2019s alarm shifted in time (' + sh.shifts + ' shifts, median [5%, 95%])</td><td>' +
           num(sh.skill[1], 3) + ' [' + num(sh.skill[0], 3) + ', ' + num(sh.skill[2], 3) + ']</td><td>' +
@@ -558,23 +562,23 @@
       served.calmOnsets + ' of ' + served.events.onsets + (wf ? ' test-period' : ' held-out') + ' onsets had no fall in the ' + e.calm.calmDays +
       ' trading days before): ' + esc(e.calmInWords || '') + '</p>' : '';
     $('evidence').innerHTML = (together ? '<h3>Out-of-sample evidence (walk-forward, the markets together)</h3>' +
-      calm + '<p>The markets share an era, so none could be held out with its period. Each of ' + periods +
-      ' consecutive periods was scored, in every market, by the version’s recipe trained on every market before it ' +
-      'only. ' + e.pooledWindows.toLocaleString('en') + ' test windows, '
+      calm + '<p>The markets share an era, so none could be held out with its period. ' + (periods === 1
+        ? 'Their one test period was' : 'Each of ' + periods + ' consecutive periods was') + ' scored, in every ' +
+      'market, by the version’s recipe trained on every market before it only. ' + e.pooledWindows.toLocaleString('en') + ' test windows, '
       : wf ? '<h3>Out-of-sample evidence (walk-forward)</h3>' + calm +
       '<p>Each of ' + (e.folds || []).length + ' consecutive test periods was scored by the version’s recipe ' +
       'trained on what came before it only. ' + e.pooledWindows.toLocaleString('en') + ' test windows, '
       : '<h3>Out-of-sample evidence (leave one market out, with its era)</h3>' + calm +
       '<p>Each fold held one market out over its whole history, and that period in every other market. ' +
       e.pooledWindows.toLocaleString('en') + ' held-out windows, ') + e.pooledPositives.toLocaleString('en') +
-      ' positive. 95% block-bootstrap intervals.' + (cmp ? ' <strong>Selected network minus volatility, PR-AUC: ' +
+      ' positive. 95% block-bootstrap intervals.' + (cmp ? ' <strong>' + (wf ? 'Served' : 'Selected') + ' network minus volatility, PR-AUC: ' +
       num(cmp.estimate, 3) + ' ' + iv(cmp.interval, 3) + (cmp.interval.low > 0 ? ' (better than the reference).'
         : ' (not better than the 20-day volatility reference).') + '</strong>' : '') + '</p>' +
       '<div class="table-wrap"><table><caption>Pooled ranking</caption><thead><tr><th scope="col">score</th>' +
       '<th scope="col">ROC-AUC</th><th scope="col">PR-AUC</th></tr></thead><tbody>' + rows + '</tbody></table></div>' +
       '<div class="table-wrap"><table><caption>' + (together ? 'Per market and test period' : wf ? 'Per test period' : 'Per held-out market') +
       ', PR-AUC</caption><thead><tr><th scope="col">' + (wf ? 'test period' : 'held out') + '</th>' +
-      '<th scope="col">windows</th><th scope="col">selected network</th><th scope="col">volatility</th></tr></thead><tbody>' +
+      '<th scope="col">windows</th><th scope="col">' + own + '</th><th scope="col">volatility</th></tr></thead><tbody>' +
       folds + '</tbody></table></div>' + skill + events;
   }
 

@@ -181,6 +181,25 @@ class PanelPageBrowserTest {
     }
 
     /**
+     * The committed model of three indices of one era (three-indices): "how much to trust it" names their
+     * walk-forward together, not a leave-one-market-out, with one row per market and period.
+     */
+    @Test
+    void marketsOfOneEraQuoteTheirWalkForwardTogether() throws Exception {
+        serve("packaged", "three-indices");
+        browser.get(server.uri("/").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("evidence")).getText()
+                .contains("walk-forward"));
+        String evidence = browser.findElement(By.id("evidence")).getText();
+        assertTrue(evidence.contains("Out-of-sample evidence (walk-forward, the markets together)")
+                && evidence.contains("The markets share an era") && evidence.contains("Per market and test period")
+                && evidence.contains("djia (") && evidence.contains("spi (") && evidence.contains("sp500 (")
+                && !evidence.contains("held-out"), evidence);
+        Files.write(Path.of("src", "tools", "target", "risk-page-three-indices.png"),
+                browser.findElement(By.id("evidence")).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
      * Uploads {@code csv} (rows {@code from..} of {@code data}) through the page's file input, waits for it to be
      * drawn, and holds every drawn date and probability to POST /score for the same rows and columns.
      */
