@@ -896,10 +896,16 @@ public final class LeaveOneMarketOut {
             Metrics m = f.scores().get(score).metrics();
             double pos = f.positives();
             double neg = f.windows() - f.positives();
-            pairs += pos * neg;
-            rocWeighted += pos * neg * m.rocAuc();
-            positives += pos;
-            prWeighted += pos * m.prAuc();
+            // A row without a positive or a negative window (a market-period of the markets together can be all
+            // one label) has no pair to rank and weighs nothing; its undefined ROC-AUC must not spoil the sum.
+            if (pos * neg > 0) {
+                pairs += pos * neg;
+                rocWeighted += pos * neg * m.rocAuc();
+            }
+            if (pos > 0) {
+                positives += pos;
+                prWeighted += pos * m.prAuc();
+            }
         }
         return new Stratified(folds.get(0).scores().get(score).name(), rocWeighted / pairs, prWeighted / positives);
     }
