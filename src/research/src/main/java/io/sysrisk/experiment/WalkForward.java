@@ -57,20 +57,27 @@ public final class WalkForward {
         }
         int firstTest = (int) Math.floor(labelled.length * (1 - TEST_SHARE));
         int[] span = Arrays.copyOfRange(labelled, firstTest, labelled.length);
+        return mostFolds(folds, "walk-forward of " + market.name(), k -> folds(config, market, floor, span, k));
+    }
+
+    /**
+     * {@code folds} folds when given, else the most, from {@link #MAX_FOLDS} down, that {@code plan} makes without
+     * a part below the floor; otherwise one line naming the one-fold plan's (or the asked plan's) shortfall.
+     */
+    private static List<Fold> mostFolds(Integer folds, String what, java.util.function.IntFunction<List<Fold>> plan) {
         IllegalArgumentException first = null;
         int from = folds != null ? folds : MAX_FOLDS;
         int to = folds != null ? folds : 1;
         for (int k = from; k >= to; k--) {
             try {
-                return folds(config, market, floor, span, k);
+                return plan.apply(k);
             } catch (IllegalArgumentException e) {
                 first = first == null || k == 1 ? e : first;
             }
         }
         String msg = first.getMessage().replace("; nothing was written", "");
-        throw new IllegalArgumentException("walk-forward of " + market.name() + " with " + to + " fold"
-                + (to == 1 ? "" : "s") + ": " + msg + (folds == null ? "" : "; or fewer --folds")
-                + "; nothing was written");
+        throw new IllegalArgumentException(what + " with " + to + " fold" + (to == 1 ? "" : "s") + ": " + msg
+                + (folds == null ? "" : "; or fewer --folds") + "; nothing was written");
     }
 
     private static List<Fold> folds(PooledConfig config, Market market, DecisionFloor floor, int[] span, int k) {
@@ -133,20 +140,8 @@ public final class WalkForward {
         }
         java.util.Collections.sort(ends);
         List<LocalDate> span = ends.subList((int) Math.floor(ends.size() * (1 - TEST_SHARE)), ends.size());
-        IllegalArgumentException first = null;
-        int from = folds != null ? folds : MAX_FOLDS;
-        int to = folds != null ? folds : 1;
-        for (int k = from; k >= to; k--) {
-            try {
-                return marketFolds(config, markets, floor, span, k);
-            } catch (IllegalArgumentException e) {
-                first = first == null || k == 1 ? e : first;
-            }
-        }
-        String msg = first.getMessage().replace("; nothing was written", "");
-        throw new IllegalArgumentException("walk-forward of the markets together with " + to + " fold"
-                + (to == 1 ? "" : "s") + ": " + msg + (folds == null ? "" : "; or fewer --folds")
-                + "; nothing was written");
+        return mostFolds(folds, "walk-forward of the markets together",
+                k -> marketFolds(config, markets, floor, span, k));
     }
 
     private static List<Fold> marketFolds(PooledConfig config, List<Market> markets, DecisionFloor floor,
