@@ -72,6 +72,9 @@ class OnsetTermStructureTest {
                 if (at != null) {
                     examples++;
                     assertTrue(at[0] <= at[1] && at[1] <= at[2], m.name() + " day " + t + ": nested");
+                    // The hazard head's encoding takes every example: the interval of its first onset.
+                    int first = io.sysrisk.inference.HazardCurve.firstInterval(at);
+                    assertEquals(at[0] + at[1] + at[2], 3 - first);
                 }
             }
             assertTrue(examples > 1000, m.name() + ": " + examples);
