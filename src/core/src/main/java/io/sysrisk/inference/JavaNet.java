@@ -47,6 +47,11 @@ public final class JavaNet {
      *               "member1_" for an ensemble's first member)
      */
     public JavaNet(ModelConfig config, int features, Map<String, Tensor> params, String prefix) {
+        if (config.horizons() != null) {
+            // Refused here, at load, not answered wrong: this pass reads one output.
+            throw new IllegalArgumentException("a term-structure model (horizons " + config.horizons() + ") is not "
+                    + "served yet: the Java forward pass reads one output (issue 26)");
+        }
         this.config = config;
         this.features = features;
         int c = config.convFilters();

@@ -15,21 +15,43 @@ package io.sysrisk.inference;
  *                         logistic regression on this feature of the window's last day (fitted on the training part,
  *                         fixed: parameters {@code anchor_weight}, {@code anchor_bias}) plus the network's output as a
  *                         learned correction that starts at 0, so that with no signal it reproduces the reference
+ * @param horizons         null: one output, the logit of the label (every model so far). Else a term structure
+ *                         (issue 26): one hazard logit per interval between these horizons in trading days
+ *                         ({@link HazardCurve}), each anchored on its own reference when the network is anchored
  */
 public record ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
                           float dropout, boolean attention,
                           @com.fasterxml.jackson.annotation.JsonInclude(
-                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer anchorFeature) {
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer anchorFeature,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          java.util.List<Integer> horizons) {
 
     public ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
                        float dropout, boolean attention) {
-        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, null);
+        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, null, null);
+    }
+
+    public ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
+                       float dropout, boolean attention, Integer anchorFeature) {
+        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, anchorFeature, null);
     }
 
     /** This network anchored on feature {@code feature} of the last day (null: plain). */
     public ModelConfig anchoredOn(Integer feature) {
         return new ModelConfig(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention,
-                feature);
+                feature, horizons);
+    }
+
+    /** This network with a hazard output per interval between {@code horizons} (null: one logit). */
+    public ModelConfig withHorizons(java.util.List<Integer> horizons) {
+        return new ModelConfig(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention,
+                anchorFeature, horizons);
+    }
+
+    /** The network's outputs: one logit, or one hazard logit per horizon. */
+    public int outputs() {
+        return horizons == null ? 1 : horizons.size();
     }
 
     public boolean anchored() {
@@ -39,6 +61,15 @@ public record ModelConfig(int convFilters, int convKernel, int poolSize, int lst
     public ModelConfig {
         if (anchorFeature != null && anchorFeature < 0) {
             throw new IllegalArgumentException("invalid anchor feature " + anchorFeature);
+        }
+        if (horizons != null) {
+            horizons = java.util.List.copyOf(horizons);
+            for (int k = 0; k < horizons.size(); k++) {
+                if (horizons.get(k) < 1 || k > 0 && horizons.get(k) <= horizons.get(k - 1)) {
+                    throw new IllegalArgumentException("horizons must be at least 1 day and strictly ascending, got "
+                            + horizons);
+                }
+            }
         }
         if (convFilters < 1 || convKernel < 1 || convKernel % 2 == 0 || poolSize < 1 || lstmUnits < 1
                 || attentionUnits < 1 || dropout < 0 || dropout >= 1) {

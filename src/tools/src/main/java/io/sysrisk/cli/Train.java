@@ -127,7 +127,7 @@ class Train implements Callable<Integer>, DjlJob {
         }
         ModelConfig m = r.member();
         ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
-                m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature()) : m;
+                m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature(), m.horizons()) : m;
         String name = version != null ? version : exp.name();
         if (experiment.ownData()) {
             refuseToReplaceAnotherKind(name);

@@ -23,6 +23,9 @@ import io.sysrisk.inference.ModelConfig;
  *
  * <p>Anchored ({@link ModelConfig#anchored}): logit = the fixed reference's logit ({@link AnchorBlock}) + the
  * network's output, whose Linear starts at zero ({@link #anchor}), so that the untrained network is the reference.
+ *
+ * <p>A term structure ({@link ModelConfig#horizons}, issue 26): the Linear gives one hazard logit per interval,
+ * (N, K), each anchored on its own reference; {@code HazardCurve} turns them into cumulative probabilities.
  */
 public class SystemicRiskNet extends AbstractBlock {
 
@@ -45,8 +48,8 @@ public class SystemicRiskNet extends AbstractBlock {
         attention = config.attention() ? addChildBlock("attention", new AdditiveAttentionBlock(config.attentionUnits()))
                 : null;
         dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
-        output = addChildBlock("output", Linear.builder().setUnits(1).build());
-        anchor = config.anchored() ? addChildBlock("anchor", new AnchorBlock()) : null;
+        output = addChildBlock("output", Linear.builder().setUnits(config.outputs()).build());
+        anchor = config.anchored() ? addChildBlock("anchor", new AnchorBlock(config.outputs())) : null;
     }
 
     /**
@@ -54,10 +57,15 @@ public class SystemicRiskNet extends AbstractBlock {
      * training): from here the untrained network's logit is exactly the reference's.
      */
     public void anchor(float[] weights, float intercept) {
+        anchor(new float[][] {weights}, new float[] {intercept});
+    }
+
+    /** As {@link #anchor(float[], float)}, one reference per output (a term structure's hazards). */
+    public void anchor(float[][] weights, float[] intercepts) {
         if (anchor == null) {
             throw new IllegalStateException("not an anchored network");
         }
-        anchor.set(weights, intercept);
+        anchor.set(weights, intercepts);
         output.getParameters().forEach(p -> p.getValue().getArray().set(new float[(int) p.getValue().getArray()
                 .size()]));
     }
@@ -84,7 +92,8 @@ public class SystemicRiskNet extends AbstractBlock {
             weights = h.getManager().full(new Shape(h.getShape().get(0), steps), 1f / steps);
         }
         NDArray d = dropout.forward(ps, new NDList(context), training, params).head();
-        NDArray logit = output.forward(ps, new NDList(d), training, params).head().squeeze(1);
+        NDArray out = output.forward(ps, new NDList(d), training, params).head();
+        NDArray logit = config.outputs() == 1 ? out.squeeze(1) : out;
         if (anchor != null) {
             logit = logit.add(anchor.forward(ps, inputs, training, params).head());
         }
@@ -95,7 +104,8 @@ public class SystemicRiskNet extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputs) {
         Shape in = inputs[0];
         long steps = config.steps((int) in.get(1));
-        return new Shape[] {new Shape(in.get(0)), new Shape(in.get(0), steps)};
+        Shape logits = config.outputs() == 1 ? new Shape(in.get(0)) : new Shape(in.get(0), config.outputs());
+        return new Shape[] {logits, new Shape(in.get(0), steps)};
     }
 
     @Override
