@@ -39,6 +39,12 @@ public final class JavaModel implements WindowScorer {
      * @param ensemble the ensemble, or null for a single network of architecture {@code member}
      */
     public static JavaModel of(ModelConfig member, EnsembleConfig ensemble, int features, Map<String, Tensor> params) {
+        ModelConfig net = ensemble == null ? member : ensemble.member();
+        if (net.horizons() != null) {
+            // Refused here, at load, not answered wrong: scoring, calibration and the API read one output so far.
+            throw new IllegalArgumentException("a term-structure model (horizons " + net.horizons() + ") is not "
+                    + "served yet: scoring reads one output (issue 26)");
+        }
         Map<String, Tensor> byName = new TreeMap<>();
         params.values().forEach(t -> byName.put(JavaNet.normalize(t.name()), t));
         List<JavaNet> nets = new ArrayList<>();

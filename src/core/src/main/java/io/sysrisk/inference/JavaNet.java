@@ -19,8 +19,14 @@ import io.sysrisk.inference.ModelConfig;
  */
 public final class JavaNet {
 
-    /** One window's logit and its attention weights over the pooled steps. */
-    public record Output(double logit, double[] attention) {
+    /**
+     * One window's logit and its attention weights over the pooled steps; for a term structure
+     * ({@link ModelConfig#horizons}) {@code logits} holds every interval's hazard logit and {@code logit} the first.
+     */
+    public record Output(double logit, double[] attention, double[] logits) {
+        public Output(double logit, double[] attention) {
+            this(logit, attention, null);
+        }
     }
 
     private final ModelConfig config;
@@ -36,22 +42,18 @@ public final class JavaNet {
     private final double[][] attRows;
     private final double[] attB;
     private final double[] attV;
-    private final double[] outW;
-    private final double outB;
+    /** [output][2h], one row per output (one, or a term structure's hazards). */
+    private final double[][] outW;
+    private final double[] outB;
     /** The anchored network's fixed reference on the last day (null for a plain network). */
-    private final double[] anchorW;
-    private final double anchorB;
+    private final double[][] anchorW;
+    private final double[] anchorB;
 
     /**
      * @param prefix the member's name prefix in {@code params} after {@link #normalize} ("" for a single network,
      *               "member1_" for an ensemble's first member)
      */
     public JavaNet(ModelConfig config, int features, Map<String, Tensor> params, String prefix) {
-        if (config.horizons() != null) {
-            // Refused here, at load, not answered wrong: this pass reads one output.
-            throw new IllegalArgumentException("a term-structure model (horizons " + config.horizons() + ") is not "
-                    + "served yet: the Java forward pass reads one output (issue 26)");
-        }
         this.config = config;
         this.features = features;
         int c = config.convFilters();
@@ -81,14 +83,16 @@ public final class JavaNet {
             attB = null;
             attV = null;
         }
-        outW = toDouble(get(params, prefix + "output_weight").expect(1, 2 * h).data());
-        outB = get(params, prefix + "output_bias").expect(1).data()[0];
+        int outputs = config.outputs();
+        outW = rows(toDouble(get(params, prefix + "output_weight").expect(outputs, 2 * h).data()), outputs, 2 * h);
+        outB = toDouble(get(params, prefix + "output_bias").expect(outputs).data());
         if (config.anchored()) {
-            anchorW = toDouble(get(params, prefix + "anchor_weight").expect(1, features).data());
-            anchorB = get(params, prefix + "anchor_bias").expect(1).data()[0];
+            anchorW = rows(toDouble(get(params, prefix + "anchor_weight").expect(outputs, features).data()), outputs,
+                    features);
+            anchorB = toDouble(get(params, prefix + "anchor_bias").expect(outputs).data());
         } else {
             anchorW = null;
-            anchorB = 0;
+            anchorB = null;
         }
     }
 
@@ -172,18 +176,22 @@ public final class JavaNet {
         for (int s = 0; s < steps; s++) {
             axpy(context, hidden, s * 2 * h, weights[s], 2 * h);
         }
-        double logit = outB;
-        if (anchorW != null) {
-            int last = offset + (window - 1) * features;
-            logit += anchorB;
-            for (int f = 0; f < features; f++) {
-                logit += anchorW[f] * x[last + f];
+        double[] logits = new double[outB.length];
+        for (int o = 0; o < logits.length; o++) {
+            double logit = outB[o];
+            if (anchorW != null) {
+                int last = offset + (window - 1) * features;
+                logit += anchorB[o];
+                for (int f = 0; f < features; f++) {
+                    logit += anchorW[o][f] * x[last + f];
+                }
             }
+            for (int d = 0; d < 2 * h; d++) {
+                logit += outW[o][d] * context[d];
+            }
+            logits[o] = logit;
         }
-        for (int d = 0; d < 2 * h; d++) {
-            logit += outW[d] * context[d];
-        }
-        return new Output(logit, weights);
+        return new Output(logits[0], weights, logits.length == 1 ? null : logits);
     }
 
     /**
@@ -194,7 +202,7 @@ public final class JavaNet {
      * windows. Same operations per window as {@link #forward(float[], int, int)}, in the same order, so the same
      * numbers ({@code JavaModelBatchTest}).
      *
-     * @param logits    receives window i's logit at {@code [i]}
+     * @param logits    receives window i's logit at {@code [i]} (a term structure's K hazard logits at {@code [i * K ..]})
      * @param attention receives window i's attention at {@code [i * steps ..]}
      */
     public void forward(float[] x, int offset, int stride, int count, int window, double[] logits, double[] attention) {
@@ -285,18 +293,21 @@ public final class JavaNet {
                 }
             }
         }
+        int outputs = outB.length;
         for (int i = 0; i < b; i++) {
-            double logit = outB;
-            if (anchorW != null) {
-                logit += anchorB;
-                for (int f = 0; f < features; f++) {
-                    logit += anchorW[f] * in[(window - 1) * features + f][i];
+            for (int o = 0; o < outputs; o++) {
+                double logit = outB[o];
+                if (anchorW != null) {
+                    logit += anchorB[o];
+                    for (int f = 0; f < features; f++) {
+                        logit += anchorW[o][f] * in[(window - 1) * features + f][i];
+                    }
                 }
+                for (int d = 0; d < 2 * h; d++) {
+                    logit += outW[o][d] * context[d][i];
+                }
+                logits[i * outputs + o] = logit;
             }
-            for (int d = 0; d < 2 * h; d++) {
-                logit += outW[d] * context[d][i];
-            }
-            logits[i] = logit;
             for (int s = 0; s < steps; s++) {
                 attention[i * steps + s] = weights[s][i];
             }

@@ -62,16 +62,16 @@ class HazardCurveTest {
         assertThrows(IllegalArgumentException.class, () -> HazardCurve.riskSet(4, 3, new float[3], new float[3]));
     }
 
-    /** A term-structure network's config, and the Java forward pass that does not read it yet: refused at load. */
+    /** A term-structure network's config, and scoring that does not read it yet: refused at load. */
     @Test
-    void aTermStructureConfigIsCheckedAndTheJavaPassRefusesItAtLoad() {
+    void aTermStructureConfigIsCheckedAndScoringRefusesItAtLoad() {
         ModelConfig cfg = ModelConfig.small().withHorizons(java.util.List.of(5, 20, 60));
         assertEquals(3, cfg.outputs());
         assertEquals(1, ModelConfig.small().outputs());
         assertEquals(cfg, cfg.anchoredOn(1).anchoredOn(null), "anchoring keeps the horizons");
         assertThrows(IllegalArgumentException.class, () -> ModelConfig.small().withHorizons(java.util.List.of(20, 5)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new JavaNet(cfg, 4, java.util.Map.of(), ""));
+                () -> JavaModel.of(cfg, null, 4, java.util.Map.of()));
         assertTrue(e.getMessage().contains("not served yet"), e.getMessage());
     }
 }

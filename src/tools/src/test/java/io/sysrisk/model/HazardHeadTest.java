@@ -29,7 +29,8 @@ import io.sysrisk.training.HazardLoss;
 /**
  * The term-structure head (issue 26) in DJL: its loss is {@link HazardCurve}'s likelihood, an anchored head starts
  * at one reference per horizon, and a planted pattern whose falls come 40-60 days later raises the 60-day
- * probability and not the 5-day one. The Java forward pass does not read this head yet (it refuses it at load).
+ * probability and not the 5-day one; the Java forward pass computes it as DJL does. Scoring does not serve it yet
+ * (it refuses such a model at load).
  */
 class HazardHeadTest {
 
@@ -72,6 +73,55 @@ class HazardHeadTest {
                 assertEquals(-3f + 0.2f * last, g[3 * i], 1e-5);
                 assertEquals(-2f + 0.5f * last, g[3 * i + 1], 1e-5);
                 assertEquals(-1f + 0.9f * last, g[3 * i + 2], 1e-5);
+            }
+        }
+    }
+
+    /** The Java forward pass computes the head's K hazard logits and the attention as DJL does, within 1e-5. */
+    @Test
+    void theJavaForwardPassComputesTheHeadAsDjlDoes() {
+        ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS);
+        try (Model model = Model.newInstance("hazard", Device.cpu(), "PyTorch")) {
+            SystemicRiskNet net = new SystemicRiskNet(cfg);
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, W, F));
+            net.anchor(new float[][] {{0.1f, 0.2f}, {0, 0.5f}, {-0.3f, 0.9f}}, new float[] {-3f, -2f, -1f});
+            // A correction that is no longer zero, as after training.
+            net.getParameters().forEach(p -> {
+                if (p.getKey().contains("output")) {
+                    Random r = new Random(p.getKey().hashCode());
+                    float[] v = new float[(int) p.getValue().getArray().size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) (0.3 * r.nextGaussian());
+                    }
+                    p.getValue().getArray().set(v);
+                }
+            });
+            int n = 32;
+            float[] x = windows(n, new Random(9), new boolean[n]);
+            NDList out = net.forward(new ParameterStore(model.getNDManager(), false),
+                    new NDList(model.getNDManager().create(x, new Shape(n, W, F))), false);
+            float[] g = out.get(0).toFloatArray();
+            float[] att = out.get(1).toFloatArray();
+            java.util.Map<String, io.sysrisk.inference.Tensor> byName = new java.util.TreeMap<>();
+            DjlModels.tensors(net).values().forEach(t -> byName.put(io.sysrisk.inference.JavaNet.normalize(t.name()),
+                    t));
+            io.sysrisk.inference.JavaNet java = new io.sysrisk.inference.JavaNet(cfg, F, byName, "");
+            int steps = cfg.steps(W);
+            double[] batchLogits = new double[n * 3];
+            double[] batchAttention = new double[n * steps];
+            java.forward(x, 0, W * F, n, W, batchLogits, batchAttention);
+            for (int i = 0; i < n; i++) {
+                io.sysrisk.inference.JavaNet.Output o = java.forward(x, i * W * F, W);
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(g[3 * i + k], o.logits()[k], 1e-5, "window " + i + ", interval " + k);
+                    assertEquals(o.logits()[k], batchLogits[3 * i + k], 1e-12, "the batch pass, the same numbers");
+                }
+                assertEquals(o.logits()[0], o.logit(), 0.0);
+                for (int s = 0; s < steps; s++) {
+                    assertEquals(att[i * steps + s], o.attention()[s], 1e-5);
+                    assertEquals(o.attention()[s], batchAttention[i * steps + s], 1e-12);
+                }
             }
         }
     }
