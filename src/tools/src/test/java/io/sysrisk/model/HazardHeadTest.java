@@ -190,6 +190,8 @@ class HazardHeadTest {
             }
             String msg = "other windows " + java.util.Arrays.toString(mean[0]) + ", planted "
                     + java.util.Arrays.toString(mean[1]);
+            // The figures the README quotes, in the test's output.
+            System.out.println("term structure (5, 20, 60 days), mean cumulative probability: " + msg);
             assertTrue(mean[1][2] > mean[0][2] + 0.4, "the 60-day probability rises: " + msg);
             assertTrue(Math.abs(mean[1][0] - mean[0][0]) < 0.05, "the 5-day one does not: " + msg);
             assertTrue(Math.abs(mean[0][0] - 0.1) < 0.05, "the 5-day one is the base rate: " + msg);
