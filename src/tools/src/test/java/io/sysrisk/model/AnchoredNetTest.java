@@ -66,17 +66,7 @@ class AnchoredNetTest {
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, W, F));
             net.anchor(new float[] {0, 0, -0.6f, 0}, 0.4f);
-            // A correction that is no longer zero, as after training.
-            net.getParameters().forEach(p -> {
-                if (p.getKey().contains("output")) {
-                    Random r = new Random(p.getKey().hashCode());
-                    float[] v = new float[(int) p.getValue().getArray().size()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = (float) (0.3 * r.nextGaussian());
-                    }
-                    p.getValue().getArray().set(v);
-                }
-            });
+            correctAsIfTrained(net);
             WindowBatch b = batch(32, 2);
             List<WindowScore> djl;
             try (Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor(new WindowTranslator())) {
@@ -109,5 +99,19 @@ class AnchoredNetTest {
         assertEquals(-2, fit.intercept(), 0.3);
         assertEquals(0f, fit.weights()[0]);
         assertTrue(AnchorFit.of(train, 0, 1f).weights()[0] < 0.2, "an uninformative feature gets a small slope");
+    }
+
+    /** Sets the network's output layer (its correction) to small random values, as after training. */
+    static void correctAsIfTrained(SystemicRiskNet net) {
+        net.getParameters().forEach(p -> {
+            if (p.getKey().contains("output")) {
+                Random r = new Random(p.getKey().hashCode());
+                float[] v = new float[(int) p.getValue().getArray().size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (0.3 * r.nextGaussian());
+                }
+                p.getValue().getArray().set(v);
+            }
+        });
     }
 }

@@ -59,9 +59,7 @@ class HazardHeadTest {
     void anAnchoredHeadStartsAtOneReferencePerHorizon() {
         ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS);
         try (Model model = Model.newInstance("hazard", Device.cpu(), "PyTorch")) {
-            SystemicRiskNet net = new SystemicRiskNet(cfg);
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, W, F));
+            SystemicRiskNet net = initialized(model, cfg);
             net.anchor(new float[][] {{0, 0.2f}, {0, 0.5f}, {0, 0.9f}}, new float[] {-3f, -2f, -1f});
             float[] x = windows(8, new Random(1), new boolean[8]);
             NDArray out = net.forward(new ParameterStore(model.getNDManager(), false),
@@ -82,21 +80,9 @@ class HazardHeadTest {
     void theJavaForwardPassComputesTheHeadAsDjlDoes() {
         ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS);
         try (Model model = Model.newInstance("hazard", Device.cpu(), "PyTorch")) {
-            SystemicRiskNet net = new SystemicRiskNet(cfg);
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, W, F));
+            SystemicRiskNet net = initialized(model, cfg);
             net.anchor(new float[][] {{0.1f, 0.2f}, {0, 0.5f}, {-0.3f, 0.9f}}, new float[] {-3f, -2f, -1f});
-            // A correction that is no longer zero, as after training.
-            net.getParameters().forEach(p -> {
-                if (p.getKey().contains("output")) {
-                    Random r = new Random(p.getKey().hashCode());
-                    float[] v = new float[(int) p.getValue().getArray().size()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = (float) (0.3 * r.nextGaussian());
-                    }
-                    p.getValue().getArray().set(v);
-                }
-            });
+            AnchoredNetTest.correctAsIfTrained(net); // a correction that is no longer zero
             int n = 32;
             float[] x = windows(n, new Random(9), new boolean[n]);
             NDList out = net.forward(new ParameterStore(model.getNDManager(), false),
@@ -196,6 +182,13 @@ class HazardHeadTest {
             assertTrue(Math.abs(mean[1][0] - mean[0][0]) < 0.05, "the 5-day one does not: " + msg);
             assertTrue(Math.abs(mean[0][0] - 0.1) < 0.05, "the 5-day one is the base rate: " + msg);
         }
+    }
+
+    private static SystemicRiskNet initialized(Model model, ModelConfig cfg) {
+        SystemicRiskNet net = new SystemicRiskNet(cfg);
+        model.setBlock(net);
+        net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, W, F));
+        return net;
     }
 
     /** {@code n} windows (W, F) of noise; a planted window's feature 0 is +2 over its last 5 days. */
