@@ -479,7 +479,8 @@ public final class LeaveOneMarketOut {
         }
         int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
         if (!design.equals(LOMO)) {
-            log.accept(String.format("%s: the version's recipe over %d folds", design, results.size()));
+            log.accept(String.format("%s: the version's recipe over %d folds (%d result rows)", design, folds.size(),
+                    results.size()));
         } else {
             log.accept(String.format("nested selection: %d candidate recipes, %d inner trainings over %d outer folds "
                     + "and the served recipe's selection", settings.candidates().size(), configurations,
@@ -935,18 +936,18 @@ public final class LeaveOneMarketOut {
 
     private Comparisons compare(double[] model, double[] vol, double[] logistic, int[] y, int[] segments,
                                 BlockBootstrap.Calendar calendar) {
-        int n = settings.samples();
-        if (calendar != null) {
-            return new Comparisons(
-                    BlockBootstrap.difference(model, vol, y, calendar, Metrics::rocAuc, BLOCK, n, 23),
-                    BlockBootstrap.difference(model, vol, y, calendar, Metrics::averagePrecision, BLOCK, n, 23),
-                    BlockBootstrap.difference(model, logistic, y, calendar, Metrics::rocAuc, BLOCK, n, 23),
-                    BlockBootstrap.difference(model, logistic, y, calendar, Metrics::averagePrecision, BLOCK, n, 23));
-        }
-        return new Comparisons(
-                BlockBootstrap.difference(model, vol, y, segments, Metrics::rocAuc, BLOCK, n, 23),
-                BlockBootstrap.difference(model, vol, y, segments, Metrics::averagePrecision, BLOCK, n, 23),
-                BlockBootstrap.difference(model, logistic, y, segments, Metrics::rocAuc, BLOCK, n, 23),
-                BlockBootstrap.difference(model, logistic, y, segments, Metrics::averagePrecision, BLOCK, n, 23));
+        return new Comparisons(paired(model, vol, y, segments, calendar, Metrics::rocAuc),
+                paired(model, vol, y, segments, calendar, Metrics::averagePrecision),
+                paired(model, logistic, y, segments, calendar, Metrics::rocAuc),
+                paired(model, logistic, y, segments, calendar, Metrics::averagePrecision));
+    }
+
+    /** metric(a) - metric(b), resampled on {@code calendar} when there is one, else market by market. */
+    private BlockBootstrap.Difference paired(double[] a, double[] b, int[] y, int[] segments,
+                                             BlockBootstrap.Calendar calendar,
+                                             java.util.function.ToDoubleBiFunction<double[], int[]> metric) {
+        return calendar != null
+                ? BlockBootstrap.difference(a, b, y, calendar, metric, BLOCK, settings.samples(), 23)
+                : BlockBootstrap.difference(a, b, y, segments, metric, BLOCK, settings.samples(), 23);
     }
 }
