@@ -19,9 +19,20 @@ import io.sysrisk.windows.NormalizationStats;
  * @param trainStride     keep every n-th training window (neighbouring windows share all but one day)
  * @param clip            normalization clip, in standard deviations
  * @param heldOut         the test part, or null (the served model: every market is training or validation)
+ * @param horizons        null: one label. Else a term structure (issue 26): the label's fall starting within each
+ *                        of these trading days ({@code OnsetTermStructure}), one mask for all, and every embargo the
+ *                        longest horizon's ({@link #lookahead})
  */
 public record PooledConfig(String name, List<String> featureIds, LabelDefinition label, int window,
-                           double validationShare, int trainStride, double clip, HeldOut heldOut) {
+                           double validationShare, int trainStride, double clip, HeldOut heldOut,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           List<Integer> horizons) {
+
+    public PooledConfig(String name, List<String> featureIds, LabelDefinition label, int window,
+                        double validationShare, int trainStride, double clip, HeldOut heldOut) {
+        this(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, null);
+    }
 
     public static final String DEFAULT_NAME = "any-index";
 
@@ -45,6 +56,37 @@ public record PooledConfig(String name, List<String> featureIds, LabelDefinition
             throw new IllegalArgumentException("invalid pooled experiment: window " + window + ", validation share "
                     + validationShare + ", train stride " + trainStride + ", clip " + clip);
         }
+        if (horizons != null) {
+            horizons = List.copyOf(horizons);
+            if (!(label instanceof LabelDefinition.Onset o) || !horizons.contains(o.horizon())) {
+                throw new IllegalArgumentException("a term structure needs the onset label and its own window among "
+                        + "the horizons (the served probability is that horizon's), got " + label.describe()
+                        + " and horizons " + horizons);
+            }
+            for (int k = 0; k < horizons.size(); k++) {
+                if (horizons.get(k) < 1 || k > 0 && horizons.get(k) <= horizons.get(k - 1)) {
+                    throw new IllegalArgumentException("horizons must be at least 1 day and strictly ascending, got "
+                            + horizons);
+                }
+            }
+        }
+    }
+
+    /**
+     * Trading days after a window's last day that its label reads: the embargo between parts. A term structure
+     * reads its longest horizon plus the fall's own window.
+     */
+    public int lookahead() {
+        return horizons == null ? label.lookahead() : horizons.get(horizons.size() - 1) + label.horizon();
+    }
+
+    /** The horizon whose probability is served as {@code probability}: the label's own (index into horizons). */
+    public int servedHorizonIndex() {
+        return horizons == null ? 0 : horizons.indexOf(label.horizon());
+    }
+
+    public PooledConfig withHorizons(List<Integer> h) {
+        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, h);
     }
 
     /** The default: close-only features, a fall of more than 7% within 20 days, 60-day windows. */
@@ -54,26 +96,26 @@ public record PooledConfig(String name, List<String> featureIds, LabelDefinition
     }
 
     public PooledConfig withHeldOut(HeldOut h) {
-        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, h);
+        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, h, horizons);
     }
 
     public PooledConfig withLabel(LabelDefinition l) {
-        return new PooledConfig(name, featureIds, l, window, validationShare, trainStride, clip, heldOut);
+        return new PooledConfig(name, featureIds, l, window, validationShare, trainStride, clip, heldOut, horizons);
     }
 
     public PooledConfig withWindow(int w) {
-        return new PooledConfig(name, featureIds, label, w, validationShare, trainStride, clip, heldOut);
+        return new PooledConfig(name, featureIds, label, w, validationShare, trainStride, clip, heldOut, horizons);
     }
 
     public PooledConfig withFeatures(List<String> ids) {
-        return new PooledConfig(name, ids, label, window, validationShare, trainStride, clip, heldOut);
+        return new PooledConfig(name, ids, label, window, validationShare, trainStride, clip, heldOut, horizons);
     }
 
     public PooledConfig withValidationShare(double share) {
-        return new PooledConfig(name, featureIds, label, window, share, trainStride, clip, heldOut);
+        return new PooledConfig(name, featureIds, label, window, share, trainStride, clip, heldOut, horizons);
     }
 
     public PooledConfig withName(String n) {
-        return new PooledConfig(n, featureIds, label, window, validationShare, trainStride, clip, heldOut);
+        return new PooledConfig(n, featureIds, label, window, validationShare, trainStride, clip, heldOut, horizons);
     }
 }

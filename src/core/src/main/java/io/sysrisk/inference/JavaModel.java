@@ -28,11 +28,18 @@ public final class JavaModel implements WindowScorer {
 
     private final List<JavaNet> members;
     private final EnsembleConfig ensemble;
+    /** The network's outputs: 1, or a term structure's K intervals. */
+    private final int outputs;
+    /** A term structure's served horizon: its cumulative probability is the score's {@code probability}. */
+    private final int served;
 
-    private JavaModel(List<JavaNet> members, EnsembleConfig ensemble) {
+    private JavaModel(List<JavaNet> members, EnsembleConfig ensemble, int outputs, int served) {
         this.members = List.copyOf(members);
         this.ensemble = ensemble;
+        this.outputs = outputs;
+        this.served = served;
     }
+
 
     /**
      * @param params   DJL-named tensors (as written to a {@link PortableParameters} file)
@@ -40,11 +47,6 @@ public final class JavaModel implements WindowScorer {
      */
     public static JavaModel of(ModelConfig member, EnsembleConfig ensemble, int features, Map<String, Tensor> params) {
         ModelConfig net = ensemble == null ? member : ensemble.member();
-        if (net.horizons() != null) {
-            // Refused here, at load, not answered wrong: scoring, calibration and the API read one output so far.
-            throw new IllegalArgumentException("a term-structure model (horizons " + net.horizons() + ") is not "
-                    + "served yet: scoring reads one output (issue 26)");
-        }
         Map<String, Tensor> byName = new TreeMap<>();
         params.values().forEach(t -> byName.put(JavaNet.normalize(t.name()), t));
         List<JavaNet> nets = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class JavaModel implements WindowScorer {
             throw new IllegalArgumentException("the parameter file holds " + byName.size() + " tensors, the recorded "
                     + "architecture uses " + used);
         }
-        return new JavaModel(nets, ensemble);
+        return new JavaModel(nets, ensemble, net.outputs(), net.servedIndex());
     }
 
     private static int expectedTensors(ModelConfig c) {
@@ -70,13 +72,16 @@ public final class JavaModel implements WindowScorer {
     public WindowScore score(float[] data, int offset, int window) {
         if (ensemble == null) {
             JavaNet.Output o = members.get(0).forward(data, offset, window);
-            return new WindowScore(o.logit(), JavaNet.sigmoid(o.logit()), toFloat(o.attention()));
+            return outputs == 1 ? new WindowScore(o.logit(), JavaNet.sigmoid(o.logit()), toFloat(o.attention()))
+                    : WindowScore.ofHazards(o.logits(), served, toFloat(o.attention()));
         }
-        double p = 0;
+        double[] p = new double[outputs];
         double[] attention = null;
         for (JavaNet m : members) {
             JavaNet.Output o = m.forward(data, offset, window);
-            p += JavaNet.sigmoid(o.logit()) / members.size();
+            for (int k = 0; k < outputs; k++) {
+                p[k] += JavaNet.sigmoid(outputs == 1 ? o.logit() : o.logits()[k]) / members.size();
+            }
             if (attention == null) {
                 attention = new double[o.attention().length];
             }
@@ -84,9 +89,26 @@ public final class JavaModel implements WindowScorer {
                 attention[s] += o.attention()[s] / members.size();
             }
         }
-        p = Math.min(1 - EDGE, Math.max(EDGE, p));
-        double logit = ensemble.calibrationScale() * Math.log(p / (1 - p)) + ensemble.calibrationShift();
-        return new WindowScore(logit, JavaNet.sigmoid(logit), toFloat(attention));
+        return calibrated(p, 0, toFloat(attention));
+    }
+
+    /**
+     * The ensemble's answer from its members' mean probabilities {@code p[from .. from + outputs)}: Platt on the
+     * one output, or on each interval's hazard (as {@code EnsembleNet}).
+     */
+    private WindowScore calibrated(double[] p, int from, float[] attention) {
+        if (outputs == 1) {
+            double q = Math.min(1 - EDGE, Math.max(EDGE, p[from]));
+            double logit = ensemble.calibrationScale() * Math.log(q / (1 - q)) + ensemble.calibrationShift();
+            return new WindowScore(logit, JavaNet.sigmoid(logit), attention);
+        }
+        double[] g = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            double q = Math.min(1 - EDGE, Math.max(EDGE, p[from + k]));
+            EnsembleConfig.Calibration c = ensemble.hazards().get(k);
+            g[k] = c.scale() * Math.log(q / (1 - q)) + c.shift();
+        }
+        return WindowScore.ofHazards(g, served, attention);
     }
 
     @Override
@@ -112,30 +134,31 @@ public final class JavaModel implements WindowScorer {
         int n = to - from;
         int size = batch.window() * batch.features();
         int steps = members.get(0).steps(batch.window());
-        double[] logits = new double[n];
+        double[] logits = new double[n * outputs];
         double[] attention = new double[n * steps];
         if (ensemble == null) {
             members.get(0).forward(batch.data(), from * size, size, n, batch.window(), logits, attention);
             for (int i = 0; i < n; i++) {
-                out[from + i] = new WindowScore(logits[i], JavaNet.sigmoid(logits[i]), toFloat(attention, i * steps, steps));
+                float[] a = toFloat(attention, i * steps, steps);
+                out[from + i] = outputs == 1 ? new WindowScore(logits[i], JavaNet.sigmoid(logits[i]), a)
+                        : WindowScore.ofHazards(java.util.Arrays.copyOfRange(logits, i * outputs, (i + 1) * outputs),
+                        served, a);
             }
             return;
         }
-        double[] p = new double[n];
+        double[] p = new double[n * outputs];
         double[] meanAttention = new double[n * steps];
         for (JavaNet m : members) {
             m.forward(batch.data(), from * size, size, n, batch.window(), logits, attention);
-            for (int i = 0; i < n; i++) {
-                p[i] += JavaNet.sigmoid(logits[i]) / members.size();
+            for (int j = 0; j < p.length; j++) {
+                p[j] += JavaNet.sigmoid(logits[j]) / members.size();
             }
             for (int j = 0; j < meanAttention.length; j++) {
                 meanAttention[j] += attention[j] / members.size();
             }
         }
         for (int i = 0; i < n; i++) {
-            double q = Math.min(1 - EDGE, Math.max(EDGE, p[i]));
-            double logit = ensemble.calibrationScale() * Math.log(q / (1 - q)) + ensemble.calibrationShift();
-            out[from + i] = new WindowScore(logit, JavaNet.sigmoid(logit), toFloat(meanAttention, i * steps, steps));
+            out[from + i] = calibrated(p, i * outputs, toFloat(meanAttention, i * steps, steps));
         }
     }
 

@@ -18,6 +18,9 @@ package io.sysrisk.inference;
  * @param horizons         null: one output, the logit of the label (every model so far). Else a term structure
  *                         (issue 26): one hazard logit per interval between these horizons in trading days
  *                         ({@link HazardCurve}), each anchored on its own reference when the network is anchored
+ * @param servedHorizon    a term structure's horizon whose cumulative probability is the answer's
+ *                         {@code probability} (the label's own window, so one-probability readers keep its meaning);
+ *                         null for one output
  */
 public record ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
                           float dropout, boolean attention,
@@ -25,28 +28,46 @@ public record ModelConfig(int convFilters, int convKernel, int poolSize, int lst
                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer anchorFeature,
                           @com.fasterxml.jackson.annotation.JsonInclude(
                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          java.util.List<Integer> horizons) {
+                          java.util.List<Integer> horizons,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Integer servedHorizon) {
 
     public ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
                        float dropout, boolean attention) {
-        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, null, null);
+        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, null, null, null);
     }
 
     public ModelConfig(int convFilters, int convKernel, int poolSize, int lstmUnits, int attentionUnits,
                        float dropout, boolean attention, Integer anchorFeature) {
-        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, anchorFeature, null);
+        this(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention, anchorFeature, null,
+                null);
     }
 
     /** This network anchored on feature {@code feature} of the last day (null: plain). */
     public ModelConfig anchoredOn(Integer feature) {
         return new ModelConfig(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention,
-                feature, horizons);
+                feature, horizons, servedHorizon);
     }
 
-    /** This network with a hazard output per interval between {@code horizons} (null: one logit). */
-    public ModelConfig withHorizons(java.util.List<Integer> horizons) {
+    /** This network's ablation without attention (the BiLSTM outputs mean-pooled). */
+    public ModelConfig withoutAttention() {
+        return new ModelConfig(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, false,
+                anchorFeature, horizons, servedHorizon);
+    }
+
+    /**
+     * This network with a hazard output per interval between {@code horizons} (null: one logit), answering
+     * {@code served}'s cumulative probability as its {@code probability}.
+     */
+    public ModelConfig withHorizons(java.util.List<Integer> horizons, Integer served) {
         return new ModelConfig(convFilters, convKernel, poolSize, lstmUnits, attentionUnits, dropout, attention,
-                anchorFeature, horizons);
+                anchorFeature, horizons, served);
+    }
+
+    /** The index of the served horizon among the horizons (0 for one output). */
+    public int servedIndex() {
+        return horizons == null ? 0 : horizons.indexOf(servedHorizon);
     }
 
     /** The network's outputs: one logit, or one hazard logit per horizon. */
@@ -61,6 +82,11 @@ public record ModelConfig(int convFilters, int convKernel, int poolSize, int lst
     public ModelConfig {
         if (anchorFeature != null && anchorFeature < 0) {
             throw new IllegalArgumentException("invalid anchor feature " + anchorFeature);
+        }
+        if ((horizons == null) != (servedHorizon == null)
+                || horizons != null && !horizons.contains(servedHorizon)) {
+            throw new IllegalArgumentException("a term structure serves one of its horizons, got horizons " + horizons
+                    + " and served horizon " + servedHorizon);
         }
         if (horizons != null) {
             horizons = java.util.List.copyOf(horizons);

@@ -124,7 +124,7 @@ public final class MarketScorer {
             WindowScore s = scores.get(i);
             double volatility = w.volatility()[i];
             out.add(new DatedScore(w.asOf().get(i), s.probability(), manifest.alert(s.probability(), volatility),
-                    List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window()), volatility));
+                    List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window()), volatility, s.termStructure()));
         }
         return out;
     }
@@ -136,7 +136,7 @@ public final class MarketScorer {
     public DatedScore predictWindow(WindowBatch window, LocalDate asOf, double volatility, WindowScorer model) {
         WindowScore s = model.score(window).get(0);
         return new DatedScore(asOf, s.probability(), manifest.alert(s.probability(), volatility), null,
-                perDate(s.attention(), window.window()), volatility);
+                perDate(s.attention(), window.window()), volatility, s.termStructure());
     }
 
     /** The raw (not normalized) feature values of the window ending on {@code asOf}, rows oldest first. */

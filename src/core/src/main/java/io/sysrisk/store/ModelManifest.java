@@ -53,6 +53,15 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
         return probability >= (alarm != null ? alarm.threshold() : threshold);
     }
 
+    /**
+     * A term-structure model's horizons in trading days (issue 26): each answer gives the probability of an onset
+     * within each; its {@code probability} is the label's own horizon's. Null for a one-horizon model.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<Integer> horizons() {
+        return model == null ? null : model.horizons();
+    }
+
     /** Whether the alert needs the window's volatility (the model's alarm was not adopted). */
     public boolean alertsByVolatility() {
         return alarm != null && AlarmRule.VOLATILITY.equals(alarm.by());

@@ -11,8 +11,27 @@ import io.sysrisk.labels.LabelDefinition;
 /**
  * Normalized windows ready for a model: window i is {@code data[i * window * features ..]}, laid out (W, F), and
  * ends on {@code endDates.get(i)} (row {@code rows[i]} of its feature matrix) with label {@code labels[i]}.
+ *
+ * @param firstOnset null for one label. For a term structure (issue 26) over K horizons: window i's first onset
+ *                   falls in interval {@code firstOnset[i]} (0..K-1), or K when none comes within the longest
+ *                   horizon; its label at horizon k is {@code firstOnset[i] <= k}, and {@code labels} holds the
+ *                   served horizon's
  */
-public record WindowSet(int window, int features, float[] data, int[] labels, List<LocalDate> endDates, int[] rows) {
+public record WindowSet(int window, int features, float[] data, int[] labels, List<LocalDate> endDates, int[] rows,
+                        int[] firstOnset) {
+
+    public WindowSet(int window, int features, float[] data, int[] labels, List<LocalDate> endDates, int[] rows) {
+        this(window, features, data, labels, endDates, rows, null);
+    }
+
+    /** Window i's nested 0/1 labels at each of {@code k} horizons (a term structure's set only). */
+    public float[] horizonLabels(int i, int k) {
+        float[] y = new float[k];
+        for (int j = 0; j < k; j++) {
+            y[j] = firstOnset[i] <= j ? 1 : 0;
+        }
+        return y;
+    }
 
     public int size() {
         return labels.length;
@@ -43,6 +62,15 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
 
     /** Windows ending on the given rows of {@code matrix}, in that order. */
     public static WindowSet of(FeatureMatrix matrix, int[] labels, int[] rows, int window, NormalizationStats stats) {
+        return of(matrix, labels, null, rows, window, stats);
+    }
+
+    /**
+     * As {@link #of(FeatureMatrix, int[], int[], int, NormalizationStats)} with a term structure's first-onset
+     * interval per row of the matrix ({@code firstOnset} null: one label).
+     */
+    public static WindowSet of(FeatureMatrix matrix, int[] labels, int[] firstOnset, int[] rows, int window,
+                               NormalizationStats stats) {
         int n = rows.length;
         int f = matrix.width();
         float[] data = new float[n * window * f];
@@ -57,7 +85,17 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
             }
             ends.add(matrix.dates().get(end));
         }
-        return new WindowSet(window, f, data, y, ends, rows.clone());
+        int[] first = null;
+        if (firstOnset != null) {
+            first = new int[n];
+            for (int i = 0; i < n; i++) {
+                first[i] = firstOnset[rows[i]];
+                if (first[i] < 0) {
+                    throw new IllegalArgumentException("window ending " + ends.get(i) + " has no term structure");
+                }
+            }
+        }
+        return new WindowSet(window, f, data, y, ends, rows.clone(), first);
     }
 
     /** The windows of several sets one after another (same window length and features). */
@@ -68,9 +106,16 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
         float[] data = new float[n * size];
         int[] y = new int[n];
         int[] rows = new int[n];
+        int[] onsets = first.firstOnset() == null ? null : new int[n];
         List<LocalDate> ends = new ArrayList<>(n);
         int k = 0;
         for (WindowSet s : sets) {
+            if ((s.firstOnset() == null) != (onsets == null)) {
+                throw new IllegalArgumentException("a term structure's windows cannot be joined with one label's");
+            }
+            if (onsets != null) {
+                System.arraycopy(s.firstOnset(), 0, onsets, k, s.size());
+            }
             if (s.window() != first.window() || s.features() != first.features()) {
                 throw new IllegalArgumentException("window sets of different shapes cannot be joined");
             }
@@ -80,7 +125,7 @@ public record WindowSet(int window, int features, float[] data, int[] labels, Li
             ends.addAll(s.endDates());
             k += s.size();
         }
-        return new WindowSet(first.window(), first.features(), data, y, ends, rows);
+        return new WindowSet(first.window(), first.features(), data, y, ends, rows, onsets);
     }
 
     /** Writes the normalized window ending at row {@code end} into {@code out} at {@code offset}. */

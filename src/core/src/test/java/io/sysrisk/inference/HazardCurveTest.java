@@ -62,16 +62,19 @@ class HazardCurveTest {
         assertThrows(IllegalArgumentException.class, () -> HazardCurve.riskSet(4, 3, new float[3], new float[3]));
     }
 
-    /** A term-structure network's config, and scoring that does not read it yet: refused at load. */
+    /** A term-structure network's config: ascending horizons, one of them served. */
     @Test
-    void aTermStructureConfigIsCheckedAndScoringRefusesItAtLoad() {
-        ModelConfig cfg = ModelConfig.small().withHorizons(java.util.List.of(5, 20, 60));
+    void aTermStructureConfigIsChecked() {
+        ModelConfig cfg = ModelConfig.small().withHorizons(java.util.List.of(5, 20, 60), 20);
         assertEquals(3, cfg.outputs());
+        assertEquals(1, cfg.servedIndex());
         assertEquals(1, ModelConfig.small().outputs());
         assertEquals(cfg, cfg.anchoredOn(1).anchoredOn(null), "anchoring keeps the horizons");
-        assertThrows(IllegalArgumentException.class, () -> ModelConfig.small().withHorizons(java.util.List.of(20, 5)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JavaModel.of(cfg, null, 4, java.util.Map.of()));
-        assertTrue(e.getMessage().contains("not served yet"), e.getMessage());
+        assertEquals(cfg.horizons(), cfg.withoutAttention().horizons(), "so does the ablation");
+        assertThrows(IllegalArgumentException.class,
+                () -> ModelConfig.small().withHorizons(java.util.List.of(20, 5), 20));
+        assertThrows(IllegalArgumentException.class,
+                () -> ModelConfig.small().withHorizons(java.util.List.of(5, 60), 20), "the served one is a horizon");
+        assertThrows(IllegalArgumentException.class, () -> ModelConfig.small().withHorizons(null, 20));
     }
 }

@@ -94,7 +94,7 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                                                     java.util.Set<String> trainingOnly, PlantedInput planted) {
         FeatureSet set = FeatureSet.ofIds(config.featureIds());
         int w = config.window();
-        int ahead = config.label().lookahead();
+        int ahead = config.lookahead();
         PooledConfig.HeldOut held = config.heldOut();
         if (held != null && markets.stream().noneMatch(m -> m.name().equals(held.market()))) {
             throw new IllegalArgumentException("held-out market '" + held.market() + "' is not among "
@@ -105,11 +105,13 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         }
         List<FeatureMatrix> matrices = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
+        List<int[]> onsets = new ArrayList<>();
         List<int[][]> parts = new ArrayList<>();
         for (Market m : markets) {
             set.checkSupports(m.data());
             FeatureMatrix computed = FeaturePipeline.compute(m.data(), set);
-            int[] y = Labeler.label(m.data(), config.label());
+            int[] first = config.horizons() == null ? null : new int[m.data().size()];
+            int[] y = first == null ? Labeler.label(m.data(), config.label()) : termStructure(m, config, first);
             FeatureMatrix matrix = planted == null ? computed
                     : computed.withExtraColumn(planted.name(), planted.column(m, y));
             List<LocalDate> dates = m.data().dates();
@@ -144,6 +146,7 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                     .mapToInt(Integer::intValue).filter(t -> t + ahead < firstValidation).toArray();
             matrices.add(matrix);
             labels.add(y);
+            onsets.add(first);
             int half = validation.length / 2;
             parts.add(new int[][] {train, java.util.Arrays.copyOfRange(validation, 0, half),
                     test.stream().mapToInt(Integer::intValue).toArray(),
@@ -158,16 +161,45 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
             int[][] p = parts.get(i);
             int[] strided = IntStream.range(0, p[0].length).filter(k -> k % config.trainStride() == 0)
                     .map(k -> p[0][k]).toArray();
-            trainSets.add(WindowSet.of(matrices.get(i), labels.get(i), strided, w, stats));
-            validationSets.add(WindowSet.of(matrices.get(i), labels.get(i), p[1], w, stats));
-            calibrationSets.add(WindowSet.of(matrices.get(i), labels.get(i), p[3], w, stats));
-            WindowSet test = WindowSet.of(matrices.get(i), labels.get(i), p[2], w, stats);
+            int[] first = onsets.get(i);
+            trainSets.add(WindowSet.of(matrices.get(i), labels.get(i), first, strided, w, stats));
+            validationSets.add(WindowSet.of(matrices.get(i), labels.get(i), first, p[1], w, stats));
+            calibrationSets.add(WindowSet.of(matrices.get(i), labels.get(i), first, p[3], w, stats));
+            WindowSet test = WindowSet.of(matrices.get(i), labels.get(i), first, p[2], w, stats);
             out.add(new MarketPart(markets.get(i), matrices.get(i), labels.get(i), p[0], p[1], p[3], p[2], test));
         }
         WindowSet train = WindowSet.concat(trainSets);
         WindowSet validation = WindowSet.concat(validationSets);
         WindowSet calibration = WindowSet.concat(calibrationSets);
         return new PooledExperiment(config, set, List.copyOf(out), stats, train, validation, calibration);
+    }
+
+    /**
+     * A term structure's labels for one market: returns the served horizon's label per day and fills
+     * {@code first} with the interval of the first onset (-1 where the day is no example). A day is an example
+     * only when its label is known at every horizon, so every part's windows carry the whole structure; masked
+     * days stay masked, days whose longest horizon is not yet known are unknown.
+     */
+    private static int[] termStructure(Market m, PooledConfig config, int[] first) {
+        io.sysrisk.labels.OnsetTermStructure ts = io.sysrisk.labels.OnsetTermStructure.of(m.data(),
+                (io.sysrisk.labels.LabelDefinition.Onset) config.label(), config.horizons());
+        int served = config.servedHorizonIndex();
+        int[] y = new int[first.length];
+        for (int t = 0; t < y.length; t++) {
+            int[] at = ts.at(t);
+            if (at == null) {
+                boolean masked = false;
+                for (int[] row : ts.labels()) {
+                    masked |= row[t] == Labeler.MASKED;
+                }
+                y[t] = masked ? Labeler.MASKED : Labeler.UNKNOWN;
+                first[t] = -1;
+            } else {
+                y[t] = at[served];
+                first[t] = io.sysrisk.inference.HazardCurve.firstInterval(at);
+            }
+        }
+        return y;
     }
 
     /** The held-out market's part (null when nothing is held out). */
@@ -218,9 +250,13 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                         + config.heldOut().from() + ".." + config.heldOut().to() + " (and that period in every market)"));
         sb.append(String.format("  features (%d): %s%n", features.size(), String.join(", ", features.ids())));
         sb.append("  label: ").append(config.label().describe()).append('\n');
+        if (config.horizons() != null) {
+            sb.append("  term structure: an onset within ").append(config.horizons()).append(" trading days, one "
+                    + "mask; the counts below are the ").append(config.label().horizon()).append("-day label's\n");
+        }
         sb.append(String.format("  window %d days, label look-ahead and embargo %d days, training stride %d, "
                 + "held-out part = latest %.0f%% of each market (earlier half: validation, for early stopping; "
-                + "later half: calibration, for Platt and the alarm threshold)%n", config.window(), config.label().lookahead(),
+                + "later half: calibration, for Platt and the alarm threshold)%n", config.window(), config.lookahead(),
                 config.trainStride(), 100 * config.validationShare()));
         sb.append(String.format("  %-11s %-23s %-16s %-16s %-16s %-16s%n", "market", "days", "train (events)",
                 "validation", "calibration", "test"));

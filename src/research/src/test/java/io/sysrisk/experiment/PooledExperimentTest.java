@@ -175,6 +175,52 @@ class PooledExperimentTest {
     }
 
     /** The window ending on row t of m, with its feature look-back and label look-ahead, reads no day of the periods. */
+    /**
+     * A term structure (issue 26): every part's windows carry their first-onset interval as the labels at 5, 20 and
+     * 60 days say, the served labels are the 20-day ones, and every embargo and held-out margin is the longest
+     * horizon's look-ahead (60 + 20 days), not the 20-day label's.
+     */
+    @Test
+    void aTermStructuresWindowsCarryEveryHorizonAndTheLongestEmbargo() {
+        PooledConfig.HeldOut held = new PooledConfig.HeldOut("djia", LocalDate.of(1980, 1, 1), LocalDate.of(2012, 12, 31));
+        PooledConfig c = PooledConfig.defaults().withHorizons(List.of(5, 20, 60)).withHeldOut(held);
+        assertEquals(80, c.lookahead());
+        assertEquals(1, c.servedHorizonIndex());
+        PooledExperiment e = PooledExperiment.prepare(c, markets);
+        int checked = 0;
+        for (PooledExperiment.MarketPart m : e.markets()) {
+            io.sysrisk.labels.OnsetTermStructure ts = io.sysrisk.labels.OnsetTermStructure.of(m.market().data(),
+                    (io.sysrisk.labels.LabelDefinition.Onset) c.label(), c.horizons());
+            int[] served = Labeler.label(m.market().data(), c.label());
+            for (int[] rows : List.of(m.trainRows(), m.validationRows(), m.calibrationRows())) {
+                for (int t : rows) {
+                    assertReadsNoDayOf(m, t, c.window(), 80, held);
+                    assertEquals(served[t], m.labels()[t], m.name() + " " + m.matrix().dates().get(t));
+                    assertTrue(ts.at(t) != null, "an example at every horizon");
+                }
+            }
+            if (m.validationRows().length > 0 && m.trainRows().length > 0) {
+                int lastTrain = m.trainRows()[m.trainRows().length - 1];
+                assertTrue(lastTrain + 80 < m.validationRows()[0], m.name() + ": the embargo is the longest horizon's");
+            }
+            io.sysrisk.windows.WindowSet test = m.test();
+            for (int i = 0; i < test.size(); i++) {
+                int[] at = ts.at(test.rows()[i]);
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(at[k], (int) test.horizonLabels(i, 3)[k], "test window " + test.endDates().get(i));
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 5000, "the held-out market's test windows: " + checked);
+        for (io.sysrisk.windows.WindowSet s : List.of(e.train(), e.validation(), e.calibration())) {
+            assertEquals(s.size(), s.firstOnset().length);
+            for (int i = 0; i < s.size(); i++) {
+                assertEquals(s.labels()[i], s.firstOnset()[i] <= 1 ? 1 : 0, "the served label is the 20-day one");
+            }
+        }
+    }
+
     private static void assertReadsNoDayOf(PooledExperiment.MarketPart m, int t, int w, int ahead,
                                            PooledConfig.HeldOut... periods) {
         List<LocalDate> d = m.matrix().dates();

@@ -80,6 +80,11 @@ class Train implements Callable<Integer>, DjlJob {
             + DecisionFloor.DEFAULT_MIN_POSITIVES + ").")
     Integer minPositives;
 
+    @Option(names = "--horizons", split = ",", description = "A term structure (how soon): the probability of an "
+            + "onset within each of these trading days, e.g. 5,20,60, from one hazard head; they must include the "
+            + "label's own window, whose probability stays the answer's 'probability'. Default: one horizon.")
+    List<Integer> horizons;
+
     @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "Model store folder (default ${DEFAULT-VALUE}).")
     Path store;
 
@@ -126,8 +131,11 @@ class Train implements Callable<Integer>, DjlJob {
             data = TrainingData.embedded(exp.name(), r.spiSectors());
         }
         ModelConfig m = r.member();
-        ModelConfig member = noAttention ? new ModelConfig(m.convFilters(), m.convKernel(), m.poolSize(),
-                m.lstmUnits(), m.attentionUnits(), m.dropout(), false, m.anchorFeature(), m.horizons()) : m;
+        ModelConfig member = noAttention ? m.withoutAttention() : m;
+        if (horizons != null) {
+            exp = exp.withHorizons(horizons);
+            member = member.withHorizons(exp.horizons(), exp.label().horizon());
+        }
         String name = version != null ? version : exp.name();
         if (experiment.ownData()) {
             refuseToReplaceAnotherKind(name);

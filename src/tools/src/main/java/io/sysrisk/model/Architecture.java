@@ -59,8 +59,7 @@ public enum Architecture {
     public Block build(ModelConfig c) {
         return switch (this) {
             case CNN_BILSTM_ATTENTION -> new SystemicRiskNet(c);
-            case CNN_BILSTM -> new SystemicRiskNet(new ModelConfig(c.convFilters(), c.convKernel(), c.poolSize(),
-                    c.lstmUnits(), c.attentionUnits(), c.dropout(), false, c.anchorFeature(), c.horizons()));
+            case CNN_BILSTM -> new SystemicRiskNet(c.withoutAttention());
             case CNN -> new CnnNet(c.convFilters(), c.convKernel(), c.poolSize(), c.dropout());
             case BILSTM -> new BiLstmNet(c.lstmUnits(), c.dropout());
             case TRANSFORMER -> new TransformerNet(c.lstmUnits(), 4, 2 * c.lstmUnits(), 2, c.dropout());

@@ -21,6 +21,9 @@ import io.sysrisk.inference.EnsembleConfig;
  * class-weighted training loss no longer inflates the probabilities). Output as a member's: the calibrated logit
  * (N) and the members' mean attention weights (N, steps). One block means one parameter file, one checksum and
  * one predictor for training, evaluation and serving alike.
+ *
+ * <p>A term structure's members (issue 26) give (N, K) hazard logits: their mean hazard per interval is calibrated
+ * by that interval's Platt scale and shift, and the output is the calibrated hazard logits (N, K).
  */
 public class EnsembleNet extends AbstractBlock {
 
@@ -55,7 +58,21 @@ public class EnsembleNet extends AbstractBlock {
             attentions.add(out.get(1));
         }
         NDArray p = NDArrays.stack(probabilities).mean(new int[] {0}).clip(EDGE, 1 - EDGE);
-        NDArray logit = p.log().sub(p.neg().add(1).log()).mul(config.calibrationScale()).add(config.calibrationShift());
+        NDArray logit;
+        if (config.hazards() == null) {
+            logit = p.log().sub(p.neg().add(1).log()).mul(config.calibrationScale()).add(config.calibrationShift());
+        } else {
+            int k = config.hazards().size();
+            float[] scale = new float[k];
+            float[] shift = new float[k];
+            for (int j = 0; j < k; j++) {
+                scale[j] = (float) config.hazards().get(j).scale();
+                shift[j] = (float) config.hazards().get(j).shift();
+            }
+            // (N, K) by (K): each interval's own calibration, broadcast over the windows.
+            logit = p.log().sub(p.neg().add(1).log()).mul(p.getManager().create(scale))
+                    .add(p.getManager().create(shift));
+        }
         NDArray attention = NDArrays.stack(attentions).mean(new int[] {0});
         return new NDList(logit, attention);
     }

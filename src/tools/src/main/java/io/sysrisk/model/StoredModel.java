@@ -15,7 +15,7 @@ public record StoredModel(Path folder, ModelManifest manifest, Model model) impl
 
     /** Predictors are not thread-safe: one per thread, or a pool. */
     public Predictor<WindowBatch, List<WindowScore>> newPredictor() {
-        return model.newPredictor(new WindowTranslator());
+        return model.newPredictor(WindowTranslator.of(model.getBlock()));
     }
 
     @Override

@@ -15,16 +15,47 @@ public record AnchorFit(float[] weights, float intercept) {
     private static final int ITERATIONS = 50;
 
     public static AnchorFit of(WindowSet train, int feature, float positiveWeight) {
+        return fit(lastDay(train, feature), train.labels(), null, positiveWeight, feature, train.features());
+    }
+
+    /**
+     * A term structure's references (issue 26), one per interval: the logistic regression of "the first onset is in
+     * interval k" on the feature, over the windows still at risk in it (no onset before it), unweighted, since the
+     * hazard's likelihood is ({@code HazardLoss}); so the untrained anchored network is the discrete-time hazard
+     * model of that one feature.
+     */
+    public static AnchorFit[] ofIntervals(WindowSet train, int feature, int intervals) {
+        double[] x = lastDay(train, feature);
+        AnchorFit[] out = new AnchorFit[intervals];
+        for (int k = 0; k < intervals; k++) {
+            int[] y = new int[train.size()];
+            boolean[] atRisk = new boolean[train.size()];
+            for (int i = 0; i < y.length; i++) {
+                atRisk[i] = train.firstOnset()[i] >= k;
+                y[i] = train.firstOnset()[i] == k ? 1 : 0;
+            }
+            out[k] = fit(x, y, atRisk, 1f, feature, train.features());
+        }
+        return out;
+    }
+
+    private static double[] lastDay(WindowSet train, int feature) {
         int f = train.features();
         if (feature < 0 || feature >= f) {
             throw new IllegalArgumentException("anchor feature " + feature + " of " + f);
         }
-        int n = train.size();
         int size = train.window() * f;
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] x = new double[train.size()];
+        for (int i = 0; i < x.length; i++) {
             x[i] = train.data()[i * size + (train.window() - 1) * f + feature];
         }
+        return x;
+    }
+
+    /** Newton's method on the weighted log-loss of {@code y} on {@code x}, over the windows {@code use} keeps. */
+    private static AnchorFit fit(double[] x, int[] labels, boolean[] use, float positiveWeight, int feature,
+                                 int features) {
+        int n = x.length;
         double a = 0;
         double b = 0;
         for (int it = 0; it < ITERATIONS; it++) {
@@ -35,9 +66,12 @@ public record AnchorFit(float[] weights, float intercept) {
             double hab = 0;
             double hbb = 0;
             for (int i = 0; i < n; i++) {
-                double w = train.labels()[i] == 1 ? positiveWeight : 1;
+                if (use != null && !use[i]) {
+                    continue;
+                }
+                double w = labels[i] == 1 ? positiveWeight : 1;
                 double p = 1 / (1 + Math.exp(-(a + b * x[i])));
-                double r = w * (p - train.labels()[i]);
+                double r = w * (p - labels[i]);
                 double s = w * p * (1 - p);
                 ga += r;
                 gb += r * x[i];
@@ -57,7 +91,7 @@ public record AnchorFit(float[] weights, float intercept) {
                 break;
             }
         }
-        float[] weights = new float[f];
+        float[] weights = new float[features];
         weights[feature] = (float) b;
         return new AnchorFit(weights, (float) a);
     }

@@ -90,20 +90,33 @@ public final class EnsembleTrainer {
                 device = r.device();
             }
         }
-        EnsembleConfig raw = new EnsembleConfig(member, seeds, 1, 0);
-        double[] z;
+        int horizons = member.horizons() == null ? 0 : member.outputs();
+        EnsembleConfig raw = horizons == 0 ? new EnsembleConfig(member, seeds, 1, 0)
+                : new EnsembleConfig(member, seeds, 1, 0, EnsembleConfig.uncalibrated(horizons));
+        List<WindowScore> scores;
         try (Model m = assemble(raw, parameters, device, validation);
-             Predictor<WindowBatch, List<WindowScore>> p = m.newPredictor(new WindowTranslator())) {
-            z = DjlScoring.score(p, calibration).stream().mapToDouble(WindowScore::logit).toArray();
+             Predictor<WindowBatch, List<WindowScore>> p = m.newPredictor(WindowTranslator.of(m.getBlock()))) {
+            scores = DjlScoring.score(p, calibration);
         }
-        PlattScaling.Fit fit = PlattScaling.fit(z, calibration.labels());
-        EnsembleConfig calibrated = raw.withCalibration(fit.scale(), fit.shift());
+        EnsembleConfig calibrated;
+        String how;
+        if (horizons == 0) {
+            double[] z = scores.stream().mapToDouble(WindowScore::logit).toArray();
+            PlattScaling.Fit fit = PlattScaling.fit(z, calibration.labels());
+            calibrated = raw.withCalibration(fit.scale(), fit.shift());
+            how = String.format("Platt scale %.3f, shift %.3f", fit.scale(), fit.shift());
+        } else {
+            List<EnsembleConfig.Calibration> fits = hazardCalibration(scores, calibration, horizons);
+            calibrated = raw.withHazardCalibration(fits);
+            how = "Platt per interval (scale, shift) " + fits.stream().map(f -> String.format(
+                    java.util.Locale.ROOT, "(%.3f, %.3f)", f.scale(), f.shift())).toList();
+        }
         Model model = assemble(calibrated, parameters, device, validation);
-        try (Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor(new WindowTranslator())) {
+        try (Predictor<WindowBatch, List<WindowScore>> p = model.newPredictor(WindowTranslator.of(model.getBlock()))) {
             double[] prob = WindowScore.probabilities(DjlScoring.score(p, validation));
             Metrics vm = Metrics.of(prob, validation.labels(), Double.POSITIVE_INFINITY);
-            log.accept(String.format("ensemble of %d: Platt scale %.3f, shift %.3f; validation ROC-AUC %.3f, PR-AUC %.3f "
-                            + "(base %.3f), Brier %.4f", seeds.size(), fit.scale(), fit.shift(), vm.rocAuc(),
+            log.accept(String.format("ensemble of %d: %s; validation ROC-AUC %.3f, PR-AUC %.3f "
+                            + "(base %.3f), Brier %.4f", seeds.size(), how, vm.rocAuc(),
                     vm.prAuc(), vm.baseRate(), vm.brier()));
         } catch (RuntimeException e) {
             model.close();
@@ -111,6 +124,30 @@ public final class EnsembleTrainer {
         }
         return new Result(model, calibrated, List.copyOf(members), positiveWeight, device,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * A term structure's calibration: for each interval k, Platt on the uncalibrated ensemble's hazard logit of k
+     * over the calibration windows still at risk in it (no onset before), target "the first onset is in k". Each
+     * interval is fitted apart and the curve stays non-decreasing, whatever the fits.
+     */
+    static List<EnsembleConfig.Calibration> hazardCalibration(List<WindowScore> scores, WindowSet windows,
+                                                              int horizons) {
+        List<EnsembleConfig.Calibration> out = new ArrayList<>();
+        for (int k = 0; k < horizons; k++) {
+            List<Double> z = new ArrayList<>();
+            List<Integer> y = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                if (windows.firstOnset()[i] >= k) {
+                    z.add(scores.get(i).hazards()[k]);
+                    y.add(windows.firstOnset()[i] == k ? 1 : 0);
+                }
+            }
+            PlattScaling.Fit fit = PlattScaling.fit(z.stream().mapToDouble(Double::doubleValue).toArray(),
+                    y.stream().mapToInt(Integer::intValue).toArray());
+            out.add(new EnsembleConfig.Calibration(fit.scale(), fit.shift()));
+        }
+        return out;
     }
 
     /** A fresh ensemble model on {@code device} with each member's trained parameters loaded. */

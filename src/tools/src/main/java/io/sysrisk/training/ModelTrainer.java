@@ -21,6 +21,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.model.SystemicRiskNet;
@@ -37,6 +38,11 @@ import io.sysrisk.windows.WindowSet;
  * configured, the validation log loss after refitting Platt on validation, or validation PR-AUC; loss anyway when
  * the validation part has no event), restores the best epoch and
  * picks the decision threshold that maximizes validation F1. The test part is never touched here.
+ *
+ * <p>A term structure's network (issue 26, {@link io.sysrisk.inference.ModelConfig#horizons}) trains on the hazard's
+ * censored likelihood ({@link HazardLoss}, unweighted: its probabilities are meant as such), anchored on one
+ * reference per interval ({@link AnchorFit#ofIntervals}); its validation loss is that likelihood, and F1, PR-AUC
+ * and the threshold read its served horizon's probability.
  */
 public final class ModelTrainer {
 
@@ -81,32 +87,51 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("the training part has " + pos + " positive windows of " + train.size()
                     + "; a classifier needs both classes");
         }
-        float positiveWeight = cfg.positiveWeight() > 0 ? cfg.positiveWeight() : (float) (train.size() - pos) / pos;
-        WeightedBinaryCrossEntropy loss = new WeightedBinaryCrossEntropy(positiveWeight);
+        int horizons = block instanceof SystemicRiskNet n && n.config().horizons() != null ? n.config().outputs() : 0;
+        if (horizons > 0 && (train.firstOnset() == null || validation.firstOnset() == null)) {
+            throw new IllegalArgumentException("a term-structure network needs windows labelled at every horizon");
+        }
+        float positiveWeight = horizons > 0 ? 1f
+                : cfg.positiveWeight() > 0 ? cfg.positiveWeight() : (float) (train.size() - pos) / pos;
+        Loss loss = horizons > 0 ? new HazardLoss() : new WeightedBinaryCrossEntropy(positiveWeight);
 
         Model model = io.sysrisk.model.DjlModels.newModel(MODEL_NAME, device, block);
         try (BestCheckpoint checkpoint = new BestCheckpoint(model)) {
             DefaultTrainingConfig tc = trainingConfig(loss, cfg, device);
             List<EpochStats> history = new ArrayList<>();
             EarlyStopping stopping = new EarlyStopping(cfg, validation.positives());
+            if (horizons > 0 && stopping.needsCalibratedLoss()) {
+                throw new IllegalArgumentException("a term structure stops on its validation likelihood or PR-AUC, "
+                        + "not the one-output calibrated loss");
+            }
             List<EpochListener> listeners = List.of(checkpoint, new ProgressLog(log, cfg.maxEpochs()));
             try (Trainer trainer = model.newTrainer(tc);
-                 Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+                 Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(WindowTranslator.of(model.getBlock()))) {
                 trainer.initialize(new Shape(cfg.batchSize(), train.window(), train.features()));
                 if (block instanceof SystemicRiskNet net && net.config().anchored()) {
                     // The reference first; the untrained network is exactly it, and stays the restored one when no
                     // epoch of the correction improves the validation loss.
-                    AnchorFit fit = AnchorFit.of(train, net.config().anchorFeature(), positiveWeight);
-                    net.anchor(fit.weights(), fit.intercept());
-                    Validation v = validate(predictor, validation, positiveWeight, stopping, 0, Double.NaN);
+                    int feature = net.config().anchorFeature();
+                    AnchorFit[] fits = horizons > 0 ? AnchorFit.ofIntervals(train, feature, horizons)
+                            : new AnchorFit[] {AnchorFit.of(train, feature, positiveWeight)};
+                    float[][] weights = new float[fits.length][];
+                    float[] intercepts = new float[fits.length];
+                    StringBuilder reference = new StringBuilder();
+                    for (int k = 0; k < fits.length; k++) {
+                        weights[k] = fits[k].weights();
+                        intercepts[k] = fits[k].intercept();
+                        reference.append(String.format("%s%.4f %+.4f", k == 0 ? "" : "; ", fits[k].intercept(),
+                                fits[k].weights()[feature]));
+                    }
+                    net.anchor(weights, intercepts);
+                    Validation v = validate(predictor, validation, positiveWeight, stopping, 0, Double.NaN, horizons);
                     EpochStats s = v.stats();
                     history.add(s);
                     stopping.offer(s, v.calibratedLoss());
                     checkpoint.save();
-                    log.accept(String.format("epoch   0 (the reference: logit %.4f %+.4f x feature %d of the last day)"
-                                    + "  val loss %.4f  val PR-AUC %.3f  *best", fit.intercept(),
-                            fit.weights()[net.config().anchorFeature()], net.config().anchorFeature(),
-                            s.validationLoss(), s.validationPrAuc()));
+                    log.accept(String.format("epoch   0 (the reference: logit %s x feature %d of the last day%s)"
+                                    + "  val loss %.4f  val PR-AUC %.3f  *best", reference, feature,
+                            horizons > 0 ? ", per interval" : "", s.validationLoss(), s.validationPrAuc()));
                 }
                 Random shuffle = new Random(cfg.seed());
                 int[] order = new int[train.size()];
@@ -116,8 +141,9 @@ public final class ModelTrainer {
                 for (int epoch = 1; epoch <= cfg.maxEpochs() && !stopping.stop(); epoch++) {
                     long t0 = System.nanoTime();
                     shuffle(order, shuffle);
-                    double trainLoss = trainEpoch(trainer, loss, train, order, cfg, shuffle);
-                    Validation v = validate(predictor, validation, positiveWeight, stopping, epoch, trainLoss);
+                    double trainLoss = trainEpoch(trainer, loss, train, order, cfg, shuffle, horizons);
+                    Validation v = validate(predictor, validation, positiveWeight, stopping, epoch, trainLoss,
+                            horizons);
                     EpochStats s = new EpochStats(epoch, trainLoss, v.stats().validationLoss(),
                             v.stats().validationF1(), v.stats().validationPrAuc(), (System.nanoTime() - t0) / 1e9);
                     history.add(s);
@@ -127,7 +153,7 @@ public final class ModelTrainer {
             }
             checkpoint.restore();
             double threshold;
-            try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(new WindowTranslator())) {
+            try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(WindowTranslator.of(model.getBlock()))) {
                 double[] p = WindowScore.probabilities(DjlScoring.score(predictor, validation));
                 threshold = Metrics.bestF1Threshold(p, validation.labels());
             }
@@ -152,10 +178,12 @@ public final class ModelTrainer {
      * scoring pass.
      */
     private static Validation validate(Predictor<WindowBatch, List<WindowScore>> predictor, WindowSet validation,
-                                       float positiveWeight, EarlyStopping stopping, int epoch, double trainLoss) {
+                                       float positiveWeight, EarlyStopping stopping, int epoch, double trainLoss,
+                                       int horizons) {
         List<WindowScore> val = DjlScoring.score(predictor, validation);
         double[] p = WindowScore.probabilities(val);
-        double valLoss = weightedLoss(val, validation.labels(), positiveWeight);
+        double valLoss = horizons > 0 ? hazardLoss(val, validation)
+                : weightedLoss(val, validation.labels(), positiveWeight);
         Metrics m = Metrics.of(p, validation.labels(), Metrics.bestF1Threshold(p, validation.labels()));
         double calibrated = Double.NaN;
         if (stopping.needsCalibratedLoss()) {
@@ -169,7 +197,7 @@ public final class ModelTrainer {
     }
 
     /** DJL's training set-up for {@code cfg}: Adam with its learning rate and weight decay, on {@code device}. */
-    public static DefaultTrainingConfig trainingConfig(WeightedBinaryCrossEntropy loss, TrainConfig cfg, Device device) {
+    public static DefaultTrainingConfig trainingConfig(Loss loss, TrainConfig cfg, Device device) {
         return new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate()))
                         .optWeightDecays(cfg.weightDecay()).build())
@@ -177,28 +205,39 @@ public final class ModelTrainer {
     }
 
     /** One pass over {@code train} in the given order; returns the mean training loss. */
-    public static double trainEpoch(Trainer trainer, WeightedBinaryCrossEntropy loss, WindowSet train, int[] order,
-                                    TrainConfig cfg, Random rnd) {
+    public static double trainEpoch(Trainer trainer, Loss loss, WindowSet train, int[] order, TrainConfig cfg,
+                                    Random rnd) {
+        return trainEpoch(trainer, loss, train, order, cfg, rnd, 0);
+    }
+
+    /** As above; with {@code horizons} > 0 the labels are each window's nested labels at every horizon (N, K). */
+    static double trainEpoch(Trainer trainer, Loss loss, WindowSet train, int[] order, TrainConfig cfg, Random rnd,
+                             int horizons) {
         int batchSize = cfg.batchSize();
+        int k = Math.max(1, horizons);
         int size = train.window() * train.features();
         double total = 0;
         for (int from = 0; from < order.length; from += batchSize) {
             int n = Math.min(batchSize, order.length - from);
             float[] x = new float[n * size];
-            float[] y = new float[n];
+            float[] y = new float[n * k];
             for (int i = 0; i < n; i++) {
                 int w = order[from + i];
                 System.arraycopy(train.data(), w * size, x, i * size, size);
-                y[i] = train.labels()[w];
+                if (horizons > 0) {
+                    System.arraycopy(train.horizonLabels(w, horizons), 0, y, i * k, k);
+                } else {
+                    y[i] = train.labels()[w];
+                }
             }
             if (cfg.inputNoise() > 0) {
-                for (int k = 0; k < x.length; k++) {
-                    x[k] += (float) (rnd.nextGaussian() * cfg.inputNoise());
+                for (int j = 0; j < x.length; j++) {
+                    x[j] += (float) (rnd.nextGaussian() * cfg.inputNoise());
                 }
             }
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDArray xs = batch.create(x, new Shape(n, train.window(), train.features()));
-                NDArray ys = batch.create(y);
+                NDArray ys = horizons > 0 ? batch.create(y, new Shape(n, k)) : batch.create(y);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(new NDList(xs)).head();
                     NDArray l = loss.evaluate(new NDList(ys), new NDList(logits));
@@ -219,6 +258,25 @@ public final class ModelTrainer {
             sum += y[i] == 1 ? positiveWeight * softplus(-z) : softplus(z);
         }
         return sum / y.length;
+    }
+
+    /** The hazard's censored likelihood on scored windows of a term structure (mean -log P(observed interval)). */
+    static double hazardLoss(List<WindowScore> scores, WindowSet windows) {
+        double sum = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            int k = scores.get(i).hazards().length;
+            sum += io.sysrisk.inference.HazardCurve.negativeLogLikelihood(scores.get(i).hazards(),
+                    nested(windows.firstOnset()[i], k));
+        }
+        return sum / windows.size();
+    }
+
+    private static int[] nested(int first, int k) {
+        int[] y = new int[k];
+        for (int j = first; j < k; j++) {
+            y[j] = 1;
+        }
+        return y;
     }
 
     private static double softplus(double x) {

@@ -56,7 +56,7 @@ public interface WindowTrainer {
         }
 
         default Predictor<WindowBatch, List<WindowScore>> newPredictor() {
-            return model().newPredictor(new WindowTranslator());
+            return model().newPredictor(WindowTranslator.of(model().getBlock()));
         }
 
         @Override

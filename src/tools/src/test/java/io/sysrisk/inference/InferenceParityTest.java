@@ -63,6 +63,12 @@ class InferenceParityTest {
             List<WindowScore> actual = java.score(batch);
             for (int i = 0; i < n; i++) {
                 assertEquals(expected.get(i).probability(), actual.get(i).probability(), 1e-5, version + " window " + i);
+                double[] et = expected.get(i).termStructure();
+                double[] at = actual.get(i).termStructure();
+                assertEquals(et == null, at == null, version + ": both or neither answer a term structure");
+                for (int k = 0; et != null && k < et.length; k++) {
+                    assertEquals(et[k], at[k], 1e-5, version + " window " + i + " horizon " + k);
+                }
                 float[] ea = expected.get(i).attention();
                 float[] aa = actual.get(i).attention();
                 assertEquals(ea.length, aa.length);
@@ -75,7 +81,7 @@ class InferenceParityTest {
 
     @Test
     void everyCommittedModelHasItsPortableFile() {
-        assertTrue(STORE.versions().containsAll(List.of("any-index", "sp500-ohlcv")));
+        assertTrue(STORE.versions().containsAll(List.of("any-index", "sp500-ohlcv", "any-index-horizons")));
         assertEquals(List.of("sp500", "spi-sectors"), OLD_JOB.versions());
         for (ModelStore s : List.of(STORE, OLD_JOB)) {
             for (String v : s.versions()) {

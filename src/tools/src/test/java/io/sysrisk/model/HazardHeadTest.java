@@ -29,8 +29,8 @@ import io.sysrisk.training.HazardLoss;
 /**
  * The term-structure head (issue 26) in DJL: its loss is {@link HazardCurve}'s likelihood, an anchored head starts
  * at one reference per horizon, and a planted pattern whose falls come 40-60 days later raises the 60-day
- * probability and not the 5-day one; the Java forward pass computes it as DJL does. Scoring does not serve it yet
- * (it refuses such a model at load).
+ * probability and not the 5-day one; the Java forward pass computes it as DJL does (a whole served ensemble's
+ * term structure: {@code InferenceParityTest} on the committed any-index-horizons).
  */
 class HazardHeadTest {
 
@@ -57,7 +57,7 @@ class HazardHeadTest {
 
     @Test
     void anAnchoredHeadStartsAtOneReferencePerHorizon() {
-        ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS);
+        ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS, 20);
         try (Model model = Model.newInstance("hazard", Device.cpu(), "PyTorch")) {
             SystemicRiskNet net = initialized(model, cfg);
             net.anchor(new float[][] {{0, 0.2f}, {0, 0.5f}, {0, 0.9f}}, new float[] {-3f, -2f, -1f});
@@ -78,7 +78,7 @@ class HazardHeadTest {
     /** The Java forward pass computes the head's K hazard logits and the attention as DJL does, within 1e-5. */
     @Test
     void theJavaForwardPassComputesTheHeadAsDjlDoes() {
-        ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS);
+        ModelConfig cfg = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS, 20);
         try (Model model = Model.newInstance("hazard", Device.cpu(), "PyTorch")) {
             SystemicRiskNet net = initialized(model, cfg);
             net.anchor(new float[][] {{0.1f, 0.2f}, {0, 0.5f}, {-0.3f, 0.9f}}, new float[] {-3f, -2f, -1f});
@@ -132,7 +132,7 @@ class HazardHeadTest {
             y[3 * i + 1] = soon ? 1 : 0;
             y[3 * i + 2] = soon || later ? 1 : 0;
         }
-        ModelConfig cfg = ModelConfig.small().withHorizons(HORIZONS);
+        ModelConfig cfg = ModelConfig.small().withHorizons(HORIZONS, 20);
         try (Model model = Model.newInstance("hazard", Device.cpu(), "PyTorch")) {
             model.setBlock(new SystemicRiskNet(cfg));
             DefaultTrainingConfig tc = new DefaultTrainingConfig(new HazardLoss()).optOptimizer(Optimizer.adam()
