@@ -6,14 +6,14 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const COLORS = { index: '#1a1a1a', prob: '#0072B2', vol: '#56B4E9', thr: '#1a1a1a', alarm: 'rgba(230,159,0,0.30)',
-                   onset: '#D55E00', chosen: '#CC79A7' };
+                   onset: '#D55E00', chosen: '#CC79A7', near: '#009E73', far: '#6a3d9a' };
   const state = { overview: null, model: null, source: null, csv: null, h: emptyHistory(), charts: [], chosen: null,
                   loading: 0 };
   window.sysrisk = state; // for the browser tests and the curious
 
   function emptyHistory() {
     return { dates: [], x: [], close: [], probability: [], alert: [], volatility: [], onsets: [], warnings: [],
-             members: [], labelKnownUntil: null, chunks: 0, loaded: 0, modelSha256: null };
+             members: [], terms: {}, labelKnownUntil: null, chunks: 0, loaded: 0, modelSha256: null };
   }
 
   function pct(v, digits) { return v == null ? 'n/a' : (100 * v).toFixed(digits == null ? 1 : digits) + '%'; }
@@ -191,6 +191,9 @@
       h.volatility.push(...c.volatility);
       h.onsets.push(...c.onsets);
       if (c.membersInDrawdown) h.members.push(...c.membersInDrawdown);
+      if (c.termStructure) {
+        for (const [k, v] of Object.entries(c.termStructure)) (h.terms[k] = h.terms[k] || []).push(...v);
+      }
       for (const w of c.warnings) if (!h.warnings.includes(w)) h.warnings.push(w);
       h.labelKnownUntil = c.labelKnownUntil;
       h.modelSha256 = c.modelSha256;
@@ -216,7 +219,8 @@
       pct(h.probability[i]) + '</span> probability that ' + esc(lowerFirst(o.label)) + '. ' +
       '<span class="' + (alert ? 'alert-on' : '') + '">Alert: ' + (alert ? 'ON' : 'off') + '.</span> ' + esc(rule) +
       (o.indexColumn && h.members.length ? ' <span id="members-today">' + pct(h.members[i], 0) + ' of ' +
-        (o.columns.length - 1) + ' members are more than ' + pct(o.memberDrawdown, 0) + ' below their high of the last 250 days.</span>' : '');
+        (o.columns.length - 1) + ' members are more than ' + pct(o.memberDrawdown, 0) + ' below their high of the last 250 days.</span>' : '') +
+      (o.horizons ? ' <span id="term-today">' + esc(howSoon((k) => (h.terms[k] || [])[i])) + '</span>' : '');
     const ins = $('in-sample');
     ins.hidden = !state.source.inTraining;
     ins.textContent = state.source.inTraining
@@ -233,6 +237,15 @@
   }
 
   function lowerFirst(s) { return s ? s.charAt(0).toLowerCase() + s.slice(1) : s; }
+
+  /** A term structure in words: "within 5 trading days 2.1%, within 20 ..." (null for a one-horizon model). */
+  function howSoon(at) {
+    const hs = state.overview.horizons;
+    if (!hs) return null;
+    return 'How soon: the probability that such a fall starts within ' + hs.map((d) => d + ' trading days is ' +
+      pct(at(String(d))) + (d === state.overview.servedHorizon ? ' (the probability above)' : '')).join(', within ') +
+      '. These never decrease with the horizon: one model gives them all.';
+  }
 
   // ---- charts (uPlot), synchronized cursor and zoom ----
   function episodes() {
@@ -315,7 +328,10 @@
       hooks: { setSelect: [zoomAll], ready: [(u) => u.over.addEventListener('click', () => clickAt(u))] },
     });
     const probThreshold = o.alarmBy === 'model' ? o.threshold : null;
-    $('prob-caption').textContent = 'Probability of a systemic event' + (probThreshold == null
+    // A term structure: the other horizons beside the served one, dashed (the shortest green, the longest purple).
+    const others = o.horizons ? o.horizons.filter((d) => d !== o.servedHorizon) : [];
+    $('prob-caption').textContent = 'Probability of a systemic event' + (o.horizons ? ' within ' + o.servedHorizon +
+      ' trading days (solid) and within ' + others.join(' and ') + ' (dashed)' : '') + (probThreshold == null
       ? ' (the model\u2019s threshold was not adopted: the alarm is the volatility rule)' : ', alarm threshold ' + pct(probThreshold));
     $('vol-caption').textContent = 'Reference: 20-day realized volatility (annualized)' + (o.volatilityThreshold != null
       ? ', alarm threshold ' + pct(o.volatilityThreshold) : '');
@@ -326,9 +342,13 @@
     const specs = [
       ['chart-index', base('index', 200, [{ label: indexName, stroke: COLORS.index, width: 1 }], { distr: 3 }),
         () => [state.h.x, state.h.close]],
-      ['chart-prob', base('probability', 170, [{ label: 'probability', stroke: COLORS.prob, width: 1, value: fmtPct }]
+      ['chart-prob', base('probability', 170, [{ label: o.horizons ? 'within ' + o.servedHorizon + ' days' : 'probability',
+        stroke: COLORS.prob, width: 1, value: fmtPct }]
+        .concat(others.map((d) => ({ label: 'within ' + d + ' days', stroke: d < o.servedHorizon ? COLORS.near : COLORS.far,
+          width: 1, dash: [4, 3], value: fmtPct })))
         .concat(probThreshold == null ? [] : [thrSeries('alarm threshold')]), { range: [0, null] }),
-        () => [state.h.x, state.h.probability].concat(probThreshold == null ? [] : [state.h.x.map(() => probThreshold)])],
+        () => [state.h.x, state.h.probability].concat(others.map((d) => state.h.terms[String(d)] || []))
+          .concat(probThreshold == null ? [] : [state.h.x.map(() => probThreshold)])],
       ['chart-vol', base('volatility', 170, [{ label: 'volatility', stroke: COLORS.vol, width: 1.5, value: fmtPct }]
         .concat(o.volatilityThreshold == null ? [] : [thrSeries('alarm threshold')]), { range: [0, null] }),
         () => [state.h.x, state.h.volatility].concat(o.volatilityThreshold == null ? [] : [state.h.x.map(() => o.volatilityThreshold)])],
@@ -432,7 +452,8 @@
   function renderWindow(d) {
     $('why-summary').innerHTML = 'Window ending <strong>' + d.asOf + '</strong>: probability ' + pct(d.probability) +
       ', alert ' + (d.alert ? '<strong>ON</strong>' : 'off') + ', 20-day volatility ' + pct(d.volatility) +
-      '. Darker days weighed more in the model\u2019s attention (' + d.dates[0] + ' to ' + d.dates[d.dates.length - 1] + ').';
+      '. ' + (d.termStructure ? esc(howSoon((k) => d.termStructure[k])) + ' ' : '') +
+      'Darker days weighed more in the model\u2019s attention (' + d.dates[0] + ' to ' + d.dates[d.dates.length - 1] + ').';
     const strip = $('attention');
     strip.innerHTML = '';
     const max = Math.max(...d.attention);
@@ -492,6 +513,25 @@
       (m && m.evidence ? '<p class="muted">Evidence: ' + esc(m.evidence) + '</p>' : '');
   }
 
+  /** A term structure's evidence: per horizon, the pooled ranking against volatility, then each held-out market. */
+  function renderTermEvidence(e) {
+    const row = (h) => '<tr><td>within ' + h.days + ' days</td><td>' + h.positives.toLocaleString('en') + ' of ' +
+      h.windows.toLocaleString('en') + '</td><td>' + num(h.modelPrAuc, 3) + '</td><td>' + num(h.volatilityPrAuc, 3) +
+      '</td><td>' + (h.prVsVolatility ? num(h.prVsVolatility.estimate, 3) + ' ' + iv(h.prVsVolatility.interval, 3) : 'n/a') +
+      '</td><td>' + num(h.modelRocAuc, 3) + '</td><td>' + num(h.volatilityRocAuc, 3) + '</td><td>' +
+      pct(h.meanProbability) + ' / ' + pct(h.baseRate) + '</td></tr>';
+    const head = '<tr><th scope="col">horizon</th><th scope="col">windows with an onset</th><th scope="col">PR-AUC model</th>' +
+      '<th scope="col">PR-AUC volatility</th><th scope="col">difference [95%]</th><th scope="col">ROC-AUC model</th>' +
+      '<th scope="col">ROC-AUC volatility</th><th scope="col">mean probability / rate</th></tr>';
+    const folds = (e.folds || []).map((f) => '<h4>' + esc(f.market) + ' held out (' + esc(f.period) + ')</h4>' +
+      '<div class="table-wrap"><table>' + head + f.horizons.map(row).join('') + '</table></div>').join('');
+    $('evidence').innerHTML = '<p><strong>Out-of-sample evidence (' + esc(e.design) + ', ' + esc(e.mode) +
+      ' settings).</strong> ' + esc(e.inWords) + ' ' + Number(e.decreasing).toLocaleString('en') + ' of ' +
+      Number(e.answers).toLocaleString('en') + ' held-out answers decrease with the horizon.</p>' +
+      '<div class="table-wrap"><table id="term-evidence"><caption>Pooled over the held-out markets</caption>' + head + e.termStructure.map(row).join('') + '</table></div>' +
+      '<details><summary>Per held-out market</summary>' + folds + '</details>';
+  }
+
   async function loadEvidence() {
     try {
       const e = await getJson('/monitor/evidence');
@@ -502,6 +542,10 @@
   }
 
   function renderEvidence(e) {
+    if (e.termStructure) {
+      renderTermEvidence(e);
+      return;
+    }
     // A model of one market is judged walk-forward (its own later periods), the default leave-one-market-out.
     // Markets of one era are judged walk-forward together: one row per market and period ("djia 1/2").
     const wf = (e.design || '').startsWith('walk-forward');
@@ -748,10 +792,13 @@
   function csvText() {
     const h = state.h;
     const members = h.members.length === h.dates.length;
-    const lines = ['date,probability,alert,volatility' + (members ? ',members_in_drawdown' : '')];
+    const hs = state.overview.horizons || [];
+    const lines = ['date,probability,alert,volatility' + (members ? ',members_in_drawdown' : '') +
+      hs.map((d) => ',within_' + d + 'd').join('')];
     for (let i = 0; i < h.dates.length; i++) {
       lines.push(h.dates[i] + ',' + h.probability[i] + ',' + (h.alert[i] ? 1 : 0) + ',' + (h.volatility[i] == null ? '' : h.volatility[i]) +
-        (members ? ',' + (h.members[i] == null ? '' : h.members[i]) : ''));
+        (members ? ',' + (h.members[i] == null ? '' : h.members[i]) : '') +
+        hs.map((d) => ',' + ((h.terms[String(d)] || [])[i] ?? '')).join(''));
     }
     return lines.join('\n') + '\n';
   }

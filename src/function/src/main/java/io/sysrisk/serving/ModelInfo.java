@@ -10,11 +10,15 @@ import io.sysrisk.store.ModelManifest;
 /**
  * What GET /model tells a client: what to send, what the answer means, how the alert is decided ({@code alarm}: by
  * the model's adopted threshold, or by the reference volatility rule when it was not adopted), and how good the
- * model was on test data.
+ * model was on test data. {@code horizons}: a term-structure model's horizons in trading days (each answer's
+ * {@code termStructure} keys; {@code probability} is the label's own horizon's), absent for one horizon.
  */
 public record ModelInfo(String version, String createdAt, String architecture, InputKind inputKind,
                         List<String> columns, String indexColumn, List<String> features, int window, int lookbackDays,
-                        int requiredDays, LabelDefinition label, String labelDescription, double threshold,
+                        int requiredDays, LabelDefinition label, String labelDescription,
+                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        List<Integer> horizons, double threshold,
                         String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
                         int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm,
                         String parametersSha256,
@@ -36,7 +40,7 @@ public record ModelInfo(String version, String createdAt, String architecture, I
         ModelManifest.PartInfo test = m.parts() == null ? null : m.parts().get("test");
         return new ModelInfo(m.version(), m.createdAt(), m.architecture(), in.kind(), in.columns(), in.indexColumn(),
                 in.features(), in.window(), in.lookbackDays(), in.requiredDays(), m.label(), m.label().describe(),
-                m.threshold(), test == null ? null : test.firstWindowEnd() + ".." + test.lastWindowEnd(),
+                m.horizons(), m.threshold(), test == null ? null : test.firstWindowEnd() + ".." + test.lastWindowEnd(),
                 m.metrics() == null ? null : m.metrics().test(),
                 m.metrics() == null ? null : m.metrics().alwaysNegative(),
                 m.metrics() == null ? null : m.metrics().persistence(),

@@ -23,10 +23,13 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
      * The systemic-event probability for the window ending on {@code asOf}, the alert, the reference it is compared
      * with ({@code volatility}: annualized 20-day realized volatility of the index on {@code asOf}; absent for a
      * feature window without vol_20d), and where the model looked (absent when the request said
-     * {@code "attention": false}).
+     * {@code "attention": false}). A term-structure model (issue 26) also answers {@code termStructure}: each
+     * horizon in trading days (as a string key, ascending) to the probability of an onset within it,
+     * non-decreasing; {@code probability} is then its label's own horizon's (20 days), as before.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Score(String asOf, double probability, boolean alert, Double volatility, List<Weight> attention) {
+    public record Score(String asOf, double probability, java.util.Map<String, Double> termStructure, boolean alert,
+                        Double volatility, List<Weight> attention) {
     }
 
     /** Attention weight of one date of the window (date null for a feature window sent without dates). */
@@ -55,6 +58,10 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
                 ObjectNode o = a.addObject();
                 putIfPresent(o, "asOf", s.asOf());
                 o.put("probability", s.probability());
+                if (s.termStructure() != null) {
+                    ObjectNode ts = o.putObject("termStructure");
+                    s.termStructure().forEach(ts::put);
+                }
                 o.put("alert", s.alert());
                 if (s.volatility() != null) {
                     o.put("volatility", s.volatility());

@@ -133,7 +133,7 @@ public class ScoringService {
             }
             t2 = System.nanoTime();
             boolean attention = valid.attention();
-            List<ScoreResponse.Score> scores = dated.stream().map(d -> toScore(d, attention)).toList();
+            List<ScoreResponse.Score> scores = dated.stream().map(d -> toScore(d, attention, m.horizons())).toList();
             ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
             return new ScoreResponse(m.version(), modelSha256, m.threshold(), scores, timing, null, null,
                     List.copyOf(warnings));
@@ -143,7 +143,7 @@ public class ScoringService {
     }
 
     /** A dated score as answered; a feature window sent without dates has no dates for its score or its weights. */
-    private static ScoreResponse.Score toScore(DatedScore d, boolean attention) {
+    private static ScoreResponse.Score toScore(DatedScore d, boolean attention, List<Integer> horizons) {
         List<ScoreResponse.Weight> weights = null;
         if (attention) {
             weights = new ArrayList<>(d.attention().length);
@@ -152,8 +152,21 @@ public class ScoringService {
                         d.attention()[i]));
             }
         }
-        return new ScoreResponse.Score(d.asOf() == null ? null : d.asOf().toString(), d.probability(), d.alert(),
+        return new ScoreResponse.Score(d.asOf() == null ? null : d.asOf().toString(), d.probability(),
+                termStructure(d.termStructure(), horizons), d.alert(),
                 Double.isFinite(d.volatility()) ? d.volatility() : null, weights);
+    }
+
+    /** A term structure keyed by its horizons in days, ascending (null for a one-horizon model). */
+    static java.util.Map<String, Double> termStructure(double[] p, List<Integer> horizons) {
+        if (p == null) {
+            return null;
+        }
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < p.length; k++) {
+            out.put(Integer.toString(horizons.get(k)), p[k]);
+        }
+        return out;
     }
 
     private static double ms(long from, long to) {

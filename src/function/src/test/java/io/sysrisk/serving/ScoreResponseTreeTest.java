@@ -22,8 +22,9 @@ class ScoreResponseTreeTest {
                 new ScoreResponse.Weight(null, 0.75));
         List<ScoreResponse> answers = List.of(
                 new ScoreResponse("any-index", "ab12", 0.31, List.of(
-                        new ScoreResponse.Score("2020-03-03", 0.42, true, 0.55, attention),
-                        new ScoreResponse.Score("2020-03-04", Double.NaN, false, null, null)),
+                        new ScoreResponse.Score("2020-03-03", 0.42, null, true, 0.55, attention),
+                        new ScoreResponse.Score("2020-03-04", Double.NaN, null, false, null, null),
+                        new ScoreResponse.Score("2020-03-05", 0.2, termStructure(), false, 0.3, null)),
                         new ScoreResponse.Timing(1.5, 0.25, 1.0), null, null,
                         List.of(new Plausibility.Warning("gap", "a 9-day gap"))),
                 new ScoreResponse("sp500", "cd34", null, List.of(), null, null, null, List.of()),
@@ -42,5 +43,13 @@ class ScoreResponseTreeTest {
         List<String> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
+    }
+
+    private static java.util.Map<String, Double> termStructure() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("5", 0.05);
+        m.put("20", 0.2);
+        m.put("60", 0.45);
+        return m;
     }
 }

@@ -200,6 +200,73 @@ class PanelPageBrowserTest {
     }
 
     /**
+     * The committed term-structure model (any-index-horizons, issue 26): today's probabilities within 5, 20 and 60
+     * trading days in words, each horizon drawn over the history, and a chosen date's structure; every one is the
+     * API's, non-decreasing in the horizon, the 20-day one the page's "probability".
+     */
+    @Test
+    void aTermStructureIsShownInWordsAndOverHistoryAsTheApiAnswersIt() throws Exception {
+        serve("packaged", "any-index-horizons");
+        browser.get(server.uri("/#market=sp500&date=2008-10-10").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> "sp500".equals(js(
+                "return document.body.dataset.loaded || ''")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("why-summary")).getText()
+                .contains("How soon"));
+        assertFalse(browser.findElement(By.id("error")).isDisplayed(), browser.findElement(By.id("error")).getText());
+        String today = browser.findElement(By.id("term-today")).getText();
+        assertTrue(today.contains("within 5 trading days is") && today.contains("within 20 trading days is")
+                && today.contains("within 60 trading days is") && today.contains("(the probability above)"), today);
+        String why = browser.findElement(By.id("why-summary")).getText();
+        assertTrue(why.contains("2008-10-10") && why.contains("within 60 trading days"), why);
+
+        @SuppressWarnings("unchecked")
+        List<String> dates = (List<String>) js("return window.sysrisk.h.dates");
+        @SuppressWarnings("unchecked")
+        List<Number> probability = (List<Number>) js("return window.sysrisk.h.probability");
+        List<List<Number>> terms = new ArrayList<>();
+        for (String h : List.of("5", "20", "60")) {
+            @SuppressWarnings("unchecked")
+            List<Number> t = (List<Number>) js("return window.sysrisk.h.terms['" + h + "']");
+            assertEquals(dates.size(), t.size(), "horizon " + h);
+            terms.add(t);
+        }
+        for (int i = 0; i < dates.size(); i++) {
+            double p5 = terms.get(0).get(i).doubleValue();
+            double p20 = terms.get(1).get(i).doubleValue();
+            double p60 = terms.get(2).get(i).doubleValue();
+            assertTrue(p5 <= p20 && p20 <= p60, dates.get(i) + ": " + p5 + ", " + p20 + ", " + p60);
+            assertEquals(probability.get(i).doubleValue(), p20, 0.0, dates.get(i));
+        }
+        // The latest dates, held to POST /score with the close series a client would send.
+        MarketData sp = EmbeddedDataset.SP500.load();
+        int from = sp.size() - 400;
+        JsonNode api = score(sp, from, List.of(io.sysrisk.data.Market.CLOSE), dates.get(dates.size() - 30));
+        assertEquals(30, api.size());
+        for (int j = 0; j < 30; j++) {
+            int i = dates.size() - 30 + j;
+            JsonNode ts = api.get(j).path("termStructure");
+            assertEquals(dates.get(i), api.get(j).path("asOf").asText());
+            assertEquals(List.of("5", "20", "60"), iterable(ts.fieldNames()));
+            for (int k = 0; k < 3; k++) {
+                assertEquals(ts.path(List.of("5", "20", "60").get(k)).asDouble(), terms.get(k).get(i).doubleValue(),
+                        1e-12, dates.get(i));
+            }
+        }
+        assertTrue(browser.findElement(By.id("prob-caption")).getText().contains("within 20 trading days (solid)"));
+        String csvOut = (String) js("return window.sysrisk.csvText()");
+        assertTrue(csvOut.startsWith("date,probability,alert,volatility,within_5d,within_20d,within_60d\n"),
+                csvOut.substring(0, 80));
+        Files.write(Path.of("src", "tools", "target", "risk-page-term-structure.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    /**
      * Uploads {@code csv} (rows {@code from..} of {@code data}) through the page's file input, waits for it to be
      * drawn, and holds every drawn date and probability to POST /score for the same rows and columns.
      */

@@ -69,11 +69,14 @@ public class MonitorService {
      * What the page needs before it asks for anything else. {@code columns}: what an uploaded CSV holds after its
      * date (the model's input columns by name); {@code indexColumn}: a panel model's index, else null;
      * {@code memberDrawdown}: for a panel, the fall below its 250-day high that counts a member as in drawdown.
+     * {@code horizons}: a term-structure model's horizons in trading days (null for one horizon);
+     * {@code servedHorizon}: the one whose probability is the page's "probability".
      */
     public record Overview(String modelVersion, String modelSha256, String createdAt, boolean closeOnly,
                            String label, String alarmBy, double threshold, Double volatilityThreshold,
                            int window, int requiredDays, int chunkDates, int maxUploadDays, List<MarketInfo> markets,
-                           Card card, List<String> columns, String indexColumn, Double memberDrawdown) {
+                           Card card, List<String> columns, String indexColumn, Double memberDrawdown,
+                           List<Integer> horizons, Integer servedHorizon) {
     }
 
     /**
@@ -90,12 +93,14 @@ public class MonitorService {
      * panel's index column, an OHLCV file's close); {@code onsets} are the fall onsets (the label's event starts) in
      * the chunk, known up to {@code labelKnownUntil}; {@code membersInDrawdown}, for a panel model only, the share of
      * its members more than {@link Overview#memberDrawdown} below their high of the last 250 days (that day
-     * included, nothing later).
+     * included, nothing later). {@code termStructure}, for a term-structure model only: per horizon in days, the
+     * probability of an onset within it on each date.
      */
     public record HistoryChunk(String market, int chunk, int chunks, List<String> dates, List<Double> close,
                                List<Double> probability, List<Boolean> alert, List<Double> volatility,
                                List<String> onsets, String labelKnownUntil, List<String> warnings,
-                               String modelSha256, double serverMs, List<Double> membersInDrawdown) {
+                               String modelSha256, double serverMs, List<Double> membersInDrawdown,
+                               java.util.Map<String, List<Double>> termStructure) {
     }
 
     /** The look-back of a member's high for the page's "members in drawdown" (a trading year). */
@@ -109,7 +114,8 @@ public class MonitorService {
      */
     public record WindowDetail(String market, String asOf, double probability, boolean alert, Double volatility,
                                List<String> dates, List<Double> attention, List<String> features,
-                               List<List<Double>> values, List<String> columns, List<Double> columnValues) {
+                               List<List<Double>> values, List<String> columns, List<Double> columnValues,
+                               java.util.Map<String, Double> termStructure) {
     }
 
     public Overview overview() {
@@ -130,7 +136,7 @@ public class MonitorService {
                 by.equals(ModelManifest.AlarmRule.VOLATILITY) ? alarm.threshold() : null, m.input().window(),
                 m.input().requiredDays(), chunkDates(), config.serving().maxDays(), list, card(m),
                 m.input().columns(), panel(m) ? m.input().indexColumn() : null,
-                panel(m) ? memberDrawdown(m) : null);
+                panel(m) ? memberDrawdown(m) : null, m.horizons(), m.model().servedHorizon());
     }
 
     /** A model of an index and its members (the page draws the members' state). */
@@ -155,7 +161,12 @@ public class MonitorService {
             training = members + " members (seeds " + m.ensemble().config().seeds() + "), best epochs "
                     + m.ensemble().members().stream().map(r -> String.valueOf(r.bestEpoch())).toList() + "; " + training;
         }
-        String calibration = m.ensemble() == null ? "none (the network's own sigmoid)" : String.format(
+        String calibration = m.ensemble() == null ? "none (the network's own sigmoid)"
+                : m.ensemble().config().hazards() != null ? "Platt per interval between the horizons " + m.horizons()
+                + " days: each interval's mean member hazard, logit = scale x logit + shift, (scale, shift) = "
+                + m.ensemble().config().hazards().stream().map(c -> String.format(java.util.Locale.ROOT,
+                "(%.3f, %+.3f)", c.scale(), c.shift())).toList() + ", fitted on held-back calibration days"
+                : String.format(
                 java.util.Locale.ROOT, "Platt: logit = %.3f x logit(mean member probability) %+.3f, fitted on "
                         + "held-back calibration days", m.ensemble().config().calibrationScale(),
                 m.ensemble().config().calibrationShift());
@@ -213,6 +224,18 @@ public class MonitorService {
             return null;
         }
         ModelManifest m = service.manifest();
+        if (e.has("termStructure")) {
+            ObjectNode out = json.createObjectNode();
+            out.put("report", "model-store/" + m.version() + "/report/README.md");
+            out.put("method", "leave-one-market-out, per horizon: each market held out over its whole history and "
+                    + "that period in every other market; each horizon's probability ranked against that horizon's "
+                    + "label beside 20-day volatility; 95% circular block-bootstrap intervals");
+            out.set("horizons", e.get("termStructure"));
+            out.set("decreasingAnswers", e.get("decreasing"));
+            out.set("answers", e.get("answers"));
+            out.set("inWords", e.get("inWords"));
+            return out;
+        }
         String design = e.path("design").asText();
         boolean walkForward = design.startsWith("walk-forward");
         // A fold of the markets together is one row per market and period ("djia 1/2"): count the periods.
@@ -306,6 +329,53 @@ public class MonitorService {
         return out;
     }
 
+    /**
+     * A term-structure version's evidence (issue 26): the design, and per horizon the pooled figures
+     * ({@code termStructure}: days, windows, events, PR-AUC and ROC-AUC of the model and of volatility, their
+     * paired differences with intervals, mean probability against the rate), the monotone count, in words.
+     */
+    private ObjectNode readTermStructureEvidence(ObjectNode out) {
+        try (InputStream in = resource("term-structure.json")) {
+            if (in == null) {
+                return out;
+            }
+            JsonNode r = json.readTree(in);
+            for (String k : new String[] {"design", "mode", "horizons", "servedHorizon", "answers", "decreasing"}) {
+                out.set(k, r.get(k));
+            }
+            ArrayNode horizons = out.putArray("termStructure");
+            StringBuilder words = new StringBuilder();
+            for (JsonNode h : r.path("pooled")) {
+                ObjectNode o = horizons.addObject();
+                for (String k : new String[] {"days", "windows", "positives", "baseRate", "meanProbability", "brier",
+                        "modelRocAuc", "volatilityRocAuc", "modelPrAuc", "volatilityPrAuc", "rocVsVolatility",
+                        "prVsVolatility"}) {
+                    o.set(k, h.get(k));
+                }
+                JsonNode iv = h.path("prVsVolatility").path("interval");
+                words.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the model's PR-AUC is "
+                                + "%.3f against volatility's %.3f (difference %+.3f [%.3f, %.3f]): %s.",
+                        words.length() == 0 ? "" : " ", h.path("days").asInt(), h.path("modelPrAuc").asDouble(),
+                        h.path("volatilityPrAuc").asDouble(), h.path("prVsVolatility").path("estimate").asDouble(),
+                        iv.path("low").asDouble(), iv.path("high").asDouble(), iv.path("low").asDouble() > 0
+                                ? "above volatility" : iv.path("high").asDouble() < 0 ? "below volatility"
+                                : "not distinguishable from volatility"));
+            }
+            out.put("inWords", words.toString());
+            ArrayNode folds = out.putArray("folds");
+            for (JsonNode f : r.path("folds")) {
+                ObjectNode fold = folds.addObject();
+                for (String k : new String[] {"market", "period", "trainedOn", "horizons"}) {
+                    fold.set(k, f.get(k));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the packaged report of " + service.manifest().version()
+                    + " cannot be read", e);
+        }
+    }
+
     /** The served model's committed report (markdown), or null. */
     public String reportText() {
         try (InputStream in = resource("README.md")) {
@@ -340,6 +410,7 @@ public class MonitorService {
         List<Double> p = new ArrayList<>(r.scores().size());
         List<Boolean> alert = new ArrayList<>(r.scores().size());
         List<Double> vol = new ArrayList<>(r.scores().size());
+        java.util.Map<String, List<Double>> terms = m.horizons() == null ? null : new java.util.LinkedHashMap<>();
         for (int i = 0; i < r.scores().size(); i++) {
             ScoreResponse.Score s = r.scores().get(i);
             dates.add(s.asOf());
@@ -347,6 +418,9 @@ public class MonitorService {
             p.add(s.probability());
             alert.add(s.alert());
             vol.add(s.volatility());
+            if (terms != null) {
+                s.termStructure().forEach((h, v) -> terms.computeIfAbsent(h, k -> new ArrayList<>()).add(v));
+            }
         }
         LabelDefinition label = m.label();
         List<String> onsets = new ArrayList<>();
@@ -364,7 +438,8 @@ public class MonitorService {
         List<String> warnings = r.warnings().stream().map(w -> w.message()).toList();
         return new HistoryChunk(name, chunk, chunks, dates, closes, p, alert, vol, onsets, knownUntil, warnings,
                 r.modelSha256(), Math.round((System.nanoTime() - t0) / 1e4) / 100.0,
-                panel(m) ? membersInDrawdown(data, start, start + r.scores().size() - 1, memberDrawdown(m)) : null);
+                panel(m) ? membersInDrawdown(data, start, start + r.scores().size() - 1, memberDrawdown(m)) : null,
+                terms);
     }
 
     /**
@@ -435,7 +510,7 @@ public class MonitorService {
         return new WindowDetail(name, s.asOf(), s.probability(), s.alert(), s.volatility(),
                 s.attention().stream().map(ScoreResponse.Weight::date).toList(),
                 s.attention().stream().map(ScoreResponse.Weight::weight).toList(), rows.features(), values,
-                m.input().columns(), columnValues);
+                m.input().columns(), columnValues, s.termStructure());
     }
 
     /**
@@ -546,6 +621,9 @@ public class MonitorService {
 
     private ObjectNode readEvidence() {
         ObjectNode out = json.createObjectNode();
+        if (service.manifest().horizons() != null) {
+            return readTermStructureEvidence(out);
+        }
         InputStream found = resource("lomo.json");
         try (InputStream in = found != null ? found : resource("walk-forward.json")) {
             if (in == null) {

@@ -1,0 +1,81 @@
+package io.sysrisk.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A term-structure model served (issue 26: the committed any-index-horizons): every front answers each date's
+ * {@code termStructure}, horizon in days to probability, beside {@code probability} (the 20-day one, as before), the
+ * same numbers on REST, a direct Lambda invocation and a Function URL event; GET /model lists the horizons.
+ */
+@QuarkusTest
+@TestProfile(TermStructureApiTest.Horizons.class)
+class TermStructureApiTest {
+
+    /** Serves the committed term-structure version. */
+    public static class Horizons implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("sysrisk.model.version", "any-index-horizons");
+        }
+    }
+
+    private static final List<String> HORIZONS = List.of("5", "20", "60");
+
+    @TestHTTPResource("/score")
+    URL score;
+
+    @TestHTTPResource("/model")
+    URL model;
+
+    @Test
+    void everyFrontAnswersTheSameTermStructure() throws Exception {
+        String request = Requests.json(Requests.ending(LocalDate.of(2008, 10, 10), 330));
+        JsonNode rest = Requests.JSON.readTree(given().contentType("application/json").body(request).post(score)
+                .then().statusCode(200).body("modelVersion", equalTo("any-index-horizons")).extract().asString());
+        JsonNode lambda = Requests.JSON.readTree(given().contentType("application/json").body(request).post()
+                .then().statusCode(200).extract().asString());
+        Map<String, Object> event = Map.of("version", "2.0", "rawPath", "/",
+                "requestContext", Map.of("http", Map.of("method", "POST", "path", "/")),
+                "headers", Map.of("content-type", "application/json"), "body", request, "isBase64Encoded", false);
+        JsonNode url = Requests.JSON.readTree(Requests.JSON.readTree(given().contentType("application/json")
+                .body(Requests.json(event)).post().then().statusCode(200).body("statusCode", equalTo(200))
+                .extract().asString()).path("body").asText());
+        JsonNode s = rest.path("scores").get(0);
+        assertEquals("2008-10-10", s.path("asOf").asText());
+        JsonNode ts = s.path("termStructure");
+        List<String> keys = new java.util.ArrayList<>();
+        ts.fieldNames().forEachRemaining(keys::add);
+        assertEquals(HORIZONS, keys, "horizons in days, ascending");
+        assertTrue(ts.path("5").asDouble() <= ts.path("20").asDouble()
+                && ts.path("20").asDouble() <= ts.path("60").asDouble(), ts.toString());
+        assertEquals(s.path("probability").asDouble(), ts.path("20").asDouble(), 0.0, "probability is the 20-day one");
+        for (JsonNode other : List.of(lambda, url)) {
+            assertEquals(s.path("termStructure"), other.path("scores").get(0).path("termStructure"));
+            assertEquals(s.path("probability"), other.path("scores").get(0).path("probability"));
+        }
+    }
+
+    @Test
+    void getModelListsTheHorizons() {
+        given().get(model).then().statusCode(200).body("version", equalTo("any-index-horizons"))
+                .body("horizons", contains(5, 20, 60));
+    }
+}
