@@ -95,6 +95,18 @@ class Report implements Callable<Integer>, DjlJob {
             throw new IllegalArgumentException("--csv is for a model of your file; " + manifest.version()
                     + " was trained on the embedded data");
         }
+        if (manifest.isPooled() && manifest.horizons() != null) {
+            // A term structure (issue 26): its evidence horizon by horizon, leave-one-market-out.
+            io.sysrisk.comparison.TermStructureStudy.Result result = io.sysrisk.comparison.TermStructureStudy.run(
+                    manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded(),
+                    quick ? LeaveOneMarketOut.Settings.quick() : LeaveOneMarketOut.Settings.full(), System.out::println);
+            Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+            io.sysrisk.report.TermStructureReportWriter.write(manifest, result, folder,
+                    "./mvnw -q -Preport -Dsysrisk.args=\"--version " + manifest.version() + (quick ? " --quick" : "")
+                            + "\"");
+            System.out.println("report written to " + folder);
+            return 0;
+        }
         if (manifest.isPooled()) {
             LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                     : LeaveOneMarketOut.Settings.full(), System.out::println)
