@@ -73,9 +73,26 @@ class TermStructureApiTest {
         }
     }
 
+    /** GET /model: the horizons, and each one's out-of-sample figures from the committed per-horizon report. */
     @Test
-    void getModelListsTheHorizons() {
-        given().get(model).then().statusCode(200).body("version", equalTo("any-index-horizons"))
-                .body("horizons", contains(5, 20, 60));
+    void getModelListsTheHorizonsAndTheirEvidence() throws Exception {
+        JsonNode m = Requests.JSON.readTree(given().get(model).then().statusCode(200)
+                .body("version", equalTo("any-index-horizons")).body("horizons", contains(5, 20, 60))
+                .extract().asString());
+        JsonNode report = Requests.JSON.readTree(java.nio.file.Path.of("model-store", "any-index-horizons", "report",
+                "term-structure.json").toFile());
+        JsonNode evidence = m.path("outOfSample");
+        assertTrue(evidence.path("method").asText().startsWith("leave-one-market-out, per horizon"), m.toString());
+        assertEquals(0, evidence.path("decreasingAnswers").asInt());
+        assertEquals(3, evidence.path("horizons").size());
+        for (int k = 0; k < 3; k++) {
+            JsonNode h = evidence.path("horizons").get(k);
+            JsonNode pooled = report.path("pooled").get(k);
+            assertEquals(List.of(5, 20, 60).get(k), h.path("days").asInt());
+            assertEquals(pooled.path("modelPrAuc").asDouble(), h.path("modelPrAuc").asDouble(), 0.0);
+            assertEquals(pooled.path("prVsVolatility"), h.path("prVsVolatility"));
+            assertTrue(evidence.path("inWords").asText().contains("Within " + h.path("days").asInt()
+                    + " trading days the model's PR-AUC"), evidence.path("inWords").asText());
+        }
     }
 }

@@ -133,6 +133,12 @@ class Train implements Callable<Integer>, DjlJob {
         ModelConfig m = r.member();
         ModelConfig member = noAttention ? m.withoutAttention() : m;
         if (horizons != null) {
+            if (experiment.ownData()) {
+                // Its evidence (report, horizon by horizon) holds the embedded markets out in turn; a model of a
+                // user's file would have none, so it is not trained.
+                throw new IllegalArgumentException("--horizons trains the embedded markets' model (its per-horizon "
+                        + "evidence is their leave-one-market-out); with --csv or --dataset it is not supported yet");
+            }
             exp = exp.withHorizons(horizons);
             member = member.withHorizons(exp.horizons(), exp.label().horizon());
         }

@@ -101,6 +101,29 @@ class SysriskCliTest {
     }
 
     /**
+     * A term structure's mistakes stop before anything trains, in one line: horizons without the label's own window
+     * (the served probability is that horizon's), not ascending, or for a user's file (its evidence would be none).
+     */
+    @Test
+    void termStructureMistakesAreOneLine(@TempDir Path dir) throws IOException {
+        Path store = dir.resolve("store");
+        String[][] cases = {
+                {"--horizons", "5,60"},
+                {"--horizons", "60,20,5"},
+                {"--horizons", "5,20,60", "--dataset", "sp500"}};
+        String[] expected = {"its own window among the horizons", "strictly ascending", "not supported yet"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = concat(new String[] {"train", "--store", store.toString(), "--version", "ts"}, cases[i]);
+            String[] r = run(args);
+            assertEquals("2", r[0], String.join(" ", args));
+            String out = r[1].lines().filter(l -> !l.startsWith("engine check: ")
+                    && !l.startsWith("oneDNN")).reduce("", (a, b) -> a + b + "\n").strip();
+            assertTrue(out.startsWith("error: ") && !out.contains("\n") && out.contains(expected[i]), out);
+        }
+        assertTrue(!Files.exists(store.resolve("ts")), "nothing written");
+    }
+
+    /**
      * A user's file whose validation and calibration parts (its latest fifth of windows) hold no fall: exit 2, one
      * line that names the part, and nothing in the store, not even the version's folder.
      */

@@ -256,8 +256,27 @@ class PanelPageBrowserTest {
         String csvOut = (String) js("return window.sysrisk.csvText()");
         assertTrue(csvOut.startsWith("date,probability,alert,volatility,within_5d,within_20d,within_60d\n"),
                 csvOut.substring(0, 80));
+        // "How much to trust it": the committed per-horizon report, each horizon's pooled row as the JSON has it.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("term-evidence")).isEmpty());
+        JsonNode report = json.readTree(Path.of("model-store", "any-index-horizons", "report", "term-structure.json")
+                .toFile());
+        List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("#term-evidence tr"));
+        assertEquals(4, rows.size(), "a header and one row per horizon");
+        for (int k = 0; k < 3; k++) {
+            String row = rows.get(k + 1).getText();
+            JsonNode h = report.path("pooled").get(k);
+            assertTrue(row.startsWith("within " + h.path("days").asInt() + " days")
+                    && row.contains(String.format(java.util.Locale.ROOT, "%.3f", h.path("modelPrAuc").asDouble()))
+                    && row.contains(String.format(java.util.Locale.ROOT, "%.3f", h.path("volatilityPrAuc").asDouble())),
+                    row);
+        }
+        String evidence = browser.findElement(By.id("evidence")).getText();
+        assertTrue(evidence.contains("leave-one-market-out, per horizon") && evidence.contains(String.format(
+                java.util.Locale.ROOT, "0 of %,d held-out answers decrease", report.path("answers").asLong())), evidence);
         Files.write(Path.of("src", "tools", "target", "risk-page-term-structure.png"),
                 browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(Path.of("src", "tools", "target", "risk-page-term-structure-evidence.png"),
+                browser.findElement(By.id("evidence")).getScreenshotAs(OutputType.BYTES));
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {
