@@ -3,8 +3,10 @@
 # 10 s of warm-up, then 15 s of POST /score with the committed 320-day sample over 8 connections (2 wrk threads),
 # jars interleaved round by round so drift hits all alike. One line per jar and round.
 #
-#   src/tools/bench/wrk-serving.sh [--rounds N] LABEL=PATH/TO/runner.jar [LABEL=...]
+#   src/tools/bench/wrk-serving.sh [--rounds N] LABEL=PATH/TO/runner.jar[@VERSION] [LABEL=...]
 #
+# @VERSION serves that committed model version (-Dsysrisk.model.version), e.g. any-index-horizons; default the
+# jar's default (any-index).
 # A runner jar needs its lib/ folder beside it (copy both to keep a baseline build: cp -r target/*-runner.jar
 # target/lib /tmp/base/). Needs wrk (Debian: apt-get install wrk) and a free port 8080.
 set -euo pipefail
@@ -24,8 +26,9 @@ f:close()
 LUA
 for ((r = 1; r <= rounds; r++)); do
   for spec in "$@"; do
-    label="${spec%%=*}"; jar="${spec#*=}"
-    java -Xmx512m -XX:+UseSerialGC -jar "$jar" > /dev/null 2>&1 &
+    label="${spec%%=*}"; jar="${spec#*=}"; version=()
+    if [[ "$jar" == *@* ]]; then version=("-Dsysrisk.model.version=${jar##*@}"); jar="${jar%@*}"; fi
+    java -Xmx512m -XX:+UseSerialGC "${version[@]}" -jar "$jar" > /dev/null 2>&1 &
     pid=$!
     for _ in $(seq 60); do curl -s -o /dev/null localhost:8080/q/health 2>/dev/null && break; sleep 0.5; done
     wrk -t2 -c8 -d10s -s "$lua" http://localhost:8080/score > /dev/null

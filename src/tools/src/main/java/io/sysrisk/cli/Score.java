@@ -80,11 +80,19 @@ class Score implements Callable<Integer>, DjlJob {
 
     private static void print(ModelManifest m, MarketData data, List<DatedScore> scores) {
         int[] labels = Labeler.label(data, m.label());
-        System.out.println("date,probability,alert,label");
+        // A term structure's horizons follow, one column each, so that the first four columns mean what they did.
+        List<Integer> horizons = m.horizons() == null ? List.of() : m.horizons();
+        StringBuilder header = new StringBuilder("date,probability,alert,label");
+        horizons.forEach(h -> header.append(",within_").append(h).append('d'));
+        System.out.println(header);
         for (DatedScore s : scores) {
             int y = labels[data.dates().indexOf(s.asOf())];
-            System.out.println(String.format(Locale.ROOT, "%s,%.5f,%d,%s", s.asOf(), s.probability(),
-                    s.alert() ? 1 : 0, y < 0 ? "" : String.valueOf(y)));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s,%.5f,%d,%s", s.asOf(),
+                    s.probability(), s.alert() ? 1 : 0, y < 0 ? "" : String.valueOf(y)));
+            for (int k = 0; k < horizons.size(); k++) {
+                line.append(String.format(Locale.ROOT, ",%.5f", s.termStructure()[k]));
+            }
+            System.out.println(line);
         }
     }
 

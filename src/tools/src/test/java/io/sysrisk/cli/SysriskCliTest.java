@@ -79,6 +79,29 @@ class SysriskCliTest {
         }
     }
 
+    /** A term-structure version's CLI scores: one column per horizon, non-decreasing, Java and DJL agreeing. */
+    @Test
+    void scoringWithATermStructurePrintsEveryHorizon() {
+        String[] args = {"score", "--version", "any-index-horizons", "--market", "sp500", "--from", "2008-09-01",
+                "--to", "2008-12-31"};
+        List<String> java = stdout(args).lines().toList();
+        List<String> djl = stdout(concat(args, "--engine", "djl")).lines().filter(l -> l.startsWith("date")
+                || l.matches("\\d{4}-.*")).toList();
+        assertEquals("date,probability,alert,label,within_5d,within_20d,within_60d", java.get(0));
+        assertEquals(java.size(), djl.size());
+        assertTrue(java.size() > 80, java.size() + " lines");
+        for (int i = 1; i < java.size(); i++) {
+            String[] a = java.get(i).split(",", -1);
+            String[] b = djl.get(i).split(",", -1);
+            assertEquals(a[1], a[5], "probability is the 20-day one: " + java.get(i));
+            assertTrue(Double.parseDouble(a[4]) <= Double.parseDouble(a[5])
+                    && Double.parseDouble(a[5]) <= Double.parseDouble(a[6]), java.get(i));
+            for (int k = 4; k < 7; k++) {
+                assertEquals(Double.parseDouble(a[k]), Double.parseDouble(b[k]), 2.01e-5, java.get(i) + " / " + djl.get(i));
+            }
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
