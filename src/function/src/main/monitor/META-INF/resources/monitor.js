@@ -529,7 +529,18 @@
       ' settings).</strong> ' + esc(e.inWords) + ' ' + Number(e.decreasing).toLocaleString('en') + ' of ' +
       Number(e.answers).toLocaleString('en') + ' held-out answers decrease with the horizon.</p>' +
       '<div class="table-wrap"><table id="term-evidence"><caption>Pooled over the held-out markets</caption>' + head + e.termStructure.map(row).join('') + '</table></div>' +
+      calmText(e.calm) +
       '<details><summary>Per held-out market</summary>' + folds + '</details>';
+  }
+
+  /** Onsets out of calm, per horizon: how the model and volatility rank the days before them (ROC-AUC, 0.5 chance). */
+  function calmText(calm) {
+    if (!calm || !calm.length) return '';
+    const r = (k) => num(k.rocAuc, 3) + ' ' + iv(k.rocAucInterval, 2);
+    return '<p id="term-calm">Falls that start out of calm (no fall start in the ' + calm[0].calmDays +
+      ' trading days before), ranked against the days without an onset: ' + calm.map((c) => 'within ' + c.days +
+      ' days (' + c.calmOnsets + ' such onsets) the model ' + r(c.ranking[0]) + ', volatility ' + r(c.ranking[1]))
+      .join('; ') + ' (ROC-AUC, 0.5 is chance).</p>';
   }
 
   async function loadEvidence() {

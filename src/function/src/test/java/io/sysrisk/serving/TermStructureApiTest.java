@@ -85,6 +85,12 @@ class TermStructureApiTest {
         assertTrue(evidence.path("method").asText().startsWith("leave-one-market-out, per horizon"), m.toString());
         assertEquals(0, evidence.path("decreasingAnswers").asInt());
         assertEquals(3, evidence.path("horizons").size());
+        assertEquals(3, evidence.path("onsetsOutOfCalm").size());
+        for (int k = 0; k < 3; k++) {
+            JsonNode c = evidence.path("onsetsOutOfCalm").get(k);
+            assertEquals(List.of(5, 20, 60).get(k), c.path("days").asInt());
+            assertEquals(report.path("calm").get(k).path("ranking"), c.path("ranking"));
+        }
         for (int k = 0; k < 3; k++) {
             JsonNode h = evidence.path("horizons").get(k);
             JsonNode pooled = report.path("pooled").get(k);

@@ -29,7 +29,10 @@ import io.sysrisk.windows.WindowSet;
  * the held-out market's windows, each horizon's probability is ranked against that horizon's label beside the
  * reference, 20-day volatility on the window's last day: ROC-AUC and PR-AUC, and their paired differences with
  * block-bootstrap intervals (blocks within each market). Calibration per horizon: the mean probability against the
- * observed rate, and the Brier score. Also counted: answers whose structure decreases in the horizon (none can).
+ * observed rate, and the Brier score. Per horizon too, the stratum of onsets out of calm ({@link CalmStratum}: the
+ * windows before onsets with no fall start in the {@link io.sysrisk.labels.Labeler#CALM_DAYS} before them, against
+ * every window without an onset within the horizon), pooled within folds. Also counted: answers whose structure
+ * decreases in the horizon (none can).
  */
 public final class TermStructureStudy {
 
@@ -46,7 +49,11 @@ public final class TermStructureStudy {
     public record Fold(String market, String period, String trainedOn, List<Integer> bestEpochs, List<Horizon> horizons,
                        @com.fasterxml.jackson.annotation.JsonIgnore double[][] probability,
                        @com.fasterxml.jackson.annotation.JsonIgnore int[][] labels,
-                       @com.fasterxml.jackson.annotation.JsonIgnore double[] volatility) {
+                       @com.fasterxml.jackson.annotation.JsonIgnore double[] volatility,
+                       @com.fasterxml.jackson.annotation.JsonIgnore int[] rows,
+                       @com.fasterxml.jackson.annotation.JsonIgnore int[] onsets,
+                       @com.fasterxml.jackson.annotation.JsonIgnore boolean[] calmOnsets,
+                       @com.fasterxml.jackson.annotation.JsonIgnore List<LocalDate> onsetDates) {
     }
 
     /**
@@ -54,9 +61,12 @@ public final class TermStructureStudy {
      * fold's PR-AUC weighted by its events (the folds' calibrations differ; this does not join their scores).
      */
     public record Result(String design, String mode, List<Integer> horizons, int servedHorizon, List<Fold> folds,
-                         List<Horizon> pooled, List<double[]> stratifiedPrAuc, long answers, long decreasing,
-                         int samples, double seconds) {
+                         List<Horizon> pooled, List<double[]> stratifiedPrAuc, List<CalmStratum.Result> calm,
+                         long answers, long decreasing, int samples, double seconds) {
     }
+
+    /** The scores the calm stratum ranks, in its order. */
+    public static final List<String> CALM_SCORES = List.of("model", "volatility (vol_20d)");
 
     public static final String DESIGN = "leave-one-market-out, per horizon, the version's recipe";
 
@@ -115,6 +125,17 @@ public final class TermStructureStudy {
             }
             stratified.add(new double[] {weighted / events, vWeighted / events});
         }
+        List<CalmStratum.Result> calm = new ArrayList<>();
+        for (int h = 0; h < k; h++) {
+            int j = h;
+            List<int[]> kept = folds.stream().map(f -> CalmStratum.kept(f.rows(), f.labels()[j], f.onsets(),
+                    f.calmOnsets())).toList();
+            calm.add(CalmStratum.pooled(io.sysrisk.labels.Labeler.CALM_DAYS, folds.stream().map(Fold::onsets).toList(),
+                    folds.stream().map(Fold::calmOnsets).toList(), folds.stream().map(Fold::onsetDates).toList(), kept,
+                    folds.stream().map(f -> f.labels()[j]).toList(), CALM_SCORES,
+                    List.of(folds.stream().map(f -> f.probability()[j]).toList(),
+                            folds.stream().map(Fold::volatility).toList()), settings.samples(), 29));
+        }
         long answers = 0;
         long decreasing = 0;
         for (Fold f : folds) {
@@ -129,7 +150,15 @@ public final class TermStructureStudy {
             }
         }
         Result r = new Result(DESIGN, settings.mode(), base.horizons(), base.label().horizon(), folds, pooled,
-                stratified, answers, decreasing, settings.samples(), (System.nanoTime() - start) / 1e9);
+                stratified, calm, answers, decreasing, settings.samples(), (System.nanoTime() - start) / 1e9);
+        for (int h = 0; h < k; h++) {
+            CalmStratum.Result c = calm.get(h);
+            log.accept(String.format(Locale.ROOT, "calm stratum, within %d days: %d onsets out of calm, ROC-AUC "
+                            + "model %.3f [%.2f, %.2f] vs volatility %.3f [%.2f, %.2f]", base.horizons().get(h),
+                    c.calmOnsets(), c.ranking().get(0).rocAuc(), c.ranking().get(0).rocAucInterval().low(),
+                    c.ranking().get(0).rocAucInterval().high(), c.ranking().get(1).rocAuc(),
+                    c.ranking().get(1).rocAucInterval().low(), c.ranking().get(1).rocAucInterval().high()));
+        }
         for (Horizon h : pooled) {
             log.accept(String.format(Locale.ROOT, "pooled, within %d days: PR-AUC model %.3f vs volatility %.3f, "
                             + "difference %+.3f [%.3f, %.3f]; ROC-AUC %.3f vs %.3f; mean probability %.3f, rate %.3f",
@@ -183,8 +212,13 @@ public final class TermStructureStudy {
                         ? m.calibrationRows()[m.calibrationRows().length - 1] : m.trainRows()[m.trainRows().length - 1]))
                 .reduce((a, b) -> a + "; " + b).orElse("");
         List<LocalDate> ends = test.endDates();
+        io.sysrisk.labels.LabelDefinition.Onset fall = (io.sysrisk.labels.LabelDefinition.Onset) config.label();
+        int[] onsets = io.sysrisk.labels.Labeler.onsets(held.market().data(), fall);
+        boolean[] calm = io.sysrisk.labels.Labeler.outOfCalm(held.market().data(), fall, onsets,
+                io.sysrisk.labels.Labeler.CALM_DAYS);
+        List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         return new Fold(held.name(), ends.get(0) + ".." + ends.get(ends.size() - 1), trainedOn, bestEpochs, horizons,
-                prob, labels, vol);
+                prob, labels, vol, test.rows(), onsets, calm, onsetDates);
     }
 
     private static Horizon horizon(int days, double[] p, int[] y, double[] vol, int[] segments, int samples) {

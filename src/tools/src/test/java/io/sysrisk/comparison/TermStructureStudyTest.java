@@ -63,11 +63,23 @@ class TermStructureStudyTest {
             }
         }
         assertEquals(positives60, f.horizons().get(2).positives(), "every labelled window of the period is scored");
+        // The calm stratum per horizon: its positives are windows before calm onsets, so no more than the horizon's.
+        assertEquals(3, r.calm().size());
+        for (int h = 0; h < 3; h++) {
+            CalmStratum.Result c = r.calm().get(h);
+            assertTrue(c.calmOnsets() > 0 && c.calmOnsets() <= c.onsets(), "calm onsets " + c.calmOnsets());
+            assertTrue(c.positives() > 0 && c.positives() <= f.horizons().get(h).positives());
+            assertEquals(windows - f.horizons().get(h).positives() + c.positives(), c.windows(),
+                    "every window without an onset within the horizon, and those before calm onsets");
+            assertEquals(TermStructureStudy.CALM_SCORES, c.ranking().stream().map(CalmStratum.Ranking::name).toList());
+        }
+        assertTrue(r.calm().get(0).positives() < r.calm().get(2).positives());
         assertEquals(windows, r.answers());
         assertEquals(0, r.decreasing());
         String md = io.sysrisk.report.TermStructureReportWriter.markdown("test",
                 base.label().describe(), r, "the test");
         assertTrue(md.contains("Within 5 days the model") && md.contains("Within 60 days the model")
+                && md.contains("## Onsets out of calm")
                 && md.contains("0 of " + String.format(java.util.Locale.ROOT, "%,d", windows)), md);
     }
 

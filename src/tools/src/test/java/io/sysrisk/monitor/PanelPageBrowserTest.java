@@ -273,6 +273,10 @@ class PanelPageBrowserTest {
         String evidence = browser.findElement(By.id("evidence")).getText();
         assertTrue(evidence.contains("leave-one-market-out, per horizon") && evidence.contains(String.format(
                 java.util.Locale.ROOT, "0 of %,d held-out answers decrease", report.path("answers").asLong())), evidence);
+        String calm = browser.findElement(By.id("term-calm")).getText();
+        assertTrue(calm.contains(String.format(java.util.Locale.ROOT, "within 60 days (%d such onsets) the model %.3f",
+                report.path("calm").get(2).path("calmOnsets").asInt(),
+                report.path("calm").get(2).path("ranking").get(0).path("rocAuc").asDouble())), calm);
         Files.write(Path.of("src", "tools", "target", "risk-page-term-structure.png"),
                 browser.getScreenshotAs(OutputType.BYTES));
         Files.write(Path.of("src", "tools", "target", "risk-page-term-structure-evidence.png"),

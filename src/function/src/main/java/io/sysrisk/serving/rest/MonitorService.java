@@ -231,6 +231,7 @@ public class MonitorService {
                     + "that period in every other market; each horizon's probability ranked against that horizon's "
                     + "label beside 20-day volatility; 95% circular block-bootstrap intervals");
             out.set("horizons", e.get("termStructure"));
+            out.set("onsetsOutOfCalm", e.get("calm"));
             out.set("decreasingAnswers", e.get("decreasing"));
             out.set("answers", e.get("answers"));
             out.set("inWords", e.get("inWords"));
@@ -360,6 +361,16 @@ public class MonitorService {
                         iv.path("low").asDouble(), iv.path("high").asDouble(), iv.path("low").asDouble() > 0
                                 ? "above volatility" : iv.path("high").asDouble() < 0 ? "below volatility"
                                 : "not distinguishable from volatility"));
+            }
+            // Onsets out of calm, per horizon: the windows before them against those without an onset within it.
+            ArrayNode calm = out.putArray("calm");
+            for (int k = 0; k < r.path("calm").size(); k++) {
+                JsonNode c = r.path("calm").get(k);
+                ObjectNode o = calm.addObject();
+                o.set("days", r.path("horizons").get(k));
+                for (String f : new String[] {"calmDays", "onsets", "calmOnsets", "windows", "positives", "ranking"}) {
+                    o.set(f, c.get(f));
+                }
             }
             out.put("inWords", words.toString());
             ArrayNode folds = out.putArray("folds");
