@@ -67,10 +67,15 @@ public final class HazardCurve {
 
     /** The negative log-likelihood of nested labels under hazard logits: the masked cross-entropies, summed. */
     public static double negativeLogLikelihood(double[] hazardLogits, int[] labels) {
+        return negativeLogLikelihood(hazardLogits, firstInterval(labels));
+    }
+
+    /** As above, for an example whose first onset is in interval {@code first} ({@code K}: none). */
+    public static double negativeLogLikelihood(double[] hazardLogits, int first) {
         int k = hazardLogits.length;
         float[] target = new float[k];
         float[] mask = new float[k];
-        riskSet(firstInterval(labels), k, target, mask);
+        riskSet(first, k, target, mask);
         double nll = 0;
         for (int j = 0; j < k; j++) {
             // -log sigmoid(g) = softplus(-g); -log(1 - sigmoid(g)) = softplus(g)

@@ -107,23 +107,18 @@ public final class TermStructureStudy {
             double[] p = folds.stream().flatMapToDouble(f -> Arrays.stream(f.probability()[j])).toArray();
             int[] y = folds.stream().flatMapToInt(f -> Arrays.stream(f.labels()[j])).toArray();
             pooled.add(horizon(base.horizons().get(h), p, y, vol, segments, settings.samples()));
-            double weighted = 0;
+            double model = 0;
+            double volatility = 0;
             int events = 0;
             for (Fold f : folds) {
                 Horizon fh = f.horizons().get(h);
                 if (fh.positives() > 0) {
-                    weighted += fh.modelPrAuc() * fh.positives();
+                    model += fh.modelPrAuc() * fh.positives();
+                    volatility += fh.volatilityPrAuc() * fh.positives();
                     events += fh.positives();
                 }
             }
-            double vWeighted = 0;
-            for (Fold f : folds) {
-                Horizon fh = f.horizons().get(h);
-                if (fh.positives() > 0) {
-                    vWeighted += fh.volatilityPrAuc() * fh.positives();
-                }
-            }
-            stratified.add(new double[] {weighted / events, vWeighted / events});
+            stratified.add(new double[] {model / events, volatility / events});
         }
         List<CalmStratum.Result> calm = new ArrayList<>();
         for (int h = 0; h < k; h++) {

@@ -106,7 +106,8 @@ public final class ModelTrainer {
             }
             List<EpochListener> listeners = List.of(checkpoint, new ProgressLog(log, cfg.maxEpochs()));
             try (Trainer trainer = model.newTrainer(tc);
-                 Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(WindowTranslator.of(model.getBlock()))) {
+                 Predictor<WindowBatch, List<WindowScore>> predictor =
+                         model.newPredictor(WindowTranslator.of(model.getBlock()))) {
                 trainer.initialize(new Shape(cfg.batchSize(), train.window(), train.features()));
                 if (block instanceof SystemicRiskNet net && net.config().anchored()) {
                     // The reference first; the untrained network is exactly it, and stays the restored one when no
@@ -153,7 +154,8 @@ public final class ModelTrainer {
             }
             checkpoint.restore();
             double threshold;
-            try (Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor(WindowTranslator.of(model.getBlock()))) {
+            try (Predictor<WindowBatch, List<WindowScore>> predictor =
+                         model.newPredictor(WindowTranslator.of(model.getBlock()))) {
                 double[] p = WindowScore.probabilities(DjlScoring.score(predictor, validation));
                 threshold = Metrics.bestF1Threshold(p, validation.labels());
             }
@@ -264,19 +266,10 @@ public final class ModelTrainer {
     static double hazardLoss(List<WindowScore> scores, WindowSet windows) {
         double sum = 0;
         for (int i = 0; i < windows.size(); i++) {
-            int k = scores.get(i).hazards().length;
             sum += io.sysrisk.inference.HazardCurve.negativeLogLikelihood(scores.get(i).hazards(),
-                    nested(windows.firstOnset()[i], k));
+                    windows.firstOnset()[i]);
         }
         return sum / windows.size();
-    }
-
-    private static int[] nested(int first, int k) {
-        int[] y = new int[k];
-        for (int j = first; j < k; j++) {
-            y[j] = 1;
-        }
-        return y;
     }
 
     private static double softplus(double x) {
