@@ -95,6 +95,31 @@ class CommittedModelTest {
         }
     }
 
+    /**
+     * The term-structure version (issue 26): the default's experiment with horizons 5, 20 and 60 days; its
+     * normalization and recorded validation figures (the 20-day probability) come back from the embedded data.
+     */
+    @Test
+    void anyIndexHorizonsReproducesItsRecordedValidationMetrics() {
+        ModelStore store = new ModelStore(Path.of("model-store"));
+        try (StoredModel model = DjlModels.load(store, "any-index-horizons", Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
+            ModelManifest m = model.manifest();
+            assertEquals(PooledConfig.defaults().withHorizons(List.of(5, 20, 60)), m.pooled());
+            assertEquals(List.of(5, 20, 60), m.horizons());
+            assertEquals(20, m.model().servedHorizon());
+            assertEquals(3, m.ensemble().config().hazards().size(), "one calibration per interval");
+            PooledExperiment exp = PooledExperiment.prepare(m.pooled(), Markets.embedded());
+            for (int j = 0; j < m.normalization().mean().length; j++) {
+                assertEquals(exp.normalization().mean()[j], m.normalization().mean()[j], 1e-12);
+                assertEquals(exp.normalization().std()[j], m.normalization().std()[j], 1e-12);
+            }
+            double[] p = probabilities(store, "any-index-horizons", predictor, exp.validation());
+            assertReproduces("any-index-horizons validation", m.metrics().validation(), p, exp.validation().labels(),
+                    m.threshold());
+        }
+    }
+
     /** The S&P 500 OHLCV in the default's shape, one market: its recorded validation figures, again. */
     @Test
     void sp500OhlcvReproducesItsRecordedValidationMetrics() {
