@@ -529,8 +529,24 @@
       ' settings).</strong> ' + esc(e.inWords) + ' ' + Number(e.decreasing).toLocaleString('en') + ' of ' +
       Number(e.answers).toLocaleString('en') + ' held-out answers decrease with the horizon.</p>' +
       '<div class="table-wrap"><table id="term-evidence"><caption>Pooled over the held-out markets</caption>' + head + e.termStructure.map(row).join('') + '</table></div>' +
-      calmText(e.calm) +
+      calmText(e.calm) + alarmsText(e) +
       '<details><summary>Per held-out market</summary>' + folds + '</details>';
+  }
+
+  /** Each horizon as an alarm: its skill per day beside the alarms that ignore the future (0 for any of them). */
+  function alarmsText(e) {
+    if (!e.alarms || !e.alarms.length) return '';
+    const row = (r) => '<tr><td>' + esc(r.name) + '</td><td>' + esc(r.rule) + '</td><td>' + num(r.events.skill, 3) +
+      (r.intervals ? ' ' + iv(r.intervals.skill, 3) : '') + '</td><td>' + r.events.warned + ' of ' + r.events.onsets +
+      '</td><td>' + num(r.events.alarmDays * 252 / r.events.scoredDays, 0) + '</td></tr>';
+    const table = (t) => '<h4>Alarm within ' + t.days + ' days</h4><div class="table-wrap"><table class="term-alarm">' +
+      '<tr><th scope="col">alarm</th><th scope="col">how</th><th scope="col">skill per day [95%]</th>' +
+      '<th scope="col">onsets warned</th><th scope="col">alarm days / year</th></tr>' + t.rows.map(row).join('') +
+      '<tr><td>its alarm, circularly shifted (median [5%, 95%])</td><td>' + t.shifts.shifts + ' shifts</td><td>' +
+      num(t.shifts.skill[1], 3) + ' [' + num(t.shifts.skill[0], 3) + ', ' + num(t.shifts.skill[2], 3) + ']</td><td></td><td></td></tr>' +
+      '</table></div>';
+    return '<p id="term-alarms">' + esc(e.alarmsInWords) + '</p><details><summary>Alarms per horizon</summary>' +
+      e.alarms.map(table).join('') + '</details>';
   }
 
   /** Onsets out of calm, per horizon: how the model and volatility rank the days before them (ROC-AUC, 0.5 chance). */

@@ -99,6 +99,26 @@ class TermStructureApiTest {
             assertEquals(pooled.path("prVsVolatility"), h.path("prVsVolatility"));
             assertTrue(evidence.path("inWords").asText().contains("Within " + h.path("days").asInt()
                     + " trading days the model's PR-AUC"), evidence.path("inWords").asText());
+            // Each horizon as an alarm: the report's verdict against the uninformative alarms, in brief and words.
+            JsonNode a = evidence.path("alarms").get(k);
+            JsonNode table = report.path("pooledAlarms").get(k);
+            assertEquals(List.of(5, 20, 60).get(k), a.path("days").asInt());
+            assertEquals(table.path("verdict"), a.path("verdict"));
+            assertEquals(table.path("adopted"), a.path("adopted"));
+            // The verdict's flag is the report's own comparison: the alarm's skill above every null's.
+            JsonNode v = a.path("verdict");
+            boolean beats = v.path("skill").asDouble() > Math.max(Math.max(v.path("alwaysOn").asDouble(),
+                    v.path("evenlySpaced").asDouble()), Math.max(v.path("calendar").asDouble(),
+                    v.path("shift95").asDouble()));
+            assertTrue(a.path("beatsNulls").isBoolean(), a.toString());
+            assertEquals(beats, a.path("beatsNulls").asBoolean(), a.toString());
+            assertTrue(evidence.path("alarmsInWords").asText().contains(beats ? "; no uninformative alarm"
+                    : "; an uninformative alarm"), evidence.path("alarmsInWords").asText());
+            assertEquals(5, a.path("folds").asInt());
+            assertTrue(evidence.path("alarmsInWords").asText().contains("Within " + h.path("days").asInt()
+                    + " trading days the alarm is " + a.path("alarmedBy").asText() + ": per-day skill "
+                    + String.format(java.util.Locale.ROOT, "%.3f", a.path("verdict").path("skill").asDouble())),
+                    evidence.path("alarmsInWords").asText());
         }
     }
 }

@@ -90,6 +90,20 @@ public final class AlarmNulls {
      */
     public static ShiftSummary shifts(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets, List<int[]> calm,
                                       double preference) {
+        return shifts(rows, alarms, onsets, calm, preference, EventMetrics.STANDARD);
+    }
+
+    /**
+     * As {@link #shifts(List, List, List, List, double)}, the figures read with {@code warning}'s period. The
+     * shifts stay at least {@link #MIN_SHIFT} days, longer than any horizon's warning period, so none keeps the
+     * alarm's timing.
+     */
+    public static ShiftSummary shifts(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets, List<int[]> calm,
+                                      double preference, EventMetrics.Warning warning) {
+        if (warning.maxLead() > MIN_SHIFT) {
+            throw new IllegalArgumentException("a warning period up to " + warning.maxLead()
+                    + " days needs shifts longer than " + MIN_SHIFT);
+        }
         List<double[]> draws = new ArrayList<>();
         for (int j = 0; j < SHIFTS; j++) {
             List<EventMetrics> parts = new ArrayList<>();
@@ -101,8 +115,8 @@ public final class AlarmNulls {
                     continue;
                 }
                 boolean[] shifted = shift(alarms.get(p), k);
-                parts.add(EventMetrics.of(rows.get(p), shifted, onsets.get(p)));
-                EventMetrics c = EventMetrics.of(rows.get(p), shifted, calm.get(p));
+                parts.add(EventMetrics.of(rows.get(p), shifted, onsets.get(p), warning));
+                EventMetrics c = EventMetrics.of(rows.get(p), shifted, calm.get(p), warning);
                 calmWarned += c.warned();
                 calmCounted += c.onsets();
             }

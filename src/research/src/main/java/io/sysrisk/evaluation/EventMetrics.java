@@ -37,7 +37,33 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
     public static final int MAX_LEAD = 60;
     public static final double DAYS_PER_YEAR = 252;
 
+    /**
+     * When an alarm counts as a warning of an onset e: on a day in e-maxLead..e-minLead. The early-warning
+     * table's is {@link #STANDARD} (5-60 days); a term structure's horizon H reads its own, 1..H, which makes a
+     * signal day exactly a day labelled 1 at H.
+     */
+    public record Warning(int minLead, int maxLead) {
+        public Warning {
+            if (minLead < 1 || maxLead < minLead) {
+                throw new IllegalArgumentException("a warning period of " + minLead + ".." + maxLead + " days");
+            }
+        }
+
+        /** The warning period of an onset within {@code horizon} days: 1..horizon. */
+        public static Warning within(int horizon) {
+            return new Warning(1, horizon);
+        }
+    }
+
+    /** The early-warning table's warning period: at least a week ahead, at most three months. */
+    public static final Warning STANDARD = new Warning(MIN_LEAD, MAX_LEAD);
+
     public static EventMetrics of(int[] rows, boolean[] alarm, int[] onsets) {
+        return of(rows, alarm, onsets, STANDARD);
+    }
+
+    /** As {@link #of(int[], boolean[], int[])} with another warning period. */
+    public static EventMetrics of(int[] rows, boolean[] alarm, int[] onsets, Warning warning) {
         if (rows.length != alarm.length) {
             throw new IllegalArgumentException(rows.length + " rows, " + alarm.length + " alarms");
         }
@@ -56,15 +82,15 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
             } else {
                 episodeStart[i] = rows[i];
                 episodes++;
-                falseEpisodes += signal(onsets, rows[i]) ? 0 : 1;
+                falseEpisodes += signal(onsets, rows[i], warning) ? 0 : 1;
             }
         }
         int counted = 0;
         int warned = 0;
         int[] leads = new int[onsets.length];
         for (int e : onsets) {
-            int from = lowerBound(rows, e - MAX_LEAD);
-            int to = lowerBound(rows, e - MIN_LEAD + 1); // exclusive
+            int from = lowerBound(rows, e - warning.maxLead());
+            int to = lowerBound(rows, e - warning.minLead() + 1); // exclusive
             if (from >= to) {
                 continue;
             }
@@ -81,7 +107,7 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
         int quiet = 0;
         int quietAlarms = 0;
         for (int k = 0; k < rows.length; k++) {
-            if (signal(onsets, rows[k])) {
+            if (signal(onsets, rows[k], warning)) {
                 signal++;
                 signalAlarms += alarm[k] ? 1 : 0;
             } else {
@@ -95,14 +121,24 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
 
     /** Whether day {@code row} is a signal day: an onset 5-60 days after it (the day an alarm should be on). */
     public static boolean signal(int[] onsets, int row) {
-        return onsetWithin(onsets, row + MIN_LEAD, row + MAX_LEAD);
+        return signal(onsets, row, STANDARD);
+    }
+
+    /** Whether an onset falls in {@code warning}'s period after day {@code row}. */
+    public static boolean signal(int[] onsets, int row, Warning warning) {
+        return onsetWithin(onsets, row + warning.minLead(), row + warning.maxLead());
     }
 
     /** {@link #signal} for each of {@code rows}, as 0/1. */
     public static int[] signals(int[] rows, int[] onsets) {
+        return signals(rows, onsets, STANDARD);
+    }
+
+    /** {@link #signal(int[], int, Warning)} for each of {@code rows}, as 0/1. */
+    public static int[] signals(int[] rows, int[] onsets, Warning warning) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = signal(onsets, rows[i]) ? 1 : 0;
+            out[i] = signal(onsets, rows[i], warning) ? 1 : 0;
         }
         return out;
     }

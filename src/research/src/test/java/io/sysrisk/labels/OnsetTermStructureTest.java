@@ -87,4 +87,31 @@ class OnsetTermStructureTest {
         assertThrows(IllegalArgumentException.class, () -> OnsetTermStructure.lookahead(FALL, List.of()));
         assertThrows(IllegalArgumentException.class, () -> OnsetTermStructure.lookahead(FALL, List.of(0, 5)));
     }
+
+    /**
+     * The per-horizon alarm tables read an onset within H days as warned by an alarm on one of the H days before
+     * it: on every example day of every embedded market, that warning period's signal day is the label at H. (From
+     * the fall's horizon on: an onset needs that many days of history, and every window's look-back is longer.)
+     */
+    @Test
+    void aHorizonsWarningPeriodMakesItsSignalDaysItsPositives() {
+        for (Market m : Markets.embedded()) {
+            OnsetTermStructure ts = OnsetTermStructure.of(m.data(), FALL, OnsetTermStructure.DEFAULT_HORIZONS);
+            int[] onsets = Labeler.onsets(m.data(), FALL);
+            int examples = 0;
+            for (int k = 0; k < ts.horizons().length; k++) {
+                io.sysrisk.evaluation.EventMetrics.Warning w =
+                        io.sysrisk.evaluation.EventMetrics.Warning.within(ts.horizons()[k]);
+                for (int t = FALL.horizon(); t < m.data().size(); t++) {
+                    int[] at = ts.at(t);
+                    if (at != null) {
+                        examples++;
+                        assertEquals(at[k] == 1, io.sysrisk.evaluation.EventMetrics.signal(onsets, t, w),
+                                m.name() + ", day " + t + ", horizon " + ts.horizons()[k]);
+                    }
+                }
+            }
+            assertTrue(examples > 1000, m.name() + ": " + examples);
+        }
+    }
 }

@@ -136,9 +136,16 @@ public final class EventBaselines {
     public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets,
                                            List<List<java.time.LocalDate>> dates, double preference, int samples,
                                            long seed) {
+        return intervals(rows, alarms, onsets, dates, preference, samples, seed, EventMetrics.STANDARD);
+    }
+
+    /** As {@link #intervals(List, List, List, List, double, int, long)}, with {@code warning}'s period. */
+    public static EventIntervals intervals(List<int[]> rows, List<boolean[]> alarms, List<int[]> onsets,
+                                           List<List<java.time.LocalDate>> dates, double preference, int samples,
+                                           long seed, EventMetrics.Warning warning) {
         List<int[][]> daily = new java.util.ArrayList<>();
         for (int p = 0; p < rows.size(); p++) {
-            daily.add(daily(rows.get(p), alarms.get(p), onsets.get(p)));
+            daily.add(daily(rows.get(p), alarms.get(p), onsets.get(p), warning));
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[][] out = new double[5][samples];
@@ -197,11 +204,11 @@ public final class EventBaselines {
      * Per scored day: {false episode starts here, counted onsets attributed here, warned onsets attributed here,
      * signal day, alarm on a signal day, alarm on another day}.
      */
-    static int[][] daily(int[] rows, boolean[] alarm, int[] onsets) {
+    static int[][] daily(int[] rows, boolean[] alarm, int[] onsets, EventMetrics.Warning warning) {
         int n = rows.length;
         int[][] d = new int[DAILY][n];
         for (int i = 0; i < n; i++) {
-            boolean signal = EventMetrics.signal(onsets, rows[i]);
+            boolean signal = EventMetrics.signal(onsets, rows[i], warning);
             if (alarm[i] && (i == 0 || !alarm[i - 1]) && !signal) {
                 d[0][i] = 1;
             }
@@ -210,8 +217,8 @@ public final class EventBaselines {
             d[5][i] = !signal && alarm[i] ? 1 : 0;
         }
         for (int e : onsets) {
-            int from = lowerBound(rows, e - EventMetrics.MAX_LEAD);
-            int to = lowerBound(rows, e - EventMetrics.MIN_LEAD + 1);
+            int from = lowerBound(rows, e - warning.maxLead());
+            int to = lowerBound(rows, e - warning.minLead() + 1);
             if (from >= to) {
                 continue;
             }

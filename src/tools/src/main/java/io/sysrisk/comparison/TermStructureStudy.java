@@ -9,6 +9,10 @@ import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.Market;
+import io.sysrisk.evaluation.AlarmNulls;
+import io.sysrisk.evaluation.AlarmThreshold;
+import io.sysrisk.evaluation.AlarmThresholds;
+import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.PooledConfig;
@@ -19,6 +23,7 @@ import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.store.ModelManifest;
+import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.windows.WindowSet;
 
@@ -33,6 +38,16 @@ import io.sysrisk.windows.WindowSet;
  * windows before onsets with no fall start in the {@link io.sysrisk.labels.Labeler#CALM_DAYS} before them, against
  * every window without an onset within the horizon), pooled within folds. Also counted: answers whose structure
  * decreases in the horizon (none can).
+ *
+ * <p>Per horizon too, an <b>alarm table</b> ({@link AlarmTable}) as the default's report keeps one for the served
+ * rule: an onset within H days is warned by an alarm on one of the H days before it ({@link
+ * EventMetrics.Warning#within}), so a signal day is a day labelled 1 at H. The horizon's probability alarms at a
+ * threshold chosen on the fold's calibration windows ({@link AlarmThresholds}, preference
+ * {@link LeaveOneMarketOut#SERVED_PREFERENCE}), adopted only when its usefulness there is above 0 with 95%
+ * confidence, else it falls back to the reference rule (volatility above its training 90th percentile); volatility
+ * is given its own threshold the same way. Beside them the alarms that know nothing of the future and keep the
+ * model alarm's shape: always on, evenly spaced runs, a calendar, and the model alarm's circular shifts ({@link
+ * AlarmNulls}).
  */
 public final class TermStructureStudy {
 
@@ -45,8 +60,51 @@ public final class TermStructureStudy {
                           BlockBootstrap.Difference rocVsVolatility, BlockBootstrap.Difference prVsVolatility) {
     }
 
+    /**
+     * One horizon's early-warning table: its alarm rules, then the uninformative alarms shaped after the model's
+     * (row 0), and that alarm's circular shifts. {@code adopted} of {@code folds} folds alarmed by the horizon's
+     * probability; the others by the reference rule, so row 0 is the model's own alarm only in those.
+     */
+    public record AlarmTable(int days, double preference, int folds, int adopted,
+                             List<LeaveOneMarketOut.EventRow> rows, AlarmNulls.ShiftSummary shifts) {
+
+        /** Who alarms in row 0, in words. */
+        @com.fasterxml.jackson.annotation.JsonProperty("alarmedBy")
+        public String alarmedBy() {
+            return adopted == folds ? "the horizon's probability" + (folds == 1 ? "" : ", in every fold")
+                    : adopted == 0 ? "the reference rule (volatility > train p90): the horizon's probability was not "
+                    + "adopted" + (folds == 1 ? "" : " in any fold")
+                    : "the horizon's probability in " + adopted + " of " + folds + " folds, the reference rule "
+                    + "(volatility > train p90) in the others";
+        }
+
+        /** The model alarm's per-day skill against every uninformative alarm's, as the default's headline. */
+        @com.fasterxml.jackson.annotation.JsonProperty("verdict")
+        public LeaveOneMarketOut.Verdict verdict() {
+            java.util.function.ToDoubleFunction<String> skill = name -> rows.stream()
+                    .filter(x -> x.name().equals(name)).findFirst().orElseThrow().events().skill();
+            return new LeaveOneMarketOut.Verdict(rows.get(0).events().skill(), rows.get(0).intervals().skill(),
+                    skill.applyAsDouble(LeaveOneMarketOut.ALWAYS_ON),
+                    skill.applyAsDouble(LeaveOneMarketOut.EVENLY_SPACED),
+                    skill.applyAsDouble(LeaveOneMarketOut.CALENDAR), shifts.skill()[2]);
+        }
+
+        /** Whether no uninformative alarm reaches row 0's skill ({@link LeaveOneMarketOut.Verdict#beatsNulls}). */
+        @com.fasterxml.jackson.annotation.JsonProperty("beatsNulls")
+        public boolean beatsNulls() {
+            return verdict().beatsNulls();
+        }
+    }
+
+    /** Names of an alarm table's rows, in its order. */
+    public static final String MODEL_ALARM = "model, this horizon's probability";
+    public static final List<String> ALARM_ROWS = List.of(MODEL_ALARM, LeaveOneMarketOut.VOLATILITY,
+            LeaveOneMarketOut.VOLATILITY_P90, LeaveOneMarketOut.ALWAYS_ON, LeaveOneMarketOut.EVENLY_SPACED,
+            LeaveOneMarketOut.CALENDAR);
+
     /** One held-out market: its test period, what the fold trained on, and each horizon's figures. */
     public record Fold(String market, String period, String trainedOn, List<Integer> bestEpochs, List<Horizon> horizons,
+                       List<AlarmTable> alarms,
                        @com.fasterxml.jackson.annotation.JsonIgnore double[][] probability,
                        @com.fasterxml.jackson.annotation.JsonIgnore int[][] labels,
                        @com.fasterxml.jackson.annotation.JsonIgnore double[] volatility,
@@ -62,7 +120,7 @@ public final class TermStructureStudy {
      */
     public record Result(String design, String mode, List<Integer> horizons, int servedHorizon, List<Fold> folds,
                          List<Horizon> pooled, List<double[]> stratifiedPrAuc, List<CalmStratum.Result> calm,
-                         long answers, long decreasing, int samples, double seconds) {
+                         List<AlarmTable> pooledAlarms, long answers, long decreasing, int samples, double seconds) {
     }
 
     /** The scores the calm stratum ranks, in its order. */
@@ -131,6 +189,10 @@ public final class TermStructureStudy {
                     List.of(folds.stream().map(f -> f.probability()[j]).toList(),
                             folds.stream().map(Fold::volatility).toList()), settings.samples(), 29));
         }
+        List<AlarmTable> pooledAlarms = new ArrayList<>();
+        for (int h = 0; h < k; h++) {
+            pooledAlarms.add(pooledAlarms(folds, h, settings.samples()));
+        }
         long answers = 0;
         long decreasing = 0;
         for (Fold f : folds) {
@@ -145,7 +207,15 @@ public final class TermStructureStudy {
             }
         }
         Result r = new Result(DESIGN, settings.mode(), base.horizons(), base.label().horizon(), folds, pooled,
-                stratified, calm, answers, decreasing, settings.samples(), (System.nanoTime() - start) / 1e9);
+                stratified, calm, pooledAlarms, answers, decreasing, settings.samples(),
+                (System.nanoTime() - start) / 1e9);
+        for (AlarmTable t : pooledAlarms) {
+            EventMetrics m = t.rows().get(0).events();
+            log.accept(String.format(Locale.ROOT, "alarm, within %d days (%s): skill %.3f, onsets warned %d/%d, "
+                            + "alarm on %.0f%% of days; volatility skill %.3f; circular shifts' median skill %.3f",
+                    t.days(), t.alarmedBy(), m.skill(), m.warned(), m.onsets(), 100 * m.alarmShare(),
+                    t.rows().get(1).events().skill(), t.shifts().skill()[1]));
+        }
         for (int h = 0; h < k; h++) {
             CalmStratum.Result c = calm.get(h);
             log.accept(String.format(Locale.ROOT, "calm stratum, within %d days: %d onsets out of calm, ROC-AUC "
@@ -173,11 +243,13 @@ public final class TermStructureStudy {
             throw new IllegalArgumentException("fold " + held.name() + " has no test window");
         }
         List<WindowScore> scores;
+        List<WindowScore> calibrationScores;
         List<Integer> bestEpochs;
         try (EnsembleTrainer.Result t = EnsembleTrainer.train(member, settings.seeds(), exp.train(), exp.validation(),
                 exp.calibration(), cfg, line -> log.accept("  " + line));
              Predictor<WindowBatch, List<WindowScore>> p = t.newPredictor()) {
             scores = DjlScoring.score(p, test);
+            calibrationScores = DjlScoring.score(p, exp.calibration());
             bestEpochs = t.members().stream().map(ModelManifest.MemberRun::bestEpoch).toList();
         }
         int k = member.outputs();
@@ -212,8 +284,125 @@ public final class TermStructureStudy {
         boolean[] calm = io.sysrisk.labels.Labeler.outOfCalm(held.market().data(), fall, onsets,
                 io.sysrisk.labels.Labeler.CALM_DAYS);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
+        int[] calmOnsetRows = java.util.stream.IntStream.range(0, onsets.length).filter(i -> calm[i])
+                .map(i -> onsets[i]).toArray();
+        double volP90 = Indicators.trainVolatilityThreshold(exp);
+        List<AlarmTable> alarms = new ArrayList<>();
+        for (int h = 0; h < k; h++) {
+            int days = config.horizons().get(h);
+            EventMetrics.Warning warning = EventMetrics.Warning.within(days);
+            CalibrationDays cal = CalibrationDays.of(exp, warning);
+            double[] calProb = new double[calibrationScores.size()];
+            for (int i = 0; i < calProb.length; i++) {
+                calProb[i] = calibrationScores.get(i).termStructure()[h];
+                // The warning period is the label's, so its signal days are the windows labelled 1 at this horizon.
+                if (cal.signal()[i] != (exp.calibration().firstOnset()[i] <= h ? 1 : 0)) {
+                    throw new IllegalStateException("calibration window " + i + ": signal day " + cal.signal()[i]
+                            + " but first onset in interval " + exp.calibration().firstOnset()[i] + " at horizon "
+                            + days);
+                }
+            }
+            for (int i = 0; i < test.size(); i++) {
+                if (EventMetrics.signal(onsets, test.rows()[i], warning) != (labels[h][i] == 1)) {
+                    throw new IllegalStateException("test window " + i + " of " + held.name() + ": its label at "
+                            + days + " days is not its signal day");
+                }
+            }
+            alarms.add(alarmTable(days, warning, test.rows(), onsets, calmOnsetRows, prob[h], calProb, vol, cal,
+                    volP90, settings.samples()));
+            LeaveOneMarketOut.EventRow model = alarms.get(h).rows().get(0);
+            log.accept(String.format(Locale.ROOT, "  %s, alarm within %d days (%s): skill %.3f, onsets warned %d/%d",
+                    held.name(), days, model.rule(), model.events().skill(), model.events().warned(),
+                    model.events().onsets()));
+        }
         return new Fold(held.name(), ends.get(0) + ".." + ends.get(ends.size() - 1), trainedOn, bestEpochs, horizons,
-                prob, labels, vol, test.rows(), onsets, calm, onsetDates);
+                alarms, prob, labels, vol, test.rows(), onsets, calm, onsetDates);
+    }
+
+    /** One fold's alarm table at one horizon (rows as {@link #ALARM_ROWS}). */
+    static AlarmTable alarmTable(int days, EventMetrics.Warning warning, int[] rows, int[] onsets, int[] calm,
+                                 double[] model, double[] modelCalibration, double[] vol, CalibrationDays cal,
+                                 double volP90, int samples) {
+        double mu = LeaveOneMarketOut.SERVED_PREFERENCE;
+        Rows r = new Rows(warning, mu, rows, onsets, calm, samples);
+        List<LeaveOneMarketOut.EventRow> out = new ArrayList<>();
+        out.add(r.tuned(MODEL_ALARM, AlarmThresholds.choose(modelCalibration, cal.signal(), cal.segments(), mu, 31),
+                model, vol, volP90));
+        out.add(r.tuned(LeaveOneMarketOut.VOLATILITY, AlarmThresholds.choose(cal.volatility(), cal.signal(),
+                cal.segments(), mu, 31), vol, vol, volP90));
+        out.add(r.row(LeaveOneMarketOut.VOLATILITY_P90, "reference rule", volP90, null, alarmAt(vol, volP90)));
+        out.add(r.row(LeaveOneMarketOut.ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null,
+                EventBaselines.alwaysOn(rows.length)));
+        EventMetrics e = out.get(0).events();
+        out.add(r.row(LeaveOneMarketOut.EVENLY_SPACED, e.alarmEpisodes() + " runs, " + e.alarmDays() + " alarm days",
+                Double.NaN, null, AlarmNulls.evenlySpaced(rows.length, e.alarmDays(), e.alarmEpisodes())));
+        out.add(r.row(LeaveOneMarketOut.CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
+                        + Math.round((double) rows.length / e.alarmEpisodes()) + " scored days", Double.NaN, null,
+                AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
+        AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(out.get(0).alarm()),
+                List.of(onsets), List.of(calm), mu, warning);
+        return new AlarmTable(days, mu, 1, out.get(0).rule().equals("adopted") ? 1 : 0, out, shifts);
+    }
+
+    /** The folds' alarm tables at horizon {@code h}, pooled: counts added, intervals over every fold's days. */
+    private static AlarmTable pooledAlarms(List<Fold> folds, int h, int samples) {
+        AlarmTable first = folds.get(0).alarms().get(h);
+        EventMetrics.Warning warning = EventMetrics.Warning.within(first.days());
+        List<int[]> days = folds.stream().map(Fold::rows).toList();
+        List<int[]> onsets = folds.stream().map(Fold::onsets).toList();
+        List<LeaveOneMarketOut.EventRow> rows = new ArrayList<>();
+        for (int r = 0; r < first.rows().size(); r++) {
+            int k = r;
+            List<LeaveOneMarketOut.EventRow> parts = folds.stream().map(f -> f.alarms().get(h).rows().get(k)).toList();
+            String rule = parts.stream().map(LeaveOneMarketOut.EventRow::rule).distinct().count() == 1
+                    ? parts.get(0).rule()
+                    : parts.get(0).choice() == null ? "per fold, as above"
+                    : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
+                    + " folds adopted";
+            rows.add(new LeaveOneMarketOut.EventRow(parts.get(0).name(), rule, Double.NaN, null,
+                    EventMetrics.pooled(parts.stream().map(LeaveOneMarketOut.EventRow::events).toList()),
+                    EventBaselines.intervals(days, parts.stream().map(LeaveOneMarketOut.EventRow::alarm).toList(),
+                            onsets, null, first.preference(), samples, 43, warning),
+                    parts.stream().mapToInt(LeaveOneMarketOut.EventRow::calmOnsets).sum(),
+                    parts.stream().mapToInt(LeaveOneMarketOut.EventRow::calmWarned).sum(), null));
+        }
+        AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(days,
+                folds.stream().map(f -> f.alarms().get(h).rows().get(0).alarm()).toList(), onsets,
+                folds.stream().map(f -> java.util.stream.IntStream.range(0, f.onsets().length)
+                        .filter(i -> f.calmOnsets()[i]).map(i -> f.onsets()[i]).toArray()).toList(),
+                first.preference(), warning);
+        return new AlarmTable(first.days(), first.preference(), folds.size(),
+                folds.stream().mapToInt(f -> f.alarms().get(h).adopted()).sum(), rows, shifts);
+    }
+
+    /** The scored days one alarm table reads, and how it reads them. */
+    private record Rows(EventMetrics.Warning warning, double mu, int[] rows, int[] onsets, int[] calm, int samples) {
+
+        /** A score alarming at its chosen threshold, or by the reference rule when that was not adopted. */
+        LeaveOneMarketOut.EventRow tuned(String name, AlarmThreshold choice, double[] score, double[] vol,
+                                         double volP90) {
+            if (choice.adopted()) {
+                return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()));
+            }
+            return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
+                    + ": fallback to volatility > train p90", volP90, choice, alarmAt(vol, volP90));
+        }
+
+        LeaveOneMarketOut.EventRow row(String name, String rule, double threshold, AlarmThreshold choice,
+                                       boolean[] alarm) {
+            EventMetrics c = EventMetrics.of(rows, alarm, calm, warning);
+            return new LeaveOneMarketOut.EventRow(name, rule, threshold, choice,
+                    EventMetrics.of(rows, alarm, onsets, warning), EventBaselines.intervals(List.of(rows),
+                    List.of(alarm), List.of(onsets), null, mu, samples, 43, warning), c.onsets(), c.warned(), alarm);
+        }
+    }
+
+    private static boolean[] alarmAt(double[] score, double threshold) {
+        boolean[] alarm = new boolean[score.length];
+        for (int i = 0; i < score.length; i++) {
+            alarm[i] = score[i] >= threshold;
+        }
+        return alarm;
     }
 
     private static Horizon horizon(int days, double[] p, int[] y, double[] vol, int[] segments, int samples) {

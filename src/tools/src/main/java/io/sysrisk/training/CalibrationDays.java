@@ -16,6 +16,11 @@ import io.sysrisk.labels.Labeler;
  */
 public record CalibrationDays(int[] signal, int[] segments, double[] volatility) {
     public static CalibrationDays of(PooledExperiment exp) {
+        return of(exp, EventMetrics.STANDARD);
+    }
+
+    /** As {@link #of(PooledExperiment)}, signal days read with {@code warning}'s period (a term structure's horizon). */
+    public static CalibrationDays of(PooledExperiment exp, EventMetrics.Warning warning) {
         List<Integer> signal = new ArrayList<>();
         List<Integer> segments = new ArrayList<>();
         List<Double> vol = new ArrayList<>();
@@ -25,7 +30,7 @@ public record CalibrationDays(int[] signal, int[] segments, double[] volatility)
                 continue;
             }
             int[] onsets = Labeler.onsets(m.market().data(), (LabelDefinition.Onset) exp.config().label());
-            for (int s : EventMetrics.signals(rows, onsets)) {
+            for (int s : EventMetrics.signals(rows, onsets, warning)) {
                 signal.add(s);
             }
             for (double v : Indicators.slice(Indicators.volatility(m.market().data()), rows)) {

@@ -76,11 +76,90 @@ class TermStructureStudyTest {
         assertTrue(r.calm().get(0).positives() < r.calm().get(2).positives());
         assertEquals(windows, r.answers());
         assertEquals(0, r.decreasing());
+        // An alarm table per horizon: the horizon's own warning period (its signal days are its positives), the
+        // model alarm first, then volatility's, the reference rule and the nulls shaped after the model's alarm.
+        assertEquals(3, f.alarms().size());
+        for (int h = 0; h < 3; h++) {
+            TermStructureStudy.AlarmTable t = f.alarms().get(h);
+            assertEquals(HORIZONS.get(h), t.days());
+            assertEquals(TermStructureStudy.ALARM_ROWS, t.rows().stream().map(LeaveOneMarketOut.EventRow::name)
+                    .toList());
+            for (LeaveOneMarketOut.EventRow row : t.rows()) {
+                assertEquals(windows, row.events().scoredDays());
+                assertEquals(f.horizons().get(h).positives(), row.events().signalDays(), row.name());
+            }
+            io.sysrisk.evaluation.EventMetrics model = t.rows().get(0).events();
+            io.sysrisk.evaluation.EventMetrics runs = t.rows().get(4).events();
+            assertEquals(model.alarmDays(), runs.alarmDays(), "the evenly spaced runs keep the model's alarm days");
+            assertEquals(model.alarmEpisodes(), runs.alarmEpisodes());
+            assertEquals(0.0, t.rows().get(3).events().skill(), 1e-12, "always on has no skill");
+            assertTrue(t.shifts().shifts() > 0);
+            assertEquals(r.pooledAlarms().get(h).rows().get(0).events().signalDays(), model.signalDays(),
+                    "one fold pooled is that fold");
+        }
         String md = io.sysrisk.report.TermStructureReportWriter.markdown("test",
                 base.label().describe(), r, "the test");
         assertTrue(md.contains("Within 5 days the model") && md.contains("Within 60 days the model")
                 && md.contains("## Onsets out of calm")
                 && md.contains("0 of " + String.format(java.util.Locale.ROOT, "%,d", windows)), md);
+        assertTrue(md.contains("## Alarms, per horizon") && md.contains("**Within 60 days**")
+                && md.contains("Within 5 days the alarm is ") && md.contains("**No uninformative alarm reaches its skill: "), md);
+    }
+
+    /**
+     * Planted: a score that is high exactly on the 5 days before each onset is, as a 5-day alarm, adopted on the
+     * calibration days and beats every uninformative alarm, its circular shifts included; the same score read as a
+     * 60-day alarm warns every onset too but misses most signal days, so its skill falls; and a score that ignores
+     * the future (a calendar pattern) is not adopted.
+     */
+    @Test
+    void aPlantedFiveDayWarningBeatsTheNullsAtFiveDaysOnly() {
+        int n = 3000;
+        int[] rows = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        // Irregular gaps: a periodic sequence would line up again under some shift.
+        int[] onsets = java.util.stream.IntStream.iterate(150, e -> e < n, e -> e + 150 + random.nextInt(300))
+                .toArray();
+        double[] score = new double[n];
+        double[] vol = new double[n];
+        double[] pattern = new double[n];
+        for (int i = 0; i < n; i++) {
+            vol[i] = random.nextDouble();
+            pattern[i] = i % 97 < 5 ? 1 : 0;
+            score[i] = 0.1 * random.nextDouble();
+        }
+        for (int e : onsets) {
+            for (int k = e - 5; k < e; k++) {
+                score[k] = 0.9;
+            }
+        }
+        int[] calm = onsets.clone();
+        TermStructureStudy.AlarmTable five = table(5, rows, onsets, calm, score, vol);
+        LeaveOneMarketOut.EventRow model = five.rows().get(0);
+        assertEquals("adopted", model.rule());
+        assertEquals(1, five.adopted());
+        assertEquals("the horizon's probability", five.alarmedBy());
+        assertEquals(onsets.length, model.events().warned());
+        assertEquals(1.0, model.events().skill(), 1e-12);
+        assertTrue(five.verdict().beatsNulls(), "the planted 5-day warning beats the nulls: " + five.verdict());
+        assertTrue(five.verdict().skillInterval().low() > 0);
+        assertTrue(five.shifts().skill()[2] < 0.2, "shifted, the warning loses its timing: "
+                + java.util.Arrays.toString(five.shifts().skill()));
+        TermStructureStudy.AlarmTable sixty = table(60, rows, onsets, calm, score, vol);
+        assertEquals(onsets.length, sixty.rows().get(0).events().warned());
+        assertTrue(sixty.rows().get(0).events().skill() < 0.2, "5 of 60 signal days: " + sixty.rows().get(0));
+        TermStructureStudy.AlarmTable blind = table(5, rows, onsets, calm, pattern, vol);
+        assertTrue(!blind.rows().get(0).rule().equals("adopted") || !blind.verdict().beatsNulls(),
+                "a calendar pattern: " + blind.rows().get(0).rule() + ", " + blind.verdict());
+    }
+
+    /** An alarm table whose calibration days are its test days (the planted answer holds on both). */
+    private static TermStructureStudy.AlarmTable table(int days, int[] rows, int[] onsets, int[] calm, double[] score,
+                                                       double[] vol) {
+        io.sysrisk.evaluation.EventMetrics.Warning w = io.sysrisk.evaluation.EventMetrics.Warning.within(days);
+        io.sysrisk.training.CalibrationDays cal = new io.sysrisk.training.CalibrationDays(
+                io.sysrisk.evaluation.EventMetrics.signals(rows, onsets, w), new int[] {rows.length}, vol);
+        return TermStructureStudy.alarmTable(days, w, rows, onsets, calm, score, score, vol, cal, 0.9, 200);
     }
 
     @Test

@@ -277,6 +277,17 @@ class PanelPageBrowserTest {
         assertTrue(calm.contains(String.format(java.util.Locale.ROOT, "within 60 days (%d such onsets) the model %.3f",
                 report.path("calm").get(2).path("calmOnsets").asInt(),
                 report.path("calm").get(2).path("ranking").get(0).path("rocAuc").asDouble())), calm);
+        // Each horizon as an alarm, in words, with the report's skill and verdict against the uninformative alarms.
+        String alarms = browser.findElement(By.id("term-alarms")).getText();
+        for (int k = 0; k < 3; k++) {
+            JsonNode t = report.path("pooledAlarms").get(k);
+            assertTrue(alarms.contains(String.format(java.util.Locale.ROOT, "Within %d trading days the alarm is %s: "
+                    + "per-day skill %.3f", t.path("days").asInt(), t.path("alarmedBy").asText(),
+                    t.path("verdict").path("skill").asDouble())) && t.path("beatsNulls").isBoolean()
+                    && alarms.contains(t.path("beatsNulls").asBoolean() ? "no uninformative alarm"
+                    : "an uninformative alarm"), alarms);
+        }
+        assertEquals(3, browser.findElements(By.cssSelector("table.term-alarm")).size());
         Files.write(Path.of("src", "tools", "target", "risk-page-term-structure.png"),
                 browser.getScreenshotAs(OutputType.BYTES));
         Files.write(Path.of("src", "tools", "target", "risk-page-term-structure-evidence.png"),

@@ -235,6 +235,16 @@ public class MonitorService {
             out.set("decreasingAnswers", e.get("decreasing"));
             out.set("answers", e.get("answers"));
             out.set("inWords", e.get("inWords"));
+            // Each horizon's alarm in brief (the page's evidence has the tables): its rule, its skill per day
+            // against the uninformative alarms'.
+            ArrayNode alarms = out.putArray("alarms");
+            for (JsonNode t : e.path("alarms")) {
+                ObjectNode a = alarms.addObject();
+                for (String k : new String[] {"days", "folds", "adopted", "alarmedBy", "verdict", "beatsNulls"}) {
+                    a.set(k, t.get(k));
+                }
+            }
+            out.set("alarmsInWords", e.get("alarmsInWords"));
             return out;
         }
         String design = e.path("design").asText();
@@ -373,6 +383,40 @@ public class MonitorService {
                 }
             }
             out.put("inWords", words.toString());
+            // Each horizon as an alarm, beside the alarms that know nothing of the future (the report's tables).
+            ArrayNode alarms = out.putArray("alarms");
+            StringBuilder alarmWords = new StringBuilder();
+            for (JsonNode t : r.path("pooledAlarms")) {
+                ObjectNode o = alarms.addObject();
+                for (String k : new String[] {"days", "preference", "folds", "adopted", "alarmedBy", "shifts",
+                        "verdict", "beatsNulls"}) {
+                    o.set(k, t.get(k));
+                }
+                ArrayNode rows = o.putArray("rows");
+                for (JsonNode x : t.path("rows")) {
+                    ObjectNode row = rows.addObject();
+                    for (String k : new String[] {"name", "rule", "intervals", "calmOnsets", "calmWarned"}) {
+                        row.set(k, x.get(k));
+                    }
+                    ObjectNode ev = x.path("events").deepCopy();
+                    ev.remove("leads");
+                    row.set("events", ev);
+                }
+                JsonNode model = t.path("rows").path(0);
+                JsonNode v = t.path("verdict");
+                JsonNode skill = v.path("skillInterval");
+                alarmWords.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the alarm is %s: "
+                                + "per-day skill %.3f [%.3f, %.3f], %d of %d onsets warned; %s.",
+                        alarmWords.length() == 0 ? "" : " ", t.path("days").asInt(), t.path("alarmedBy").asText(),
+                        v.path("skill").asDouble(), skill.path("low").asDouble(), skill.path("high").asDouble(),
+                        model.path("events").path("warned").asInt(), model.path("events").path("onsets").asInt(),
+                        t.path("beatsNulls").asBoolean()
+                                ? "no uninformative alarm (always on, evenly spaced runs, calendar, its circular "
+                                + "shifts) reaches that skill"
+                                : "an uninformative alarm (always on, evenly spaced runs, calendar or its circular "
+                                + "shifts) reaches that skill"));
+            }
+            out.put("alarmsInWords", alarmWords.toString());
             ArrayNode folds = out.putArray("folds");
             for (JsonNode f : r.path("folds")) {
                 ObjectNode fold = folds.addObject();
