@@ -855,11 +855,7 @@ public final class LeaveOneMarketOut {
             int k = r;
             List<EventRow> parts = folds.stream().map(f -> f.events().get(preference).rows().get(k)).toList();
             List<boolean[]> alarms = parts.stream().map(EventRow::alarm).toList();
-            String rule = parts.stream().map(EventRow::rule).distinct().count() == 1 ? parts.get(0).rule()
-                    : parts.get(0).choice() == null ? "per fold, as above"
-                    : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
-                    + " folds adopted";
-            rows.add(new EventRow(parts.get(0).name(), rule, Double.NaN, null,
+            rows.add(new EventRow(parts.get(0).name(), pooledRule(parts), Double.NaN, null,
                     EventMetrics.pooled(parts.stream().map(EventRow::events).toList()),
                     EventBaselines.intervals(days, alarms, onsets, WALK_FORWARD_MARKETS.equals(design)
                             ? folds.stream().map(FoldResult::dates).toList() : null, PREFERENCES[preference],
@@ -875,7 +871,16 @@ public final class LeaveOneMarketOut {
         return new EventTable(PREFERENCES[preference], rows, random, shifts);
     }
 
-    private static boolean[] alarmAt(double[] score, double threshold) {
+    /** How one row's alarm was made over several folds: the folds' rule if they share one, else how many adopted. */
+    static String pooledRule(List<EventRow> parts) {
+        return parts.stream().map(EventRow::rule).distinct().count() == 1 ? parts.get(0).rule()
+                : parts.get(0).choice() == null ? "per fold, as above"
+                : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
+                + " folds adopted";
+    }
+
+    /** Alarm on the days whose score reaches {@code threshold}. */
+    static boolean[] alarmAt(double[] score, double threshold) {
         boolean[] alarm = new boolean[score.length];
         for (int i = 0; i < score.length; i++) {
             alarm[i] = score[i] >= threshold;

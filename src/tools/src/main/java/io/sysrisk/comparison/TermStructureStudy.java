@@ -330,7 +330,8 @@ public final class TermStructureStudy {
                 model, vol, volP90));
         out.add(r.tuned(LeaveOneMarketOut.VOLATILITY, AlarmThresholds.choose(cal.volatility(), cal.signal(),
                 cal.segments(), mu, 31), vol, vol, volP90));
-        out.add(r.row(LeaveOneMarketOut.VOLATILITY_P90, "reference rule", volP90, null, alarmAt(vol, volP90)));
+        out.add(r.row(LeaveOneMarketOut.VOLATILITY_P90, "reference rule", volP90, null,
+                LeaveOneMarketOut.alarmAt(vol, volP90)));
         out.add(r.row(LeaveOneMarketOut.ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null,
                 EventBaselines.alwaysOn(rows.length)));
         EventMetrics e = out.get(0).events();
@@ -354,12 +355,8 @@ public final class TermStructureStudy {
         for (int r = 0; r < first.rows().size(); r++) {
             int k = r;
             List<LeaveOneMarketOut.EventRow> parts = folds.stream().map(f -> f.alarms().get(h).rows().get(k)).toList();
-            String rule = parts.stream().map(LeaveOneMarketOut.EventRow::rule).distinct().count() == 1
-                    ? parts.get(0).rule()
-                    : parts.get(0).choice() == null ? "per fold, as above"
-                    : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
-                    + " folds adopted";
-            rows.add(new LeaveOneMarketOut.EventRow(parts.get(0).name(), rule, Double.NaN, null,
+            rows.add(new LeaveOneMarketOut.EventRow(parts.get(0).name(), LeaveOneMarketOut.pooledRule(parts),
+                    Double.NaN, null,
                     EventMetrics.pooled(parts.stream().map(LeaveOneMarketOut.EventRow::events).toList()),
                     EventBaselines.intervals(days, parts.stream().map(LeaveOneMarketOut.EventRow::alarm).toList(),
                             onsets, null, first.preference(), samples, 43, warning),
@@ -382,10 +379,11 @@ public final class TermStructureStudy {
         LeaveOneMarketOut.EventRow tuned(String name, AlarmThreshold choice, double[] score, double[] vol,
                                          double volP90) {
             if (choice.adopted()) {
-                return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()));
+                return row(name, "adopted", choice.threshold(), choice,
+                        LeaveOneMarketOut.alarmAt(score, choice.threshold()));
             }
             return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
-                    + ": fallback to volatility > train p90", volP90, choice, alarmAt(vol, volP90));
+                    + ": fallback to volatility > train p90", volP90, choice, LeaveOneMarketOut.alarmAt(vol, volP90));
         }
 
         LeaveOneMarketOut.EventRow row(String name, String rule, double threshold, AlarmThreshold choice,
@@ -397,13 +395,6 @@ public final class TermStructureStudy {
         }
     }
 
-    private static boolean[] alarmAt(double[] score, double threshold) {
-        boolean[] alarm = new boolean[score.length];
-        for (int i = 0; i < score.length; i++) {
-            alarm[i] = score[i] >= threshold;
-        }
-        return alarm;
-    }
 
     private static Horizon horizon(int days, double[] p, int[] y, double[] vol, int[] segments, int samples) {
         int positives = Arrays.stream(y).sum();

@@ -103,7 +103,8 @@ class TermStructureStudyTest {
                 && md.contains("## Onsets out of calm")
                 && md.contains("0 of " + String.format(java.util.Locale.ROOT, "%,d", windows)), md);
         assertTrue(md.contains("## Alarms, per horizon") && md.contains("**Within 60 days**")
-                && md.contains("Within 5 days the alarm is ") && md.contains("**No uninformative alarm reaches its skill: "), md);
+                && md.contains("Within 5 days the alarm is ")
+                && md.contains("**No uninformative alarm reaches its skill: "), md);
     }
 
     /**
