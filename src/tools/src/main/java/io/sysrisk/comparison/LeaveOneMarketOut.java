@@ -663,10 +663,10 @@ public final class LeaveOneMarketOut {
     private EventTable eventTable(double mu, int[] rows, int[] onsets, int[] calm, List<Scored> scores, double[] vol,
                                   CalibrationDays cal, double volP90) {
         List<EventRow> out = new ArrayList<>();
-        EventDays days = new EventDays(mu, rows, onsets, calm);
+        EventDays days = new EventDays(mu, rows, onsets, calm, settings.samples(), EventMetrics.STANDARD);
         for (Scored sc : scores) {
-            out.add(tuned(sc.name(), AlarmThresholds.choose(sc.calibration(), cal.signal(), cal.segments(), mu, 31),
-                    sc.test(), days, vol, volP90));
+            out.add(days.tuned(sc.name(), AlarmThresholds.choose(sc.calibration(), cal.signal(), cal.segments(), mu,
+                    31), sc.test(), vol, volP90));
         }
         EventRow served = out.get(0);
         // The model's alarm share on the test days, taken by volatility: who warns more for as many alarm days?
@@ -675,17 +675,16 @@ public final class LeaveOneMarketOut {
         Arrays.sort(sorted);
         int alarmed = (int) Math.round(share * vol.length);
         double sameShare = alarmed == 0 ? AlarmThreshold.NEVER : sorted[vol.length - alarmed];
-        out.add(row(VOLATILITY_SAME_SHARE, "test alarm share " + pct(share), sameShare, null, alarmAt(vol, sameShare),
-                days));
-        out.add(row(VOLATILITY_P90, "reference rule", volP90, null, alarmAt(vol, volP90), days));
-        out.add(row(ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null, EventBaselines.alwaysOn(rows.length),
-                days));
+        out.add(days.row(VOLATILITY_SAME_SHARE, "test alarm share " + pct(share), sameShare, null,
+                alarmAt(vol, sameShare)));
+        out.add(days.row(VOLATILITY_P90, "reference rule", volP90, null, alarmAt(vol, volP90)));
+        out.add(days.row(ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null, EventBaselines.alwaysOn(rows.length)));
         EventMetrics e = served.events();
-        out.add(row(EVENLY_SPACED, e.alarmEpisodes() + " runs, " + e.alarmDays() + " alarm days", Double.NaN, null,
-                AlarmNulls.evenlySpaced(rows.length, e.alarmDays(), e.alarmEpisodes()), days));
-        out.add(row(CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
+        out.add(days.row(EVENLY_SPACED, e.alarmEpisodes() + " runs, " + e.alarmDays() + " alarm days", Double.NaN,
+                null, AlarmNulls.evenlySpaced(rows.length, e.alarmDays(), e.alarmEpisodes())));
+        out.add(days.row(CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
                         + Math.round((double) rows.length / e.alarmEpisodes()) + " scored days", Double.NaN, null,
-                AlarmNulls.calendar(rows.length, e.alarmEpisodes()), days));
+                AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
         EventBaselines.RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
                 List.of(served.events()), 41);
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(served.alarm()), List.of(onsets),
@@ -693,12 +692,32 @@ public final class LeaveOneMarketOut {
         return new EventTable(mu, out, random, shifts);
     }
 
-    /** The scored days of one fold's event table: its preference, rows, onsets and onsets out of calm. */
-    private record EventDays(double mu, int[] rows, int[] onsets, int[] calm) {
+    /**
+     * The scored days of one event table: its preference, rows, onsets and onsets out of calm, the bootstrap's
+     * resamples, and the warning period its figures are read with (the term structure's tables read each horizon's).
+     */
+    record EventDays(double mu, int[] rows, int[] onsets, int[] calm, int samples, EventMetrics.Warning warning) {
+
+        /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */
+        EventRow tuned(String name, AlarmThreshold choice, double[] score, double[] vol, double volP90) {
+            if (choice.adopted()) {
+                return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()));
+            }
+            return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
+                    + ": fallback to volatility > train p90", volP90, choice, alarmAt(vol, volP90));
+        }
+
+        /** One alarm's row: its figures on these days, their intervals, and how many calm onsets it warned. */
+        EventRow row(String name, String rule, double threshold, AlarmThreshold choice, boolean[] alarm) {
+            EventMetrics c = EventMetrics.of(rows, alarm, calm, warning);
+            return new EventRow(name, rule, threshold, choice, EventMetrics.of(rows, alarm, onsets, warning),
+                    EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets), null, mu, samples, 43,
+                            warning), c.onsets(), c.warned(), alarm);
+        }
     }
 
     /** The rows of the onsets that {@code calm} marks. */
-    private static int[] calmRows(int[] onsets, boolean[] calm) {
+    static int[] calmRows(int[] onsets, boolean[] calm) {
         return java.util.stream.IntStream.range(0, onsets.length).filter(i -> calm[i]).map(i -> onsets[i]).toArray();
     }
 
@@ -826,24 +845,6 @@ public final class LeaveOneMarketOut {
         log.accept(String.format("  nested selection for %s: %s over inner folds %s -> %s (%s)", fold, score,
                 innerFolds, choice[0], choice[1]));
         return new Selection(choice[0], score, innerFolds, perFold, perFoldEpochs, trained, choice[1]);
-    }
-
-    /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */
-    private EventRow tuned(String name, AlarmThreshold choice, double[] score, EventDays days, double[] vol,
-                           double volP90) {
-        if (choice.adopted()) {
-            return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()), days);
-        }
-        return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
-                + ": fallback to volatility > train p90", volP90, choice, alarmAt(vol, volP90), days);
-    }
-
-    private EventRow row(String name, String rule, double threshold, AlarmThreshold choice, boolean[] alarm,
-                         EventDays days) {
-        EventMetrics calm = EventMetrics.of(days.rows(), alarm, days.calm());
-        return new EventRow(name, rule, threshold, choice, EventMetrics.of(days.rows(), alarm, days.onsets()),
-                EventBaselines.intervals(List.of(days.rows()), List.of(alarm), List.of(days.onsets()), days.mu(),
-                        settings.samples(), 43), calm.onsets(), calm.warned(), alarm);
     }
 
     private EventTable pooledEvents(List<FoldResult> folds, int preference) {

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.Market;
 import io.sysrisk.evaluation.AlarmNulls;
-import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.AlarmThresholds;
 import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.evaluation.Indicators;
@@ -284,8 +283,7 @@ public final class TermStructureStudy {
         boolean[] calm = io.sysrisk.labels.Labeler.outOfCalm(held.market().data(), fall, onsets,
                 io.sysrisk.labels.Labeler.CALM_DAYS);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
-        int[] calmOnsetRows = java.util.stream.IntStream.range(0, onsets.length).filter(i -> calm[i])
-                .map(i -> onsets[i]).toArray();
+        int[] calmOnsetRows = LeaveOneMarketOut.calmRows(onsets, calm);
         double volP90 = Indicators.trainVolatilityThreshold(exp);
         List<AlarmTable> alarms = new ArrayList<>();
         for (int h = 0; h < k; h++) {
@@ -324,7 +322,7 @@ public final class TermStructureStudy {
                                  double[] model, double[] modelCalibration, double[] vol, CalibrationDays cal,
                                  double volP90, int samples) {
         double mu = LeaveOneMarketOut.SERVED_PREFERENCE;
-        Rows r = new Rows(warning, mu, rows, onsets, calm, samples);
+        LeaveOneMarketOut.EventDays r = new LeaveOneMarketOut.EventDays(mu, rows, onsets, calm, samples, warning);
         List<LeaveOneMarketOut.EventRow> out = new ArrayList<>();
         out.add(r.tuned(MODEL_ALARM, AlarmThresholds.choose(modelCalibration, cal.signal(), cal.segments(), mu, 31),
                 model, vol, volP90));
@@ -342,7 +340,7 @@ public final class TermStructureStudy {
                 AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(out.get(0).alarm()),
                 List.of(onsets), List.of(calm), mu, warning);
-        return new AlarmTable(days, mu, 1, out.get(0).rule().equals("adopted") ? 1 : 0, out, shifts);
+        return new AlarmTable(days, mu, 1, out.get(0).choice().adopted() ? 1 : 0, out, shifts);
     }
 
     /** The folds' alarm tables at horizon {@code h}, pooled: counts added, intervals over every fold's days. */
@@ -365,36 +363,11 @@ public final class TermStructureStudy {
         }
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(days,
                 folds.stream().map(f -> f.alarms().get(h).rows().get(0).alarm()).toList(), onsets,
-                folds.stream().map(f -> java.util.stream.IntStream.range(0, f.onsets().length)
-                        .filter(i -> f.calmOnsets()[i]).map(i -> f.onsets()[i]).toArray()).toList(),
+                folds.stream().map(f -> LeaveOneMarketOut.calmRows(f.onsets(), f.calmOnsets())).toList(),
                 first.preference(), warning);
         return new AlarmTable(first.days(), first.preference(), folds.size(),
                 folds.stream().mapToInt(f -> f.alarms().get(h).adopted()).sum(), rows, shifts);
     }
-
-    /** The scored days one alarm table reads, and how it reads them. */
-    private record Rows(EventMetrics.Warning warning, double mu, int[] rows, int[] onsets, int[] calm, int samples) {
-
-        /** A score alarming at its chosen threshold, or by the reference rule when that was not adopted. */
-        LeaveOneMarketOut.EventRow tuned(String name, AlarmThreshold choice, double[] score, double[] vol,
-                                         double volP90) {
-            if (choice.adopted()) {
-                return row(name, "adopted", choice.threshold(), choice,
-                        LeaveOneMarketOut.alarmAt(score, choice.threshold()));
-            }
-            return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
-                    + ": fallback to volatility > train p90", volP90, choice, LeaveOneMarketOut.alarmAt(vol, volP90));
-        }
-
-        LeaveOneMarketOut.EventRow row(String name, String rule, double threshold, AlarmThreshold choice,
-                                       boolean[] alarm) {
-            EventMetrics c = EventMetrics.of(rows, alarm, calm, warning);
-            return new LeaveOneMarketOut.EventRow(name, rule, threshold, choice,
-                    EventMetrics.of(rows, alarm, onsets, warning), EventBaselines.intervals(List.of(rows),
-                    List.of(alarm), List.of(onsets), null, mu, samples, 43, warning), c.onsets(), c.warned(), alarm);
-        }
-    }
-
 
     private static Horizon horizon(int days, double[] p, int[] y, double[] vol, int[] segments, int samples) {
         int positives = Arrays.stream(y).sum();
