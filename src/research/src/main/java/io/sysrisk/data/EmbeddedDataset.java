@@ -78,31 +78,66 @@ public enum EmbeddedDataset {
 
     /** The file as read with {@code options}, with its known source errors repaired ({@link SourceRepairs}). */
     public MarketData load(LoadOptions options) {
-        MarketData data = raw(options);
+        return load(bytes(), options);
+    }
+
+    /**
+     * The file as {@link #load(LoadOptions)} reads it and the SHA-256 of the very bytes parsed: one read of the
+     * resource, so the recorded hash cannot belong to other bytes than the ones trained on.
+     */
+    public ReadData read(LoadOptions options) {
+        byte[] bytes = bytes();
+        return new ReadData(load(bytes, options), sha256(bytes));
+    }
+
+    private MarketData load(byte[] bytes, LoadOptions options) {
+        MarketData data = raw(bytes, options);
         if (this == SP500 && data.columns().contains("volume")) {
             return SourceRepairs.sp500Volume(data);
         }
         if (this == SPI_SECTORS && data.columns().contains("SPI") && options.maxForwardFill() > 0) {
             LoadOptions strict = new LoadOptions(options.inputKind(), options.indexColumn(), options.minRows(), 0, 1.0,
                     options.dropRepeatedDays());
-            return SourceRepairs.spiFromSectors(data, raw(strict));
+            return SourceRepairs.spiFromSectors(data, raw(bytes, strict));
         }
         return data;
     }
 
     /** The file exactly as the loader reads it, errors included. */
     public MarketData raw(LoadOptions options) {
-        try (Reader r = new InputStreamReader(open(), StandardCharsets.UTF_8)) {
-            return CsvMarketLoader.load(r, fileName, options);
+        return raw(bytes(), options);
+    }
+
+    private MarketData raw(byte[] bytes, LoadOptions options) {
+        return parse(bytes, fileName, options);
+    }
+
+    /** SHA-256 of the file's bytes, recorded in a model's provenance. */
+    public String sha256() {
+        return sha256(bytes());
+    }
+
+    /** {@code bytes} parsed as a market CSV named {@code source}. */
+    public static MarketData parse(byte[] bytes, String source, LoadOptions options) {
+        try (Reader r = new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            return CsvMarketLoader.load(r, source, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** SHA-256 of the file's bytes, recorded in a model's provenance. */
-    public String sha256() {
+    /** SHA-256 of {@code bytes}, as the model store writes it. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return sha256(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] bytes() {
         try (InputStream in = open()) {
-            return sha256(in);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

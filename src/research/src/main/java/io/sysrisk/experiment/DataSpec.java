@@ -1,15 +1,14 @@
 package io.sysrisk.experiment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.sysrisk.data.CsvMarketLoader;
+import io.sysrisk.data.DataValidationException;
 import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.data.ReadData;
 
 /** Where an experiment's market data comes from: an embedded dataset, or a user's CSV file. */
 public record DataSpec(EmbeddedDataset dataset, Path file, LoadOptions options) {
@@ -39,18 +38,23 @@ public record DataSpec(EmbeddedDataset dataset, Path file, LoadOptions options) 
     }
 
     public MarketData load() {
-        return dataset != null ? dataset.load(options) : CsvMarketLoader.load(file, options);
+        return read().data();
     }
 
-    /** SHA-256 of the data file's bytes. */
-    public String sha256() {
+    /**
+     * The data and the SHA-256 of the bytes it was parsed from, from one read of the file: a file changed between
+     * a parse and a separate hash would otherwise record a hash of other bytes than the ones trained on.
+     */
+    public ReadData read() {
         if (dataset != null) {
-            return dataset.sha256();
+            return dataset.read(options);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return EmbeddedDataset.sha256(in);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new DataValidationException(file + ": cannot be read: " + e.getMessage(), e);
         }
+        return new ReadData(EmbeddedDataset.parse(bytes, name(), options), EmbeddedDataset.sha256(bytes));
     }
 }

@@ -250,16 +250,17 @@ class Report implements Callable<Integer>, DjlJob {
             throw new IllegalArgumentException("model " + manifest.version() + " was trained on your file "
                     + file.name() + ": give it again with --csv");
         }
-        if (!spec.sha256().equals(file.sha256())) {
-            throw new IllegalArgumentException(spec.name() + " is not the file " + manifest.version() + " was "
-                    + "trained on (its SHA-256 differs from the recorded " + file.sha256().substring(0, 12) + ")");
-        }
         PooledConfig config = manifest.pooled().withHeldOut(null);
         if (!(config.label() instanceof io.sysrisk.labels.LabelDefinition.Onset)) {
             throw new IllegalArgumentException("the walk-forward evidence judges onset alarms; " + manifest.version()
                     + " was trained on the label '" + config.label().describe() + "': train it with --label onset");
         }
+        // One read: the hash compared is that of the bytes the study then parses.
         TrainingData data = TrainingData.of(config.name(), spec);
+        if (!data.files().get(0).sha256().equals(file.sha256())) {
+            throw new IllegalArgumentException(spec.name() + " is not the file " + manifest.version() + " was "
+                    + "trained on (its SHA-256 differs from the recorded " + file.sha256().substring(0, 12) + ")");
+        }
         DecisionFloor floor = floor();
         Market market = data.markets().get(0);
         List<WalkForward.Fold> plan = WalkForward.plan(config, market, floor, folds);

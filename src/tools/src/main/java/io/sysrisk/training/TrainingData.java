@@ -51,10 +51,11 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
      * and range, a panel's members, read by the features that need them.
      */
     public static TrainingData of(String name, DataSpec spec) {
-        MarketData data = spec.load();
+        io.sysrisk.data.ReadData read = spec.read();
+        MarketData data = read.data();
         Market market = new Market(name, spec.name() + " (" + data.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + data.columns().size() + " columns, index " + data.indexColumn() + ")", data);
-        ModelManifest.DataFile file = new ModelManifest.DataFile(spec.name(), spec.sha256(), data.size(),
+        ModelManifest.DataFile file = new ModelManifest.DataFile(spec.name(), read.sha256(), data.size(),
                 market.first().toString(), market.last().toString(), data.report().toString());
         return new TrainingData(name, List.of(market), Set.of(), data.kind(), data.columns(), data.indexColumn(),
                 List.of(file));
