@@ -7,7 +7,8 @@ package io.sysrisk.data;
  * @param filledCells     empty cells forward-filled
  * @param droppedMissing  days dropped because a column had no value even after forward-filling
  * @param droppedRepeated days dropped as exact repeats of the previous day (non-trading days)
- * @param repairs         known source errors repaired in this file ({@code SourceRepairs}, research module), or empty
+ * @param repairs         known source errors repaired in this file
+ *                        ({@code io.sysrisk.research.data.SourceRepairs}), or empty
  */
 public record DataReport(int rawRows, int filledCells, int droppedMissing, int droppedRepeated, String repairs) {
 

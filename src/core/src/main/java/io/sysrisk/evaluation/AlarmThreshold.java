@@ -7,7 +7,7 @@ package io.sysrisk.evaluation;
  * can say so; and a threshold is adopted only when the lower 5% of its validation usefulness over block-bootstrap
  * resamples (60-day blocks, within each market) is above 0. A score that is not adopted falls back to the
  * reference rule, and every report and manifest says so. The record a manifest embeds; the choice is made by
- * {@code AlarmThresholds.choose} (research module).
+ * {@code io.sysrisk.research.evaluation.AlarmThresholds.choose}.
  *
  * @param preference  mu, the weight on missed signals (0.5: misses and false alarms weigh the same)
  * @param threshold   alarm when score >= threshold; +infinity: never

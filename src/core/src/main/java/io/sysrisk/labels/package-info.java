@@ -1,7 +1,7 @@
 /**
  * What the model predicts: {@link io.sysrisk.labels.LabelDefinition}, recorded in every manifest. Labelling a history
- * with it ({@code Labeler}: labels look ahead, for training, evaluation and the risk page's past onsets) is in this
- * package in the research module.
+ * with it ({@code Labeler}: labels look ahead, for training, evaluation and the risk page's past onsets) is in
+ * {@code io.sysrisk.research.labels} (the research module).
  *
  * <p>Uses {@code data} only.
  */

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.sysrisk.scoring.RequestMutations;
+import io.sysrisk.research.scoring.RequestMutations;
 
 /**
  * Seeded mutations of the sample request (a few hundred here; {@code ./mvnw -q -Pbench-fuzz} sends 10,000+ to the

@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 
 /**
  * The risk page's data endpoints: a history chunk holds exactly POST /score's numbers for its dates; uploads are read

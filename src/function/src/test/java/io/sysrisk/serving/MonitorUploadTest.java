@@ -80,7 +80,7 @@ class MonitorUploadTest {
         try {
             MonitorService page = new MonitorService(panel, ScoringServiceStartupTest.config(
                     ScoringServiceStartupTest.OLD_JOB_STORE, "spi-sectors"));
-            io.sysrisk.data.MarketData spi = io.sysrisk.data.EmbeddedDataset.SPI_SECTORS.load();
+            io.sysrisk.data.MarketData spi = io.sysrisk.research.data.EmbeddedDataset.SPI_SECTORS.load();
             StringBuilder b = new StringBuilder("date,SPI,BASI\n");
             for (int t = spi.size() - 400; t < spi.size(); t++) {
                 b.append(spi.dates().get(t)).append(',').append(spi.column("SPI")[t]).append(',')

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.research.data.EmbeddedDataset;
 
 /**
  * A panel model (spi-sectors: the index and its nine sectors, the retired single-market job's fixture in

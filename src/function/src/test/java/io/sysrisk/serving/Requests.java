@@ -9,8 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.research.data.EmbeddedDataset;
 
 /** Scoring requests for the served close-only model, cut from the embedded S&P 500 closes. */
 final class Requests {

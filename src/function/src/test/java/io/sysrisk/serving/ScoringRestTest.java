@@ -24,10 +24,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.sysrisk.data.Markets;
-import io.sysrisk.experiment.PooledExperiment;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.inference.WindowScorer;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.windows.WindowSet;
@@ -124,7 +124,7 @@ class ScoringRestTest {
         JsonPath r = post(Requests.json(req)).then().statusCode(200).extract().jsonPath();
         List<String> asOf = r.getList("scores.asOf");
         assertEquals(14, asOf.size()); // 2020-02-17 was a holiday
-        double[] volatility = io.sysrisk.evaluation.Indicators.volatility(sp500.market().data());
+        double[] volatility = io.sysrisk.research.evaluation.Indicators.volatility(sp500.market().data());
         for (int k = 0; k < asOf.size(); k++) {
             assertEquals(dates.get(k).toString(), asOf.get(k));
             assertEquals(expected[k], r.getDouble("scores[" + k + "].probability"), 1e-5, asOf.get(k));

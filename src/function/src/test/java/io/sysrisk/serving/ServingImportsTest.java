@@ -29,7 +29,8 @@ class ServingImportsTest {
     @Test
     void theFunctionOutsideRestNamesNoResearchClass() throws Exception {
         List<String> research = researchClasses();
-        assertTrue(research.contains("io/sysrisk/data/Markets") && research.contains("io/sysrisk/labels/Labeler"),
+        assertTrue(research.contains("io/sysrisk/research/data/Markets")
+                        && research.contains("io/sysrisk/research/labels/Labeler"),
                 "the research module's classes were not found: " + research.size());
         Path classes = Path.of(ScoringService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         TreeSet<String> offending = new TreeSet<>();
@@ -67,7 +68,8 @@ class ServingImportsTest {
 
     /** Every class of the research module's jar (or classes folder), as internal names. */
     private static List<String> researchClasses() throws IOException, URISyntaxException {
-        Path location = Path.of(io.sysrisk.data.Markets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(io.sysrisk.research.data.Markets.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
         List<String> out = new ArrayList<>();
         if (Files.isDirectory(location)) {
             collect(location, location, out);

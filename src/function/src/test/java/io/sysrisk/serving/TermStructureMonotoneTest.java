@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelStore;

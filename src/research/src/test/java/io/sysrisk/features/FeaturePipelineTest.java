@@ -11,9 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.sysrisk.TestMarkets;
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.InputKind;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.research.data.EmbeddedDataset;
 
 /** Feature values against independent hand computations, and causality. */
 class FeaturePipelineTest {

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import io.sysrisk.TestMarkets;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.experiment.DataSpec;
-import io.sysrisk.experiment.DefaultExperiments;
-import io.sysrisk.experiment.ExperimentConfig;
-import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.research.experiment.DataSpec;
+import io.sysrisk.research.experiment.DefaultExperiments;
+import io.sysrisk.research.experiment.ExperimentConfig;
+import io.sysrisk.research.experiment.PreparedExperiment;
 
 class SplitAndNormalizationTest {
 
@@ -26,7 +26,7 @@ class SplitAndNormalizationTest {
         // Test days are 2001-01-01 + k; the panel has 900 days.
         ChronologicalSplit split = new ChronologicalSplit(LocalDate.of(2002, 1, 1), LocalDate.of(2002, 6, 1), null,
                 embargo);
-        return new ExperimentConfig("t", DataSpec.of(io.sysrisk.data.EmbeddedDataset.SP500), null,
+        return new ExperimentConfig("t", DataSpec.of(io.sysrisk.research.data.EmbeddedDataset.SP500), null,
                 new LabelDefinition.FutureDrawdown(H, 0.03), 30, split, NormalizationStats.DEFAULT_CLIP);
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.sysrisk.scoring.RequestMutations;
+import io.sysrisk.research.scoring.RequestMutations;
 
 /**
  * The fuzz benchmark: {@code cases} seeded mutations of the sample request ({@link RequestMutations}) sent to the

@@ -5,11 +5,11 @@ import java.util.List;
 
 import ai.djl.Device;
 import ai.djl.inference.Predictor;
-import io.sysrisk.EngineDefaults;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.EngineDefaults;
 import io.sysrisk.model.StoredModel;
 import io.sysrisk.store.ModelStore;
 

@@ -115,7 +115,7 @@ public final class ModelBenchmark {
             String range = "";
             io.sysrisk.store.ModelManifest m = djl.manifest();
             if (m.input().columns().equals(List.of(io.sysrisk.data.Market.CLOSE))) {
-                io.sysrisk.data.MarketData sp = io.sysrisk.data.Markets.byName(io.sysrisk.data.Markets.embedded(),
+                io.sysrisk.data.MarketData sp = io.sysrisk.research.data.Markets.byName(io.sysrisk.research.data.Markets.embedded(),
                         "sp500").data();
                 io.sysrisk.data.MarketData part = sp.slice(sp.size() - 1000 - m.input().requiredDays(), sp.size());
                 LocalDate from = part.dates().get(part.size() - 1000);

@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.data.Markets;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
 import io.sysrisk.inference.JavaModel;
+import io.sysrisk.research.data.EmbeddedDataset;
+import io.sysrisk.research.data.Markets;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;

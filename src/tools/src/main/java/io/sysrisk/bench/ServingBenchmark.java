@@ -29,7 +29,7 @@ public final class ServingBenchmark {
 
     /**
      * @param badShare with more than 0, the loaded phase is a soak: each client sends this share of mutated requests
-     *                 ({@link io.sysrisk.scoring.RequestMutations}) among the good ones; every good answer must equal
+     *                 ({@link io.sysrisk.research.scoring.RequestMutations}) among the good ones; every good answer must equal
      *                 the single-client answer, no answer may be a 5xx
      */
     public static String run(Path runnerJar, Path requestFile, String java, List<String> serverJvm, int clients,
@@ -168,8 +168,8 @@ public final class ServingBenchmark {
                     List<Double> ms = new ArrayList<>();
                     List<Double> server = new ArrayList<>();
                     java.util.Random mix = new java.util.Random(100 + client);
-                    io.sysrisk.scoring.RequestMutations mutations =
-                            new io.sysrisk.scoring.RequestMutations(sample, 1000 + client);
+                    io.sysrisk.research.scoring.RequestMutations mutations =
+                            new io.sysrisk.research.scoring.RequestMutations(sample, 1000 + client);
                     try (Client good = new Client(score, body)) {
                         while (left.getAndDecrement() > 0) {
                             if (soak.badShare > 0 && mix.nextDouble() < soak.badShare) {

@@ -1,19 +1,18 @@
 package io.sysrisk.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 import io.sysrisk.data.CsvMarketLoader;
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.experiment.DataSpec;
-import io.sysrisk.experiment.DefaultExperiments;
-import io.sysrisk.experiment.ExperimentConfig;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.research.data.EmbeddedDataset;
+import io.sysrisk.research.experiment.DataSpec;
+import io.sysrisk.research.experiment.DefaultExperiments;
+import io.sysrisk.research.experiment.ExperimentConfig;
 import io.sysrisk.windows.ChronologicalSplit;
 import picocli.CommandLine.Option;
 
@@ -65,17 +64,11 @@ public class ExperimentOptions {
             + "(default ret_1d,vol_20d,vol_120d,drawdown_250d).")
     List<String> features;
 
-    @Option(names = "--validation-start", description = "summary of a named single-market experiment: first window end date of "
-            + "the validation part (YYYY-MM-DD).")
-    LocalDate validationStart;
-
-    @Option(names = "--test-start", description = "summary of a named single-market experiment: first window end date of the "
-            + "test part.")
-    LocalDate testStart;
-
-    @Option(names = "--test-end", description = "summary of a named single-market experiment: last window end date of the test part (default: "
-            + "the last labelled day).")
-    LocalDate testEnd;
+    /**
+     * The old single-market split dates: options of {@code summary} only ({@link SplitDates}); train refuses them
+     * ({@link Train}) and lists none of them.
+     */
+    SplitDates dates = new SplitDates();
 
     @Option(names = "--validation-share", description = "--csv and --dataset training: the latest share of the "
             + "labelled windows held for validation (its earlier half) and calibration (its later half); default "
@@ -115,7 +108,7 @@ public class ExperimentOptions {
             throw new IllegalArgumentException("--experiment " + experiment + " names an embedded experiment; with "
                     + "--csv or --dataset leave it out");
         }
-        if (validationStart != null || testStart != null || testEnd != null) {
+        if (dates.any()) {
             throw new IllegalArgumentException("a --csv or --dataset model is split like the default: the latest "
                     + "--validation-share of its windows for validation and calibration, no test part (its evidence "
                     + "is the report's); drop --validation-start, --test-start and --test-end");
@@ -158,7 +151,7 @@ public class ExperimentOptions {
         if (!pooled()) {
             throw new IllegalArgumentException("--experiment " + experiment + " is a single-market experiment");
         }
-        if (validationStart != null || testStart != null || testEnd != null) {
+        if (dates.any()) {
             throw new IllegalArgumentException("the any-index experiment has no split dates: every market is "
                     + "training or validation, and the report holds markets out; drop --validation-start, "
                     + "--test-start and --test-end");
@@ -194,10 +187,10 @@ public class ExperimentOptions {
             c = c.withWindow(window);
         }
         ChronologicalSplit s = c.split();
-        if (validationStart != null || testStart != null || testEnd != null) {
-            s = new ChronologicalSplit(validationStart != null ? validationStart : s.validationStart(),
-                    testStart != null ? testStart : s.testStart(), testEnd != null ? testEnd : s.testEnd(),
-                    s.embargo());
+        if (dates.any()) {
+            s = new ChronologicalSplit(dates.validationStart != null ? dates.validationStart : s.validationStart(),
+                    dates.testStart != null ? dates.testStart : s.testStart(),
+                    dates.testEnd != null ? dates.testEnd : s.testEnd(), s.embargo());
         }
         c = c.withSplit(s);
         if (label != null || horizon != null || threshold != null) {

@@ -4,28 +4,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.sysrisk.experiment.ManifestExperiments;
 import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
-import io.sysrisk.experiment.DataSpec;
 import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
-import io.sysrisk.experiment.WalkForward;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.training.Recipe;
-import io.sysrisk.training.TrainingData;
-import io.sysrisk.experiment.ExperimentConfig;
-import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.model.StoredModel;
 import io.sysrisk.report.LomoReportWriter;
 import io.sysrisk.report.ReportWriter;
+import io.sysrisk.research.data.EmbeddedDataset;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.experiment.DataSpec;
+import io.sysrisk.research.experiment.ExperimentConfig;
+import io.sysrisk.research.experiment.ManifestExperiments;
+import io.sysrisk.research.experiment.PreparedExperiment;
+import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.store.ModelManifest;
+import io.sysrisk.training.Recipe;
+import io.sysrisk.training.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -156,7 +156,7 @@ class Report implements Callable<Integer>, DjlJob {
         boolean lomo = !design.equals("walk-forward");
         if (lomo) {
             try {
-                io.sysrisk.experiment.HeldOutMarkets.check(config, data.markets(), floor);
+                io.sysrisk.research.experiment.HeldOutMarkets.check(config, data.markets(), floor);
             } catch (IllegalArgumentException e) {
                 String why = e.getMessage().replace("; nothing was written", "");
                 if (design.equals("lomo")) {

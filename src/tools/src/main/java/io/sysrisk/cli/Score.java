@@ -8,15 +8,15 @@ import java.util.concurrent.Callable;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.CsvMarketLoader;
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.data.Markets;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
-import io.sysrisk.labels.Labeler;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.StoredModel;
+import io.sysrisk.research.data.EmbeddedDataset;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.labels.Labeler;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelManifest;

@@ -3,7 +3,7 @@ package io.sysrisk.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.sysrisk.experiment.PreparedExperiment;
+import io.sysrisk.research.experiment.PreparedExperiment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 public class SysriskCli {
 
     public static void main(String[] args) {
-        io.sysrisk.EngineDefaults.apply();
+        io.sysrisk.model.EngineDefaults.apply();
         // libtorch's thread pools are sized once, when the engine starts: set them before anything touches DJL.
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
@@ -86,18 +86,22 @@ public class SysriskCli {
         @Mixin
         ExperimentOptions experiment;
 
+        @Mixin
+        SplitDates dates;
+
         @Override
         public Integer call() {
+            experiment.dates = dates;
             if (experiment.ownData()) {
                 io.sysrisk.training.TrainingData data = experiment.ownTrainingData();
-                System.out.print(io.sysrisk.experiment.PooledExperiment.prepareUnchecked(
+                System.out.print(io.sysrisk.research.experiment.PooledExperiment.prepareUnchecked(
                         experiment.ownPooledConfig(data), data.markets(), List.of(), data.trainingOnly(), null)
                         .summary());
                 return 0;
             }
             System.out.print(experiment.pooled()
-                    ? io.sysrisk.experiment.PooledExperiment.prepare(experiment.toPooledConfig(),
-                            io.sysrisk.data.Markets.embedded()).summary()
+                    ? io.sysrisk.research.experiment.PooledExperiment.prepare(experiment.toPooledConfig(),
+                            io.sysrisk.research.data.Markets.embedded()).summary()
                     : PreparedExperiment.prepare(experiment.toConfig()).summary());
             return 0;
         }

@@ -8,9 +8,9 @@ import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.training.PooledTrainingJob;
 import io.sysrisk.training.Recipe;
 import io.sysrisk.training.TrainingData;
+import io.sysrisk.training.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,8 +71,8 @@ class Train implements Callable<Integer>, DjlJob {
     @Option(names = "--no-attention", description = "Ablation: mean-pool the BiLSTM outputs instead of attention.")
     boolean noAttention;
 
-    @Option(names = "--min-events", description = "Distinct events (runs of positive windows) the validation, "
-            + "calibration and test parts must each hold, or the job stops before training (default "
+    @Option(names = "--min-events", description = "Distinct events (runs of positive windows) the training, "
+            + "validation and calibration parts must each hold, or the job stops before training (default "
             + DecisionFloor.DEFAULT_MIN_EVENTS + ").")
     Integer minEvents;
 
@@ -91,8 +91,17 @@ class Train implements Callable<Integer>, DjlJob {
     @Option(names = "--version", description = "Model version name (default: the experiment's name).")
     String version;
 
+    /** The old single-market split dates: not listed, since every model is split like the default; refused. */
+    @Option(names = {"--validation-start", "--test-start", "--test-end"}, hidden = true)
+    String oldSplitDate;
+
     @Override
     public Integer call() {
+        if (oldSplitDate != null) {
+            throw new IllegalArgumentException("every model is split like the default: the latest --validation-share "
+                    + "of its windows for validation and calibration, no test part (its evidence is the report's); "
+                    + "drop --validation-start, --test-start and --test-end");
+        }
         if (!experiment.pooled() && !experiment.ownData()) {
             throw new IllegalArgumentException(retiredExperiment(experiment.experiment));
         }
@@ -146,8 +155,8 @@ class Train implements Callable<Integer>, DjlJob {
         if (experiment.ownData()) {
             refuseToReplaceAnotherKind(name);
         }
-        new PooledTrainingJob(r.experiment(exp), member, data,
-                seeds != null ? seeds : PooledTrainingJob.DEFAULT_SEEDS, train, floor, store, name)
+        new TrainingJob(r.experiment(exp), member, data,
+                seeds != null ? seeds : TrainingJob.DEFAULT_SEEDS, train, floor, store, name)
                 .run(System.out::println);
         return 0;
     }
@@ -170,7 +179,7 @@ class Train implements Callable<Integer>, DjlJob {
      * alarm gate or walk-forward evidence. That job is gone; their data trains in the default's shape instead.
      */
     static String retiredExperiment(String name) {
-        String dataset = io.sysrisk.experiment.DefaultExperiments.fromCliName(name).dataset().cliName();
+        String dataset = io.sysrisk.research.experiment.DefaultExperiments.fromCliName(name).dataset().cliName();
         return "--experiment " + name + " named the old single-network job, retired on 2026-12-04; its data trains "
                 + "in the default model's shape with --dataset " + dataset + " (onset label, anchored seed ensemble, "
                 + "calibration part, alarm gate; its evidence: report --version <it>, walk-forward)";

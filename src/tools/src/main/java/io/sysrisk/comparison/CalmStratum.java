@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.sysrisk.evaluation.CircularBlocks;
 import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.research.evaluation.CircularBlocks;
 
 /**
- * How scores rank the onsets that come out of a calm market ({@link io.sysrisk.labels.Labeler#outOfCalm}): the
+ * How scores rank the onsets that come out of a calm market ({@link io.sysrisk.research.labels.Labeler#outOfCalm}): the
  * falls an early warning is for, which a score that only follows turbulence already under way cannot see. A test
  * window whose label is 1 looks ahead to one onset (the first fall start after it is always an onset, since the
  * window itself is not masked); the stratum keeps the windows before calm onsets as positives and every window

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.sysrisk.evaluation.CircularBlocks;
-import io.sysrisk.evaluation.EventMetrics;
+import io.sysrisk.research.evaluation.CircularBlocks;
+import io.sysrisk.research.evaluation.EventMetrics;
 
 /**
  * What an event table needs beside a score so that it cannot be met by alarming more: an alarm that is always on,

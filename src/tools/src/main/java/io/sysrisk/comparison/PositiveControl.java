@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.sysrisk.data.Market;
-import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.experiment.PlantedInput;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.labels.Labeler;
+import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.experiment.PlantedInput;
+import io.sysrisk.research.labels.Labeler;
 import io.sysrisk.training.Recipe;
 
 /**

@@ -9,18 +9,18 @@ import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
 import io.sysrisk.data.Market;
-import io.sysrisk.evaluation.AlarmNulls;
-import io.sysrisk.evaluation.AlarmThresholds;
-import io.sysrisk.evaluation.EventMetrics;
-import io.sysrisk.evaluation.Indicators;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.PooledConfig;
-import io.sysrisk.experiment.PooledExperiment;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
+import io.sysrisk.research.evaluation.AlarmNulls;
+import io.sysrisk.research.evaluation.AlarmThresholds;
+import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.EnsembleTrainer;
@@ -34,7 +34,7 @@ import io.sysrisk.windows.WindowSet;
  * reference, 20-day volatility on the window's last day: ROC-AUC and PR-AUC, and their paired differences with
  * block-bootstrap intervals (blocks within each market). Calibration per horizon: the mean probability against the
  * observed rate, and the Brier score. Per horizon too, the stratum of onsets out of calm ({@link CalmStratum}: the
- * windows before onsets with no fall start in the {@link io.sysrisk.labels.Labeler#CALM_DAYS} before them, against
+ * windows before onsets with no fall start in the {@link io.sysrisk.research.labels.Labeler#CALM_DAYS} before them, against
  * every window without an onset within the horizon), pooled within folds. Also counted: answers whose structure
  * decreases in the horizon (none can).
  *
@@ -182,7 +182,7 @@ public final class TermStructureStudy {
             int j = h;
             List<int[]> kept = folds.stream().map(f -> CalmStratum.kept(f.rows(), f.labels()[j], f.onsets(),
                     f.calmOnsets())).toList();
-            calm.add(CalmStratum.pooled(io.sysrisk.labels.Labeler.CALM_DAYS, folds.stream().map(Fold::onsets).toList(),
+            calm.add(CalmStratum.pooled(io.sysrisk.research.labels.Labeler.CALM_DAYS, folds.stream().map(Fold::onsets).toList(),
                     folds.stream().map(Fold::calmOnsets).toList(), folds.stream().map(Fold::onsetDates).toList(), kept,
                     folds.stream().map(f -> f.labels()[j]).toList(), CALM_SCORES,
                     List.of(folds.stream().map(f -> f.probability()[j]).toList(),
@@ -279,9 +279,9 @@ public final class TermStructureStudy {
                 .reduce((a, b) -> a + "; " + b).orElse("");
         List<LocalDate> ends = test.endDates();
         io.sysrisk.labels.LabelDefinition.Onset fall = (io.sysrisk.labels.LabelDefinition.Onset) config.label();
-        int[] onsets = io.sysrisk.labels.Labeler.onsets(held.market().data(), fall);
-        boolean[] calm = io.sysrisk.labels.Labeler.outOfCalm(held.market().data(), fall, onsets,
-                io.sysrisk.labels.Labeler.CALM_DAYS);
+        int[] onsets = io.sysrisk.research.labels.Labeler.onsets(held.market().data(), fall);
+        boolean[] calm = io.sysrisk.research.labels.Labeler.outOfCalm(held.market().data(), fall, onsets,
+                io.sysrisk.research.labels.Labeler.CALM_DAYS);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         int[] calmOnsetRows = LeaveOneMarketOut.calmRows(onsets, calm);
         double volP90 = Indicators.trainVolatilityThreshold(exp);

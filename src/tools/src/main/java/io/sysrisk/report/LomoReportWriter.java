@@ -21,16 +21,16 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import io.sysrisk.comparison.BlockBootstrap;
-import io.sysrisk.comparison.EventBaselines;
 import io.sysrisk.comparison.CalmStratum;
+import io.sysrisk.comparison.EventBaselines;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
-import io.sysrisk.evaluation.AlarmNulls;
-import io.sysrisk.training.Recipe;
-import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.research.evaluation.AlarmNulls;
+import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
+import io.sysrisk.training.Recipe;
 
 /**
  * Writes the any-index model's report/ folder: README.md with the leave-one-market-out tables (ranking metrics

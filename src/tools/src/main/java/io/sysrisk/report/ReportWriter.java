@@ -1,6 +1,6 @@
 package io.sysrisk.report;
 
-import static io.sysrisk.evaluation.MetricsTable.f3;
+import static io.sysrisk.research.evaluation.MetricsTable.f3;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,13 +16,13 @@ import java.util.Locale;
 import ai.djl.inference.Predictor;
 import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.ComparisonResult;
-import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.data.PriceLevels;
+import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.StoredModel;
+import io.sysrisk.research.experiment.PreparedExperiment;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.store.ModelManifest;

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.sysrisk.comparison.BlockBootstrap;
-import io.sysrisk.evaluation.AlarmNulls;
-import io.sysrisk.evaluation.EventMetrics;
 import io.sysrisk.comparison.TermStructureStudy;
+import io.sysrisk.research.evaluation.AlarmNulls;
+import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 

@@ -3,11 +3,11 @@ package io.sysrisk.training;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sysrisk.evaluation.EventMetrics;
-import io.sysrisk.evaluation.Indicators;
-import io.sysrisk.experiment.PooledExperiment;
 import io.sysrisk.labels.LabelDefinition;
-import io.sysrisk.labels.Labeler;
+import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.experiment.PooledExperiment;
+import io.sysrisk.research.labels.Labeler;
 
 /**
  * Calibration windows as days: each market's calibration rows and onsets, in the pooled calibration set's order,

@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
-import io.sysrisk.experiment.PlantedInput;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.features.Feature;
 import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.experiment.PlantedInput;
 
 /**
  * One way to make the any-index model: which network (plain, or anchored on the volatility reference), how large,

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.InputKind;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.data.Markets;
-import io.sysrisk.experiment.DataSpec;
+import io.sysrisk.research.data.EmbeddedDataset;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.experiment.DataSpec;
 import io.sysrisk.store.ModelManifest;
 
 /**
@@ -51,7 +51,7 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
      * and range, a panel's members, read by the features that need them.
      */
     public static TrainingData of(String name, DataSpec spec) {
-        io.sysrisk.data.ReadData read = spec.read();
+        io.sysrisk.research.data.ReadData read = spec.read();
         MarketData data = read.data();
         Market market = new Market(name, spec.name() + " (" + data.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + data.columns().size() + " columns, index " + data.indexColumn() + ")", data);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.research.data.EmbeddedDataset;
 
 /**
  * The packaged server (runner jar, REST) stopped with SIGTERM while a long request (1,000 scored dates) is in flight:

@@ -14,18 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.data.InputKind;
-import io.sysrisk.experiment.ExperimentConfig;
-import io.sysrisk.features.FeatureSet;
 import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.features.FeatureSet;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.research.experiment.ExperimentConfig;
 import io.sysrisk.training.TrainingData;
 import picocli.CommandLine;
 
 class ExperimentOptionsTest {
 
+    /** The options as {@code summary} parses them: the experiment's, and the old split dates. */
     private static ExperimentOptions options(String... args) {
         ExperimentOptions o = new ExperimentOptions();
-        new CommandLine(o).parseArgs(args);
+        CommandLine cli = new CommandLine(o);
+        cli.addMixin("dates", o.dates);
+        cli.parseArgs(args);
         return o;
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 
 /** A user's file of several markets made from embedded ones, as the tests and {@code src/examples} use it. */
 final class MarketsCsv {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.TrainingData;

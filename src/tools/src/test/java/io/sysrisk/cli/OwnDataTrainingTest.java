@@ -16,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.InputKind;
 import io.sysrisk.features.Feature;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.research.data.EmbeddedDataset;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 
@@ -105,6 +105,19 @@ class OwnDataTrainingTest {
         assertEquals("2", r[0], r[2]);
         assertTrue(r[2].contains("--validation-share"), r[2]);
         assertFalse(Files.exists(dir.resolve("s").resolve("p")));
+    }
+
+    /** train --help lists only options train takes; the split dates stay listed where they work, in summary. */
+    @Test
+    void trainsHelpListsNoOptionItRefuses() {
+        String[] train = CliRun.run("train", "--help");
+        assertEquals("0", train[0], train[2]);
+        assertTrue(train[1].contains("--validation-share"), train[1]);
+        for (String refused : List.of("--validation-start", "--test-start", "--test-end")) {
+            assertFalse(train[1].contains(refused), refused + " is listed by train --help:\n" + train[1]);
+        }
+        String[] summary = CliRun.run("summary", "--help");
+        assertTrue(summary[1].contains("--test-start"), summary[1]);
     }
 
     /**

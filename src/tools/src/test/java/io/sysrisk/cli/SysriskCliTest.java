@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.data.MarketData;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 
 /**
  * A user's mistake gives one line and exit code 2, never a stack trace (a job that computes with DJL says first, in

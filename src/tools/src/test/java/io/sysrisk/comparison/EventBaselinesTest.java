@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.sysrisk.evaluation.EventMetrics;
+import io.sysrisk.research.evaluation.EventMetrics;
 
 class EventBaselinesTest {
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 

@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.sysrisk.data.Market;
-import io.sysrisk.data.Markets;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.labels.OnsetTermStructure;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.labels.OnsetTermStructure;
 
 /**
  * The per-horizon study's shape on one quick fold (its numbers mean nothing): the held-out market's windows and
@@ -88,8 +88,8 @@ class TermStructureStudyTest {
                 assertEquals(windows, row.events().scoredDays());
                 assertEquals(f.horizons().get(h).positives(), row.events().signalDays(), row.name());
             }
-            io.sysrisk.evaluation.EventMetrics model = t.rows().get(0).events();
-            io.sysrisk.evaluation.EventMetrics runs = t.rows().get(4).events();
+            io.sysrisk.research.evaluation.EventMetrics model = t.rows().get(0).events();
+            io.sysrisk.research.evaluation.EventMetrics runs = t.rows().get(4).events();
             assertEquals(model.alarmDays(), runs.alarmDays(), "the evenly spaced runs keep the model's alarm days");
             assertEquals(model.alarmEpisodes(), runs.alarmEpisodes());
             assertEquals(0.0, t.rows().get(3).events().skill(), 1e-12, "always on has no skill");
@@ -157,9 +157,9 @@ class TermStructureStudyTest {
     /** An alarm table whose calibration days are its test days (the planted answer holds on both). */
     private static TermStructureStudy.AlarmTable table(int days, int[] rows, int[] onsets, int[] calm, double[] score,
                                                        double[] vol) {
-        io.sysrisk.evaluation.EventMetrics.Warning w = io.sysrisk.evaluation.EventMetrics.Warning.within(days);
+        io.sysrisk.research.evaluation.EventMetrics.Warning w = io.sysrisk.research.evaluation.EventMetrics.Warning.within(days);
         io.sysrisk.training.CalibrationDays cal = new io.sysrisk.training.CalibrationDays(
-                io.sysrisk.evaluation.EventMetrics.signals(rows, onsets, w), new int[] {rows.length}, vol);
+                io.sysrisk.research.evaluation.EventMetrics.signals(rows, onsets, w), new int[] {rows.length}, vol);
         return TermStructureStudy.alarmTable(days, w, rows, onsets, calm, score, score, vol, cal, 0.9, 200);
     }
 

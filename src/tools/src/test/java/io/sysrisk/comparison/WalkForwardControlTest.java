@@ -12,12 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.Market;
-import io.sysrisk.experiment.DataSpec;
 import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
-import io.sysrisk.experiment.WalkForward;
 import io.sysrisk.features.FeatureSet;
+import io.sysrisk.research.experiment.DataSpec;
+import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.training.Recipe;
 import io.sysrisk.training.TrainingData;
 

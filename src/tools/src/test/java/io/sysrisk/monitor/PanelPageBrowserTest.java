@@ -33,8 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sysrisk.bench.RunnerServer;
-import io.sysrisk.data.EmbeddedDataset;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.research.data.EmbeddedDataset;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 

@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sysrisk.bench.RunnerServer;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.MarketData;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 
 /**
  * The risk page at {@code /} in a real browser (headless Chromium driven by Selenium through Debian's

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.comparison.LeaveOneMarketOut;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.Recipe;

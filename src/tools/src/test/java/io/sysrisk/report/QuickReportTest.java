@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.djl.Device;
-import io.sysrisk.experiment.ManifestExperiments;
 import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
-import io.sysrisk.experiment.ExperimentConfig;
-import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.StoredModel;
+import io.sysrisk.research.experiment.ExperimentConfig;
+import io.sysrisk.research.experiment.ManifestExperiments;
+import io.sysrisk.research.experiment.PreparedExperiment;
 import io.sysrisk.store.ModelStore;
 
 /**

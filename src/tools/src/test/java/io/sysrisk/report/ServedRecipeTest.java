@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sysrisk.comparison.LeaveOneMarketOut;
-import io.sysrisk.data.Markets;
+import io.sysrisk.research.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.Recipe;

@@ -10,21 +10,21 @@ import org.junit.jupiter.api.Test;
 
 import ai.djl.Device;
 import ai.djl.inference.Predictor;
-import io.sysrisk.evaluation.Evaluations;
-import io.sysrisk.data.EmbeddedDataset;
-import io.sysrisk.data.Markets;
 import io.sysrisk.evaluation.EvaluationReport;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.experiment.DefaultExperiments;
 import io.sysrisk.experiment.PooledConfig;
-import io.sysrisk.experiment.PooledExperiment;
-import io.sysrisk.experiment.PreparedExperiment;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.inference.WindowScorer;
 import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.StoredModel;
+import io.sysrisk.research.data.EmbeddedDataset;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.evaluation.Evaluations;
+import io.sysrisk.research.experiment.DefaultExperiments;
+import io.sysrisk.research.experiment.PooledExperiment;
+import io.sysrisk.research.experiment.PreparedExperiment;
 import io.sysrisk.windows.Part;
 import io.sysrisk.windows.WindowSet;
 
@@ -130,7 +130,7 @@ class CommittedModelTest {
             assertTrue(m.isOneMarket());
             assertEquals(EmbeddedDataset.SP500.sha256(), m.data().get(0).sha256(), "trained on the embedded data");
             io.sysrisk.training.TrainingData data = io.sysrisk.training.TrainingData.of(m.pooled().name(),
-                    io.sysrisk.experiment.DataSpec.of(EmbeddedDataset.SP500));
+                    io.sysrisk.research.experiment.DataSpec.of(EmbeddedDataset.SP500));
             PooledExperiment exp = PooledExperiment.prepareUnchecked(m.pooled(), data.markets(), List.of(),
                     data.trainingOnly(), null);
             assertEquals(exp.features().ids(), m.input().features());

@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.sysrisk.data.Markets;
 import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
-import io.sysrisk.experiment.PooledExperiment;
+import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.windows.PartEvents;
 
 /**
@@ -53,7 +53,7 @@ class DecisionFloorTest {
     @Test
     void theDefaultClearsTheFloorAndTheReadmesRefusalsAreTheFloors() {
         DecisionFloor floor = DecisionFloor.defaults();
-        PooledTrainingJob.checkDecisionParts(PooledExperiment.prepare(PooledConfig.defaults(), Markets.embedded()),
+        TrainingJob.checkDecisionParts(PooledExperiment.prepare(PooledConfig.defaults(), Markets.embedded()),
                 floor);
         Map<String, String> refused = Map.of(
                 "sp500", "the validation part (windows ending 2016-09-12..2018-05-10) holds 2 distinct events and 24 "
@@ -66,11 +66,11 @@ class DecisionFloorTest {
                 "holds 0 distinct events");
         for (var e : refused.entrySet()) {
             IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-                    () -> PooledTrainingJob.checkDecisionParts(ownData(e.getKey()), floor), e.getKey());
+                    () -> TrainingJob.checkDecisionParts(ownData(e.getKey()), floor), e.getKey());
             assertTrue(x.getMessage().startsWith(e.getValue()), e.getKey() + ": " + x.getMessage());
             assertTrue(x.getMessage().contains(counts.get(e.getKey())), e.getKey() + ": " + x.getMessage());
         }
-        String wider = assertThrows(IllegalArgumentException.class, () -> PooledTrainingJob.checkDecisionParts(
+        String wider = assertThrows(IllegalArgumentException.class, () -> TrainingJob.checkDecisionParts(
                 ownData("sp500", "--validation-share", "0.4"), floor)).getMessage();
         assertTrue(wider.startsWith("the validation part (windows ending 2013-06-10..2016-09-09) holds 3 distinct "
                 + "events"), wider);
@@ -78,15 +78,15 @@ class DecisionFloorTest {
         io.sysrisk.store.ModelManifest m = new io.sysrisk.store.ModelStore(java.nio.file.Path.of("model-store"))
                 .manifest("sp500-ohlcv");
         io.sysrisk.data.Market market = TrainingData.of(m.pooled().name(),
-                io.sysrisk.experiment.DataSpec.of(io.sysrisk.data.EmbeddedDataset.SP500)).markets().get(0);
-        String report = assertThrows(IllegalArgumentException.class, () -> io.sysrisk.experiment.WalkForward.plan(
+                io.sysrisk.research.experiment.DataSpec.of(io.sysrisk.research.data.EmbeddedDataset.SP500)).markets().get(0);
+        String report = assertThrows(IllegalArgumentException.class, () -> io.sysrisk.research.experiment.WalkForward.plan(
                 m.pooled().withHeldOut(null), market, floor, null)).getMessage();
         assertTrue(report.contains("calibration part (windows ending 2009-03-30..2011-03-18) holds 4 distinct events"),
                 report);
         // The README's example of one embedded dataset: the DJIA's closes 1980-2012 clear the default floor.
-        PooledTrainingJob.checkDecisionParts(ownData("djia"), floor);
+        TrainingJob.checkDecisionParts(ownData("djia"), floor);
         // sp500-ohlcv's training: the floor lowered to 3 events, said in the README.
-        PooledTrainingJob.checkDecisionParts(ownData("sp500", "--validation-share", "0.4"), new DecisionFloor(3, 30));
+        TrainingJob.checkDecisionParts(ownData("sp500", "--validation-share", "0.4"), new DecisionFloor(3, 30));
     }
 
     /** One embedded dataset as {@code train --dataset} prepares it, before the floor is checked. */
