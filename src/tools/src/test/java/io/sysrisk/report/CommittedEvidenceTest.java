@@ -69,7 +69,7 @@ class CommittedEvidenceTest {
         assertEquals("walk-forward", wf.get("design").asText());
         JsonNode pr = wf.get("pooledComparisons").get("prVsVolatility");
         assertFalse(pr.get("interval").get("low").asDouble() > 0, "moonshot said not met: " + pr);
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", "evidence.md"));
         String row = readme.lines().filter(l -> l.startsWith("| S&P 500 OHLCV 2000-2020 (`sp500-ohlcv`")).findFirst()
                 .orElseThrow();
         JsonNode model = wf.get("pooled").get(0);
@@ -90,6 +90,6 @@ class CommittedEvidenceTest {
         assertTrue(row.contains(String.format(java.util.Locale.ROOT, "per-day skill %.3f [%.3f, %.3f]",
                 v.get("skill").asDouble(), v.get("skillInterval").get("low").asDouble(),
                 v.get("skillInterval").get("high").asDouble())), row);
-        assertTrue(readme.contains("is **not met**"), "the README says the moonshot is not met");
+        assertTrue(readme.contains("is **not met**"), "docs/evidence.md says the moonshot is not met");
     }
 }
