@@ -107,16 +107,16 @@ class OwnDataTrainingTest {
         assertFalse(Files.exists(dir.resolve("s").resolve("p")));
     }
 
-    /** train --help lists only options train takes; the split dates stay listed where they work, in summary. */
+    /** help train lists only options train takes; the split dates stay listed where they work, in summary. */
     @Test
     void trainsHelpListsNoOptionItRefuses() {
-        String[] train = CliRun.run("train", "--help");
+        String[] train = CliRun.run("help", "train");
         assertEquals("0", train[0], train[2]);
         assertTrue(train[1].contains("--validation-share"), train[1]);
         for (String refused : List.of("--validation-start", "--test-start", "--test-end")) {
-            assertFalse(train[1].contains(refused), refused + " is listed by train --help:\n" + train[1]);
+            assertFalse(train[1].contains(refused), refused + " is listed by help train:\n" + train[1]);
         }
-        String[] summary = CliRun.run("summary", "--help");
+        String[] summary = CliRun.run("help", "summary");
         assertTrue(summary[1].contains("--test-start"), summary[1]);
     }
 
