@@ -24,7 +24,6 @@ import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.research.evaluation.AlarmNulls;
-import io.sysrisk.research.evaluation.AlarmThresholds;
 import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.experiment.PooledExperiment;
@@ -35,6 +34,7 @@ import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.ModelTrainer;
 import io.sysrisk.training.Recipe;
+import io.sysrisk.training.ServedAlarm;
 import io.sysrisk.windows.WindowSet;
 
 /**
@@ -289,7 +289,7 @@ public final class LeaveOneMarketOut {
 
     /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
     public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
-    public static final double SERVED_PREFERENCE = 0.5;
+    public static final double SERVED_PREFERENCE = ServedAlarm.PREFERENCE;
 
     /** The nested selection's pick per fold: the recipe a fold's inner leave-one-market-out chose. */
     public static final String MODEL = "selected network (nested)";
@@ -457,7 +457,7 @@ public final class LeaveOneMarketOut {
                 pooledFolds.stream().map(FoldResult::labels).toList(),
                 pooledFolds.get(0).scores().stream().map(ScoreResult::name).toList(),
                 java.util.stream.IntStream.range(0, pooledFolds.get(0).scores().size()).mapToObj(k -> pooledFolds
-                        .stream().map(f -> f.scores().get(k).score()).toList()).toList(), settings.samples(), 29);
+                        .stream().map(f -> f.scores().get(k).score()).toList()).toList(), settings.samples(), Resampling.CALM_STRATUM);
         Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments,
                 calendar);
         Comparisons anchored = pooled.size() > 4 ? compare(pooled.get(4).score(), pooled.get(1).score(),
@@ -631,7 +631,7 @@ public final class LeaveOneMarketOut {
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         CalmStratum.Result calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
                 scores.stream().map(ScoreResult::name).toList(), scores.stream().map(ScoreResult::score).toList(),
-                settings.samples(), 29);
+                settings.samples(), Resampling.CALM_STRATUM);
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
                 test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
                 events, bestEpochs, calm, trainedOn, test.rows(), onsets, calmOnsets, calmKept, vol);
@@ -665,8 +665,7 @@ public final class LeaveOneMarketOut {
         List<EventRow> out = new ArrayList<>();
         EventDays days = new EventDays(mu, rows, onsets, calm, settings.samples(), EventMetrics.STANDARD);
         for (Scored sc : scores) {
-            out.add(days.tuned(sc.name(), AlarmThresholds.choose(sc.calibration(), cal.signal(), cal.segments(), mu,
-                    31), sc.test(), vol, volP90));
+            out.add(days.tuned(sc.name(), ServedAlarm.choose(sc.calibration(), cal, mu), sc.test(), vol, volP90));
         }
         EventRow served = out.get(0);
         // The model's alarm share on the test days, taken by volatility: who warns more for as many alarm days?
@@ -686,7 +685,7 @@ public final class LeaveOneMarketOut {
                         + Math.round((double) rows.length / e.alarmEpisodes()) + " scored days", Double.NaN, null,
                 AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
         EventBaselines.RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
-                List.of(served.events()), 41);
+                List.of(served.events()), Resampling.MATCHED_RANDOM);
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(served.alarm()), List.of(onsets),
                 List.of(calm), mu);
         return new EventTable(mu, out, random, shifts);
@@ -700,18 +699,19 @@ public final class LeaveOneMarketOut {
 
         /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */
         EventRow tuned(String name, AlarmThreshold choice, double[] score, double[] vol, double volP90) {
+            boolean[] alarm = ServedAlarm.alarm(choice, score, vol, volP90);
             if (choice.adopted()) {
-                return row(name, "adopted", choice.threshold(), choice, alarmAt(score, choice.threshold()));
+                return row(name, "adopted", choice.threshold(), choice, alarm);
             }
             return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
-                    + ": fallback to volatility > train p90", volP90, choice, alarmAt(vol, volP90));
+                    + ": fallback to volatility > train p90", volP90, choice, alarm);
         }
 
         /** One alarm's row: its figures on these days, their intervals, and how many calm onsets it warned. */
         EventRow row(String name, String rule, double threshold, AlarmThreshold choice, boolean[] alarm) {
             EventMetrics c = EventMetrics.of(rows, alarm, calm, warning);
             return new EventRow(name, rule, threshold, choice, EventMetrics.of(rows, alarm, onsets, warning),
-                    EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets), null, mu, samples, 43,
+                    EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets), null, mu, samples, Resampling.EVENT_INTERVALS,
                             warning), c.onsets(), c.warned(), alarm);
         }
     }
@@ -860,12 +860,12 @@ public final class LeaveOneMarketOut {
                     EventMetrics.pooled(parts.stream().map(EventRow::events).toList()),
                     EventBaselines.intervals(days, alarms, onsets, WALK_FORWARD_MARKETS.equals(design)
                             ? folds.stream().map(FoldResult::dates).toList() : null, PREFERENCES[preference],
-                            settings.samples(), 43),
+                            settings.samples(), Resampling.EVENT_INTERVALS),
                     parts.stream().mapToInt(EventRow::calmOnsets).sum(),
                     parts.stream().mapToInt(EventRow::calmWarned).sum(), null));
         }
         EventBaselines.RandomSummary random = EventBaselines.matched(days, onsets,
-                folds.stream().map(f -> f.events().get(preference).rows().get(0).events()).toList(), 41);
+                folds.stream().map(f -> f.events().get(preference).rows().get(0).events()).toList(), Resampling.MATCHED_RANDOM);
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(days,
                 folds.stream().map(f -> f.events().get(preference).rows().get(0).alarm()).toList(), onsets,
                 folds.stream().map(f -> calmRows(f.onsets(), f.calmOnsets())).toList(), PREFERENCES[preference]);
@@ -882,11 +882,7 @@ public final class LeaveOneMarketOut {
 
     /** Alarm on the days whose score reaches {@code threshold}. */
     static boolean[] alarmAt(double[] score, double threshold) {
-        boolean[] alarm = new boolean[score.length];
-        for (int i = 0; i < score.length; i++) {
-            alarm[i] = score[i] >= threshold;
-        }
-        return alarm;
+        return ServedAlarm.at(score, threshold);
     }
 
     private static String pct(double v) {
@@ -930,9 +926,9 @@ public final class LeaveOneMarketOut {
         Metrics m = Metrics.of(score, y, Double.POSITIVE_INFINITY, probability ? score : noProbability);
         BlockBootstrap.Intervals ci = calendar != null
                 ? BlockBootstrap.of(score, probability ? score : noProbability, y, calendar, Double.POSITIVE_INFINITY,
-                        BLOCK, settings.samples(), 17)
+                        BLOCK, settings.samples(), Resampling.SCORE_INTERVALS)
                 : BlockBootstrap.of(score, probability ? score : noProbability, y, segments, Double.POSITIVE_INFINITY,
-                        BLOCK, settings.samples(), 17);
+                        BLOCK, settings.samples(), Resampling.SCORE_INTERVALS);
         return new ScoreResult(name, score, m, ci.rocAuc(), ci.prAuc());
     }
 
@@ -953,7 +949,7 @@ public final class LeaveOneMarketOut {
                                              BlockBootstrap.Calendar calendar,
                                              java.util.function.ToDoubleBiFunction<double[], int[]> metric) {
         return calendar != null
-                ? BlockBootstrap.difference(a, b, y, calendar, metric, BLOCK, settings.samples(), 23)
-                : BlockBootstrap.difference(a, b, y, segments, metric, BLOCK, settings.samples(), 23);
+                ? BlockBootstrap.difference(a, b, y, calendar, metric, BLOCK, settings.samples(), Resampling.PAIRED_DIFFERENCES)
+                : BlockBootstrap.difference(a, b, y, segments, metric, BLOCK, settings.samples(), Resampling.PAIRED_DIFFERENCES);
     }
 }

@@ -126,6 +126,6 @@ public final class PositiveControl {
         double[] volAll = vol.stream().flatMapToDouble(Arrays::stream).toArray();
         int[] yAll = ys.stream().flatMapToInt(Arrays::stream).toArray();
         return new InputAlone(a[0], a[1], v[0], v[1], BlockBootstrap.difference(inAll, volAll, yAll, segments,
-                Metrics::averagePrecision, LeaveOneMarketOut.BLOCK, samples, 23));
+                Metrics::averagePrecision, LeaveOneMarketOut.BLOCK, samples, Resampling.PAIRED_DIFFERENCES));
     }
 }

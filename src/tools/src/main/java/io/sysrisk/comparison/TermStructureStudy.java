@@ -23,6 +23,7 @@ import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.CalibrationDays;
+import io.sysrisk.training.ServedAlarm;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.windows.WindowSet;
 
@@ -186,7 +187,7 @@ public final class TermStructureStudy {
                     folds.stream().map(Fold::calmOnsets).toList(), folds.stream().map(Fold::onsetDates).toList(), kept,
                     folds.stream().map(f -> f.labels()[j]).toList(), CALM_SCORES,
                     List.of(folds.stream().map(f -> f.probability()[j]).toList(),
-                            folds.stream().map(Fold::volatility).toList()), settings.samples(), 29));
+                            folds.stream().map(Fold::volatility).toList()), settings.samples(), Resampling.CALM_STRATUM));
         }
         List<AlarmTable> pooledAlarms = new ArrayList<>();
         for (int h = 0; h < k; h++) {
@@ -324,10 +325,9 @@ public final class TermStructureStudy {
         double mu = LeaveOneMarketOut.SERVED_PREFERENCE;
         LeaveOneMarketOut.EventDays r = new LeaveOneMarketOut.EventDays(mu, rows, onsets, calm, samples, warning);
         List<LeaveOneMarketOut.EventRow> out = new ArrayList<>();
-        out.add(r.tuned(MODEL_ALARM, AlarmThresholds.choose(modelCalibration, cal.signal(), cal.segments(), mu, 31),
+        out.add(r.tuned(MODEL_ALARM, ServedAlarm.choose(modelCalibration, cal, mu),
                 model, vol, volP90));
-        out.add(r.tuned(LeaveOneMarketOut.VOLATILITY, AlarmThresholds.choose(cal.volatility(), cal.signal(),
-                cal.segments(), mu, 31), vol, vol, volP90));
+        out.add(r.tuned(LeaveOneMarketOut.VOLATILITY, ServedAlarm.choose(cal.volatility(), cal, mu), vol, vol, volP90));
         out.add(r.row(LeaveOneMarketOut.VOLATILITY_P90, "reference rule", volP90, null,
                 LeaveOneMarketOut.alarmAt(vol, volP90)));
         out.add(r.row(LeaveOneMarketOut.ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null,
@@ -357,7 +357,7 @@ public final class TermStructureStudy {
                     Double.NaN, null,
                     EventMetrics.pooled(parts.stream().map(LeaveOneMarketOut.EventRow::events).toList()),
                     EventBaselines.intervals(days, parts.stream().map(LeaveOneMarketOut.EventRow::alarm).toList(),
-                            onsets, null, first.preference(), samples, 43, warning),
+                            onsets, null, first.preference(), samples, Resampling.EVENT_INTERVALS, warning),
                     parts.stream().mapToInt(LeaveOneMarketOut.EventRow::calmOnsets).sum(),
                     parts.stream().mapToInt(LeaveOneMarketOut.EventRow::calmWarned).sum(), null));
         }
@@ -383,7 +383,7 @@ public final class TermStructureStudy {
         return new Horizon(days, y.length, positives, (double) positives / y.length, mean, brier,
                 Metrics.rocAuc(p, y), Metrics.rocAuc(vol, y), Metrics.averagePrecision(p, y),
                 Metrics.averagePrecision(vol, y),
-                BlockBootstrap.difference(p, vol, y, segments, Metrics::rocAuc, BLOCK, samples, 23),
-                BlockBootstrap.difference(p, vol, y, segments, Metrics::averagePrecision, BLOCK, samples, 23));
+                BlockBootstrap.difference(p, vol, y, segments, Metrics::rocAuc, BLOCK, samples, Resampling.PAIRED_DIFFERENCES),
+                BlockBootstrap.difference(p, vol, y, segments, Metrics::averagePrecision, BLOCK, samples, Resampling.PAIRED_DIFFERENCES));
     }
 }

@@ -19,7 +19,6 @@ import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.DjlScoring;
-import io.sysrisk.research.evaluation.AlarmThresholds;
 import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
@@ -115,16 +114,11 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
         span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
     }
 
-    /**
-     * The served alarm: the threshold with the best calibration-part relative usefulness at preference 1/2 on the report's
-     * event definitions, adopted only beyond its bootstrap margin; else the reference volatility rule (vol_20d above
-     * its 90th percentile over the training days), and the manifest says so.
-     */
+    /** The served alarm ({@link ServedAlarm}) on the calibration part, and the manifest's words for it. */
     static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] calibrationProbability,
                                              Consumer<String> log) {
         CalibrationDays days = CalibrationDays.of(exp);
-        AlarmThreshold choice = AlarmThresholds.choose(calibrationProbability, days.signal(), days.segments(),
-                SERVED_PREFERENCE, 31);
+        AlarmThreshold choice = ServedAlarm.choose(calibrationProbability, days, ServedAlarm.PREFERENCE);
         String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on calibration days (lower 5%% "
                 + "over resamples %.3f)", choice.usefulness(), choice.lowerBound());
         if (choice.adopted()) {
@@ -147,9 +141,6 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
     static double probabilityThreshold(AlarmThreshold choice) {
         return choice.never() ? 1.0 : choice.threshold();
     }
-
-    /** The preference mu of the served alarm: misses and false alarms weigh the same. */
-    public static final double SERVED_PREFERENCE = 0.5;
 
     private ModelManifest manifest(PooledExperiment exp, WindowTrainer.Trained result, Metrics validation,
                                    ModelManifest.AlarmRule alarm) {
