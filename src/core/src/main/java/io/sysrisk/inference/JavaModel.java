@@ -72,7 +72,7 @@ public final class JavaModel implements WindowScorer {
     public WindowScore score(float[] data, int offset, int window) {
         if (ensemble == null) {
             JavaNet.Output o = members.get(0).forward(data, offset, window);
-            return outputs == 1 ? new WindowScore(o.logit(), JavaNet.sigmoid(o.logit()), toFloat(o.attention()))
+            return outputs == 1 ? new WindowScore(o.logit(), Activations.sigmoid(o.logit()), toFloat(o.attention()))
                     : WindowScore.ofHazards(o.logits(), served, toFloat(o.attention()));
         }
         double[] p = new double[outputs];
@@ -80,7 +80,7 @@ public final class JavaModel implements WindowScorer {
         for (JavaNet m : members) {
             JavaNet.Output o = m.forward(data, offset, window);
             for (int k = 0; k < outputs; k++) {
-                p[k] += JavaNet.sigmoid(outputs == 1 ? o.logit() : o.logits()[k]) / members.size();
+                p[k] += Activations.sigmoid(outputs == 1 ? o.logit() : o.logits()[k]) / members.size();
             }
             if (attention == null) {
                 attention = new double[o.attention().length];
@@ -100,7 +100,7 @@ public final class JavaModel implements WindowScorer {
         if (outputs == 1) {
             double q = Math.min(1 - EDGE, Math.max(EDGE, p[from]));
             double logit = ensemble.calibrationScale() * Math.log(q / (1 - q)) + ensemble.calibrationShift();
-            return new WindowScore(logit, JavaNet.sigmoid(logit), attention);
+            return new WindowScore(logit, Activations.sigmoid(logit), attention);
         }
         double[] g = new double[outputs];
         for (int k = 0; k < outputs; k++) {
@@ -140,7 +140,7 @@ public final class JavaModel implements WindowScorer {
             members.get(0).forward(batch.data(), from * size, size, n, batch.window(), logits, attention);
             for (int i = 0; i < n; i++) {
                 float[] a = toFloat(attention, i * steps, steps);
-                out[from + i] = outputs == 1 ? new WindowScore(logits[i], JavaNet.sigmoid(logits[i]), a)
+                out[from + i] = outputs == 1 ? new WindowScore(logits[i], Activations.sigmoid(logits[i]), a)
                         : WindowScore.ofHazards(java.util.Arrays.copyOfRange(logits, i * outputs, (i + 1) * outputs),
                         served, a);
             }
@@ -151,7 +151,7 @@ public final class JavaModel implements WindowScorer {
         for (JavaNet m : members) {
             m.forward(batch.data(), from * size, size, n, batch.window(), logits, attention);
             for (int j = 0; j < p.length; j++) {
-                p[j] += JavaNet.sigmoid(logits[j]) / members.size();
+                p[j] += Activations.sigmoid(logits[j]) / members.size();
             }
             for (int j = 0; j < meanAttention.length; j++) {
                 meanAttention[j] += attention[j] / members.size();

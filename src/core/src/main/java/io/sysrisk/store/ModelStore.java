@@ -122,9 +122,9 @@ public final class ModelStore {
             ModelManifest full = parameters.write(tmp, manifest);
             // Refused before anything replaces the old version: a manifest this store cannot read back must not
             // take a good model's place.
-            checkConsistent(full);
+            ManifestConsistency.check(full);
             Full.JSON.writeValue(tmp.resolve(MANIFEST).toFile(), full);
-            writeChecksums(tmp, full);
+            Checksums.write(tmp, full);
             keepReport(target, tmp);
             step("written");
             syncTree(tmp);
@@ -238,9 +238,9 @@ public final class ModelStore {
         if (!Files.isRegularFile(file)) {
             throw new ModelStoreException("model version '" + version + "' is incomplete: " + file + " is missing");
         }
-        Map<String, String> sums = readChecksums(version, folder);
+        Map<String, String> sums = Checksums.read(version, folder);
         byte[] bytes = Files.readAllBytes(file);
-        check(version, MANIFEST, bytes, sums);
+        Checksums.check(version, MANIFEST, bytes, sums);
         ModelManifest m;
         try {
             m = readManifest(bytes);
@@ -265,7 +265,7 @@ public final class ModelStore {
         if (!version.equals(m.version())) {
             throw new ModelStoreException("folder '" + version + "' holds a manifest for version '" + m.version() + "'");
         }
-        checkConsistent(m);
+        ManifestConsistency.check(m);
         return new Read(folder, m, sums);
     }
 
@@ -301,50 +301,6 @@ public final class ModelStore {
                     + "-NNNN.params");
         }
         return String.valueOf(Integer.parseInt(m.group(1)));
-    }
-
-    /**
-     * The manifest's parts must fit together before anything is served from it: features, normalization and input
-     * sizes, a threshold that is a probability, an ensemble whose seeds match its members.
-     */
-    static void checkConsistent(ModelManifest m) {
-        List<String> problems = new java.util.ArrayList<>();
-        ModelManifest.InputSpec in = m.input();
-        if (in.features() == null || in.features().isEmpty()) {
-            problems.add("no features");
-        } else {
-            if (!in.features().equals(m.normalization().features())) {
-                problems.add("normalization is for features " + m.normalization().features() + ", the input reads "
-                        + in.features());
-            }
-            for (int j = 0; j < m.normalization().std().length; j++) {
-                double sd = m.normalization().std()[j];
-                double mean = m.normalization().mean()[j];
-                if (!(sd > 0) || !Double.isFinite(sd) || !Double.isFinite(mean)) {
-                    problems.add("normalization of " + in.features().get(j) + " is not usable (mean " + mean
-                            + ", sd " + sd + ")");
-                }
-            }
-        }
-        if (in.window() < 1 || in.requiredDays() != in.window() + in.lookbackDays()) {
-            problems.add("input window " + in.window() + " + look-back " + in.lookbackDays() + " != required days "
-                    + in.requiredDays());
-        }
-        if (in.columns() == null || in.columns().isEmpty()) {
-            problems.add("no input columns");
-        }
-        if (!(m.threshold() >= 0 && m.threshold() <= 1)) {
-            problems.add("threshold " + m.threshold() + " is not a probability");
-        }
-        if (m.ensemble() != null && m.ensemble().members() != null
-                && m.ensemble().members().size() != m.ensemble().config().members()) {
-            problems.add(m.ensemble().config().members() + " ensemble seeds but " + m.ensemble().members().size()
-                    + " member runs recorded");
-        }
-        if (!problems.isEmpty()) {
-            throw new ModelStoreException("model version '" + m.version() + "' has an inconsistent manifest: "
-                    + String.join("; ", problems));
-        }
     }
 
     /**
@@ -390,13 +346,13 @@ public final class ModelStore {
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */
     public void verify(String version, ModelManifest.ParameterFile pf) throws IOException {
         Path folder = folder(version);
-        checkFile(version, readChecksums(version, folder), pf, Files.readAllBytes(folder.resolve(pf.file())));
+        checkFile(version, Checksums.read(version, folder), pf, Files.readAllBytes(folder.resolve(pf.file())));
     }
 
     /** Holds {@code bytes} of a parameter file to SHA256SUMS and to the manifest's record; returns the digest. */
     private static String checkFile(String version, Map<String, String> sums, ModelManifest.ParameterFile pf,
                                     byte[] bytes) {
-        String actual = check(version, pf.file(), bytes, sums);
+        String actual = Checksums.check(version, pf.file(), bytes, sums);
         if (!actual.equals(pf.sha256())) {
             throw new ModelStoreException("model version '" + version + "' is corrupt: " + pf.file()
                     + " has SHA-256 " + actual + ", the manifest records " + pf.sha256());
@@ -455,51 +411,6 @@ public final class ModelStore {
         if (!aside.equals(target) && !Files.exists(target)) {
             move(aside, target);
         }
-    }
-
-    /** {@link #CHECKSUMS}: every file of the version but the report (committed work that is never loaded). */
-    private static void writeChecksums(Path folder, ModelManifest m) throws IOException {
-        List<String> files = new java.util.ArrayList<>(List.of(MANIFEST, m.parameters().file()));
-        if (m.portableParameters() != null) {
-            files.add(m.portableParameters().file());
-        }
-        StringBuilder b = new StringBuilder();
-        for (String f : files) {
-            b.append(sha256(folder.resolve(f))).append("  ").append(f).append('\n');
-        }
-        Files.writeString(folder.resolve(CHECKSUMS), b.toString());
-    }
-
-    /** {@link #CHECKSUMS}, read once: file name -> recorded SHA-256. */
-    private static Map<String, String> readChecksums(String version, Path folder) throws IOException {
-        Path sums = folder.resolve(CHECKSUMS);
-        if (!Files.isRegularFile(sums)) {
-            throw new ModelStoreException("model version '" + version + "' has no " + CHECKSUMS + " file: it "
-                    + "cannot be verified");
-        }
-        Map<String, String> out = new java.util.HashMap<>();
-        for (String line : Files.readAllLines(sums)) {
-            int sep = line.indexOf("  ");
-            if (sep > 0) {
-                out.put(line.substring(sep + 2), line.substring(0, sep));
-            }
-        }
-        return out;
-    }
-
-    /** Holds {@code bytes} of {@code file} to its {@link #CHECKSUMS} entry; returns their SHA-256. */
-    private static String check(String version, String file, byte[] bytes, Map<String, String> sums) {
-        String recorded = sums.get(file);
-        if (recorded == null) {
-            throw new ModelStoreException("model version '" + version + "': " + CHECKSUMS + " has no entry for "
-                    + file);
-        }
-        String actual = sha256(bytes);
-        if (!actual.equals(recorded)) {
-            throw new ModelStoreException("model version '" + version + "' is corrupt: " + file + " has SHA-256 "
-                    + actual + ", " + CHECKSUMS + " records " + recorded);
-        }
-        return actual;
     }
 
     /** Whether the store holds {@code version}, by the same lookup loading uses (the moved-aside copy mid-replace). */

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.sysrisk.serving.rest.MonitorService;
+import io.sysrisk.serving.rest.EvidenceService;
 
 /**
  * The page's "how much to trust it" reads the served version's own report: leave-one-market-out for the default, and
@@ -25,7 +25,7 @@ class MonitorEvidenceTest {
         ScoringService service = new ScoringService(ScoringServiceStartupTest.config("packaged", "sp500-ohlcv"));
         service.start();
         try {
-            ObjectNode e = new MonitorService(service, ScoringServiceStartupTest.config("packaged", "sp500-ohlcv"))
+            ObjectNode e = new EvidenceService(service)
                     .evidence();
             JsonNode report = new ObjectMapper().readTree(Files.readString(
                     Path.of("model-store", "sp500-ohlcv", "report", "walk-forward.json")));
@@ -35,8 +35,7 @@ class MonitorEvidenceTest {
             assertEquals(report.get("folds").get(0).get("period"), e.get("folds").get(0).get("period"));
             assertTrue(e.path("calm").has("onsets"), e.toString());
             // GET /model's summary names the design it rests on, not the default's.
-            ObjectNode summary = new MonitorService(service, ScoringServiceStartupTest.config("packaged",
-                    "sp500-ohlcv")).outOfSample();
+            ObjectNode summary = new EvidenceService(service).outOfSample();
             assertTrue(summary.path("method").asText().startsWith("walk-forward: 1 consecutive"), summary.toString());
             assertTrue(summary.path("alarmMeans").asText().contains("On each walk-forward fold's test period")
                     && !summary.path("alarmMeans").asText().contains("held out"), summary.toString());
@@ -51,9 +50,8 @@ class MonitorEvidenceTest {
         ScoringService service = new ScoringService(ScoringServiceStartupTest.config("packaged", "three-indices"));
         service.start();
         try {
-            MonitorService monitor = new MonitorService(service, ScoringServiceStartupTest.config("packaged",
-                    "three-indices"));
-            ObjectNode e = monitor.evidence();
+            EvidenceService evidence = new EvidenceService(service);
+            ObjectNode e = evidence.evidence();
             JsonNode report = new ObjectMapper().readTree(Files.readString(
                     Path.of("model-store", "three-indices", "report", "walk-forward.json")));
             assertEquals("walk-forward, the markets together", e.path("design").asText(), e.toString());
@@ -65,7 +63,7 @@ class MonitorEvidenceTest {
                 periods.add(f.get("fold").asText().replaceAll(".* ", ""));
             });
             assertEquals(java.util.Set.of("djia", "sp500", "spi"), markets, e.get("folds").toString());
-            ObjectNode summary = monitor.outOfSample();
+            ObjectNode summary = evidence.outOfSample();
             assertTrue(summary.path("method").asText().startsWith("walk-forward, the markets together (they share "
                     + "an era, so none can be held out with its period): " + periods.size() + " consecutive calendar "
                     + "periods"), summary.toString());

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.sysrisk.comparison.Comparison;
 import io.sysrisk.comparison.ComparisonConfig;
 import io.sysrisk.comparison.ComparisonResult;
+import io.sysrisk.comparison.Evidence;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
 import io.sysrisk.data.Market;
@@ -108,7 +109,7 @@ class Report implements Callable<Integer>, DjlJob {
             return 0;
         }
         if (manifest.isPooled()) {
-            LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+            Evidence.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                     : LeaveOneMarketOut.Settings.full(), System.out::println)
                     .run(manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded());
             PositiveControl.Result control = noPositiveControl ? null : PositiveControl.run(
@@ -177,7 +178,7 @@ class Report implements Callable<Integer>, DjlJob {
         }
         LeaveOneMarketOut study = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                 : LeaveOneMarketOut.Settings.full(), System.out::println);
-        LeaveOneMarketOut.Result result;
+        Evidence.Result result;
         if (lomo) {
             System.out.printf("leave-one-market-out of %s: %d markets, each held out with its period in every other "
                     + "one, the version's recipe trained on the rest%n", csv.getFileName(), data.markets().size());
@@ -273,7 +274,7 @@ class Report implements Callable<Integer>, DjlJob {
                     f.validation().events(), f.validation().positives(), f.calibration().events(),
                     f.calibration().positives());
         }
-        LeaveOneMarketOut.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+        Evidence.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                 : LeaveOneMarketOut.Settings.full(), System.out::println)
                 .walkForward(config, manifest.model(), manifest.training().config(), market, plan,
                         versionRecipe(manifest));

@@ -1,17 +1,30 @@
 package io.sysrisk.comparison;
 
+import static io.sysrisk.comparison.Evidence.ANCHORED;
+import static io.sysrisk.comparison.Evidence.LOGISTIC;
+import static io.sysrisk.comparison.Evidence.MODEL;
+import static io.sysrisk.comparison.Evidence.PLAIN;
+import static io.sysrisk.comparison.Evidence.PREFERENCES;
+import static io.sysrisk.comparison.Evidence.VOLATILITY;
+import static io.sysrisk.comparison.Evidence.served;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import ai.djl.inference.Predictor;
+import io.sysrisk.comparison.Evidence.Comparisons;
+import io.sysrisk.comparison.Evidence.Design;
+import io.sysrisk.comparison.Evidence.EventRow;
+import io.sysrisk.comparison.Evidence.EventTable;
+import io.sysrisk.comparison.Evidence.FoldResult;
+import io.sysrisk.comparison.Evidence.Result;
+import io.sysrisk.comparison.Evidence.ScoreResult;
+import io.sysrisk.comparison.Evidence.Selection;
+import io.sysrisk.comparison.Evidence.Stratified;
 import io.sysrisk.data.Market;
 import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.Metrics;
@@ -23,8 +36,6 @@ import io.sysrisk.inference.WindowScore;
 import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
-import io.sysrisk.research.evaluation.AlarmNulls;
-import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.research.experiment.WalkForward;
@@ -34,7 +45,6 @@ import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.ModelTrainer;
 import io.sysrisk.training.Recipe;
-import io.sysrisk.training.ServedAlarm;
 import io.sysrisk.windows.WindowSet;
 
 /**
@@ -99,224 +109,12 @@ public final class LeaveOneMarketOut {
         }
     }
 
-    /**
-     * What the inner leave-one-market-out chose for one outer fold: each candidate recipe's PR-AUC on the inner
-     * held-out markets (per inner fold, weighted by its events), over the outer fold's training markets with the
-     * outer test period excluded from every part; no inner choice reads a day of it. {@code perFold} holds each
-     * inner fold's figures (recipe name to PR-AUC), {@code perFoldEpochs} the epoch each candidate's members were
-     * restored at (0: an anchored network kept its reference), {@code trained} counts the networks trained for the
-     * choice.
-     */
-    public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds,
-                            List<Map<String, Double>> perFold, List<Map<String, List<Integer>>> perFoldEpochs,
-                            int trained, String why) {
-    }
-
-    /**
-     * The selection rule, a one-standard-error rule (after Hastie, Tibshirani and Friedman) on paired differences:
-     * the default recipe ({@link Recipe#ANCHORED} when it is a candidate, else the first) stays unless the candidate
-     * with the best event-weighted inner PR-AUC beats it by more than one standard error of the per-inner-fold
-     * <em>differences</em> (candidate minus default, the same held-out market for both), that standard error
-     * widened to Student's t at the same one-sided 84% level ({@link #seFactor}: 1.84 with two inner folds, 1.19
-     * with four), since a spread estimated from two to five folds is itself noisy; with a single inner fold there is
-     * no standard error and the default stays. Ties keep the earlier candidate. Returns the choice and why, in one
-     * line.
-     *
-     * <p>Until the positive control, the standard error was that of the candidate's own per-fold PR-AUC. That one
-     * measures how much the inner markets differ in difficulty, which both recipes share: with a planted input
-     * whose recipe led by 0.12 to 0.20 on both inner folds, it kept the default (standard errors 0.16 to 0.24). The
-     * paired difference's spread is the noise of the comparison itself; without the t widening, the shuffled copy
-     * of the input passed it by +0.003 against 0.003 on two inner folds.
-     */
-    public static String[] choose(List<String> candidates, Map<String, Double> weighted,
-                                  List<Map<String, Double>> perFold) {
-        String fallback = candidates.contains(Recipe.ANCHORED.name()) ? Recipe.ANCHORED.name() : candidates.get(0);
-        if (perFold.isEmpty()) {
-            return new String[] {fallback, "no inner fold could be scored: " + fallback + " stays"};
-        }
-        String best = candidates.get(0);
-        for (String c : candidates) {
-            if (weighted.get(c) > weighted.get(best)) {
-                best = c;
-            }
-        }
-        if (best.equals(fallback) || Double.isNaN(weighted.get(fallback))) {
-            return new String[] {best, "the best inner PR-AUC"};
-        }
-        double gain = weighted.get(best) - weighted.get(fallback);
-        if (perFold.size() < 2) {
-            return new String[] {fallback, String.format(Locale.ROOT, "%s is %+.3f ahead on one inner fold: no "
-                    + "standard error, %s stays", best, gain, fallback)};
-        }
-        String top = best;
-        double[] v = perFold.stream().mapToDouble(f -> f.get(top) - f.get(fallback)).toArray();
-        double mean = Arrays.stream(v).average().orElse(Double.NaN);
-        double var = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
-        double se = Math.sqrt(var / v.length) * seFactor(v.length);
-        // A lead below MIN_LEAD is a tie (two recipes that both kept the reference score the same days alike).
-        if (gain > Math.max(se, MIN_LEAD)) {
-            return new String[] {best, String.format(Locale.ROOT, "%s is %+.3f ahead of %s, more than one "
-                    + "t-widened standard error of the paired differences (%.3f)", best, gain, fallback, se)};
-        }
-        return new String[] {fallback, String.format(Locale.ROOT, "%s is %+.3f ahead, within one t-widened "
-                + "standard error of the paired differences (%.3f): %s stays", best, gain, se, fallback)};
-    }
-
-    /** A smaller lead in inner PR-AUC is a tie, whatever the standard error. */
-    static final double MIN_LEAD = 1e-6;
-
-    /**
-     * One standard error, widened for a spread estimated from {@code folds} values: Student's t quantile with
-     * folds - 1 degrees of freedom at the normal distribution's one-SE level (84.1%, one-sided).
-     */
-    static double seFactor(int folds) {
-        double level = new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(1);
-        return new org.apache.commons.math3.distribution.TDistribution(null, folds - 1)
-                .inverseCumulativeProbability(level);
-    }
-
-    /**
-     * What one fold held out and how each score did on it. Every test window is in it (date, label, each score's
-     * value), so the report can be re-analysed; masked days (inside a fall) are not test windows.
-     */
-    public record FoldResult(String fold, String market, String period, int windows, int positives,
-                             List<LocalDate> dates, int[] labels, List<LocalDate> onsetDates,
-                             List<ScoreResult> scores, Comparisons comparisons, Comparisons anchoredComparisons,
-                             Selection selection, List<EventTable> events, Map<String, List<Integer>> bestEpochs,
-                             CalmStratum.Result calm, String trainedOn, @JsonIgnore int[] rows,
-                             @JsonIgnore int[] onsets, @JsonIgnore boolean[] calmOnsets, @JsonIgnore int[] calmKept,
-                             @JsonIgnore double[] volatility) {
-    }
-
-    /** One score's ranking figures on a test set, and its value on every test window (null when pooled). */
-    public record ScoreResult(String name, @JsonInclude(JsonInclude.Include.NON_NULL) double[] score, Metrics metrics, BlockBootstrap.Interval rocAuc,
-                              BlockBootstrap.Interval prAuc) {
-    }
-
-    /**
-     * The early-warning table at one preference mu: each alarm rule beside the baselines that keep it honest, among
-     * them the served alarm's circular shifts ({@link AlarmNulls}).
-     */
-    public record EventTable(double preference, List<EventRow> rows, EventBaselines.RandomSummary matchedRandom,
-                             AlarmNulls.ShiftSummary shifts) {
-    }
-
-    /**
-     * One alarm rule's event figures. {@code rule} says how it alarmed ("adopted", "fallback to volatility p90",
-     * "same alarm share as the model", ...); its alarms per test window are kept for pooling, not written.
-     */
-    public record EventRow(String name, String rule, double threshold, AlarmThreshold choice, EventMetrics events,
-                           EventBaselines.EventIntervals intervals, int calmOnsets, int calmWarned,
-                           @JsonIgnore boolean[] alarm) {
-        /** Share of the onsets out of calm that the alarm warned. */
-        public double calmWarnedShare() {
-            return calmOnsets == 0 ? Double.NaN : (double) calmWarned / calmOnsets;
-        }
-    }
-
-    /** Paired differences of the model against each reference. */
-    public record Comparisons(BlockBootstrap.Difference rocVsVolatility, BlockBootstrap.Difference prVsVolatility,
-                              BlockBootstrap.Difference rocVsLogistic, BlockBootstrap.Difference prVsLogistic) {
-    }
-
-    /**
-     * Every fold and the pooled figures over the whole-history folds. Pooled ROC-AUC and PR-AUC join scores of
-     * differently calibrated folds; beside them the stratified figures that do not: ROC-AUC over pairs within one
-     * market, PR-AUC per fold weighted by its events.
-     */
-    public record Result(String design, String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
-                         Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
-                         List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
-                         CalmStratum.Result pooledCalm, List<Recipe> candidates, Selection served,
-                         int configurations, double seconds) {
-
-        /** The served alarm's pooled per-day skill against each uninformative alarm's (preference 1/2). */
-        @com.fasterxml.jackson.annotation.JsonProperty("headlineVerdict")
-        public Verdict headlineVerdict() {
-            EventTable t = pooledEvents.get(LeaveOneMarketOut.served());
-            EventRow model = t.rows().get(0);
-            java.util.function.ToDoubleFunction<String> skill = name -> t.rows().stream()
-                    .filter(x -> x.name().equals(name)).findFirst().orElseThrow().events().skill();
-            return new Verdict(model.events().skill(), model.intervals().skill(), skill.applyAsDouble(ALWAYS_ON),
-                    skill.applyAsDouble(EVENLY_SPACED), skill.applyAsDouble(CALENDAR), t.shifts().skill()[2]);
-        }
-
-        /**
-         * What the calm stratum says, in words (the report, GET /model and the page say the same): whether the
-         * model ranks the days before calm onsets above chance (its stratified ROC-AUC interval above 0.5) and
-         * whether its alarm warns more of them than its circular shifts' 95th percentile.
-         */
-        @com.fasterxml.jackson.annotation.JsonProperty("calmInWords")
-        public String calmInWords() {
-            CalmStratum.Ranking model = pooledCalm.ranking().get(0);
-            EventTable t = pooledEvents.get(LeaveOneMarketOut.served());
-            EventRow alarm = t.rows().get(0);
-            boolean ranks = model.rocAucInterval().low() > 0.5;
-            boolean warns = alarm.calmWarnedShare() > t.shifts().calmWarnedShare()[2];
-            boolean any = pooledCalm.ranking().stream().anyMatch(k -> k.rocAucInterval().low() > 0.5);
-            if (!ranks && !warns) {
-                return String.format(Locale.ROOT, "It does not warn of falls that start in calm markets: out of "
-                                + "calm, the model ranks the days before a fall at ROC-AUC %.3f [%.2f, %.2f] (0.5 is "
-                                + "chance) and its alarm warned %s of such onsets, no more than the same alarm shifted "
-                                + "in time (95th percentile %s)%s.", model.rocAuc(), model.rocAucInterval().low(),
-                        model.rocAucInterval().high(), pct(alarm.calmWarnedShare()),
-                        pct(t.shifts().calmWarnedShare()[2]),
-                        any ? "" : "; no score in the study beats chance there");
-            }
-            return String.format(Locale.ROOT, "Out of calm, the model ranks the days before a fall at ROC-AUC %.3f "
-                            + "[%.2f, %.2f]%s, and its alarm warned %s of such onsets against %s for the same alarm "
-                            + "shifted in time (95th percentile)%s.", model.rocAuc(), model.rocAucInterval().low(),
-                    model.rocAucInterval().high(), ranks ? ", above chance" : " (not above chance)",
-                    pct(alarm.calmWarnedShare()), pct(t.shifts().calmWarnedShare()[2]),
-                    warns ? ", more than timing by luck" : "");
-        }
-    }
-
-    /**
-     * The served alarm's pooled per-day Hanssen-Kuipers skill (with its interval) beside the skill of each
-     * uninformative alarm: always on, evenly spaced runs, calendar, and the circular shifts' 95th percentile.
-     */
-    public record Verdict(double skill, BlockBootstrap.Interval skillInterval, double alwaysOn, double evenlySpaced,
-                          double calendar, double shift95) {
-        /** No uninformative alarm reaches the model's skill. */
-        public boolean beatsNulls() {
-            return skill > alwaysOn && skill > evenlySpaced && skill > calendar && skill > shift95;
-        }
-    }
-
-    public record Stratified(String name, double rocAuc, double prAuc) {
-    }
-
-    /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
-    public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
-    public static final double SERVED_PREFERENCE = ServedAlarm.PREFERENCE;
-
-    /** The nested selection's pick per fold: the recipe a fold's inner leave-one-market-out chose. */
-    public static final String MODEL = "selected network (nested)";
-    public static final String PLAIN = "plain network";
-    public static final String ANCHORED = "anchored network";
-    public static final String VOLATILITY = "volatility (vol_20d)";
-    public static final String LOGISTIC = "logistic (last day)";
-    public static final String VOLATILITY_P90 = "volatility > train p90";
-    public static final String VOLATILITY_SAME_SHARE = "volatility at the model's alarm share";
-    public static final String ALWAYS_ON = "always on";
-    public static final String EVENLY_SPACED = "evenly spaced runs, the model's alarm days and episodes";
-    public static final String CALENDAR = "calendar: one alarm day per model episode, evenly spaced";
-
-    /** The study designs: the default's, and one market's over time. */
-    public static final String LOMO = "leave-one-market-out";
-    public static final String WALK_FORWARD = "walk-forward";
-    /** Several markets of one era judged together over time: {@link WalkForward#planMarkets}. */
-    public static final String WALK_FORWARD_MARKETS = "walk-forward, the markets together";
-    /** Leave-one-market-out of a user's several markets, judging the version's own recipe (no selection). */
-    public static final String LOMO_OWN_RECIPE = "leave-one-market-out, the version's recipe";
-
     private final Settings settings;
     private final Consumer<String> log;
     private List<Market> markets = List.of();
     /** The inputs every recipe of the study reads: the recipes' own (the default), or a model's inputs. */
     private java.util.function.UnaryOperator<Recipe> inputs = java.util.function.UnaryOperator.identity();
-    private String design = LOMO;
+    private Design design = Design.LOMO;
 
     /** One outer fold: what is held out, and the last day whose windows are scored (null: the period's end). */
     private record Outer(String name, PooledConfig.HeldOut heldOut, LocalDate scoredTo) {
@@ -359,7 +157,7 @@ public final class LeaveOneMarketOut {
     public Result walkForward(PooledConfig base, ModelConfig member, TrainConfig train, Market market,
                               List<WalkForward.Fold> folds, Recipe served) {
         List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
-        return versionStudy(WALK_FORWARD, List.of(market), served, base).evaluate(outer, outer.size(), base, member,
+        return versionStudy(Design.WALK_FORWARD, List.of(market), served, base).evaluate(outer, outer.size(), base, member,
                 train, System.nanoTime());
     }
 
@@ -372,7 +170,7 @@ public final class LeaveOneMarketOut {
     public Result walkForwardMarkets(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
                                      List<WalkForward.Fold> folds, Recipe served) {
         List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
-        return versionStudy(WALK_FORWARD_MARKETS, markets, served, base).evaluate(outer, outer.size(), base, member,
+        return versionStudy(Design.WALK_FORWARD_MARKETS, markets, served, base).evaluate(outer, outer.size(), base, member,
                 train, System.nanoTime());
     }
 
@@ -386,7 +184,7 @@ public final class LeaveOneMarketOut {
                                  Recipe served) {
         List<Outer> outer = markets.stream().map(m -> new Outer(m.name(),
                 new PooledConfig.HeldOut(m.name(), m.first(), m.last()), null)).toList();
-        return versionStudy(LOMO_OWN_RECIPE, markets, served, base).evaluate(outer, outer.size(), base, member,
+        return versionStudy(Design.LOMO_OWN_RECIPE, markets, served, base).evaluate(outer, outer.size(), base, member,
                 train, System.nanoTime());
     }
 
@@ -394,7 +192,7 @@ public final class LeaveOneMarketOut {
      * A study that judges a version's own recipe {@code served} over {@code markets}: its only candidate, and every
      * recipe (the plain and anchored networks beside it) reading the version's inputs.
      */
-    private LeaveOneMarketOut versionStudy(String design, List<Market> markets, Recipe served, PooledConfig base) {
+    private LeaveOneMarketOut versionStudy(Design design, List<Market> markets, Recipe served, PooledConfig base) {
         List<String> ids = base.featureIds();
         LeaveOneMarketOut study = new LeaveOneMarketOut(settings.withCandidates(List.of(served)), log);
         study.markets = List.copyOf(markets);
@@ -406,7 +204,11 @@ public final class LeaveOneMarketOut {
 
     /** Whether the study judges the version's own recipe rather than selecting one. */
     public static boolean ownRecipe(Result r) {
-        return !LOMO.equals(r.design());
+        return r.design().ownRecipe();
+    }
+
+    private NestedSelection selection() {
+        return new NestedSelection(settings, markets, anchored(), log);
     }
 
     private Recipe plain() {
@@ -435,19 +237,25 @@ public final class LeaveOneMarketOut {
         int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
         // Markets judged together over one era share its crises: their pooled intervals draw calendar blocks
         // jointly (a day's windows of every market together), not each market's blocks independently.
-        BlockBootstrap.Calendar calendar = WALK_FORWARD_MARKETS.equals(design) ? BlockBootstrap.Calendar.of(
+        BlockBootstrap.Calendar calendar = design == Design.WALK_FORWARD_MARKETS ? BlockBootstrap.Calendar.of(
                 pooledFolds.stream().flatMap(f -> f.dates().stream()).toList()) : null;
         List<ScoreResult> pooled = new ArrayList<>();
         List<Stratified> stratified = new ArrayList<>();
         for (int s = 0; s < pooledFolds.get(0).scores().size(); s++) {
             int k = s;
-            double[] score = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(k).score())).toArray();
-            pooled.add(score(pooledFolds.get(0).scores().get(k).name(), score, y, segments, calendar));
+            String name = pooledFolds.get(0).scores().get(k).name();
+            if (pooledFolds.stream().anyMatch(f -> !f.scores().get(k).name().equals(name))) {
+                throw new IllegalStateException("the folds' scores are not in one order: " + name);
+            }
+            double[] score = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(k).score()))
+                    .toArray();
+            pooled.add(score(name, score, y, segments, calendar));
             stratified.add(stratified(pooledFolds, k));
         }
         List<EventTable> pooledEvents = new ArrayList<>();
         for (int m = 0; m < PREFERENCES.length; m++) {
-            pooledEvents.add(pooledEvents(pooledFolds, m));
+            pooledEvents.add(EventTables.pooled(pooledFolds, m, design == Design.WALK_FORWARD_MARKETS,
+                    settings.samples()));
         }
         CalmStratum.Result pooledCalm = CalmStratum.pooled(Labeler.CALM_DAYS,
                 pooledFolds.stream().map(FoldResult::onsets).toList(),
@@ -458,27 +266,27 @@ public final class LeaveOneMarketOut {
                 pooledFolds.get(0).scores().stream().map(ScoreResult::name).toList(),
                 java.util.stream.IntStream.range(0, pooledFolds.get(0).scores().size()).mapToObj(k -> pooledFolds
                         .stream().map(f -> f.scores().get(k).score()).toList()).toList(), settings.samples(), Resampling.CALM_STRATUM);
-        Comparisons pc = compare(pooled.get(0).score(), pooled.get(1).score(), pooled.get(2).score(), y, segments,
-                calendar);
-        Comparisons anchored = pooled.size() > 4 ? compare(pooled.get(4).score(), pooled.get(1).score(),
-                pooled.get(3).score(), y, segments, calendar) : null;
+        Comparisons pc = compare(named(pooled, MODEL), named(pooled, VOLATILITY), named(pooled, LOGISTIC), y,
+                segments, calendar);
+        Comparisons anchored = named(pooled, ANCHORED) == null ? null : compare(named(pooled, ANCHORED),
+                named(pooled, VOLATILITY), named(pooled, PLAIN), y, segments, calendar);
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(p -> new ScoreResult(p.name(), null, p.metrics(), p.rocAuc(), p.prAuc()))
                 .toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
         // folds above estimate the quality of). A walk-forward judges the version's own recipe: nothing to select.
         Selection served;
-        if (!design.equals(LOMO)) {
+        if (design.ownRecipe()) {
             String own = settings.candidates().get(0).name();
             served = new Selection(own, Map.of(), List.of(), List.of(), List.of(), 0, "the version's own recipe");
         } else {
             log.accept(String.format("[served recipe] selection over every market, %.1f min elapsed",
                     (System.nanoTime() - start) / 60e9));
-            served = select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
+            served = selection().select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
                     .withPatience(settings.patience()));
         }
         int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
-        if (!design.equals(LOMO)) {
+        if (design.ownRecipe()) {
             log.accept(String.format("%s: the version's recipe over %d folds (%d result rows)", design, folds.size(),
                     results.size()));
         } else {
@@ -497,11 +305,11 @@ public final class LeaveOneMarketOut {
      */
     private List<FoldResult> fold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
                                   TrainConfig train) {
-        Experiments experiments = new Experiments(config, List.of());
+        FoldExperiments experiments = new FoldExperiments(config, List.of(), markets, anchored());
         PooledExperiment exp = experiments.of(anchored());
         PooledExperiment.MarketPart held = exp.heldOut();
         TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
-        Selection selection = select(name, config, config.heldOut(), cfg);
+        Selection selection = selection().select(name, config, config.heldOut(), cfg);
         Recipe chosen = Recipe.byName(selection.chosen(), settings.candidates());
         // Trained on the fold: the selection's pick, and the plain and anchored networks the report compares.
         Map<String, Recipe> trainedRecipes = new java.util.LinkedHashMap<>();
@@ -513,7 +321,7 @@ public final class LeaveOneMarketOut {
         // Per scored market, its test rows: every recipe can score them, and a walk-forward fold holds out the
         // rest of the series but scores its own period only.
         Map<String, int[]> scoredRows = new java.util.LinkedHashMap<>();
-        if (WALK_FORWARD_MARKETS.equals(design)) {
+        if (design == Design.WALK_FORWARD_MARKETS) {
             for (int i = 0; i < exp.markets().size(); i++) {
                 int k = i;
                 int first = trainedRecipes.values().stream().mapToInt(r -> experiments.of(r).markets().get(k)
@@ -579,62 +387,69 @@ public final class LeaveOneMarketOut {
                                 ? m.validationRows()[m.validationRows().length - 1]
                                 : m.trainRows()[m.trainRows().length - 1])))
                 .reduce((a, b) -> a + "; " + b).orElse("");
+        FoldContext context = new FoldContext(config, selection, bestEpochs, cal, volP90, trainedOn);
         List<FoldResult> out = new ArrayList<>();
         for (Map.Entry<String, WindowSet> t : tests.entrySet()) {
             String market = t.getKey();
-            Map<String, double[][]> variant = new java.util.LinkedHashMap<>();
+            List<EventTables.Scored> variants = new ArrayList<>();
             for (String key : List.of(PLAIN, ANCHORED)) {
                 if (variantTest.containsKey(key)) {
-                    variant.put(key, new double[][] {variantTest.get(key).get(market), variantCalibration.get(key)});
+                    variants.add(new EventTables.Scored(key, variantTest.get(key).get(market),
+                            variantCalibration.get(key)));
                 }
             }
             PooledExperiment.MarketPart part = exp.markets().stream().filter(m -> m.name().equals(market))
                     .findFirst().orElseThrow();
-            out.add(marketResult(WALK_FORWARD_MARKETS.equals(design) ? market + " " + name : name, config, part,
-                    t.getValue(), selection,
-                    variantTest.get(chosenKey).get(market), variantCalibration.get(chosenKey), logistic.get(market),
-                    logisticCalibration, variant, bestEpochs, cal, volP90, trainedOn));
+            out.add(marketResult(context, new MarketScores(design == Design.WALK_FORWARD_MARKETS
+                    ? market + " " + name : name, part, t.getValue(),
+                    new EventTables.Scored(MODEL, variantTest.get(chosenKey).get(market),
+                            variantCalibration.get(chosenKey)),
+                    new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants)));
         }
         return out;
     }
 
     /** One scored market's figures in a fold: every score, its event tables and strata, from its test windows. */
-    private FoldResult marketResult(String name, PooledConfig config, PooledExperiment.MarketPart held,
-                                    WindowSet test, Selection selection, double[] model, double[] modelCalibration,
-                                    double[] logistic, double[] logisticCalibration, Map<String, double[][]> variant,
-                                    Map<String, List<Integer>> bestEpochs, CalibrationDays cal, double volP90,
-                                    String trainedOn) {
+    private FoldResult marketResult(FoldContext fold, MarketScores m) {
+        String name = m.name();
+        PooledExperiment.MarketPart held = m.held();
+        WindowSet test = m.test();
+        Selection selection = fold.selection();
+        CalibrationDays cal = fold.cal();
+        double[] model = m.model().test();
+        double[] logistic = m.logistic().test();
         double[] vol = Indicators.slice(Indicators.volatility(held.market().data()), test.rows());
 
-        LabelDefinition.Onset onsetLabel = (LabelDefinition.Onset) config.label();
+        LabelDefinition.Onset onsetLabel = (LabelDefinition.Onset) fold.config().label();
         int[] onsets = Labeler.onsets(held.market().data(), onsetLabel);
         boolean[] calmOnsets = Labeler.outOfCalm(held.market().data(), onsetLabel, onsets, Labeler.CALM_DAYS);
-        int[] calmOnsetRows = calmRows(onsets, calmOnsets);
+        int[] calmOnsetRows = EventTables.calmRows(onsets, calmOnsets);
         int[] y = test.labels();
         int[] segments = {y.length};
         List<ScoreResult> scores = new ArrayList<>(List.of(score(MODEL, model, y, segments),
                 score(VOLATILITY, vol, y, segments), score(LOGISTIC, logistic, y, segments)));
-        List<Scored> tuned = new ArrayList<>(List.of(new Scored(MODEL, model, modelCalibration),
-                new Scored(VOLATILITY, vol, cal.volatility()), new Scored(LOGISTIC, logistic, logisticCalibration)));
-        for (Map.Entry<String, double[][]> v : variant.entrySet()) {
-            scores.add(score(v.getKey(), v.getValue()[0], y, segments));
-            tuned.add(new Scored(v.getKey(), v.getValue()[0], v.getValue()[1]));
+        List<EventTables.Scored> tuned = new ArrayList<>(List.of(m.model(),
+                new EventTables.Scored(VOLATILITY, vol, cal.volatility()), m.logistic()));
+        for (EventTables.Scored v : m.variants()) {
+            scores.add(score(v.name(), v.test(), y, segments));
+            tuned.add(v);
         }
         List<EventTable> events = new ArrayList<>();
         for (double mu : PREFERENCES) {
-            events.add(eventTable(mu, test.rows(), onsets, calmOnsetRows, tuned, vol, cal, volP90));
+            events.add(EventTables.of(mu, test.rows(), onsets, calmOnsetRows, tuned, vol, cal, fold.volP90(),
+                    settings.samples()));
         }
         int[] calmKept = CalmStratum.kept(test.rows(), y, onsets, calmOnsets);
         Comparisons c = compare(model, vol, logistic, y, segments);
-        Comparisons anchoredVs = variant.containsKey(ANCHORED)
-                ? compare(variant.get(ANCHORED)[0], vol, variant.get(PLAIN)[0], y, segments) : null;
+        double[] anchored = variant(m, ANCHORED);
+        Comparisons anchoredVs = anchored == null ? null : compare(anchored, vol, variant(m, PLAIN), y, segments);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         CalmStratum.Result calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
                 scores.stream().map(ScoreResult::name).toList(), scores.stream().map(ScoreResult::score).toList(),
                 settings.samples(), Resampling.CALM_STRATUM);
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
                 test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
-                events, bestEpochs, calm, trainedOn, test.rows(), onsets, calmOnsets, calmKept, vol);
+                events, fold.bestEpochs(), calm, fold.trainedOn(), test.rows(), onsets, calmOnsets, calmKept, vol);
         EventRow served = events.get(served()).rows().get(0);
         log.accept(String.format("  %s: selected (" + selection.chosen() + ") ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
                         + "PR %.3f (base %.3f); model alarm (%s): onsets warned %d/%d, %.2f false alarms a year, "
@@ -646,247 +461,29 @@ public final class LeaveOneMarketOut {
         return f;
     }
 
-    /** Index of {@link #SERVED_PREFERENCE} in {@link #PREFERENCES}. */
-    public static int served() {
-        for (int i = 0; i < PREFERENCES.length; i++) {
-            if (PREFERENCES[i] == SERVED_PREFERENCE) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the served preference is not reported");
-    }
-
-    /** A score on the test windows and on the fold's calibration windows (where its threshold is chosen). */
-    record Scored(String name, double[] test, double[] calibration) {
-    }
-
-    private EventTable eventTable(double mu, int[] rows, int[] onsets, int[] calm, List<Scored> scores, double[] vol,
-                                  CalibrationDays cal, double volP90) {
-        List<EventRow> out = new ArrayList<>();
-        EventDays days = new EventDays(mu, rows, onsets, calm, settings.samples(), EventMetrics.STANDARD);
-        for (Scored sc : scores) {
-            out.add(days.tuned(sc.name(), ServedAlarm.choose(sc.calibration(), cal, mu), sc.test(), vol, volP90));
-        }
-        EventRow served = out.get(0);
-        // The model's alarm share on the test days, taken by volatility: who warns more for as many alarm days?
-        double share = served.events().alarmShare();
-        double[] sorted = vol.clone();
-        Arrays.sort(sorted);
-        int alarmed = (int) Math.round(share * vol.length);
-        double sameShare = alarmed == 0 ? AlarmThreshold.NEVER : sorted[vol.length - alarmed];
-        out.add(days.row(VOLATILITY_SAME_SHARE, "test alarm share " + pct(share), sameShare, null,
-                alarmAt(vol, sameShare)));
-        out.add(days.row(VOLATILITY_P90, "reference rule", volP90, null, alarmAt(vol, volP90)));
-        out.add(days.row(ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null, EventBaselines.alwaysOn(rows.length)));
-        EventMetrics e = served.events();
-        out.add(days.row(EVENLY_SPACED, e.alarmEpisodes() + " runs, " + e.alarmDays() + " alarm days", Double.NaN,
-                null, AlarmNulls.evenlySpaced(rows.length, e.alarmDays(), e.alarmEpisodes())));
-        out.add(days.row(CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
-                        + Math.round((double) rows.length / e.alarmEpisodes()) + " scored days", Double.NaN, null,
-                AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
-        EventBaselines.RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
-                List.of(served.events()), Resampling.MATCHED_RANDOM);
-        AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(served.alarm()), List.of(onsets),
-                List.of(calm), mu);
-        return new EventTable(mu, out, random, shifts);
+    /** What one fold trained and decided, shared by every market it scores. */
+    private record FoldContext(PooledConfig config, Selection selection, Map<String, List<Integer>> bestEpochs,
+                               CalibrationDays cal, double volP90, String trainedOn) {
     }
 
     /**
-     * The scored days of one event table: its preference, rows, onsets and onsets out of calm, the bootstrap's
-     * resamples, and the warning period its figures are read with (the term structure's tables read each horizon's).
+     * One scored market of a fold: its test windows, and each score on them and on the fold's calibration windows:
+     * the selected network ({@code model}), the logistic reference and the compared networks ({@code variants}).
      */
-    record EventDays(double mu, int[] rows, int[] onsets, int[] calm, int samples, EventMetrics.Warning warning) {
-
-        /** A score alarming at its chosen threshold, or by the reference rule when the threshold was not adopted. */
-        EventRow tuned(String name, AlarmThreshold choice, double[] score, double[] vol, double volP90) {
-            boolean[] alarm = ServedAlarm.alarm(choice, score, vol, volP90);
-            if (choice.adopted()) {
-                return row(name, "adopted", choice.threshold(), choice, alarm);
-            }
-            return row(name, "not adopted" + (choice.never() ? " (never alarm was best)" : "")
-                    + ": fallback to volatility > train p90", volP90, choice, alarm);
-        }
-
-        /** One alarm's row: its figures on these days, their intervals, and how many calm onsets it warned. */
-        EventRow row(String name, String rule, double threshold, AlarmThreshold choice, boolean[] alarm) {
-            EventMetrics c = EventMetrics.of(rows, alarm, calm, warning);
-            return new EventRow(name, rule, threshold, choice, EventMetrics.of(rows, alarm, onsets, warning),
-                    EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets), null, mu, samples, Resampling.EVENT_INTERVALS,
-                            warning), c.onsets(), c.warned(), alarm);
-        }
+    private record MarketScores(String name, PooledExperiment.MarketPart held, WindowSet test,
+                                EventTables.Scored model, EventTables.Scored logistic,
+                                List<EventTables.Scored> variants) {
     }
 
-    /** The rows of the onsets that {@code calm} marks. */
-    static int[] calmRows(int[] onsets, boolean[] calm) {
-        return java.util.stream.IntStream.range(0, onsets.length).filter(i -> calm[i]).map(i -> onsets[i]).toArray();
+    /** The test values of {@code m}'s compared network {@code name}, or null when it was not trained. */
+    private static double[] variant(MarketScores m, String name) {
+        return m.variants().stream().filter(v -> v.name().equals(name)).map(EventTables.Scored::test).findFirst()
+                .orElse(null);
     }
 
-    /**
-     * One fold's experiments, one per distinct set of inputs and series among the recipes, prepared once: same
-     * label, window, held-out market and excluded periods. Recipes with other inputs may start a market's windows a
-     * day later (a longer look-back), so every score of a fold is taken on the test days they all have.
-     */
-    private final class Experiments {
-        private final PooledConfig config;
-        private final List<PooledConfig.HeldOut> excluded;
-        private final Map<String, PooledExperiment> prepared = new java.util.HashMap<>();
-
-        Experiments(PooledConfig config, List<PooledConfig.HeldOut> excluded) {
-            this.config = config;
-            this.excluded = excluded;
-        }
-
-        PooledExperiment of(Recipe r) {
-            return prepared.computeIfAbsent(r.featureIds() + "/" + r.spiSectors() + "/" + r.planted(), k -> {
-                List<Market> all = r.markets(markets);
-                return PooledExperiment.prepare(r.experiment(config), all, excluded, Recipe.trainingOnly(all),
-                        r.planted());
-            });
-        }
-
-        /** The held-out market's test rows that every recipe among {@code recipes} can score. */
-        int[] commonTestRows(java.util.Collection<Recipe> recipes) {
-            int[] rows = of(anchored()).heldOut().testRows();
-            int first = 0;
-            for (Recipe r : recipes) {
-                PooledExperiment.MarketPart part = of(r).heldOut();
-                first = Math.max(first, part.matrix().firstValid() + config.window() - 1);
-            }
-            int from = first;
-            return Arrays.stream(rows).filter(t -> t >= from).toArray();
-        }
-
-        /** Market {@code market}'s windows ending on {@code rows}, as recipe {@code r} reads them. */
-        WindowSet windows(Recipe r, String market, int[] rows) {
-            PooledExperiment e = of(r);
-            PooledExperiment.MarketPart part = e.markets().stream().filter(m -> m.name().equals(market))
-                    .findFirst().orElseThrow();
-            return WindowSet.of(part.matrix(), part.labels(), rows, config.window(), e.normalization());
-        }
-
-        /**
-         * The calibration windows of the reference experiment, as recipe {@code r} reads them: thresholds and
-         * Platt fits of every score are taken on the same days ({@link CalibrationDays}).
-         */
-        WindowSet calibration(Recipe r) {
-            List<WindowSet> parts = new ArrayList<>();
-            for (PooledExperiment.MarketPart m : of(anchored()).markets()) {
-                parts.add(windows(r, m.name(), m.calibrationRows()));
-            }
-            return WindowSet.concat(parts);
-        }
-    }
-
-    /**
-     * The inner leave-one-market-out: each market but {@code outer}'s held out in turn (its whole history, and that
-     * period in the others), the outer test period (when there is one) excluded from every part; each candidate
-     * recipe trained with {@link Settings#innerSeeds} and scored on the inner held-out market's days that every
-     * candidate can score. The choice among them: {@link #choose} (the anchored network unless another candidate
-     * beats it by more than one standard error). Without an outer fold this is the served recipe's selection.
-     */
-    private Selection select(String fold, PooledConfig base, PooledConfig.HeldOut outer, TrainConfig cfg) {
-        List<Recipe> candidates = settings.candidates();
-        if (candidates.size() == 1) {
-            // A version's own recipe: nothing to choose, so no inner fold trains.
-            return new Selection(candidates.get(0).name(), Map.of(), List.of(), List.of(), List.of(), 0,
-                    "the version's own recipe");
-        }
-        Map<String, double[]> weighted = new java.util.LinkedHashMap<>();
-        candidates.forEach(r -> weighted.put(r.name(), new double[2]));
-        List<String> innerFolds = new ArrayList<>();
-        List<Map<String, Double>> perFold = new ArrayList<>();
-        List<Map<String, List<Integer>>> perFoldEpochs = new ArrayList<>();
-        int trained = 0;
-        for (Market m : markets) {
-            if (outer != null && m.name().equals(outer.market()) || innerFolds.size() >= settings.maxInnerFolds()) {
-                continue;
-            }
-            Experiments inner = new Experiments(base.withHeldOut(new PooledConfig.HeldOut(m.name(), m.first(),
-                    m.last())), outer == null ? List.of() : List.of(outer));
-            int[] rows;
-            try {
-                rows = inner.commonTestRows(candidates);
-            } catch (IllegalArgumentException e) {
-                log.accept("  inner fold " + m.name() + " skipped: " + e.getMessage());
-                continue;
-            }
-            WindowSet reference = inner.windows(anchored(), m.name(), rows);
-            if (reference.size() == 0 || reference.positives() == 0) {
-                log.accept("  inner fold " + m.name() + " skipped: " + reference.size() + " test windows, "
-                        + reference.positives() + " events outside the outer period");
-                continue;
-            }
-            innerFolds.add(m.name());
-            Map<String, Double> figures = new java.util.LinkedHashMap<>();
-            Map<String, List<Integer>> epochs = new java.util.LinkedHashMap<>();
-            for (Recipe r : candidates) {
-                PooledExperiment e = inner.of(r);
-                WindowSet test = inner.windows(r, m.name(), rows);
-                try (EnsembleTrainer.Result t = EnsembleTrainer.train(r.member(), settings.innerSeeds(), e.train(),
-                        e.validation(), e.calibration(), r.training(cfg), line -> { });
-                     Predictor<WindowBatch, List<WindowScore>> p = t.newPredictor()) {
-                    double ap = Metrics.averagePrecision(WindowScore.probabilities(DjlScoring.score(p, test)),
-                            test.labels());
-                    weighted.get(r.name())[0] += test.positives() * ap;
-                    weighted.get(r.name())[1] += test.positives();
-                    figures.put(r.name(), ap);
-                    epochs.put(r.name(), t.members().stream().map(ModelManifest.MemberRun::bestEpoch).toList());
-                    trained += settings.innerSeeds().size();
-                    log.accept(String.format("  inner fold %s (%d windows, %d events): %s PR-AUC %.3f", m.name(),
-                            test.size(), test.positives(), r.name(), ap));
-                }
-            }
-            perFold.add(figures);
-            perFoldEpochs.add(epochs);
-        }
-        Map<String, Double> score = new java.util.LinkedHashMap<>();
-        weighted.forEach((k, v) -> score.put(k, v[1] == 0 ? Double.NaN : v[0] / v[1]));
-        String[] choice = choose(candidates.stream().map(Recipe::name).toList(), score, perFold);
-        log.accept(String.format("  nested selection for %s: %s over inner folds %s -> %s (%s)", fold, score,
-                innerFolds, choice[0], choice[1]));
-        return new Selection(choice[0], score, innerFolds, perFold, perFoldEpochs, trained, choice[1]);
-    }
-
-    private EventTable pooledEvents(List<FoldResult> folds, int preference) {
-        List<EventRow> rows = new ArrayList<>();
-        List<int[]> days = folds.stream().map(FoldResult::rows).toList();
-        List<int[]> onsets = folds.stream().map(FoldResult::onsets).toList();
-        int count = folds.get(0).events().get(preference).rows().size();
-        for (int r = 0; r < count; r++) {
-            int k = r;
-            List<EventRow> parts = folds.stream().map(f -> f.events().get(preference).rows().get(k)).toList();
-            List<boolean[]> alarms = parts.stream().map(EventRow::alarm).toList();
-            rows.add(new EventRow(parts.get(0).name(), pooledRule(parts), Double.NaN, null,
-                    EventMetrics.pooled(parts.stream().map(EventRow::events).toList()),
-                    EventBaselines.intervals(days, alarms, onsets, WALK_FORWARD_MARKETS.equals(design)
-                            ? folds.stream().map(FoldResult::dates).toList() : null, PREFERENCES[preference],
-                            settings.samples(), Resampling.EVENT_INTERVALS),
-                    parts.stream().mapToInt(EventRow::calmOnsets).sum(),
-                    parts.stream().mapToInt(EventRow::calmWarned).sum(), null));
-        }
-        EventBaselines.RandomSummary random = EventBaselines.matched(days, onsets,
-                folds.stream().map(f -> f.events().get(preference).rows().get(0).events()).toList(), Resampling.MATCHED_RANDOM);
-        AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(days,
-                folds.stream().map(f -> f.events().get(preference).rows().get(0).alarm()).toList(), onsets,
-                folds.stream().map(f -> calmRows(f.onsets(), f.calmOnsets())).toList(), PREFERENCES[preference]);
-        return new EventTable(PREFERENCES[preference], rows, random, shifts);
-    }
-
-    /** How one row's alarm was made over several folds: the folds' rule if they share one, else how many adopted. */
-    static String pooledRule(List<EventRow> parts) {
-        return parts.stream().map(EventRow::rule).distinct().count() == 1 ? parts.get(0).rule()
-                : parts.get(0).choice() == null ? "per fold, as above"
-                : parts.stream().filter(p -> p.rule().equals("adopted")).count() + " of " + parts.size()
-                + " folds adopted";
-    }
-
-    /** Alarm on the days whose score reaches {@code threshold}. */
-    static boolean[] alarmAt(double[] score, double threshold) {
-        return ServedAlarm.at(score, threshold);
-    }
-
-    private static String pct(double v) {
-        return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v);
+    /** The values of the score called {@code name} among {@code scores}, or null when it is not there. */
+    private static double[] named(List<ScoreResult> scores, String name) {
+        return scores.stream().filter(x -> x.name().equals(name)).map(ScoreResult::score).findFirst().orElse(null);
     }
 
     /** ROC-AUC over pairs within one fold (market), and PR-AUC per fold weighted by its events. */

@@ -84,13 +84,13 @@ public final class PositiveControl {
         Recipe with = Recipe.ANCHORED.withPlanted(input);
         log.accept("[positive control] " + input.name() + ": the nested selection compares " + Recipe.ANCHORED.name()
                 + " and " + with.name());
-        LeaveOneMarketOut.Result r = new LeaveOneMarketOut(settings.withCandidates(List.of(Recipe.ANCHORED, with)),
+        Evidence.Result r = new LeaveOneMarketOut(settings.withCandidates(List.of(Recipe.ANCHORED, with)),
                 line -> log.accept("  " + line)).run(base, member, train, markets);
         List<String> choices = r.folds().stream().map(f -> f.selection().chosen()).toList();
         // Every ensemble trained with the input: in each selection's inner folds and, where chosen, in the fold.
         List<List<Integer>> epochs = new ArrayList<>();
-        List<LeaveOneMarketOut.Selection> selections = new ArrayList<>(r.folds().stream()
-                .map(LeaveOneMarketOut.FoldResult::selection).toList());
+        List<Evidence.Selection> selections = new ArrayList<>(r.folds().stream()
+                .map(Evidence.FoldResult::selection).toList());
         selections.add(r.served());
         selections.forEach(sel -> sel.perFoldEpochs().forEach(inner -> epochs.add(inner.get(with.name()))));
         r.folds().stream().filter(f -> f.bestEpochs().containsKey(with.name()))
@@ -107,12 +107,12 @@ public final class PositiveControl {
     }
 
     /** The input's own values on each fold's test windows, ranked against volatility. */
-    private static InputAlone alone(PlantedInput input, LeaveOneMarketOut.Result r, PooledConfig base,
+    private static InputAlone alone(PlantedInput input, Evidence.Result r, PooledConfig base,
                                     List<Market> markets, int samples) {
         List<double[]> in = new ArrayList<>();
         List<double[]> vol = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        for (Evidence.FoldResult f : r.folds()) {
             Market m = markets.stream().filter(x -> x.name().equals(f.market())).findFirst().orElseThrow();
             double[] column = input.column(m, Labeler.label(m.data(), base.label()));
             in.add(Indicators.slice(column, f.rows()));

@@ -23,8 +23,8 @@ import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.CalibrationDays;
-import io.sysrisk.training.ServedAlarm;
 import io.sysrisk.training.EnsembleTrainer;
+import io.sysrisk.training.ServedAlarm;
 import io.sysrisk.windows.WindowSet;
 
 /**
@@ -66,7 +66,7 @@ public final class TermStructureStudy {
      * probability; the others by the reference rule, so row 0 is the model's own alarm only in those.
      */
     public record AlarmTable(int days, double preference, int folds, int adopted,
-                             List<LeaveOneMarketOut.EventRow> rows, AlarmNulls.ShiftSummary shifts) {
+                             List<Evidence.EventRow> rows, AlarmNulls.ShiftSummary shifts) {
 
         /** Who alarms in row 0, in words. */
         @com.fasterxml.jackson.annotation.JsonProperty("alarmedBy")
@@ -80,16 +80,16 @@ public final class TermStructureStudy {
 
         /** The model alarm's per-day skill against every uninformative alarm's, as the default's headline. */
         @com.fasterxml.jackson.annotation.JsonProperty("verdict")
-        public LeaveOneMarketOut.Verdict verdict() {
+        public Evidence.Verdict verdict() {
             java.util.function.ToDoubleFunction<String> skill = name -> rows.stream()
                     .filter(x -> x.name().equals(name)).findFirst().orElseThrow().events().skill();
-            return new LeaveOneMarketOut.Verdict(rows.get(0).events().skill(), rows.get(0).intervals().skill(),
-                    skill.applyAsDouble(LeaveOneMarketOut.ALWAYS_ON),
-                    skill.applyAsDouble(LeaveOneMarketOut.EVENLY_SPACED),
-                    skill.applyAsDouble(LeaveOneMarketOut.CALENDAR), shifts.skill()[2]);
+            return new Evidence.Verdict(rows.get(0).events().skill(), rows.get(0).intervals().skill(),
+                    skill.applyAsDouble(Evidence.ALWAYS_ON),
+                    skill.applyAsDouble(Evidence.EVENLY_SPACED),
+                    skill.applyAsDouble(Evidence.CALENDAR), shifts.skill()[2]);
         }
 
-        /** Whether no uninformative alarm reaches row 0's skill ({@link LeaveOneMarketOut.Verdict#beatsNulls}). */
+        /** Whether no uninformative alarm reaches row 0's skill ({@link Evidence.Verdict#beatsNulls}). */
         @com.fasterxml.jackson.annotation.JsonProperty("beatsNulls")
         public boolean beatsNulls() {
             return verdict().beatsNulls();
@@ -98,9 +98,9 @@ public final class TermStructureStudy {
 
     /** Names of an alarm table's rows, in its order. */
     public static final String MODEL_ALARM = "model, this horizon's probability";
-    public static final List<String> ALARM_ROWS = List.of(MODEL_ALARM, LeaveOneMarketOut.VOLATILITY,
-            LeaveOneMarketOut.VOLATILITY_P90, LeaveOneMarketOut.ALWAYS_ON, LeaveOneMarketOut.EVENLY_SPACED,
-            LeaveOneMarketOut.CALENDAR);
+    public static final List<String> ALARM_ROWS = List.of(MODEL_ALARM, Evidence.VOLATILITY,
+            Evidence.VOLATILITY_P90, Evidence.ALWAYS_ON, Evidence.EVENLY_SPACED,
+            Evidence.CALENDAR);
 
     /** One held-out market: its test period, what the fold trained on, and each horizon's figures. */
     public record Fold(String market, String period, String trainedOn, List<Integer> bestEpochs, List<Horizon> horizons,
@@ -284,7 +284,7 @@ public final class TermStructureStudy {
         boolean[] calm = io.sysrisk.research.labels.Labeler.outOfCalm(held.market().data(), fall, onsets,
                 io.sysrisk.research.labels.Labeler.CALM_DAYS);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
-        int[] calmOnsetRows = LeaveOneMarketOut.calmRows(onsets, calm);
+        int[] calmOnsetRows = EventTables.calmRows(onsets, calm);
         double volP90 = Indicators.trainVolatilityThreshold(exp);
         List<AlarmTable> alarms = new ArrayList<>();
         for (int h = 0; h < k; h++) {
@@ -309,7 +309,7 @@ public final class TermStructureStudy {
             }
             alarms.add(alarmTable(days, warning, test.rows(), onsets, calmOnsetRows, prob[h], calProb, vol, cal,
                     volP90, settings.samples()));
-            LeaveOneMarketOut.EventRow model = alarms.get(h).rows().get(0);
+            Evidence.EventRow model = alarms.get(h).rows().get(0);
             log.accept(String.format(Locale.ROOT, "  %s, alarm within %d days (%s): skill %.3f, onsets warned %d/%d",
                     held.name(), days, model.rule(), model.events().skill(), model.events().warned(),
                     model.events().onsets()));
@@ -322,20 +322,20 @@ public final class TermStructureStudy {
     static AlarmTable alarmTable(int days, EventMetrics.Warning warning, int[] rows, int[] onsets, int[] calm,
                                  double[] model, double[] modelCalibration, double[] vol, CalibrationDays cal,
                                  double volP90, int samples) {
-        double mu = LeaveOneMarketOut.SERVED_PREFERENCE;
-        LeaveOneMarketOut.EventDays r = new LeaveOneMarketOut.EventDays(mu, rows, onsets, calm, samples, warning);
-        List<LeaveOneMarketOut.EventRow> out = new ArrayList<>();
+        double mu = Evidence.SERVED_PREFERENCE;
+        EventTables.EventDays r = new EventTables.EventDays(mu, rows, onsets, calm, samples, warning);
+        List<Evidence.EventRow> out = new ArrayList<>();
         out.add(r.tuned(MODEL_ALARM, ServedAlarm.choose(modelCalibration, cal, mu),
                 model, vol, volP90));
-        out.add(r.tuned(LeaveOneMarketOut.VOLATILITY, ServedAlarm.choose(cal.volatility(), cal, mu), vol, vol, volP90));
-        out.add(r.row(LeaveOneMarketOut.VOLATILITY_P90, "reference rule", volP90, null,
-                LeaveOneMarketOut.alarmAt(vol, volP90)));
-        out.add(r.row(LeaveOneMarketOut.ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null,
+        out.add(r.tuned(Evidence.VOLATILITY, ServedAlarm.choose(cal.volatility(), cal, mu), vol, vol, volP90));
+        out.add(r.row(Evidence.VOLATILITY_P90, "reference rule", volP90, null,
+                EventTables.alarmAt(vol, volP90)));
+        out.add(r.row(Evidence.ALWAYS_ON, "every day", Double.NEGATIVE_INFINITY, null,
                 EventBaselines.alwaysOn(rows.length)));
         EventMetrics e = out.get(0).events();
-        out.add(r.row(LeaveOneMarketOut.EVENLY_SPACED, e.alarmEpisodes() + " runs, " + e.alarmDays() + " alarm days",
+        out.add(r.row(Evidence.EVENLY_SPACED, e.alarmEpisodes() + " runs, " + e.alarmDays() + " alarm days",
                 Double.NaN, null, AlarmNulls.evenlySpaced(rows.length, e.alarmDays(), e.alarmEpisodes())));
-        out.add(r.row(LeaveOneMarketOut.CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
+        out.add(r.row(Evidence.CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
                         + Math.round((double) rows.length / e.alarmEpisodes()) + " scored days", Double.NaN, null,
                 AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(out.get(0).alarm()),
@@ -349,21 +349,21 @@ public final class TermStructureStudy {
         EventMetrics.Warning warning = EventMetrics.Warning.within(first.days());
         List<int[]> days = folds.stream().map(Fold::rows).toList();
         List<int[]> onsets = folds.stream().map(Fold::onsets).toList();
-        List<LeaveOneMarketOut.EventRow> rows = new ArrayList<>();
+        List<Evidence.EventRow> rows = new ArrayList<>();
         for (int r = 0; r < first.rows().size(); r++) {
             int k = r;
-            List<LeaveOneMarketOut.EventRow> parts = folds.stream().map(f -> f.alarms().get(h).rows().get(k)).toList();
-            rows.add(new LeaveOneMarketOut.EventRow(parts.get(0).name(), LeaveOneMarketOut.pooledRule(parts),
+            List<Evidence.EventRow> parts = folds.stream().map(f -> f.alarms().get(h).rows().get(k)).toList();
+            rows.add(new Evidence.EventRow(parts.get(0).name(), EventTables.pooledRule(parts),
                     Double.NaN, null,
-                    EventMetrics.pooled(parts.stream().map(LeaveOneMarketOut.EventRow::events).toList()),
-                    EventBaselines.intervals(days, parts.stream().map(LeaveOneMarketOut.EventRow::alarm).toList(),
+                    EventMetrics.pooled(parts.stream().map(Evidence.EventRow::events).toList()),
+                    EventBaselines.intervals(days, parts.stream().map(Evidence.EventRow::alarm).toList(),
                             onsets, null, first.preference(), samples, Resampling.EVENT_INTERVALS, warning),
-                    parts.stream().mapToInt(LeaveOneMarketOut.EventRow::calmOnsets).sum(),
-                    parts.stream().mapToInt(LeaveOneMarketOut.EventRow::calmWarned).sum(), null));
+                    parts.stream().mapToInt(Evidence.EventRow::calmOnsets).sum(),
+                    parts.stream().mapToInt(Evidence.EventRow::calmWarned).sum(), null));
         }
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(days,
                 folds.stream().map(f -> f.alarms().get(h).rows().get(0).alarm()).toList(), onsets,
-                folds.stream().map(f -> LeaveOneMarketOut.calmRows(f.onsets(), f.calmOnsets())).toList(),
+                folds.stream().map(f -> EventTables.calmRows(f.onsets(), f.calmOnsets())).toList(),
                 first.preference(), warning);
         return new AlarmTable(first.days(), first.preference(), folds.size(),
                 folds.stream().mapToInt(f -> f.alarms().get(h).adopted()).sum(), rows, shifts);

@@ -23,6 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.CalmStratum;
 import io.sysrisk.comparison.EventBaselines;
+import io.sysrisk.comparison.Evidence;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
 import io.sysrisk.evaluation.Metrics;
@@ -42,19 +43,19 @@ public final class LomoReportWriter {
     private LomoReportWriter() {
     }
 
-    public static Path write(ModelManifest m, LeaveOneMarketOut.Result r, Path folder, String command)
+    public static Path write(ModelManifest m, Evidence.Result r, Path folder, String command)
             throws IOException {
         return write(m, r, null, folder, command);
     }
 
-    /** As {@link #write(ModelManifest, LeaveOneMarketOut.Result, Path, String)}, with the positive control's run. */
-    public static Path write(ModelManifest m, LeaveOneMarketOut.Result r, PositiveControl.Result control, Path folder,
+    /** As {@link #write(ModelManifest, Evidence.Result, Path, String)}, with the positive control's run. */
+    public static Path write(ModelManifest m, Evidence.Result r, PositiveControl.Result control, Path folder,
                              String command) throws IOException {
         Files.createDirectories(folder);
         if (control != null) {
             ModelStore.json().writeValue(folder.resolve("positive-control.json").toFile(), control);
         }
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        for (Evidence.FoldResult f : r.folds()) {
             alarmChart(folder.resolve(chartName(f)), f);
         }
         // Compact: it holds every test window's scores (about 2 MB so; indented, more than twice that).
@@ -65,23 +66,23 @@ public final class LomoReportWriter {
     }
 
     /** The JSON with every number: lomo.json for the default's study, walk-forward.json for one market's. */
-    public static String jsonName(LeaveOneMarketOut.Result r) {
+    public static String jsonName(Evidence.Result r) {
         return walkForward(r) ? "walk-forward.json" : "lomo.json";
     }
 
-    private static boolean walkForward(LeaveOneMarketOut.Result r) {
-        return r.design().startsWith(LeaveOneMarketOut.WALK_FORWARD);
+    private static boolean walkForward(Evidence.Result r) {
+        return r.design().walkForward();
     }
 
-    static String chartName(LeaveOneMarketOut.FoldResult f) {
+    static String chartName(Evidence.FoldResult f) {
         return "alarms-" + f.fold().replaceAll("[^A-Za-z0-9.-]+", "-") + ".png";
     }
 
-    static String markdown(ModelManifest m, LeaveOneMarketOut.Result r, String command) {
+    static String markdown(ModelManifest m, Evidence.Result r, String command) {
         return markdown(m, r, null, command);
     }
 
-    static String markdown(ModelManifest m, LeaveOneMarketOut.Result r, PositiveControl.Result control,
+    static String markdown(ModelManifest m, Evidence.Result r, PositiveControl.Result control,
                            String command) {
         StringBuilder sb = new StringBuilder();
         boolean wf = walkForward(r);
@@ -121,28 +122,28 @@ public final class LomoReportWriter {
 
         sb.append("## Ranking: ROC-AUC and PR-AUC on each held-out market\n\n");
         sb.append("| held out | test windows | events (base rate) | onsets | score | ROC-AUC | PR-AUC |\n|---|---|---|---|---|---|---|\n");
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
-            for (LeaveOneMarketOut.ScoreResult s : f.scores()) {
+        for (Evidence.FoldResult f : r.folds()) {
+            for (Evidence.ScoreResult s : f.scores()) {
                 sb.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n",
                         s == f.scores().get(0) ? f.fold() + " (" + f.period() + ")" : "",
                         s == f.scores().get(0) ? String.valueOf(f.windows()) : "",
                         s == f.scores().get(0) ? String.format("%d (%.3f)", f.positives(), (double) f.positives() / f.windows()) : "",
-                        s == f.scores().get(0) ? String.valueOf(f.events().get(LeaveOneMarketOut.served()).rows().get(0)
+                        s == f.scores().get(0) ? String.valueOf(f.events().get(Evidence.served()).rows().get(0)
                                 .events().onsets()) : "", s.name(),
                         withCi(s.metrics().rocAuc(), s.rocAuc()), withCi(s.metrics().prAuc(), s.prAuc())));
             }
         }
-        for (LeaveOneMarketOut.ScoreResult s : r.pooled()) {
+        for (Evidence.ScoreResult s : r.pooled()) {
             sb.append(String.format("| **pooled** (whole-history folds) | %s | %s | %s | %s | %s | %s |%n",
                     s == r.pooled().get(0) ? String.valueOf(r.pooledWindows()) : "",
                     s == r.pooled().get(0) ? String.format("%d (%.3f)", r.pooledPositives(), (double) r.pooledPositives() / r.pooledWindows()) : "",
-                    s == r.pooled().get(0) ? String.valueOf(r.pooledEvents().get(LeaveOneMarketOut.served()).rows().get(0)
+                    s == r.pooled().get(0) ? String.valueOf(r.pooledEvents().get(Evidence.served()).rows().get(0)
                             .events().onsets()) : "", s.name(),
                     withCi(s.metrics().rocAuc(), s.rocAuc()), withCi(s.metrics().prAuc(), s.prAuc())));
         }
 
         sb.append("\nStratified (no pair or precision mixes two folds' calibrations): ");
-        for (LeaveOneMarketOut.Stratified st : r.stratified()) {
+        for (Evidence.Stratified st : r.stratified()) {
             sb.append(String.format(Locale.ROOT, "%s ROC-AUC %.3f, PR-AUC %.3f; ", st.name(), st.rocAuc(), st.prAuc()));
         }
         sb.setLength(sb.length() - 2);
@@ -167,12 +168,12 @@ public final class LomoReportWriter {
             innerEpochs(sb, r);
         }
         if (r.pooledAnchoredComparisons() != null) {
-            LeaveOneMarketOut.Comparisons a = r.pooledAnchoredComparisons();
+            Evidence.Comparisons a = r.pooledAnchoredComparisons();
             sb.append(String.format("%nPooled, anchored minus volatility: ROC-AUC %s, PR-AUC %s; anchored minus plain: "
                     + "ROC-AUC %s, PR-AUC %s.%n", diff(a.rocVsVolatility()), diff(a.prVsVolatility()),
                     diff(a.rocVsLogistic()), diff(a.prVsLogistic())));
             sb.append("\n| held out | anchored minus volatility, PR-AUC | anchored minus plain, PR-AUC |\n|---|---|---|\n");
-            for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+            for (Evidence.FoldResult f : r.folds()) {
                 if (f.anchoredComparisons() != null) {
                     sb.append(String.format("| %s | %s | %s |%n", f.fold(), diff(f.anchoredComparisons().prVsVolatility()),
                             diff(f.anchoredComparisons().prVsLogistic())));
@@ -182,7 +183,7 @@ public final class LomoReportWriter {
 
         sb.append("\n## Paired differences: the selected network minus each reference\n\n");
         sb.append("| held out | ROC-AUC vs volatility | PR-AUC vs volatility | ROC-AUC vs logistic | PR-AUC vs logistic |\n|---|---|---|---|---|\n");
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        for (Evidence.FoldResult f : r.folds()) {
             sb.append(diffRow(f.fold(), f.comparisons()));
         }
         sb.append(diffRow("**pooled**", r.pooledComparisons()));
@@ -206,26 +207,26 @@ public final class LomoReportWriter {
                 + "Beside them: volatility at the model's own alarm share on the test days, an alarm that is always "
                 + "on, and a random alarm with the model's alarm days and episodes (mean and 5-95% over "
                 + EventBaselines.DRAWS + " draws). 95% intervals: circular block bootstrap of 60-day blocks.\n\n");
-        for (int k = 0; k < LeaveOneMarketOut.PREFERENCES.length; k++) {
+        for (int k = 0; k < Evidence.PREFERENCES.length; k++) {
             int mu = k;
-            sb.append(String.format(Locale.ROOT, "### Preference mu = %.1f%s%n%n", LeaveOneMarketOut.PREFERENCES[k],
-                    k == LeaveOneMarketOut.served() ? " (the served rule)" : ""));
+            sb.append(String.format(Locale.ROOT, "### Preference mu = %.1f%s%n%n", Evidence.PREFERENCES[k],
+                    k == Evidence.served() ? " (the served rule)" : ""));
             sb.append("| held out | alarm | rule | onsets warned [95%] | false episodes / year [95%] | alarm days / year "
                     + "| lead quartiles (days) | usefulness |\n|---|---|---|---|---|---|---|---|\n");
-            for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+            for (Evidence.FoldResult f : r.folds()) {
                 sb.append(eventRows(f.fold(), f.events().get(mu), mu));
             }
             sb.append(eventRows("**pooled**", r.pooledEvents().get(mu), mu));
         }
 
-        LeaveOneMarketOut.EventTable served = r.pooledEvents().get(LeaveOneMarketOut.served());
-        LeaveOneMarketOut.EventRow model = served.rows().get(0);
-        LeaveOneMarketOut.EventRow sameShare = served.rows().stream()
-                .filter(x -> x.name().equals(LeaveOneMarketOut.VOLATILITY_SAME_SHARE)).findFirst().orElseThrow();
+        Evidence.EventTable served = r.pooledEvents().get(Evidence.served());
+        Evidence.EventRow model = served.rows().get(0);
+        Evidence.EventRow sameShare = served.rows().stream()
+                .filter(x -> x.name().equals(Evidence.VOLATILITY_SAME_SHARE)).findFirst().orElseThrow();
         BlockBootstrap.Difference vsVol = r.pooledComparisons().prVsVolatility();
         BlockBootstrap.Difference vsLog = r.pooledComparisons().prVsLogistic();
         sb.append("\n## Against the goal\n\n");
-        long adopted = r.folds().stream().filter(f -> f.events().get(LeaveOneMarketOut.served()).rows().get(0).rule()
+        long adopted = r.folds().stream().filter(f -> f.events().get(Evidence.served()).rows().get(0).rule()
                 .equals("adopted")).count();
         sb.append(String.format("- The model's own alarm threshold (preference 1/2) was adopted in %d of %d folds; "
                 + "elsewhere its calibration usefulness did not clear the bootstrap margin and it alarmed by the "
@@ -250,7 +251,7 @@ public final class LomoReportWriter {
                 e.falseEpisodesPerYear(), v.falseEpisodesPerYear(), fewer ? "met" : "not met"));
 
         sb.append("\n## Alarms against onsets\n\n");
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        for (Evidence.FoldResult f : r.folds()) {
             sb.append(String.format("- %s (trained on: %s)%n%n  ![%s](%s)%n%n", f.fold(), f.trainedOn(), f.fold(),
                     chartName(f)));
         }
@@ -264,7 +265,7 @@ public final class LomoReportWriter {
      * time and the version's own recipe. The JSON keeps the study's names, so both designs read the same way.
      */
     static String inWalkForwardWords(String markdown) {
-        return markdown.replace(LeaveOneMarketOut.MODEL, "served network (the version's recipe)")
+        return markdown.replace(Evidence.MODEL, "served network (the version's recipe)")
                 .replace("on each held-out market", "on each fold's test period")
                 .replace("(whole-history folds)", "(all folds)")
                 .replace("the later half of its held-out windows; early stopping uses the earlier half",
@@ -273,7 +274,7 @@ public final class LomoReportWriter {
     }
 
     /** The nested selection's table: every candidate's inner figures per outer fold and for the served model. */
-    private static void nestedSelection(StringBuilder sb, LeaveOneMarketOut.Result r) {
+    private static void nestedSelection(StringBuilder sb, Evidence.Result r) {
         sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
                 + "Candidate recipes, one change each from the anchored network:%n%n"));
         for (Recipe c : r.candidates()) {
@@ -290,11 +291,11 @@ public final class LomoReportWriter {
                 r.configurations(), r.folds().size(),
                 String.join(" | ", r.candidates().stream().map(Recipe::name).toList()),
                 "---|".repeat(r.candidates().size())));
-        List<LeaveOneMarketOut.Selection> selections = new java.util.ArrayList<>(
-                r.folds().stream().map(LeaveOneMarketOut.FoldResult::selection).toList());
+        List<Evidence.Selection> selections = new java.util.ArrayList<>(
+                r.folds().stream().map(Evidence.FoldResult::selection).toList());
         selections.add(r.served());
         for (int i = 0; i < selections.size(); i++) {
-            LeaveOneMarketOut.Selection sel = selections.get(i);
+            Evidence.Selection sel = selections.get(i);
             StringBuilder row = new StringBuilder();
             for (Recipe c : r.candidates()) {
                 Double v = sel.innerPrAuc().get(c.name());
@@ -312,9 +313,9 @@ public final class LomoReportWriter {
     }
 
     /** How often each candidate's members left epoch 0 in the selections' inner folds. */
-    private static void innerEpochs(StringBuilder sb, LeaveOneMarketOut.Result r) {
-        List<LeaveOneMarketOut.Selection> selections = new java.util.ArrayList<>(
-                r.folds().stream().map(LeaveOneMarketOut.FoldResult::selection).toList());
+    private static void innerEpochs(StringBuilder sb, Evidence.Result r) {
+        List<Evidence.Selection> selections = new java.util.ArrayList<>(
+                r.folds().stream().map(Evidence.FoldResult::selection).toList());
         selections.add(r.served());
         sb.append(" In the selections' inner folds, per candidate: ");
         sb.append(String.join("; ", r.candidates().stream().map(c -> {
@@ -327,8 +328,8 @@ public final class LomoReportWriter {
     }
 
     /** How a walk-forward study is made, in the report's words. */
-    private static void walkForwardSetUp(StringBuilder sb, ModelManifest m, LeaveOneMarketOut.Result r) {
-        boolean together = LeaveOneMarketOut.WALK_FORWARD_MARKETS.equals(r.design());
+    private static void walkForwardSetUp(StringBuilder sb, ModelManifest m, Evidence.Result r) {
+        boolean together = r.design() == Evidence.Design.WALK_FORWARD_MARKETS;
         long periods = r.folds().stream().map(f -> f.fold().substring(f.fold().lastIndexOf(' ') + 1)).distinct()
                 .count();
         sb.append(String.format(Locale.ROOT, " Data: %s (SHA-256 %s). Networks: CNN-BiLSTM-attention ensembles (%d "
@@ -370,7 +371,7 @@ public final class LomoReportWriter {
      * The headline: per-day figures no constant or calendar alarm can pass (Hanssen-Kuipers skill, false alarm
      * days, usefulness at each preference), the pooled alarms beside the nulls that keep the served alarm's shape.
      */
-    private static void headline(StringBuilder sb, LeaveOneMarketOut.Result r) {
+    private static void headline(StringBuilder sb, Evidence.Result r) {
         sb.append("\n## Headline: per-day skill, beside alarms that keep the model's shape and lose its timing\n\n");
         sb.append("Per scored day, against \"an onset 5-60 trading days ahead\" (a *signal day*): **skill** is the "
                 + "Hanssen-Kuipers score, hit rate (share of signal days alarmed) minus false-alarm rate (share of "
@@ -383,15 +384,15 @@ public final class LomoReportWriter {
                 + AlarmNulls.SHIFTS + " shifts spread over every allowed shift). The *calm* column: onsets with no "
                 + "fall started in the " + r.pooledCalm().calmDays() + " days before (below). 95% intervals: circular "
                 + "block bootstrap.\n\n");
-        for (int k = 0; k < LeaveOneMarketOut.PREFERENCES.length; k++) {
-            LeaveOneMarketOut.EventTable t = r.pooledEvents().get(k);
-            double mu = LeaveOneMarketOut.PREFERENCES[k];
+        for (int k = 0; k < Evidence.PREFERENCES.length; k++) {
+            Evidence.EventTable t = r.pooledEvents().get(k);
+            double mu = Evidence.PREFERENCES[k];
             sb.append(String.format(Locale.ROOT, "**Pooled, preference mu = %.1f%s**%n%n", mu,
-                    k == LeaveOneMarketOut.served() ? " (the served rule)" : ""));
+                    k == Evidence.served() ? " (the served rule)" : ""));
             sb.append("| alarm | skill [95%] | hit rate | false-alarm rate | false alarm days / year [95%] | "
                     + "usefulness [95%] | onsets warned | calm onsets warned | alarm days / year |\n"
                     + "|---|---|---|---|---|---|---|---|---|\n");
-            for (LeaveOneMarketOut.EventRow row : t.rows()) {
+            for (Evidence.EventRow row : t.rows()) {
                 EventMetrics e = row.events();
                 EventBaselines.EventIntervals ci = row.intervals();
                 sb.append(String.format(Locale.ROOT, "| %s | %s [%s, %s] | %s | %s | %.1f [%.1f, %.1f] | %s [%s, %s] "
@@ -413,7 +414,7 @@ public final class LomoReportWriter {
                     pct(sh.calmWarnedShare()[1]), pct(sh.calmWarnedShare()[0]), pct(sh.calmWarnedShare()[2])));
             sb.append('\n');
         }
-        LeaveOneMarketOut.Verdict v = r.headlineVerdict();
+        Evidence.Verdict v = r.headlineVerdict();
         sb.append(String.format(Locale.ROOT, "**No uninformative alarm reaches the served alarm's skill** (preference "
                         + "1/2, pooled): model %.3f; always on %.3f, evenly spaced runs %.3f, calendar %.3f, circular "
                         + "shifts' 95th percentile %.3f: **%s**. The model's skill interval above 0: **%s**.%n",
@@ -422,7 +423,7 @@ public final class LomoReportWriter {
     }
 
     /** Onsets out of calm: ranking and warned share where the falls begin without warning in the prices. */
-    private static void calm(StringBuilder sb, LeaveOneMarketOut.Result r) {
+    private static void calm(StringBuilder sb, Evidence.Result r) {
         CalmStratum.Result c = r.pooledCalm();
         sb.append(String.format(Locale.ROOT, "%n## Onsets out of calm: falls that start without a fall before them%n%n"
                 + "An onset is **out of calm** when no fall of the label's size started in the %d trading days "
@@ -433,8 +434,8 @@ public final class LomoReportWriter {
                 + "ROC-AUC within each market, weighted by pairs, with a 95%% block-bootstrap interval; PR-AUC per "
                 + "market weighted by positives.%n%n| score | ROC-AUC [95%%] | PR-AUC |%n|---|---|---|%n",
                 c.calmDays(), c.calmOnsets(), c.onsets(),
-                r.pooledEvents().get(LeaveOneMarketOut.served()).rows().get(0).calmOnsets(),
-                r.pooledEvents().get(LeaveOneMarketOut.served()).rows().get(0).events().onsets(), c.windows(),
+                r.pooledEvents().get(Evidence.served()).rows().get(0).calmOnsets(),
+                r.pooledEvents().get(Evidence.served()).rows().get(0).events().onsets(), c.windows(),
                 c.positives()));
         for (CalmStratum.Ranking k : c.ranking()) {
             sb.append(String.format(Locale.ROOT, "| %s | %s [%s, %s] | %s |%n", k.name(), num(k.rocAuc(), "%.3f"),
@@ -442,13 +443,13 @@ public final class LomoReportWriter {
                     num(k.prAuc(), "%.3f")));
         }
         sb.append("\n| held out | onsets | out of calm | selected ROC-AUC | volatility ROC-AUC |\n|---|---|---|---|---|\n");
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        for (Evidence.FoldResult f : r.folds()) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s |%n", f.fold(), f.calm().onsets(),
                     f.calm().calmOnsets(), num(f.calm().ranking().get(0).rocAuc(), "%.3f"),
                     num(f.calm().ranking().get(1).rocAuc(), "%.3f")));
         }
-        LeaveOneMarketOut.EventTable t = r.pooledEvents().get(LeaveOneMarketOut.served());
-        LeaveOneMarketOut.EventRow model = t.rows().get(0);
+        Evidence.EventTable t = r.pooledEvents().get(Evidence.served());
+        Evidence.EventRow model = t.rows().get(0);
         AlarmNulls.ShiftSummary sh = t.shifts();
         sb.append(String.format(Locale.ROOT, "%nWarned (preference 1/2, pooled): the served alarm warned %d of %d calm "
                         + "onsets (%s); its circular shifts warn %s [%s, %s]. All onsets: %s; shifted %s [%s, %s].%n",
@@ -484,15 +485,15 @@ public final class LomoReportWriter {
                 + "(%.1f min for both runs). `positive-control.json` holds the figures.%n", c.seconds() / 60));
     }
 
-    private static String diffRow(String name, LeaveOneMarketOut.Comparisons c) {
+    private static String diffRow(String name, Evidence.Comparisons c) {
         return String.format("| %s | %s | %s | %s | %s |%n", name, diff(c.rocVsVolatility()), diff(c.prVsVolatility()),
                 diff(c.rocVsLogistic()), diff(c.prVsLogistic()));
     }
 
-    private static String eventRows(String fold, LeaveOneMarketOut.EventTable t, int mu) {
+    private static String eventRows(String fold, Evidence.EventTable t, int mu) {
         StringBuilder sb = new StringBuilder();
-        double pref = LeaveOneMarketOut.PREFERENCES[mu];
-        for (LeaveOneMarketOut.EventRow row : t.rows()) {
+        double pref = Evidence.PREFERENCES[mu];
+        for (Evidence.EventRow row : t.rows()) {
             EventMetrics e = row.events();
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d of %d (%s) [%s, %s] | %.2f [%.2f, %.2f] | %.0f | %s | %s |%n",
                     row == t.rows().get(0) ? fold : "", row.name(), row.rule(), e.warned(), e.onsets(),
@@ -535,16 +536,16 @@ public final class LomoReportWriter {
     }
 
     /** The model's probability and its threshold over the held-out period, onsets as red lines. */
-    static void alarmChart(Path png, LeaveOneMarketOut.FoldResult f) throws IOException {
-        XYSeries model = new XYSeries("P(onset within 20 days), " + LeaveOneMarketOut.MODEL);
-        LeaveOneMarketOut.ScoreResult s = f.scores().get(0);
+    static void alarmChart(Path png, Evidence.FoldResult f) throws IOException {
+        XYSeries model = new XYSeries("P(onset within 20 days), " + Evidence.MODEL);
+        Evidence.ScoreResult s = f.scores().get(0);
         for (int i = 0; i < f.dates().size(); i++) {
             model.add(Charts.millis(f.dates().get(i)), s.score()[i]);
         }
         NumberAxis p = new NumberAxis("probability");
         p.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(model), new DateAxis("date"), p, Charts.line(new Color(30, 60, 120)));
-        LeaveOneMarketOut.EventRow served = f.events().get(LeaveOneMarketOut.served()).rows().get(0);
+        Evidence.EventRow served = f.events().get(Evidence.served()).rows().get(0);
         plot.addRangeMarker(new ValueMarker(served.rule().equals("adopted") ? served.threshold() : -1, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f)));
         LocalDate first = f.dates().get(0);

@@ -107,13 +107,13 @@ public final class TermStructureReportWriter {
                 + "episode, its own sequence *circularly shifted* within each market by at least %d days (median "
                 + "and 5-95%% over %d shifts). The *calm* column: onsets out of calm, as above. Pooled over the "
                 + "folds; 95%% intervals: circular block bootstrap within each market.%n%n",
-                io.sysrisk.comparison.LeaveOneMarketOut.SERVED_PREFERENCE, AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS));
+                io.sysrisk.comparison.Evidence.SERVED_PREFERENCE, AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS));
         for (TermStructureStudy.AlarmTable t : r.pooledAlarms()) {
             sb.append(String.format(Locale.ROOT, "**Within %d days**%n%n", t.days()));
             sb.append("| alarm | how | skill [95%] | hit rate | false-alarm rate | false alarm days / year | "
                     + "usefulness [95%] | onsets warned | calm onsets warned | alarm days / year |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|\n");
-            for (io.sysrisk.comparison.LeaveOneMarketOut.EventRow row : t.rows()) {
+            for (io.sysrisk.comparison.Evidence.EventRow row : t.rows()) {
                 EventMetrics e = row.events();
                 io.sysrisk.comparison.EventBaselines.EventIntervals ci = row.intervals();
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s [%s, %s] | %s | %s | %.1f | %s [%s, %s] "
@@ -138,7 +138,7 @@ public final class TermStructureReportWriter {
 
     /** One horizon's alarm against the uninformative ones, in a sentence. */
     static String alarmVerdict(TermStructureStudy.AlarmTable t) {
-        io.sysrisk.comparison.LeaveOneMarketOut.Verdict v = t.verdict();
+        io.sysrisk.comparison.Evidence.Verdict v = t.verdict();
         return String.format(Locale.ROOT, "Within %d days the alarm is %s. **No uninformative alarm reaches its skill: "
                         + "%s** (skill %s; always on %s, evenly spaced runs %s, calendar %s, circular shifts' 95th "
                         + "percentile %s); its skill interval is above 0: **%s**.", t.days(), t.alarmedBy(),

@@ -82,9 +82,9 @@ class TermStructureStudyTest {
         for (int h = 0; h < 3; h++) {
             TermStructureStudy.AlarmTable t = f.alarms().get(h);
             assertEquals(HORIZONS.get(h), t.days());
-            assertEquals(TermStructureStudy.ALARM_ROWS, t.rows().stream().map(LeaveOneMarketOut.EventRow::name)
+            assertEquals(TermStructureStudy.ALARM_ROWS, t.rows().stream().map(Evidence.EventRow::name)
                     .toList());
-            for (LeaveOneMarketOut.EventRow row : t.rows()) {
+            for (Evidence.EventRow row : t.rows()) {
                 assertEquals(windows, row.events().scoredDays());
                 assertEquals(f.horizons().get(h).positives(), row.events().signalDays(), row.name());
             }
@@ -136,7 +136,7 @@ class TermStructureStudyTest {
         }
         int[] calm = onsets.clone();
         TermStructureStudy.AlarmTable five = table(5, rows, onsets, calm, score, vol);
-        LeaveOneMarketOut.EventRow model = five.rows().get(0);
+        Evidence.EventRow model = five.rows().get(0);
         assertEquals("adopted", model.rule());
         assertEquals(1, five.adopted());
         assertEquals("the horizon's probability", five.alarmedBy());

@@ -37,15 +37,15 @@ class WalkForwardControlTest {
 
     @Test
     void findsALeadingMemberAndNotItsShuffledCopy(@TempDir Path dir) throws IOException {
-        LeaveOneMarketOut.Result planted = study(LeadingMemberPanel.write(dir.resolve("lead.csv"), 5000, 7, false));
-        LeaveOneMarketOut.Comparisons p = planted.pooledComparisons();
+        Evidence.Result planted = study(LeadingMemberPanel.write(dir.resolve("lead.csv"), 5000, 7, false));
+        Evidence.Comparisons p = planted.pooledComparisons();
         System.out.println("planted: selected minus volatility, PR-AUC " + p.prVsVolatility() + "; epochs "
-                + planted.folds().stream().map(LeaveOneMarketOut.FoldResult::bestEpochs).toList());
-        LeaveOneMarketOut.Result shuffled = study(LeadingMemberPanel.write(dir.resolve("shuffled.csv"), 5000, 7,
+                + planted.folds().stream().map(Evidence.FoldResult::bestEpochs).toList());
+        Evidence.Result shuffled = study(LeadingMemberPanel.write(dir.resolve("shuffled.csv"), 5000, 7,
                 true));
-        LeaveOneMarketOut.Comparisons s = shuffled.pooledComparisons();
+        Evidence.Comparisons s = shuffled.pooledComparisons();
         System.out.println("shuffled: selected minus volatility, PR-AUC " + s.prVsVolatility() + "; epochs "
-                + shuffled.folds().stream().map(LeaveOneMarketOut.FoldResult::bestEpochs).toList());
+                + shuffled.folds().stream().map(Evidence.FoldResult::bestEpochs).toList());
 
         assertTrue(p.prVsVolatility().interval().above(0), "planted: above volatility " + p.prVsVolatility());
         assertTrue(planted.folds().stream().allMatch(f -> f.bestEpochs().get(Recipe.ANCHORED.name()).stream()
@@ -58,7 +58,7 @@ class WalkForwardControlTest {
         assertTrue(found > without + 0.15, "planted " + found + " against shuffled " + without);
     }
 
-    private static LeaveOneMarketOut.Result study(Path csv) {
+    private static Evidence.Result study(Path csv) {
         TrainingData data = TrainingData.of("lead", DataSpec.of(csv, LoadOptions.panel("IDX")));
         Market market = data.markets().get(0);
         PooledConfig config = PooledConfig.defaults().withName("lead")

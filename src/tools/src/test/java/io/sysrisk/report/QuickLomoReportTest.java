@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sysrisk.comparison.Evidence;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.research.data.Markets;
 import io.sysrisk.store.ModelManifest;
@@ -26,11 +27,11 @@ class QuickLomoReportTest {
     void quickLeaveOneMarketOutWritesACompleteReport(@TempDir Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
-        LeaveOneMarketOut.Result r = new LeaveOneMarketOut(LeaveOneMarketOut.Settings.quick(), s -> { })
+        Evidence.Result r = new LeaveOneMarketOut(LeaveOneMarketOut.Settings.quick(), s -> { })
                 .run(m.pooled(), m.model(), m.training().config(), Markets.embedded());
         assertEquals(2, r.folds().size());
-        assertEquals(r.folds().stream().mapToInt(LeaveOneMarketOut.FoldResult::windows).sum(), r.pooledWindows());
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        assertEquals(r.folds().stream().mapToInt(Evidence.FoldResult::windows).sum(), r.pooledWindows());
+        for (Evidence.FoldResult f : r.folds()) {
             assertEquals(5, f.scores().size(), "selected, volatility, logistic, plain, anchored");
             Recipe.byName(f.selection().chosen());
             assertEquals(2, f.selection().innerFolds().size());
@@ -40,31 +41,31 @@ class QuickLomoReportTest {
             assertEquals(2 * Recipe.CANDIDATES.size(), f.selection().trained(), "counted: 2 inner folds x 1 seed");
             assertTrue(!f.selection().innerFolds().contains(f.market()), "the outer market is no inner fold");
             assertEquals(f.windows(), f.scores().get(0).metrics().n());
-            assertEquals(LeaveOneMarketOut.PREFERENCES.length, f.events().size());
-            for (LeaveOneMarketOut.EventTable t : f.events()) {
+            assertEquals(Evidence.PREFERENCES.length, f.events().size());
+            for (Evidence.EventTable t : f.events()) {
                 assertTrue(t.rows().get(0).events().onsets() > 0, f.fold());
-                assertTrue(t.rows().stream().anyMatch(x -> x.name().equals(LeaveOneMarketOut.ALWAYS_ON)
+                assertTrue(t.rows().stream().anyMatch(x -> x.name().equals(Evidence.ALWAYS_ON)
                         && x.events().alarmShare() == 1.0));
                 assertEquals(200, t.matchedRandom().draws(), "the matched random alarm is computed");
                 assertTrue(t.matchedRandom().warned5() <= t.matchedRandom().warnedMean()
                         && t.matchedRandom().warnedMean() <= t.matchedRandom().warned95());
             }
         }
-        assertEquals(List.of("dow30-ew", "spi"), r.folds().stream().map(LeaveOneMarketOut.FoldResult::market).toList());
+        assertEquals(List.of("dow30-ew", "spi"), r.folds().stream().map(Evidence.FoldResult::market).toList());
         assertTrue(r.served().innerFolds().containsAll(List.of("sp500-1928", "djia")), "the served recipe's "
                 + "selection holds out every market in turn (quick: the first two)");
         assertEquals(r.folds().stream().mapToInt(f -> f.selection().trained()).sum() + r.served().trained(),
                 r.configurations());
-        for (LeaveOneMarketOut.EventTable t : r.pooledEvents()) {
-            java.util.List<String> names = t.rows().stream().map(LeaveOneMarketOut.EventRow::name).toList();
-            assertTrue(names.containsAll(List.of(LeaveOneMarketOut.ALWAYS_ON, LeaveOneMarketOut.EVENLY_SPACED,
-                    LeaveOneMarketOut.CALENDAR)), names.toString());
-            LeaveOneMarketOut.EventRow always = t.rows().stream()
-                    .filter(x -> x.name().equals(LeaveOneMarketOut.ALWAYS_ON)).findFirst().orElseThrow();
+        for (Evidence.EventTable t : r.pooledEvents()) {
+            java.util.List<String> names = t.rows().stream().map(Evidence.EventRow::name).toList();
+            assertTrue(names.containsAll(List.of(Evidence.ALWAYS_ON, Evidence.EVENLY_SPACED,
+                    Evidence.CALENDAR)), names.toString());
+            Evidence.EventRow always = t.rows().stream()
+                    .filter(x -> x.name().equals(Evidence.ALWAYS_ON)).findFirst().orElseThrow();
             assertEquals(0.0, always.events().skill(), 1e-12, "always on has no per-day skill");
-            LeaveOneMarketOut.EventRow model = t.rows().get(0);
-            LeaveOneMarketOut.EventRow evenly = t.rows().stream()
-                    .filter(x -> x.name().equals(LeaveOneMarketOut.EVENLY_SPACED)).findFirst().orElseThrow();
+            Evidence.EventRow model = t.rows().get(0);
+            Evidence.EventRow evenly = t.rows().stream()
+                    .filter(x -> x.name().equals(Evidence.EVENLY_SPACED)).findFirst().orElseThrow();
             assertEquals(model.events().alarmDays(), evenly.events().alarmDays(), "the same alarm days");
             assertTrue(t.shifts().shifts() > 100, "the circular shifts are computed");
             assertTrue(model.calmOnsets() > 0 && model.calmOnsets() < model.events().onsets(), "calm onsets counted");
@@ -77,7 +78,7 @@ class QuickLomoReportTest {
                 && md.contains("## Against the goal") && md.contains("## Headline: per-day skill")
                 && md.contains("## Onsets out of calm") && md.contains("circularly shifted")
                 && md.contains("**In words:**"), md);
-        for (LeaveOneMarketOut.FoldResult f : r.folds()) {
+        for (Evidence.FoldResult f : r.folds()) {
             String png = LomoReportWriter.chartName(f);
             BufferedImage img = ImageIO.read(dir.resolve(png).toFile());
             assertTrue(img.getWidth() >= 800, png);

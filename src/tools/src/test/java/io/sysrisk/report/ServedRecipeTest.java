@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.sysrisk.comparison.LeaveOneMarketOut;
+import io.sysrisk.comparison.NestedSelection;
 import io.sysrisk.research.data.Markets;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
@@ -38,7 +38,7 @@ class ServedRecipeTest {
             f.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
             perFold.add(m);
         }
-        String best = LeaveOneMarketOut.choose(candidates, weighted, perFold)[0];
+        String best = NestedSelection.choose(candidates, weighted, perFold)[0];
         assertEquals(best, served.get("chosen").asText(), "the rule, applied to the committed figures");
         assertEquals(best, Recipe.SERVED_NAME, "the training job's default recipe");
         Recipe r = Recipe.byName(best);

@@ -24,6 +24,9 @@ public class MonitorResource {
     @Inject
     MonitorService monitor;
 
+    @Inject
+    EvidenceService evidence;
+
     @GET
     @Path("overview")
     @Operation(summary = "The served model as the risk page needs it, and the embedded markets it can score")
@@ -76,7 +79,7 @@ public class MonitorResource {
     @Path("evidence")
     @Operation(summary = "The served model's leave-one-market-out evidence, trimmed from its committed report")
     public ObjectNode evidence() {
-        ObjectNode e = monitor.evidence();
+        ObjectNode e = evidence.evidence();
         if (e == null) {
             throw new NotFoundException("the served model has no committed report");
         }
@@ -88,7 +91,7 @@ public class MonitorResource {
     @Produces("text/markdown; charset=utf-8")
     @Operation(summary = "The served model's committed report (markdown)")
     public String report() {
-        String text = monitor.reportText();
+        String text = evidence.reportText();
         if (text == null) {
             throw new NotFoundException("the served model has no committed report");
         }

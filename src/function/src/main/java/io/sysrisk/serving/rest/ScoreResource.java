@@ -29,7 +29,7 @@ import io.sysrisk.serving.StrictJson;
 public class ScoreResource {
 
     @Inject
-    MonitorService monitor;
+    EvidenceService evidence;
 
     @Inject
     ScoringService service;
@@ -58,6 +58,6 @@ public class ScoreResource {
     @Path("model")
     @Operation(summary = "The served model: version, input, features, window, label, threshold, test metrics")
     public ModelInfo model() {
-        return ModelInfo.of(service.manifest(), service.modelSha256(), monitor.outOfSample());
+        return ModelInfo.of(service.manifest(), service.modelSha256(), evidence.outOfSample());
     }
 }

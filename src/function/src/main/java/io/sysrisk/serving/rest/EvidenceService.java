@@ -1,0 +1,347 @@
+package io.sysrisk.serving.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.sysrisk.serving.ScoringService;
+import io.sysrisk.store.ModelManifest;
+
+/**
+ * The served model's out-of-sample evidence, from its committed report packaged with the application: the page's
+ * trimmed evidence ({@link #evidence}), GET /model's summary ({@link #outOfSample}) and the report's text. REST build
+ * only (not in the Lambda package).
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    private final ScoringService service;
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile ObjectNode evidence;
+
+    public EvidenceService(ScoringService service) {
+        this.service = service;
+    }
+
+    /**
+     * The trimmed out-of-sample evidence of the served model (leave-one-market-out for the default, walk-forward for
+     * a model of one market; {@code design} says which), or an empty object when it has no committed report.
+     */
+    public ObjectNode evidence() {
+        ObjectNode e = evidence;
+        if (e == null) {
+            synchronized (this) {
+                if (evidence == null) {
+                    evidence = readEvidence();
+                }
+                e = evidence;
+            }
+        }
+        return e.isEmpty() ? null : e;
+    }
+
+    /**
+     * GET /model's summary of the committed report: the selected network's and volatility's stratified ranking
+     * figures, the pooled paired PR-AUC difference with its interval, the served alarm's pooled event figures with
+     * intervals, its per-day skill beside the uninformative alarms', the onsets out of calm (ranking, warned share,
+     * and in words), and what an alert means in words. Null without a packaged report.
+     */
+    public ObjectNode outOfSample() {
+        ObjectNode e = evidence();
+        if (e == null) {
+            return null;
+        }
+        ModelManifest m = service.manifest();
+        if (e.has("termStructure")) {
+            ObjectNode out = json.createObjectNode();
+            out.put("report", "model-store/" + m.version() + "/report/README.md");
+            out.put("method", "leave-one-market-out, per horizon: each market held out over its whole history and "
+                    + "that period in every other market; each horizon's probability ranked against that horizon's "
+                    + "label beside 20-day volatility; 95% circular block-bootstrap intervals");
+            out.set("horizons", e.get("termStructure"));
+            out.set("onsetsOutOfCalm", e.get("calm"));
+            out.set("decreasingAnswers", e.get("decreasing"));
+            out.set("answers", e.get("answers"));
+            out.set("inWords", e.get("inWords"));
+            // Each horizon's alarm in brief (the page's evidence has the tables): its rule, its skill per day
+            // against the uninformative alarms'.
+            ArrayNode alarms = out.putArray("alarms");
+            for (JsonNode t : e.path("alarms")) {
+                ObjectNode a = alarms.addObject();
+                for (String k : new String[] {"days", "folds", "adopted", "alarmedBy", "verdict", "beatsNulls"}) {
+                    a.set(k, t.get(k));
+                }
+            }
+            out.set("alarmsInWords", e.get("alarmsInWords"));
+            return out;
+        }
+        String design = e.path("design").asText();
+        boolean walkForward = design.startsWith("walk-forward");
+        // A fold of the markets together is one row per market and period ("djia 1/2"): count the periods.
+        java.util.Set<String> periods = new java.util.TreeSet<>();
+        e.path("folds").forEach(f -> periods.add(f.path("fold").asText().replaceAll(".* ", "")));
+        ObjectNode out = json.createObjectNode();
+        out.put("report", "model-store/" + m.version() + "/report/README.md");
+        out.put("method", design.equals("walk-forward, the markets together")
+                ? "walk-forward, the markets together (they share an era, so none can be held out with its "
+                        + "period): " + periods.size() + " consecutive calendar periods, every market scored in each "
+                        + "by the version's recipe trained on every market before it only (purged and embargoed by "
+                        + "the label's look-ahead); 95% circular block-bootstrap intervals"
+                : walkForward
+                ? "walk-forward: " + e.path("folds").size() + " consecutive test periods of the market, each scored by "
+                        + "the version's recipe trained on what came before it only (purged and embargoed by the "
+                        + "label's look-ahead); 95% circular block-bootstrap intervals"
+                : "leave-one-market-out: each market held out over its whole history and that period in "
+                        + "every other market; 95% circular block-bootstrap intervals");
+        for (JsonNode s : e.path("stratified")) {
+            String name = s.path("name").asText();
+            String key = name.startsWith("selected") ? "model" : name.startsWith("volatility") ? "volatility" : null;
+            if (key != null) {
+                ObjectNode o = out.putObject("stratified_" + key);
+                o.set("rocAuc", s.get("rocAuc"));
+                o.set("prAuc", s.get("prAuc"));
+            }
+        }
+        out.set("pooledPrAucMinusVolatility", e.path("pooledComparisons").path("prVsVolatility"));
+        JsonNode row = e.path("events").path("rows").path(0);
+        JsonNode ev = row.path("events");
+        double years = ev.path("scoredDays").asDouble() / 252;
+        ObjectNode alarms = out.putObject("alarms");
+        alarms.put("onsets", ev.path("onsets").asInt());
+        alarms.put("warned", ev.path("warned").asInt());
+        alarms.set("warnedShareInterval", row.path("intervals").path("warnedShare"));
+        alarms.put("falseEpisodesPerYear", ev.path("falseEpisodes").asDouble() / years);
+        alarms.set("falseEpisodesPerYearInterval", row.path("intervals").path("falsePerYear"));
+        alarms.put("alarmDaysPerYear", ev.path("alarmDays").asDouble() / years);
+        alarms.put("scoredYears", years);
+        alarms.put("skill", ev.path("signalAlarms").asDouble() / ev.path("signalDays").asDouble()
+                - ev.path("quietAlarms").asDouble() / ev.path("quietDays").asDouble());
+        alarms.set("skillInterval", row.path("intervals").path("skill"));
+        alarms.put("falseAlarmDaysPerYear", ev.path("quietAlarms").asDouble() / years);
+        alarms.set("falseAlarmDaysPerYearInterval", row.path("intervals").path("falseAlarmDaysPerYear"));
+        JsonNode verdict = e.path("headlineVerdict");
+        if (!verdict.isMissingNode()) {
+            ObjectNode nulls = out.putObject("skillOfUninformativeAlarms");
+            nulls.set("alwaysOn", verdict.get("alwaysOn"));
+            nulls.set("evenlySpacedRuns", verdict.get("evenlySpaced"));
+            nulls.set("calendar", verdict.get("calendar"));
+            nulls.set("circularShifts95", verdict.get("shift95"));
+            nulls.put("modelAboveEvery", verdict.path("skill").asDouble() > verdict.path("alwaysOn").asDouble()
+                    && verdict.path("skill").asDouble() > verdict.path("evenlySpaced").asDouble()
+                    && verdict.path("skill").asDouble() > verdict.path("calendar").asDouble()
+                    && verdict.path("skill").asDouble() > verdict.path("shift95").asDouble());
+        }
+        JsonNode calm = e.path("calm");
+        String calmWords = e.path("calmInWords").asText(null);
+        if (!calm.isMissingNode()) {
+            ObjectNode c = out.putObject("onsetsOutOfCalm");
+            c.set("calmDays", calm.get("calmDays"));
+            // As the event figures count onsets: those with a scored day in their warning period.
+            c.put("onsets", ev.path("onsets").asInt());
+            c.put("calmOnsets", row.path("calmOnsets").asInt());
+            JsonNode model = calm.path("ranking").path(0);
+            c.set("modelRocAuc", model.get("rocAuc"));
+            c.set("modelRocAucInterval", model.get("rocAucInterval"));
+            for (JsonNode k : calm.path("ranking")) {
+                if (k.path("name").asText().startsWith("volatility")) {
+                    c.set("volatilityRocAuc", k.get("rocAuc"));
+                }
+            }
+            c.put("alarmWarned", row.path("calmWarned").asInt());
+            c.set("circularShiftsWarned", e.path("events").path("shifts").path("calmWarnedShare"));
+            c.put("inWords", calmWords);
+        }
+        String rule = m.alertsByVolatility()
+                ? String.format(java.util.Locale.ROOT, "the index's 20-day volatility is at or above %.3f (the 90th "
+                        + "percentile of the training days; the model's own threshold was not adopted)",
+                m.alarm().threshold())
+                : String.format(java.util.Locale.ROOT, "the model's probability is at or above %.4f",
+                        m.alarm() != null ? m.alarm().threshold() : m.threshold());
+        out.put("alarmMeans", String.format(java.util.Locale.ROOT, "An alert means %s. %s, the same recipe's alerts, "
+                + "their rule chosen the same way on each fold, warned %d of %d fall onsets (%.0f%%) 5 to 60 trading "
+                + "days ahead, with %.2f false alarm episodes and %.0f alarm days a year.%s", rule,
+                walkForward ? "On each walk-forward fold's test period, trained on its past only"
+                        : "On markets and eras held out", ev.path("warned").asInt(),
+                ev.path("onsets").asInt(), 100.0 * ev.path("warned").asInt() / ev.path("onsets").asInt(),
+                ev.path("falseEpisodes").asDouble() / years, ev.path("alarmDays").asDouble() / years,
+                calmWords == null ? "" : " " + calmWords));
+        return out;
+    }
+
+    /**
+     * A term-structure version's evidence (issue 26): the design, and per horizon the pooled figures
+     * ({@code termStructure}: days, windows, events, PR-AUC and ROC-AUC of the model and of volatility, their
+     * paired differences with intervals, mean probability against the rate), the monotone count, in words.
+     */
+    private ObjectNode readTermStructureEvidence(ObjectNode out) {
+        try (InputStream in = resource("term-structure.json")) {
+            if (in == null) {
+                return out;
+            }
+            JsonNode r = json.readTree(in);
+            for (String k : new String[] {"design", "mode", "horizons", "servedHorizon", "answers", "decreasing"}) {
+                out.set(k, r.get(k));
+            }
+            ArrayNode horizons = out.putArray("termStructure");
+            StringBuilder words = new StringBuilder();
+            for (JsonNode h : r.path("pooled")) {
+                ObjectNode o = horizons.addObject();
+                for (String k : new String[] {"days", "windows", "positives", "baseRate", "meanProbability", "brier",
+                        "modelRocAuc", "volatilityRocAuc", "modelPrAuc", "volatilityPrAuc", "rocVsVolatility",
+                        "prVsVolatility"}) {
+                    o.set(k, h.get(k));
+                }
+                JsonNode iv = h.path("prVsVolatility").path("interval");
+                words.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the model's PR-AUC is "
+                                + "%.3f against volatility's %.3f (difference %+.3f [%.3f, %.3f]): %s.",
+                        words.length() == 0 ? "" : " ", h.path("days").asInt(), h.path("modelPrAuc").asDouble(),
+                        h.path("volatilityPrAuc").asDouble(), h.path("prVsVolatility").path("estimate").asDouble(),
+                        iv.path("low").asDouble(), iv.path("high").asDouble(), iv.path("low").asDouble() > 0
+                                ? "above volatility" : iv.path("high").asDouble() < 0 ? "below volatility"
+                                : "not distinguishable from volatility"));
+            }
+            // Onsets out of calm, per horizon: the windows before them against those without an onset within it.
+            ArrayNode calm = out.putArray("calm");
+            for (int k = 0; k < r.path("calm").size(); k++) {
+                JsonNode c = r.path("calm").get(k);
+                ObjectNode o = calm.addObject();
+                o.set("days", r.path("horizons").get(k));
+                for (String f : new String[] {"calmDays", "onsets", "calmOnsets", "windows", "positives", "ranking"}) {
+                    o.set(f, c.get(f));
+                }
+            }
+            out.put("inWords", words.toString());
+            // Each horizon as an alarm, beside the alarms that know nothing of the future (the report's tables).
+            ArrayNode alarms = out.putArray("alarms");
+            StringBuilder alarmWords = new StringBuilder();
+            for (JsonNode t : r.path("pooledAlarms")) {
+                ObjectNode o = alarms.addObject();
+                for (String k : new String[] {"days", "preference", "folds", "adopted", "alarmedBy", "shifts",
+                        "verdict", "beatsNulls"}) {
+                    o.set(k, t.get(k));
+                }
+                ArrayNode rows = o.putArray("rows");
+                for (JsonNode x : t.path("rows")) {
+                    ObjectNode row = rows.addObject();
+                    for (String k : new String[] {"name", "rule", "intervals", "calmOnsets", "calmWarned"}) {
+                        row.set(k, x.get(k));
+                    }
+                    ObjectNode ev = x.path("events").deepCopy();
+                    ev.remove("leads");
+                    row.set("events", ev);
+                }
+                JsonNode model = t.path("rows").path(0);
+                JsonNode v = t.path("verdict");
+                JsonNode skill = v.path("skillInterval");
+                alarmWords.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the alarm is %s: "
+                                + "per-day skill %.3f [%.3f, %.3f], %d of %d onsets warned; %s.",
+                        alarmWords.length() == 0 ? "" : " ", t.path("days").asInt(), t.path("alarmedBy").asText(),
+                        v.path("skill").asDouble(), skill.path("low").asDouble(), skill.path("high").asDouble(),
+                        model.path("events").path("warned").asInt(), model.path("events").path("onsets").asInt(),
+                        t.path("beatsNulls").asBoolean()
+                                ? "no uninformative alarm (always on, evenly spaced runs, calendar, its circular "
+                                + "shifts) reaches that skill"
+                                : "an uninformative alarm (always on, evenly spaced runs, calendar or its circular "
+                                + "shifts) reaches that skill"));
+            }
+            out.put("alarmsInWords", alarmWords.toString());
+            ArrayNode folds = out.putArray("folds");
+            for (JsonNode f : r.path("folds")) {
+                ObjectNode fold = folds.addObject();
+                for (String k : new String[] {"market", "period", "trainedOn", "horizons"}) {
+                    fold.set(k, f.get(k));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the packaged report of " + service.manifest().version()
+                    + " cannot be read", e);
+        }
+    }
+
+    /** The served model's committed report (markdown), or null. */
+    public String reportText() {
+        try (InputStream in = resource("README.md")) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InputStream resource(String file) {
+        return EvidenceService.class.getResourceAsStream("/monitor-evidence/" + service.manifest().version()
+                + "/report/" + file);
+    }
+
+    private ObjectNode readEvidence() {
+        ObjectNode out = json.createObjectNode();
+        if (service.manifest().horizons() != null) {
+            return readTermStructureEvidence(out);
+        }
+        InputStream found = resource("lomo.json");
+        try (InputStream in = found != null ? found : resource("walk-forward.json")) {
+            if (in == null) {
+                return out;
+            }
+            JsonNode lomo = json.readTree(in);
+            for (String k : new String[] {"design", "mode", "pooledWindows", "pooledPositives", "configurations", "pooled",
+                    "stratified", "pooledComparisons", "headlineVerdict", "calmInWords"}) {
+                if (lomo.has(k)) {
+                    out.set(k, lomo.get(k));
+                }
+            }
+            if (lomo.has("pooledCalm")) {
+                ObjectNode calm = lomo.get("pooledCalm").deepCopy();
+                calm.remove("calmOnsetDates");
+                out.set("calm", calm);
+            }
+            ArrayNode folds = out.putArray("folds");
+            for (JsonNode f : lomo.path("folds")) {
+                ObjectNode fold = folds.addObject();
+                for (String k : new String[] {"fold", "market", "period", "windows", "positives", "trainedOn"}) {
+                    fold.set(k, f.get(k));
+                }
+                ArrayNode scores = fold.putArray("scores");
+                for (JsonNode s : f.path("scores")) {
+                    ObjectNode score = scores.addObject();
+                    score.set("name", s.get("name"));
+                    score.set("rocAuc", s.get("rocAuc"));
+                    score.set("prAuc", s.get("prAuc"));
+                    score.put("rocAucEstimate", s.path("metrics").path("rocAuc").asDouble());
+                    score.put("prAucEstimate", s.path("metrics").path("prAuc").asDouble());
+                }
+            }
+            for (JsonNode e : lomo.path("pooledEvents")) {
+                if (e.path("preference").asDouble() == 0.5) {
+                    ObjectNode events = out.putObject("events");
+                    events.set("preference", e.get("preference"));
+                    ArrayNode rows = events.putArray("rows");
+                    for (JsonNode r : e.path("rows")) {
+                        ObjectNode row = rows.addObject();
+                        row.set("name", r.get("name"));
+                        row.set("rule", r.get("rule"));
+                        ObjectNode ev = ((ObjectNode) r.path("events").deepCopy());
+                        ev.remove("leads");
+                        row.set("events", ev);
+                        row.set("intervals", r.get("intervals"));
+                        row.set("calmOnsets", r.get("calmOnsets"));
+                        row.set("calmWarned", r.get("calmWarned"));
+                    }
+                    events.set("matchedRandom", e.get("matchedRandom"));
+                    events.set("shifts", e.get("shifts"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the packaged report of " + service.manifest().version()
+                    + " cannot be read", e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,217 @@
+package io.sysrisk.comparison;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.sysrisk.evaluation.AlarmThreshold;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.research.evaluation.AlarmNulls;
+import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.experiment.WalkForward;
+import io.sysrisk.training.Recipe;
+
+/**
+ * What a study writes: the records of its JSON ({@code lomo.json}, {@code walk-forward.json}), the names of the
+ * scores and alarm rules in them, the preferences its event tables are made at, and the designs. Every figure the
+ * report, {@code GET /model} and the risk page quote comes from these records.
+ */
+public final class Evidence {
+
+    private Evidence() {
+    }
+
+    /** How a study holds data out; written as its words. */
+    public enum Design {
+        /** The default's: each market held out with its era, the recipe chosen by a nested selection. */
+        LOMO("leave-one-market-out"),
+        /** One market's walk-forward folds, judging the version's own recipe. */
+        WALK_FORWARD("walk-forward"),
+        /** Several markets of one era judged together over time: {@link WalkForward#planMarkets}. */
+        WALK_FORWARD_MARKETS("walk-forward, the markets together"),
+        /** Leave-one-market-out of a user's several markets, judging the version's own recipe (no selection). */
+        LOMO_OWN_RECIPE("leave-one-market-out, the version's recipe");
+
+        private final String words;
+
+        Design(String words) {
+            this.words = words;
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return words;
+        }
+
+        /** Whether its folds are periods of time (walk-forward), not held-out markets. */
+        public boolean walkForward() {
+            return this == WALK_FORWARD || this == WALK_FORWARD_MARKETS;
+        }
+
+        /** Whether it judges the version's own recipe rather than selecting one. */
+        public boolean ownRecipe() {
+            return this != LOMO;
+        }
+    }
+
+    /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
+    public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
+    public static final double SERVED_PREFERENCE = io.sysrisk.training.ServedAlarm.PREFERENCE;
+
+    /** The nested selection's pick per fold: the recipe a fold's inner leave-one-market-out chose. */
+    public static final String MODEL = "selected network (nested)";
+    public static final String PLAIN = "plain network";
+    public static final String ANCHORED = "anchored network";
+    public static final String VOLATILITY = "volatility (vol_20d)";
+    public static final String LOGISTIC = "logistic (last day)";
+    public static final String VOLATILITY_P90 = "volatility > train p90";
+    public static final String VOLATILITY_SAME_SHARE = "volatility at the model's alarm share";
+    public static final String ALWAYS_ON = "always on";
+    public static final String EVENLY_SPACED = "evenly spaced runs, the model's alarm days and episodes";
+    public static final String CALENDAR = "calendar: one alarm day per model episode, evenly spaced";
+
+    /** Index of {@link #SERVED_PREFERENCE} in {@link #PREFERENCES}. */
+    public static int served() {
+        for (int i = 0; i < PREFERENCES.length; i++) {
+            if (PREFERENCES[i] == SERVED_PREFERENCE) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the served preference is not reported");
+    }
+
+    /**
+     * What the inner leave-one-market-out chose for one outer fold: each candidate recipe's PR-AUC on the inner
+     * held-out markets (per inner fold, weighted by its events), over the outer fold's training markets with the
+     * outer test period excluded from every part; no inner choice reads a day of it. {@code perFold} holds each
+     * inner fold's figures (recipe name to PR-AUC), {@code perFoldEpochs} the epoch each candidate's members were
+     * restored at (0: an anchored network kept its reference), {@code trained} counts the networks trained for the
+     * choice.
+     */
+    public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds,
+                            List<Map<String, Double>> perFold, List<Map<String, List<Integer>>> perFoldEpochs,
+                            int trained, String why) {
+    }
+
+    /**
+     * What one fold held out and how each score did on it. Every test window is in it (date, label, each score's
+     * value), so the report can be re-analysed; masked days (inside a fall) are not test windows.
+     */
+    public record FoldResult(String fold, String market, String period, int windows, int positives,
+                             List<LocalDate> dates, int[] labels, List<LocalDate> onsetDates,
+                             List<ScoreResult> scores, Comparisons comparisons, Comparisons anchoredComparisons,
+                             Selection selection, List<EventTable> events, Map<String, List<Integer>> bestEpochs,
+                             CalmStratum.Result calm, String trainedOn, @JsonIgnore int[] rows,
+                             @JsonIgnore int[] onsets, @JsonIgnore boolean[] calmOnsets, @JsonIgnore int[] calmKept,
+                             @JsonIgnore double[] volatility) {
+    }
+
+    /** One score's ranking figures on a test set, and its value on every test window (null when pooled). */
+    public record ScoreResult(String name, @JsonInclude(JsonInclude.Include.NON_NULL) double[] score, Metrics metrics, BlockBootstrap.Interval rocAuc,
+                              BlockBootstrap.Interval prAuc) {
+    }
+
+    /**
+     * The early-warning table at one preference mu: each alarm rule beside the baselines that keep it honest, among
+     * them the served alarm's circular shifts ({@link AlarmNulls}).
+     */
+    public record EventTable(double preference, List<EventRow> rows, EventBaselines.RandomSummary matchedRandom,
+                             AlarmNulls.ShiftSummary shifts) {
+    }
+
+    /**
+     * One alarm rule's event figures. {@code rule} says how it alarmed ("adopted", "fallback to volatility p90",
+     * "same alarm share as the model", ...); its alarms per test window are kept for pooling, not written.
+     */
+    public record EventRow(String name, String rule, double threshold, AlarmThreshold choice, EventMetrics events,
+                           EventBaselines.EventIntervals intervals, int calmOnsets, int calmWarned,
+                           @JsonIgnore boolean[] alarm) {
+        /** Share of the onsets out of calm that the alarm warned. */
+        public double calmWarnedShare() {
+            return calmOnsets == 0 ? Double.NaN : (double) calmWarned / calmOnsets;
+        }
+    }
+
+    /** Paired differences of the model against each reference. */
+    public record Comparisons(BlockBootstrap.Difference rocVsVolatility, BlockBootstrap.Difference prVsVolatility,
+                              BlockBootstrap.Difference rocVsLogistic, BlockBootstrap.Difference prVsLogistic) {
+    }
+
+    /**
+     * Every fold and the pooled figures over the whole-history folds. Pooled ROC-AUC and PR-AUC join scores of
+     * differently calibrated folds; beside them the stratified figures that do not: ROC-AUC over pairs within one
+     * market, PR-AUC per fold weighted by its events.
+     */
+    public record Result(Design design, String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
+                         Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
+                         List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
+                         CalmStratum.Result pooledCalm, List<Recipe> candidates, Selection served,
+                         int configurations, double seconds) {
+
+        /** The served alarm's pooled per-day skill against each uninformative alarm's (preference 1/2). */
+        @com.fasterxml.jackson.annotation.JsonProperty("headlineVerdict")
+        public Verdict headlineVerdict() {
+            EventTable t = pooledEvents.get(Evidence.served());
+            EventRow model = t.rows().get(0);
+            java.util.function.ToDoubleFunction<String> skill = name -> t.rows().stream()
+                    .filter(x -> x.name().equals(name)).findFirst().orElseThrow().events().skill();
+            return new Verdict(model.events().skill(), model.intervals().skill(), skill.applyAsDouble(ALWAYS_ON),
+                    skill.applyAsDouble(EVENLY_SPACED), skill.applyAsDouble(CALENDAR), t.shifts().skill()[2]);
+        }
+
+        /**
+         * What the calm stratum says, in words (the report, GET /model and the page say the same): whether the
+         * model ranks the days before calm onsets above chance (its stratified ROC-AUC interval above 0.5) and
+         * whether its alarm warns more of them than its circular shifts' 95th percentile.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("calmInWords")
+        public String calmInWords() {
+            CalmStratum.Ranking model = pooledCalm.ranking().get(0);
+            EventTable t = pooledEvents.get(Evidence.served());
+            EventRow alarm = t.rows().get(0);
+            boolean ranks = model.rocAucInterval().low() > 0.5;
+            boolean warns = alarm.calmWarnedShare() > t.shifts().calmWarnedShare()[2];
+            boolean any = pooledCalm.ranking().stream().anyMatch(k -> k.rocAucInterval().low() > 0.5);
+            if (!ranks && !warns) {
+                return String.format(Locale.ROOT, "It does not warn of falls that start in calm markets: out of "
+                                + "calm, the model ranks the days before a fall at ROC-AUC %.3f [%.2f, %.2f] (0.5 is "
+                                + "chance) and its alarm warned %s of such onsets, no more than the same alarm shifted "
+                                + "in time (95th percentile %s)%s.", model.rocAuc(), model.rocAucInterval().low(),
+                        model.rocAucInterval().high(), pct(alarm.calmWarnedShare()),
+                        pct(t.shifts().calmWarnedShare()[2]),
+                        any ? "" : "; no score in the study beats chance there");
+            }
+            return String.format(Locale.ROOT, "Out of calm, the model ranks the days before a fall at ROC-AUC %.3f "
+                            + "[%.2f, %.2f]%s, and its alarm warned %s of such onsets against %s for the same alarm "
+                            + "shifted in time (95th percentile)%s.", model.rocAuc(), model.rocAucInterval().low(),
+                    model.rocAucInterval().high(), ranks ? ", above chance" : " (not above chance)",
+                    pct(alarm.calmWarnedShare()), pct(t.shifts().calmWarnedShare()[2]),
+                    warns ? ", more than timing by luck" : "");
+        }
+    }
+
+    /**
+     * The served alarm's pooled per-day Hanssen-Kuipers skill (with its interval) beside the skill of each
+     * uninformative alarm: always on, evenly spaced runs, calendar, and the circular shifts' 95th percentile.
+     */
+    public record Verdict(double skill, BlockBootstrap.Interval skillInterval, double alwaysOn, double evenlySpaced,
+                          double calendar, double shift95) {
+        /** No uninformative alarm reaches the model's skill. */
+        public boolean beatsNulls() {
+            return skill > alwaysOn && skill > evenlySpaced && skill > calendar && skill > shift95;
+        }
+    }
+
+    public record Stratified(String name, double rocAuc, double prAuc) {
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+}

@@ -1,0 +1,80 @@
+package io.sysrisk.comparison;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sysrisk.data.Market;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.research.experiment.PooledExperiment;
+import io.sysrisk.training.CalibrationDays;
+import io.sysrisk.training.Recipe;
+import io.sysrisk.windows.WindowSet;
+
+/**
+ * One fold's experiments, one per distinct set of inputs and series among the recipes, prepared once: same
+ * label, window, held-out market and excluded periods. Recipes with other inputs may start a market's windows a
+ * day later (a longer look-back), so every score of a fold is taken on the test days they all have.
+ */
+final class FoldExperiments {
+    private final PooledConfig config;
+    private final List<PooledConfig.HeldOut> excluded;
+    private final List<Market> markets;
+    private final Recipe reference;
+    private final Map<String, PooledExperiment> prepared = new HashMap<>();
+
+    /**
+     * {@code config} holds its market out, {@code excluded} periods are cut from every market, {@code markets}
+     * are the study's, and {@code reference} (the anchored recipe as the study reads it) defines the test and
+     * calibration days every score is taken on.
+     */
+    FoldExperiments(PooledConfig config, List<PooledConfig.HeldOut> excluded, List<Market> markets,
+                    Recipe reference) {
+        this.config = config;
+        this.excluded = excluded;
+        this.markets = markets;
+        this.reference = reference;
+    }
+
+    PooledExperiment of(Recipe r) {
+        return prepared.computeIfAbsent(r.featureIds() + "/" + r.spiSectors() + "/" + r.planted(), k -> {
+            List<Market> all = r.markets(markets);
+            return PooledExperiment.prepare(r.experiment(config), all, excluded, Recipe.trainingOnly(all),
+                    r.planted());
+        });
+    }
+
+    /** The held-out market's test rows that every recipe among {@code recipes} can score. */
+    int[] commonTestRows(java.util.Collection<Recipe> recipes) {
+        int[] rows = of(reference).heldOut().testRows();
+        int first = 0;
+        for (Recipe r : recipes) {
+            PooledExperiment.MarketPart part = of(r).heldOut();
+            first = Math.max(first, part.matrix().firstValid() + config.window() - 1);
+        }
+        int from = first;
+        return Arrays.stream(rows).filter(t -> t >= from).toArray();
+    }
+
+    /** Market {@code market}'s windows ending on {@code rows}, as recipe {@code r} reads them. */
+    WindowSet windows(Recipe r, String market, int[] rows) {
+        PooledExperiment e = of(r);
+        PooledExperiment.MarketPart part = e.markets().stream().filter(m -> m.name().equals(market))
+                .findFirst().orElseThrow();
+        return WindowSet.of(part.matrix(), part.labels(), rows, config.window(), e.normalization());
+    }
+
+    /**
+     * The calibration windows of the reference experiment, as recipe {@code r} reads them: thresholds and
+     * Platt fits of every score are taken on the same days ({@link CalibrationDays}).
+     */
+    WindowSet calibration(Recipe r) {
+        List<WindowSet> parts = new ArrayList<>();
+        for (PooledExperiment.MarketPart m : of(reference).markets()) {
+            parts.add(windows(r, m.name(), m.calibrationRows()));
+        }
+        return WindowSet.concat(parts);
+    }
+}
