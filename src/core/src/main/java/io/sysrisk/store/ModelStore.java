@@ -3,10 +3,8 @@ package io.sysrisk.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +125,7 @@ public final class ModelStore {
             Checksums.write(tmp, full);
             keepReport(target, tmp);
             step("written");
-            syncTree(tmp);
+            DurableFiles.syncTree(tmp);
             step("synced");
             replace(tmp, target, root.resolve("." + version + ".old-" + generation(nextGeneration(version))));
             return target;
@@ -409,7 +407,7 @@ public final class ModelStore {
         Path target = root.resolve(version);
         Path aside = folder(version);
         if (!aside.equals(target) && !Files.exists(target)) {
-            move(aside, target);
+            DurableFiles.move(aside, target);
         }
     }
 
@@ -495,49 +493,25 @@ public final class ModelStore {
     private void replace(Path tmp, Path target, Path old) throws IOException {
         boolean hadOld = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if (hadOld) {
-            move(target, old);
-            sync(root);
+            DurableFiles.move(target, old);
+            DurableFiles.sync(root);
             step("aside");
         }
         try {
-            move(tmp, target);
+            DurableFiles.move(tmp, target);
         } catch (IOException e) {
             if (hadOld) {
-                move(old, target); // put the previous version back
+                DurableFiles.move(old, target); // put the previous version back
             }
             throw e;
         }
-        sync(root);
+        DurableFiles.sync(root);
         step("swapped");
         if (hadOld) {
             deleteTree(old);
-            sync(root);
+            DurableFiles.sync(root);
         }
         step("done");
-    }
-
-    /** fsync of a file or a folder (a folder's entries: the renames in it). */
-    static void sync(Path path) throws IOException {
-        boolean dir = Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(path,
-                java.nio.file.StandardOpenOption.READ)) {
-            c.force(true);
-        } catch (IOException e) {
-            if (!dir) {
-                throw e; // some file systems cannot sync a folder; a file must sync
-            }
-        }
-    }
-
-    /** Every file under {@code dir}, then the folders, deepest first. */
-    private static void syncTree(Path dir) throws IOException {
-        List<Path> all;
-        try (Stream<Path> s = Files.walk(dir)) {
-            all = s.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path p : all) {
-            sync(p);
-        }
     }
 
     /**
@@ -551,14 +525,6 @@ public final class ModelStore {
         java.util.function.Consumer<String> s = STEP;
         if (s != null) {
             s.accept(name);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 
