@@ -24,7 +24,7 @@ import io.sysrisk.research.data.Markets;
 /**
  * The risk page's data endpoints: a history chunk holds exactly POST /score's numbers for its dates; uploads are read
  * strictly and held to the API's limits; every mistake is a 4xx naming it. (The page itself is tested in a browser:
- * {@code RiskPageBrowserTest} in the tools module.)
+ * {@code RiskPageBrowserTest} in the cli module.)
  */
 @QuarkusTest
 class MonitorResourceTest {

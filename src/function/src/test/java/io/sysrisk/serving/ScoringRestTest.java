@@ -103,7 +103,7 @@ class ScoringRestTest {
 
     /**
      * The service's score for a real window equals the stored model's on the training pipeline's windows (features,
-     * fitted normalization, window ends): no train/serve skew. The Java path's parity with DJL is the tools module's
+     * fitted normalization, window ends): no train/serve skew. The Java path's parity with DJL is the training module's
      * {@code InferenceParityTest}.
      */
     @Test

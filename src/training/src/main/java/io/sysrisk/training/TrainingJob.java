@@ -1,0 +1,176 @@
+package io.sysrisk.training;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import ai.djl.inference.Predictor;
+import io.sysrisk.evaluation.AlarmThreshold;
+import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.experiment.DecisionFloor;
+import io.sysrisk.experiment.PooledConfig;
+import io.sysrisk.experiment.TrainConfig;
+import io.sysrisk.inference.ModelConfig;
+import io.sysrisk.inference.WindowBatch;
+import io.sysrisk.inference.WindowScore;
+import io.sysrisk.model.DjlModels;
+import io.sysrisk.model.DjlScoring;
+import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.experiment.PooledExperiment;
+import io.sysrisk.store.ModelManifest;
+import io.sysrisk.store.ModelStore;
+import io.sysrisk.windows.PartEvents;
+
+/**
+ * The training job, one shape for every dataset: a calibrated seed ensemble of the recipe's network (the default:
+ * anchored on the volatility reference), early-stopped on a validation part, Platt-calibrated and given its alarm on
+ * a separate calibration part (each holding the {@link DecisionFloor}'s events, checked before training), written to
+ * the store with its provenance. {@link TrainingData} says what it trains on: the default pools every embedded
+ * equity market's closes (and with the {@code anchored-spi-sectors} recipe the 9 SPI sectors, training only); a
+ * user's file is one market with all its columns. The served default has no test part of its own: its out-of-sample
+ * evidence is the leave-one-market-out report ({@code ./mvnw -q -Preport}), which runs this same recipe with one
+ * market and its era held out.
+ */
+public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingData data, List<Integer> seeds,
+                          TrainConfig train, DecisionFloor floor, Path storeRoot, String version) {
+
+    /** The default ensemble: five seeds. */
+    public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
+
+    public TrainingOutcome run(Consumer<String> log) {
+        PooledExperiment exp = PooledExperiment.prepareUnchecked(experiment, data.markets(), List.of(),
+                data.trainingOnly(), null);
+        log.accept(exp.summary().stripTrailing());
+        checkDecisionParts(exp, floor);
+        // Refused at once, not after minutes of training, when another run writes the same version.
+        try (ModelStore.WriteLock lock = new ModelStore(storeRoot).lock(version)) {
+            try (WindowTrainer.Trained result = WindowTrainer.ensemble(member, seeds).train(exp.train(),
+                    exp.validation(), exp.calibration(), train, log)) {
+                double[] validationProbability;
+                double[] calibrationProbability;
+                try (Predictor<WindowBatch, List<WindowScore>> p = result.newPredictor()) {
+                    validationProbability = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
+                    calibrationProbability = WindowScore.probabilities(DjlScoring.score(p, exp.calibration()));
+                }
+                ModelManifest.AlarmRule alarm = alarmRule(exp, calibrationProbability, log);
+                Metrics validation = Metrics.of(validationProbability, exp.validation().labels(),
+                        alarm.choice().threshold());
+                ModelManifest manifest = manifest(exp, result, validation, alarm);
+                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
+                log.accept(String.format("model %s written to %s (%d members, %.0f s of training); %s", version,
+                        folder, seeds.size(), result.seconds(), evidenceCommand()));
+                return new TrainingOutcome(folder, new ModelStore(storeRoot).manifest(version));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the job prints last: how to get the version's out-of-sample evidence. */
+    private String evidenceCommand() {
+        String store = storeRoot.equals(java.nio.file.Path.of(ModelStore.DEFAULT_ROOT)) ? "" : " --store " + storeRoot;
+        if (data.single() == null) {
+            String file = TrainingData.isMarketsFile(data.files())
+                    ? " --csv <your " + TrainingData.marketsFileName(data.files()) + ">" : "";
+            return "its out-of-sample evidence (leave-one-market-out" + (file.isEmpty() ? "" : ", or walk-forward "
+                    + "over the markets together when they share an era") + "): ./mvnw -q -Preport -Dsysrisk.args=\"--version "
+                    + version + store + file + "\"";
+        }
+        boolean embedded = io.sysrisk.research.data.EmbeddedDataset.byFileName(data.files().get(0).name()).isPresent();
+        return "its out-of-sample evidence (walk-forward): ./mvnw -q -Preport -Dsysrisk.args=\"--version " + version
+                + store + (embedded ? "" : " --csv <your " + data.files().get(0).name() + ">") + "\"";
+    }
+
+    /**
+     * The network learns from the training part, early stopping is decided on the validation part, Platt scaling and
+     * the alarm on the calibration part, each pooled over the markets: each must hold {@code floor}'s events (counted
+     * within each market) before training.
+     */
+    public static void checkDecisionParts(PooledExperiment exp, DecisionFloor floor) {
+        String[] names = {"training", "validation", "calibration"};
+        for (int k = 0; k < names.length; k++) {
+            PartEvents held = PartEvents.NONE;
+            LocalDate[] dates = {null, null};
+            for (PooledExperiment.MarketPart m : exp.markets()) {
+                int[] rows = k == 0 ? m.trainRows() : k == 1 ? m.validationRows() : m.calibrationRows();
+                held = held.plus(PartEvents.ofRows(rows, m.labels()));
+                span(dates, m, rows);
+            }
+            floor.check(names[k], dates[0], dates[1], held);
+        }
+    }
+
+    private static void span(LocalDate[] span, PooledExperiment.MarketPart m, int[] rows) {
+        if (rows.length == 0) {
+            return;
+        }
+        LocalDate first = m.matrix().dates().get(rows[0]);
+        LocalDate last = m.matrix().dates().get(rows[rows.length - 1]);
+        span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
+        span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+    }
+
+    /** The served alarm ({@link ServedAlarm}) on the calibration part, and the manifest's words for it. */
+    static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] calibrationProbability,
+                                             Consumer<String> log) {
+        CalibrationDays days = CalibrationDays.of(exp);
+        AlarmThreshold choice = ServedAlarm.choose(calibrationProbability, days, ServedAlarm.PREFERENCE);
+        String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on calibration days (lower 5%% "
+                + "over resamples %.3f)", choice.usefulness(), choice.lowerBound());
+        if (choice.adopted()) {
+            log.accept(String.format(java.util.Locale.ROOT, "alarm: probability >= %.4f, adopted: %s",
+                    choice.threshold(), how));
+            return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.MODEL, choice.threshold(), choice);
+        }
+        double p90 = Indicators.trainVolatilityThreshold(exp);
+        log.accept(String.format(java.util.Locale.ROOT, "alarm: the model's threshold is NOT adopted (%s%s): alerts "
+                + "follow the reference rule, 20-day volatility >= %.4f (train p90)", how,
+                choice.never() ? "; never alarming was best" : "", p90));
+        return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.VOLATILITY, p90, choice);
+    }
+
+    /**
+     * The manifest's probability threshold: the chosen one, or 1 when "never alarm" was best (the store holds it to
+     * [0, 1] and JSON has no infinity for the API to return); such a choice is never adopted, so the alert follows
+     * the volatility rule, not this number.
+     */
+    static double probabilityThreshold(AlarmThreshold choice) {
+        return choice.never() ? 1.0 : choice.threshold();
+    }
+
+    private ModelManifest manifest(PooledExperiment exp, WindowTrainer.Trained result, Metrics validation,
+                                   ModelManifest.AlarmRule alarm) {
+        int lookback = exp.features().lookback();
+        ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
+                exp.features().ids(), experiment.window(), lookback, experiment.window() + lookback);
+        Map<String, ModelManifest.PartInfo> parts = new LinkedHashMap<>();
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            parts.put(m.name() + " train", part(m, m.trainRows()));
+            parts.put(m.name() + " validation", part(m, m.validationRows()));
+            parts.put(m.name() + " calibration", part(m, m.calibrationRows()));
+        }
+        return new ManifestBuilder(version, member)
+                .input(input, exp.normalization())
+                .experiment(experiment.name(), experiment.label(), null, parts, data.files())
+                .training(train, result)
+                .evaluation(probabilityThreshold(alarm.choice()), new EvaluationReport(validation, null, null, null, Double.NaN))
+                .pooled(experiment, alarm)
+                .build();
+    }
+
+    private static ModelManifest.PartInfo part(PooledExperiment.MarketPart m, int[] rows) {
+        if (rows.length == 0) {
+            return new ModelManifest.PartInfo(null, null, 0, 0);
+        }
+        int pos = 0;
+        for (int t : rows) {
+            pos += m.labels()[t];
+        }
+        return new ModelManifest.PartInfo(m.matrix().dates().get(rows[0]).toString(),
+                m.matrix().dates().get(rows[rows.length - 1]).toString(), rows.length, pos);
+    }
+}
