@@ -5,6 +5,8 @@ import java.util.Random;
 import java.util.function.ToDoubleBiFunction;
 
 import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.research.evidence.Difference;
+import io.sysrisk.research.evidence.Interval;
 
 /**
  * 95% confidence intervals for test metrics by the circular block bootstrap over time (Politis and Romano 1992):
@@ -24,21 +26,9 @@ public final class BlockBootstrap {
     private BlockBootstrap() {
     }
 
-    /** Lower and upper bounds of a metric. */
-    public record Interval(double low, double high) {
-        /** True when the whole interval lies above zero. */
-        public boolean above(double v) {
-            return low > v;
-        }
-    }
-
     /** Intervals of every metric in {@link Metrics}' table; {@code alertProbability} as in {@link Metrics#of}. */
     public record Intervals(Interval accuracy, Interval precision, Interval recall, Interval f1, Interval rocAuc,
                             Interval prAuc, Interval brier) {
-    }
-
-    /** A paired difference metric(a) - metric(b) with its interval. */
-    public record Difference(double estimate, Interval interval) {
     }
 
     /**

@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.research.evaluation.CircularBlocks;
+import io.sysrisk.research.evidence.CalmFigures;
+import io.sysrisk.research.evidence.CalmRanking;
+import io.sysrisk.research.evidence.Interval;
 
 /**
  * How scores rank the onsets that come out of a calm market ({@link io.sysrisk.research.labels.Labeler#outOfCalm}): the
@@ -17,19 +20,6 @@ import io.sysrisk.research.evaluation.CircularBlocks;
  * labelled 0 as negatives, and drops the windows before other onsets.
  */
 public final class CalmStratum {
-
-    /** One score on the stratum: ROC-AUC (with a 95% block-bootstrap interval) and PR-AUC. */
-    public record Ranking(String name, double rocAuc, BlockBootstrap.Interval rocAucInterval, double prAuc) {
-    }
-
-    /**
-     * One fold's or the pooled stratum: onsets and those out of calm, the stratum's windows and positives, each
-     * score's ranking (pooled: within each fold, ROC-AUC weighted by pairs and PR-AUC by positives, the interval
-     * of that stratified ROC-AUC).
-     */
-    public record Result(int calmDays, int onsets, int calmOnsets, List<LocalDate> calmOnsetDates, int windows,
-                         int positives, List<Ranking> ranking) {
-    }
 
     private CalmStratum() {
     }
@@ -55,7 +45,7 @@ public final class CalmStratum {
     }
 
     /** The stratum of one fold: {@code scores} by name, over its test windows. */
-    public static Result fold(int calmDays, int[] onsets, boolean[] calm, List<LocalDate> onsetDates, int[] kept,
+    public static CalmFigures fold(int calmDays, int[] onsets, boolean[] calm, List<LocalDate> onsetDates, int[] kept,
                               int[] y, List<String> names, List<double[]> scores, int samples, long seed) {
         return pooled(calmDays, List.of(onsets), List.of(calm), List.of(onsetDates), List.of(kept), List.of(y), names,
                 scores.stream().map(List::of).toList(), samples, seed);
@@ -64,7 +54,7 @@ public final class CalmStratum {
     /**
      * The stratum over several folds, stratified: {@code scores.get(s).get(f)} is score s on fold f's test windows.
      */
-    public static Result pooled(int calmDays, List<int[]> onsets, List<boolean[]> calm, List<List<LocalDate>> onsetDates,
+    public static CalmFigures pooled(int calmDays, List<int[]> onsets, List<boolean[]> calm, List<List<LocalDate>> onsetDates,
                                 List<int[]> kept, List<int[]> y, List<String> names, List<List<double[]>> scores,
                                 int samples, long seed) {
         int folds = kept.size();
@@ -74,7 +64,7 @@ public final class CalmStratum {
             int[] yf = y.get(f);
             ky.add(Arrays.stream(k).map(i -> yf[i]).toArray());
         }
-        List<Ranking> ranking = new ArrayList<>();
+        List<CalmRanking> ranking = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
             List<double[]> ks = new ArrayList<>();
             for (int f = 0; f < folds; f++) {
@@ -103,10 +93,10 @@ public final class CalmStratum {
                 roc[b] = stratified(rs, ry)[0];
             }
             double[] sorted = Arrays.stream(roc).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            BlockBootstrap.Interval ci = sorted.length == 0 ? new BlockBootstrap.Interval(Double.NaN, Double.NaN)
-                    : new BlockBootstrap.Interval(sorted[(int) Math.floor(0.025 * sorted.length)],
+            Interval ci = sorted.length == 0 ? new Interval(Double.NaN, Double.NaN)
+                    : new Interval(sorted[(int) Math.floor(0.025 * sorted.length)],
                     sorted[Math.min(sorted.length - 1, (int) Math.floor(0.975 * sorted.length))]);
-            ranking.add(new Ranking(names.get(s), point[0], ci, point[1]));
+            ranking.add(new CalmRanking(names.get(s), point[0], ci, point[1]));
         }
         int allOnsets = onsets.stream().mapToInt(o -> o.length).sum();
         int calmOnsets = 0;
@@ -121,7 +111,7 @@ public final class CalmStratum {
         }
         int windows = kept.stream().mapToInt(k -> k.length).sum();
         int positives = ky.stream().mapToInt(v -> Arrays.stream(v).sum()).sum();
-        return new Result(calmDays, allOnsets, calmOnsets, calmDates, windows, positives, List.copyOf(ranking));
+        return new CalmFigures(calmDays, allOnsets, calmOnsets, calmDates, windows, positives, List.copyOf(ranking));
     }
 
     /** ROC-AUC over pairs within one fold, weighted by pairs; PR-AUC per fold weighted by positives. */

@@ -6,6 +6,9 @@ import java.util.SplittableRandom;
 
 import io.sysrisk.research.evaluation.CircularBlocks;
 import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evidence.EventIntervals;
+import io.sysrisk.research.evidence.Interval;
+import io.sysrisk.research.evidence.RandomSummary;
 
 /**
  * What an event table needs beside a score so that it cannot be met by alarming more: an alarm that is always on,
@@ -16,20 +19,6 @@ public final class EventBaselines {
 
     /** Random draws for the matched alarm (the issue asks for at least 200). */
     public static final int DRAWS = 200;
-
-    /** Mean and 5-95% range of the matched random alarm's figures. */
-    public record RandomSummary(int draws, double warnedMean, double warned5, double warned95,
-                                double falsePerYearMean, double falsePerYear5, double falsePerYear95) {
-    }
-
-    /**
-     * 95% block-bootstrap intervals of the share of onsets warned, false episodes per year, the daily
-     * Hanssen-Kuipers skill, false alarm days per year and relative usefulness at the table's preference.
-     */
-    public record EventIntervals(BlockBootstrap.Interval warnedShare, BlockBootstrap.Interval falsePerYear,
-                                 BlockBootstrap.Interval skill, BlockBootstrap.Interval falseAlarmDaysPerYear,
-                                 BlockBootstrap.Interval usefulness) {
-    }
 
     private EventBaselines() {
     }
@@ -193,8 +182,8 @@ public final class EventBaselines {
                 interval(out[4]));
     }
 
-    private static BlockBootstrap.Interval interval(double[] v) {
-        return new BlockBootstrap.Interval(quantile(v, 0.025), quantile(v, 0.975));
+    private static Interval interval(double[] v) {
+        return new Interval(quantile(v, 0.025), quantile(v, 0.975));
     }
 
     /** What {@link #daily} counts per scored day. */

@@ -1,22 +1,23 @@
 package io.sysrisk.comparison;
 
-import static io.sysrisk.comparison.Evidence.ALWAYS_ON;
-import static io.sysrisk.comparison.Evidence.CALENDAR;
-import static io.sysrisk.comparison.Evidence.EVENLY_SPACED;
-import static io.sysrisk.comparison.Evidence.PREFERENCES;
-import static io.sysrisk.comparison.Evidence.VOLATILITY_P90;
-import static io.sysrisk.comparison.Evidence.VOLATILITY_SAME_SHARE;
+import static io.sysrisk.research.evidence.Evidence.ALWAYS_ON;
+import static io.sysrisk.research.evidence.Evidence.CALENDAR;
+import static io.sysrisk.research.evidence.Evidence.EVENLY_SPACED;
+import static io.sysrisk.research.evidence.Evidence.PREFERENCES;
+import static io.sysrisk.research.evidence.Evidence.VOLATILITY_P90;
+import static io.sysrisk.research.evidence.Evidence.VOLATILITY_SAME_SHARE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.sysrisk.comparison.Evidence.EventRow;
-import io.sysrisk.comparison.Evidence.EventTable;
-import io.sysrisk.comparison.Evidence.FoldResult;
 import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.research.evaluation.AlarmNulls;
 import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evidence.Evidence.EventRow;
+import io.sysrisk.research.evidence.Evidence.EventTable;
+import io.sysrisk.research.evidence.Evidence.FoldResult;
+import io.sysrisk.research.evidence.RandomSummary;
 import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.ServedAlarm;
 
@@ -38,10 +39,12 @@ final class EventTables {
      * the calibration days (the first score's alarm is the one the nulls are matched to), beside volatility at that
      * alarm's share, the reference rule, always on, evenly spaced runs, a calendar, and the alarm's circular shifts.
      */
-    static EventTable of(double mu, int[] rows, int[] onsets, int[] calm, List<Scored> scores, double[] vol,
-                         CalibrationDays cal, double volP90, int samples) {
+    static EventTable of(EventDays days, List<Scored> scores, double[] vol, CalibrationDays cal, double volP90) {
+        double mu = days.mu();
+        int[] rows = days.rows();
+        int[] onsets = days.onsets();
+        int[] calm = days.calm();
         List<EventRow> out = new ArrayList<>();
-        EventDays days = new EventDays(mu, rows, onsets, calm, samples, EventMetrics.STANDARD);
         for (Scored sc : scores) {
             out.add(days.tuned(sc.name(), ServedAlarm.choose(sc.calibration(), cal, mu), sc.test(), vol, volP90));
         }
@@ -62,7 +65,7 @@ final class EventTables {
         out.add(days.row(CALENDAR, e.alarmEpisodes() == 0 ? "no alarm" : "one day every "
                         + Math.round((double) rows.length / e.alarmEpisodes()) + " scored days", Double.NaN, null,
                 AlarmNulls.calendar(rows.length, e.alarmEpisodes())));
-        EventBaselines.RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
+        RandomSummary random = EventBaselines.matched(List.of(rows), List.of(onsets),
                 List.of(served.events()), Resampling.MATCHED_RANDOM);
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(List.of(rows), List.of(served.alarm()), List.of(onsets),
                 List.of(calm), mu);
@@ -120,7 +123,7 @@ final class EventTables {
                     parts.stream().mapToInt(EventRow::calmOnsets).sum(),
                     parts.stream().mapToInt(EventRow::calmWarned).sum(), null));
         }
-        EventBaselines.RandomSummary random = EventBaselines.matched(days, onsets,
+        RandomSummary random = EventBaselines.matched(days, onsets,
                 folds.stream().map(f -> f.events().get(preference).rows().get(0).events()).toList(), Resampling.MATCHED_RANDOM);
         AlarmNulls.ShiftSummary shifts = AlarmNulls.shifts(days,
                 folds.stream().map(f -> f.events().get(preference).rows().get(0).alarm()).toList(), onsets,

@@ -1,12 +1,12 @@
 package io.sysrisk.comparison;
 
-import static io.sysrisk.comparison.Evidence.ANCHORED;
-import static io.sysrisk.comparison.Evidence.LOGISTIC;
-import static io.sysrisk.comparison.Evidence.MODEL;
-import static io.sysrisk.comparison.Evidence.PLAIN;
-import static io.sysrisk.comparison.Evidence.PREFERENCES;
-import static io.sysrisk.comparison.Evidence.VOLATILITY;
-import static io.sysrisk.comparison.Evidence.served;
+import static io.sysrisk.research.evidence.Evidence.ANCHORED;
+import static io.sysrisk.research.evidence.Evidence.LOGISTIC;
+import static io.sysrisk.research.evidence.Evidence.MODEL;
+import static io.sysrisk.research.evidence.Evidence.PLAIN;
+import static io.sysrisk.research.evidence.Evidence.PREFERENCES;
+import static io.sysrisk.research.evidence.Evidence.VOLATILITY;
+import static io.sysrisk.research.evidence.Evidence.served;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,15 +16,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
-import io.sysrisk.comparison.Evidence.Comparisons;
-import io.sysrisk.comparison.Evidence.Design;
-import io.sysrisk.comparison.Evidence.EventRow;
-import io.sysrisk.comparison.Evidence.EventTable;
-import io.sysrisk.comparison.Evidence.FoldResult;
-import io.sysrisk.comparison.Evidence.Result;
-import io.sysrisk.comparison.Evidence.ScoreResult;
-import io.sysrisk.comparison.Evidence.Selection;
-import io.sysrisk.comparison.Evidence.Stratified;
 import io.sysrisk.data.Market;
 import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.Metrics;
@@ -36,7 +27,20 @@ import io.sysrisk.inference.WindowScore;
 import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
+import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.evidence.CalmFigures;
+import io.sysrisk.research.evidence.Difference;
+import io.sysrisk.research.evidence.Evidence.Comparisons;
+import io.sysrisk.research.evidence.Evidence.Design;
+import io.sysrisk.research.evidence.Evidence.EventRow;
+import io.sysrisk.research.evidence.Evidence.EventTable;
+import io.sysrisk.research.evidence.Evidence.FoldResult;
+import io.sysrisk.research.evidence.Evidence.Result;
+import io.sysrisk.research.evidence.Evidence.ScoreResult;
+import io.sysrisk.research.evidence.Evidence.Selection;
+import io.sysrisk.research.evidence.Evidence.Stratified;
+import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.research.labels.Labeler;
@@ -51,14 +55,14 @@ import io.sysrisk.windows.WindowSet;
  * The default model's out-of-sample evidence. Each fold holds one market out (its whole history, and that period
  * in every other market: cross-market and cross-era) and, on the rest, picks a recipe among {@link Recipe#CANDIDATES}
  * (network, size, inputs, extra training series) by an inner leave-one-market-out that never reads the fold's test
- * period ({@link #select}), trains it and the plain and anchored networks (calibrated seed ensembles), and scores
- * the held-out market beside two references fitted on the same fold:
+ * period ({@link NestedSelection#select}), trains it and the plain and anchored networks (calibrated seed
+ * ensembles), and scores the held-out market beside two references fitted on the same fold:
  * <ul>
  *   <li><b>volatility</b>: today's 20-day realized volatility (scale-free, so it reads any market);</li>
  *   <li><b>logistic</b>: logistic regression on the last day's features, trained like the networks.</li>
  * </ul>
  * Every score's alarm threshold is chosen on the fold's calibration part by {@link AlarmThreshold} at each of
- * {@link #PREFERENCES}, and judged beside an always-on alarm, a random alarm matched to the selected network's, and
+ * {@link Evidence#PREFERENCES}, and judged beside an always-on alarm, a random alarm matched to the selected network's, and
  * volatility at its alarm share. One more fold is the classic held-out crisis period (S&amp;P 500 from 2015). Pooled
  * figures join the whole-history folds. Intervals: circular block bootstrap, blocks of {@link #BLOCK} days,
  * resampled within each market; model-vs-reference intervals are paired.
@@ -257,7 +261,7 @@ public final class LeaveOneMarketOut {
             pooledEvents.add(EventTables.pooled(pooledFolds, m, design == Design.WALK_FORWARD_MARKETS,
                     settings.samples()));
         }
-        CalmStratum.Result pooledCalm = CalmStratum.pooled(Labeler.CALM_DAYS,
+        CalmFigures pooledCalm = CalmStratum.pooled(Labeler.CALM_DAYS,
                 pooledFolds.stream().map(FoldResult::onsets).toList(),
                 pooledFolds.stream().map(FoldResult::calmOnsets).toList(),
                 pooledFolds.stream().map(FoldResult::onsetDates).toList(),
@@ -294,14 +298,15 @@ public final class LeaveOneMarketOut {
                     + "and the served recipe's selection", settings.candidates().size(), configurations,
                     results.size()));
         }
-        return new Result(design, settings.mode(), results, pooled, stratified, pc, anchored, pooledEvents, y.length,
-                Arrays.stream(y).sum(), pooledCalm, settings.candidates(), served, configurations,
+        return new Result(Evidence.SCHEMA, design, settings.mode(), results, pooled, stratified, pc, anchored,
+                pooledEvents, y.length, Arrays.stream(y).sum(), pooledCalm,
+                settings.candidates().stream().map(Recipe::candidate).toList(), served, configurations,
                 (System.nanoTime() - start) / 1e9);
     }
 
     /**
      * One outer fold: its trainings, and a result per scored market: the held-out market, or, for the markets
-     * together ({@link #WALK_FORWARD_MARKETS}), every market with a window in the fold's period.
+     * together ({@link Design#WALK_FORWARD_MARKETS}), every market with a window in the fold's period.
      */
     private List<FoldResult> fold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
                                   TrainConfig train) {
@@ -436,15 +441,15 @@ public final class LeaveOneMarketOut {
         }
         List<EventTable> events = new ArrayList<>();
         for (double mu : PREFERENCES) {
-            events.add(EventTables.of(mu, test.rows(), onsets, calmOnsetRows, tuned, vol, cal, fold.volP90(),
-                    settings.samples()));
+            events.add(EventTables.of(new EventTables.EventDays(mu, test.rows(), onsets, calmOnsetRows,
+                    settings.samples(), EventMetrics.STANDARD), tuned, vol, cal, fold.volP90()));
         }
         int[] calmKept = CalmStratum.kept(test.rows(), y, onsets, calmOnsets);
         Comparisons c = compare(model, vol, logistic, y, segments);
         double[] anchored = variant(m, ANCHORED);
         Comparisons anchoredVs = anchored == null ? null : compare(anchored, vol, variant(m, PLAIN), y, segments);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
-        CalmStratum.Result calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
+        CalmFigures calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
                 scores.stream().map(ScoreResult::name).toList(), scores.stream().map(ScoreResult::score).toList(),
                 settings.samples(), Resampling.CALM_STRATUM);
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
@@ -542,7 +547,7 @@ public final class LeaveOneMarketOut {
     }
 
     /** metric(a) - metric(b), resampled on {@code calendar} when there is one, else market by market. */
-    private BlockBootstrap.Difference paired(double[] a, double[] b, int[] y, int[] segments,
+    private Difference paired(double[] a, double[] b, int[] y, int[] segments,
                                              BlockBootstrap.Calendar calendar,
                                              java.util.function.ToDoubleBiFunction<double[], int[]> metric) {
         return calendar != null

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.djl.inference.Predictor;
-import io.sysrisk.comparison.Evidence.Selection;
 import io.sysrisk.data.Market;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.PooledConfig;
@@ -16,6 +15,7 @@ import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
+import io.sysrisk.research.evidence.Evidence.Selection;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.EnsembleTrainer;

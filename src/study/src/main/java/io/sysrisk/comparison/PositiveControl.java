@@ -11,6 +11,8 @@ import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.evidence.Difference;
+import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.experiment.PlantedInput;
 import io.sysrisk.research.labels.Labeler;
 import io.sysrisk.training.Recipe;
@@ -32,7 +34,7 @@ public final class PositiveControl {
 
     /** The input alone on the pooled test windows against volatility: stratified figures and paired PR-AUC. */
     public record InputAlone(double rocAuc, double prAuc, double volatilityRocAuc, double volatilityPrAuc,
-                             BlockBootstrap.Difference prVsVolatility) {
+                             Difference prVsVolatility) {
     }
 
     /**
@@ -41,7 +43,7 @@ public final class PositiveControl {
      * figures), and the input's own figures.
      */
     public record Arm(String input, String recipe, List<String> foldChoices, String servedChoice,
-                      List<List<Integer>> bestEpochs, BlockBootstrap.Difference prVsVolatility,
+                      List<List<Integer>> bestEpochs, Difference prVsVolatility,
                       double selectedStratifiedPrAuc, double volatilityStratifiedPrAuc, InputAlone alone) {
 
         /** Every selection, the folds' and the served one, chose the recipe with the input. */

@@ -20,6 +20,9 @@ import io.sysrisk.research.evaluation.AlarmNulls;
 import io.sysrisk.research.evaluation.AlarmThresholds;
 import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evaluation.Indicators;
+import io.sysrisk.research.evidence.CalmFigures;
+import io.sysrisk.research.evidence.Difference;
+import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.CalibrationDays;
@@ -57,7 +60,7 @@ public final class TermStructureStudy {
     /** One horizon's figures on a set of windows; {@code NaN} and null intervals where it holds no event. */
     public record Horizon(int days, int windows, int positives, double baseRate, double meanProbability, double brier,
                           double modelRocAuc, double volatilityRocAuc, double modelPrAuc, double volatilityPrAuc,
-                          BlockBootstrap.Difference rocVsVolatility, BlockBootstrap.Difference prVsVolatility) {
+                          Difference rocVsVolatility, Difference prVsVolatility) {
     }
 
     /**
@@ -119,7 +122,7 @@ public final class TermStructureStudy {
      * fold's PR-AUC weighted by its events (the folds' calibrations differ; this does not join their scores).
      */
     public record Result(String design, String mode, List<Integer> horizons, int servedHorizon, List<Fold> folds,
-                         List<Horizon> pooled, List<double[]> stratifiedPrAuc, List<CalmStratum.Result> calm,
+                         List<Horizon> pooled, List<double[]> stratifiedPrAuc, List<CalmFigures> calm,
                          List<AlarmTable> pooledAlarms, long answers, long decreasing, int samples, double seconds) {
     }
 
@@ -178,7 +181,7 @@ public final class TermStructureStudy {
             }
             stratified.add(new double[] {model / events, volatility / events});
         }
-        List<CalmStratum.Result> calm = new ArrayList<>();
+        List<CalmFigures> calm = new ArrayList<>();
         for (int h = 0; h < k; h++) {
             int j = h;
             List<int[]> kept = folds.stream().map(f -> CalmStratum.kept(f.rows(), f.labels()[j], f.onsets(),
@@ -217,7 +220,7 @@ public final class TermStructureStudy {
                     t.rows().get(1).events().skill(), t.shifts().skill()[1]));
         }
         for (int h = 0; h < k; h++) {
-            CalmStratum.Result c = calm.get(h);
+            CalmFigures c = calm.get(h);
             log.accept(String.format(Locale.ROOT, "calm stratum, within %d days: %d onsets out of calm, ROC-AUC "
                             + "model %.3f [%.2f, %.2f] vs volatility %.3f [%.2f, %.2f]", base.horizons().get(h),
                     c.calmOnsets(), c.ranking().get(0).rocAuc(), c.ranking().get(0).rocAucInterval().low(),

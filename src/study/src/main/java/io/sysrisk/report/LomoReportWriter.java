@@ -23,12 +23,18 @@ import org.jfree.data.xy.XYSeriesCollection;
 import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.CalmStratum;
 import io.sysrisk.comparison.EventBaselines;
-import io.sysrisk.comparison.Evidence;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.research.evaluation.AlarmNulls;
 import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evidence.CalmFigures;
+import io.sysrisk.research.evidence.CalmRanking;
+import io.sysrisk.research.evidence.Difference;
+import io.sysrisk.research.evidence.EventIntervals;
+import io.sysrisk.research.evidence.Evidence;
+import io.sysrisk.research.evidence.Interval;
+import io.sysrisk.research.evidence.RandomSummary;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.Recipe;
@@ -59,8 +65,8 @@ public final class LomoReportWriter {
             alarmChart(folder.resolve(chartName(f)), f);
         }
         // Compact: it holds every test window's scores (about 2 MB so; indented, more than twice that).
-        ModelStore.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValue(folder.resolve(jsonName(r)).toFile(), r);
+        // The evidence contract's writer: the function reads this file with EvidenceJson.read.
+        Files.write(folder.resolve(jsonName(r)), io.sysrisk.research.evidence.EvidenceJson.write(r));
         Files.writeString(folder.resolve("README.md"), markdown(m, r, control, command));
         return folder;
     }
@@ -223,8 +229,8 @@ public final class LomoReportWriter {
         Evidence.EventRow model = served.rows().get(0);
         Evidence.EventRow sameShare = served.rows().stream()
                 .filter(x -> x.name().equals(Evidence.VOLATILITY_SAME_SHARE)).findFirst().orElseThrow();
-        BlockBootstrap.Difference vsVol = r.pooledComparisons().prVsVolatility();
-        BlockBootstrap.Difference vsLog = r.pooledComparisons().prVsLogistic();
+        Difference vsVol = r.pooledComparisons().prVsVolatility();
+        Difference vsLog = r.pooledComparisons().prVsLogistic();
         sb.append("\n## Against the goal\n\n");
         long adopted = r.folds().stream().filter(f -> f.events().get(Evidence.served()).rows().get(0).rule()
                 .equals("adopted")).count();
@@ -277,8 +283,8 @@ public final class LomoReportWriter {
     private static void nestedSelection(StringBuilder sb, Evidence.Result r) {
         sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
                 + "Candidate recipes, one change each from the anchored network:%n%n"));
-        for (Recipe c : r.candidates()) {
-            sb.append("- ").append(c.describe()).append('\n');
+        for (Evidence.Candidate c : r.candidates()) {
+            sb.append("- ").append(Recipe.of(c).describe()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%n%d networks trained for the choices (candidates x inner folds x "
                 + "seeds), over %d outer folds and the served recipe's selection. Inner PR-AUC: per inner held-out "
@@ -289,7 +295,7 @@ public final class LomoReportWriter {
                 + "with four); none with one inner fold.%n%n"
                 + "| held out | inner folds | %s | chosen (why) |%n|---|---|%s---|%n",
                 r.configurations(), r.folds().size(),
-                String.join(" | ", r.candidates().stream().map(Recipe::name).toList()),
+                String.join(" | ", r.candidates().stream().map(Evidence.Candidate::name).toList()),
                 "---|".repeat(r.candidates().size())));
         List<Evidence.Selection> selections = new java.util.ArrayList<>(
                 r.folds().stream().map(Evidence.FoldResult::selection).toList());
@@ -297,7 +303,7 @@ public final class LomoReportWriter {
         for (int i = 0; i < selections.size(); i++) {
             Evidence.Selection sel = selections.get(i);
             StringBuilder row = new StringBuilder();
-            for (Recipe c : r.candidates()) {
+            for (Evidence.Candidate c : r.candidates()) {
                 Double v = sel.innerPrAuc().get(c.name());
                 boolean best = v != null && sel.innerPrAuc().values().stream().noneMatch(x -> x > v);
                 row.append(v == null ? "" : String.format(Locale.ROOT, best ? "**%.3f**" : "%.3f", v)).append(" | ");
@@ -394,7 +400,7 @@ public final class LomoReportWriter {
                     + "|---|---|---|---|---|---|---|---|---|\n");
             for (Evidence.EventRow row : t.rows()) {
                 EventMetrics e = row.events();
-                EventBaselines.EventIntervals ci = row.intervals();
+                EventIntervals ci = row.intervals();
                 sb.append(String.format(Locale.ROOT, "| %s | %s [%s, %s] | %s | %s | %.1f [%.1f, %.1f] | %s [%s, %s] "
                                 + "| %d of %d (%s) | %d of %d (%s) | %.0f |%n", row.name(), num(e.skill(), "%.3f"),
                         num(ci.skill().low(), "%.3f"), num(ci.skill().high(), "%.3f"), pct(e.hitRate()),
@@ -424,7 +430,7 @@ public final class LomoReportWriter {
 
     /** Onsets out of calm: ranking and warned share where the falls begin without warning in the prices. */
     private static void calm(StringBuilder sb, Evidence.Result r) {
-        CalmStratum.Result c = r.pooledCalm();
+        CalmFigures c = r.pooledCalm();
         sb.append(String.format(Locale.ROOT, "%n## Onsets out of calm: falls that start without a fall before them%n%n"
                 + "An onset is **out of calm** when no fall of the label's size started in the %d trading days "
                 + "before it (every such fall is over, so known, by then). %d of %d onsets in the held-out markets' "
@@ -437,7 +443,7 @@ public final class LomoReportWriter {
                 r.pooledEvents().get(Evidence.served()).rows().get(0).calmOnsets(),
                 r.pooledEvents().get(Evidence.served()).rows().get(0).events().onsets(), c.windows(),
                 c.positives()));
-        for (CalmStratum.Ranking k : c.ranking()) {
+        for (CalmRanking k : c.ranking()) {
             sb.append(String.format(Locale.ROOT, "| %s | %s [%s, %s] | %s |%n", k.name(), num(k.rocAuc(), "%.3f"),
                     num(k.rocAucInterval().low(), "%.2f"), num(k.rocAucInterval().high(), "%.2f"),
                     num(k.prAuc(), "%.3f")));
@@ -504,7 +510,7 @@ public final class LomoReportWriter {
                             e.leadQuantile(0.25), e.leadQuantile(0.5), e.leadQuantile(0.75)),
                     num(e.relativeUsefulness(pref), "%.3f")));
         }
-        EventBaselines.RandomSummary rnd = t.matchedRandom();
+        RandomSummary rnd = t.matchedRandom();
         sb.append(String.format(Locale.ROOT, "|  | random, matched to the model | mean [5%%, 95%%] of %d draws | %s [%s, %s] | %.2f [%.2f, %.2f] |  |  |  |%n",
                 rnd.draws(), pct(rnd.warnedMean()), pct(rnd.warned5()), pct(rnd.warned95()), rnd.falsePerYearMean(),
                 rnd.falsePerYear5(), rnd.falsePerYear95()));
@@ -517,11 +523,11 @@ public final class LomoReportWriter {
         return sb.toString();
     }
 
-    private static String withCi(double v, BlockBootstrap.Interval ci) {
+    private static String withCi(double v, Interval ci) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f [%.2f, %.2f]", v, ci.low(), ci.high());
     }
 
-    private static String diff(BlockBootstrap.Difference d) {
+    private static String diff(Difference d) {
         String s = String.format(Locale.ROOT, "%+.3f [%.3f, %.3f]", d.estimate(), d.interval().low(),
                 d.interval().high());
         return d.interval().above(0) ? "**" + s + "**" : s;

@@ -22,6 +22,7 @@ import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.StoredModel;
+import io.sysrisk.research.evidence.Interval;
 import io.sysrisk.research.experiment.PreparedExperiment;
 import io.sysrisk.scoring.DatedScore;
 import io.sysrisk.scoring.MarketScorer;
@@ -171,7 +172,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void cell(StringBuilder sb, double v, BlockBootstrap.Interval ci) {
+    private static void cell(StringBuilder sb, double v, Interval ci) {
         sb.append(Double.isNaN(v) ? " | n/a" : ci == null ? String.format(Locale.ROOT, " | %.3f", v)
                 : String.format(Locale.ROOT, " | %.3f [%.2f, %.2f]", v, ci.low(), ci.high()));
     }

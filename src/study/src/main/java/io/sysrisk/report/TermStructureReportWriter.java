@@ -9,6 +9,7 @@ import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.TermStructureStudy;
 import io.sysrisk.research.evaluation.AlarmNulls;
 import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evidence.Difference;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 
@@ -71,7 +72,7 @@ public final class TermStructureReportWriter {
         sb.append("| within | onsets out of calm | stratum windows (positive) | ROC-AUC model | ROC-AUC volatility |\n");
         sb.append("|---|---|---|---|---|\n");
         for (int h = 0; h < r.horizons().size(); h++) {
-            io.sysrisk.comparison.CalmStratum.Result c = r.calm().get(h);
+            io.sysrisk.research.evidence.CalmFigures c = r.calm().get(h);
             sb.append(String.format(Locale.ROOT, "| %d days | %d of %d | %,d (%,d) | %s | %s |%n", r.horizons().get(h),
                     c.calmOnsets(), c.onsets(), c.windows(), c.positives(), ranking(c.ranking().get(0)),
                     ranking(c.ranking().get(1))));
@@ -107,15 +108,15 @@ public final class TermStructureReportWriter {
                 + "episode, its own sequence *circularly shifted* within each market by at least %d days (median "
                 + "and 5-95%% over %d shifts). The *calm* column: onsets out of calm, as above. Pooled over the "
                 + "folds; 95%% intervals: circular block bootstrap within each market.%n%n",
-                io.sysrisk.comparison.Evidence.SERVED_PREFERENCE, AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS));
+                io.sysrisk.research.evidence.Evidence.SERVED_PREFERENCE, AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS));
         for (TermStructureStudy.AlarmTable t : r.pooledAlarms()) {
             sb.append(String.format(Locale.ROOT, "**Within %d days**%n%n", t.days()));
             sb.append("| alarm | how | skill [95%] | hit rate | false-alarm rate | false alarm days / year | "
                     + "usefulness [95%] | onsets warned | calm onsets warned | alarm days / year |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|\n");
-            for (io.sysrisk.comparison.Evidence.EventRow row : t.rows()) {
+            for (io.sysrisk.research.evidence.Evidence.EventRow row : t.rows()) {
                 EventMetrics e = row.events();
-                io.sysrisk.comparison.EventBaselines.EventIntervals ci = row.intervals();
+                io.sysrisk.research.evidence.EventIntervals ci = row.intervals();
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s [%s, %s] | %s | %s | %.1f | %s [%s, %s] "
                                 + "| %d of %d (%s) | %d of %d (%s) | %.0f |%n", row.name(), row.rule(),
                         num(e.skill()), num(ci.skill().low()), num(ci.skill().high()), pct(e.hitRate()),
@@ -138,7 +139,7 @@ public final class TermStructureReportWriter {
 
     /** One horizon's alarm against the uninformative ones, in a sentence. */
     static String alarmVerdict(TermStructureStudy.AlarmTable t) {
-        io.sysrisk.comparison.Evidence.Verdict v = t.verdict();
+        io.sysrisk.research.evidence.Evidence.Verdict v = t.verdict();
         return String.format(Locale.ROOT, "Within %d days the alarm is %s. **No uninformative alarm reaches its skill: "
                         + "%s** (skill %s; always on %s, evenly spaced runs %s, calendar %s, circular shifts' 95th "
                         + "percentile %s); its skill interval is above 0: **%s**.", t.days(), t.alarmedBy(),
@@ -159,7 +160,7 @@ public final class TermStructureReportWriter {
     static String verdict(TermStructureStudy.Result r) {
         StringBuilder sb = new StringBuilder("**Verdict.** ");
         for (TermStructureStudy.Horizon h : r.pooled()) {
-            BlockBootstrap.Difference d = h.prVsVolatility();
+            Difference d = h.prVsVolatility();
             String word = d == null ? "cannot be judged (no event)"
                     : d.interval().low() > 0 ? "ranks above volatility"
                     : d.interval().high() < 0 ? "ranks below volatility" : "is not distinguishable from volatility";
@@ -182,7 +183,7 @@ public final class TermStructureReportWriter {
         }
     }
 
-    private static String ranking(io.sysrisk.comparison.CalmStratum.Ranking k) {
+    private static String ranking(io.sysrisk.research.evidence.CalmRanking k) {
         return Double.isNaN(k.rocAuc()) ? "n/a" : String.format(Locale.ROOT, "%.3f [%.2f, %.2f]", k.rocAuc(),
                 k.rocAucInterval().low(), k.rocAucInterval().high());
     }
@@ -191,7 +192,7 @@ public final class TermStructureReportWriter {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static String diff(BlockBootstrap.Difference d) {
+    private static String diff(Difference d) {
         return d == null ? "n/a" : String.format(Locale.ROOT, "%+.3f [%.3f, %.3f]", d.estimate(),
                 d.interval().low(), d.interval().high());
     }

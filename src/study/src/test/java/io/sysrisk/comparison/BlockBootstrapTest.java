@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import io.sysrisk.research.evidence.Difference;
 
 class BlockBootstrapTest {
 
@@ -89,15 +90,15 @@ class BlockBootstrapTest {
             good[i] = y[i] + rnd.nextGaussian();
             poor[i] = 0.3 * y[i] + rnd.nextGaussian();
         }
-        BlockBootstrap.Difference same = BlockBootstrap.difference(good, good, y, new int[] {n},
+        Difference same = BlockBootstrap.difference(good, good, y, new int[] {n},
                 io.sysrisk.evaluation.Metrics::rocAuc, 60, 200, 3);
         assertEquals(0.0, same.estimate(), 0.0);
         assertEquals(0.0, same.interval().low(), 0.0);
         assertEquals(0.0, same.interval().high(), 0.0);
-        BlockBootstrap.Difference better = BlockBootstrap.difference(good, poor, y, new int[] {n},
+        Difference better = BlockBootstrap.difference(good, poor, y, new int[] {n},
                 io.sysrisk.evaluation.Metrics::averagePrecision, 60, 300, 3);
         assertTrue(better.estimate() > 0 && better.interval().above(0), better.toString());
-        BlockBootstrap.Difference worse = BlockBootstrap.difference(poor, good, y, new int[] {n},
+        Difference worse = BlockBootstrap.difference(poor, good, y, new int[] {n},
                 io.sysrisk.evaluation.Metrics::averagePrecision, 60, 300, 3);
         assertTrue(worse.interval().high() < 0, worse.toString());
     }
@@ -130,9 +131,9 @@ class BlockBootstrapTest {
         }
         BlockBootstrap.Calendar calendar = BlockBootstrap.Calendar.of(dates);
         assertEquals(n, calendar.days());
-        BlockBootstrap.Difference joint = BlockBootstrap.difference(a, b, y, calendar,
+        Difference joint = BlockBootstrap.difference(a, b, y, calendar,
                 io.sysrisk.evaluation.Metrics::averagePrecision, 60, 2000, 3);
-        BlockBootstrap.Difference apart = BlockBootstrap.difference(a, b, y, new int[] {n, n},
+        Difference apart = BlockBootstrap.difference(a, b, y, new int[] {n, n},
                 io.sysrisk.evaluation.Metrics::averagePrecision, 60, 2000, 3);
         assertEquals(apart.estimate(), joint.estimate(), 1e-12);
         double wJoint = joint.interval().high() - joint.interval().low();

@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.evidence.EventIntervals;
+import io.sysrisk.research.evidence.RandomSummary;
 
 class EventBaselinesTest {
 
@@ -33,7 +35,7 @@ class EventBaselinesTest {
         int[] rows = IntStream.range(0, 2520).toArray();
         int[] onsets = {300, 800, 1500, 2200};
         EventMetrics always = EventMetrics.of(rows, EventBaselines.alwaysOn(rows.length), onsets);
-        EventBaselines.RandomSummary r = EventBaselines.matched(List.of(rows), List.of(onsets), List.of(always), 1);
+        RandomSummary r = EventBaselines.matched(List.of(rows), List.of(onsets), List.of(always), 1);
         assertEquals(EventBaselines.DRAWS, r.draws());
         assertEquals(always.warnedShare(), r.warned95(), 0.0);
         assertTrue(!(always.warnedShare() > r.warned95()));
@@ -53,7 +55,7 @@ class EventBaselinesTest {
             alarm[t] = true; // one false episode
         }
         EventMetrics e = EventMetrics.of(rows, alarm, onsets);
-        EventBaselines.EventIntervals ci = EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets),
+        EventIntervals ci = EventBaselines.intervals(List.of(rows), List.of(alarm), List.of(onsets),
                 0.5, 300, 2);
         assertTrue(ci.warnedShare().low() <= e.warnedShare() && e.warnedShare() <= ci.warnedShare().high());
         assertTrue(ci.falsePerYear().low() <= e.falseEpisodesPerYear() + 1e-9

@@ -15,6 +15,9 @@ import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.evidence.CalmFigures;
+import io.sysrisk.research.evidence.CalmRanking;
+import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.labels.OnsetTermStructure;
 
 /**
@@ -66,12 +69,12 @@ class TermStructureStudyTest {
         // The calm stratum per horizon: its positives are windows before calm onsets, so no more than the horizon's.
         assertEquals(3, r.calm().size());
         for (int h = 0; h < 3; h++) {
-            CalmStratum.Result c = r.calm().get(h);
+            CalmFigures c = r.calm().get(h);
             assertTrue(c.calmOnsets() > 0 && c.calmOnsets() <= c.onsets(), "calm onsets " + c.calmOnsets());
             assertTrue(c.positives() > 0 && c.positives() <= f.horizons().get(h).positives());
             assertEquals(windows - f.horizons().get(h).positives() + c.positives(), c.windows(),
                     "every window without an onset within the horizon, and those before calm onsets");
-            assertEquals(TermStructureStudy.CALM_SCORES, c.ranking().stream().map(CalmStratum.Ranking::name).toList());
+            assertEquals(TermStructureStudy.CALM_SCORES, c.ranking().stream().map(CalmRanking::name).toList());
         }
         assertTrue(r.calm().get(0).positives() < r.calm().get(2).positives());
         assertEquals(windows, r.answers());

@@ -16,6 +16,7 @@ import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.features.FeatureSet;
+import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.experiment.DataSpec;
 import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.training.Recipe;

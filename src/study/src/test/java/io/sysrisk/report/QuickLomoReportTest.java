@@ -13,9 +13,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.sysrisk.comparison.Evidence;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.research.data.Markets;
+import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.Recipe;
@@ -96,6 +96,13 @@ class QuickLomoReportTest {
         assertTrue(json.get("served").get("perFoldEpochs").size() == 2, "each inner fold's restored epochs");
         assertEquals(Recipe.CANDIDATES.size(), json.get("candidates").size());
         assertEquals(r.served().chosen(), json.get("served").get("chosen").asText());
+        // The evidence contract: what the study wrote reads back as the same records, and writes the same bytes.
+        byte[] written = Files.readAllBytes(dir.resolve("lomo.json"));
+        Evidence.Result read = io.sysrisk.research.evidence.EvidenceJson.read(
+                new java.io.ByteArrayInputStream(written), "lomo.json");
+        assertEquals(new String(written, java.nio.charset.StandardCharsets.UTF_8), new String(
+                io.sysrisk.research.evidence.EvidenceJson.write(read), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(Evidence.SCHEMA, read.schema());
         assertTrue(md.contains("**served model** (every market)") && md.contains(Recipe.ANCHORED_SPI_SECTORS.name()), md);
     }
 }

@@ -20,16 +20,16 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.sysrisk.evaluation.Metrics;
-import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.experiment.EpochStats;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlScoring;
+import io.sysrisk.model.SystemicRiskNet;
 import io.sysrisk.model.WindowTranslator;
 import io.sysrisk.windows.WindowSet;
 

@@ -132,6 +132,18 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
         return new Recipe(name + "+features", anchored, size, ids, spiSectors, selection, planted);
     }
 
+    /** The recipe a study's evidence records. */
+    public static Recipe of(io.sysrisk.research.evidence.Evidence.Candidate c) {
+        return new Recipe(c.name(), c.anchored(), c.size(), c.featureIds(), c.spiSectors(), c.selection(),
+                c.planted());
+    }
+
+    /** This recipe as the study's evidence records it. */
+    public io.sysrisk.research.evidence.Evidence.Candidate candidate() {
+        return new io.sysrisk.research.evidence.Evidence.Candidate(name, anchored, size, featureIds, spiSectors,
+                selection, planted);
+    }
+
     /** One line for reports and logs. */
     public String describe() {
         return String.format("%s: %s network, %s size (%s filters and units), inputs %s%s%s%s", name,

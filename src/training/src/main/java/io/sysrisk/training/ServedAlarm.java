@@ -11,8 +11,8 @@ import io.sysrisk.research.evaluation.AlarmThresholds;
  */
 public final class ServedAlarm {
 
-    /** The preference mu of the served alarm: misses and false alarms weigh the same. */
-    public static final double PREFERENCE = 0.5;
+    /** The preference mu of the served alarm: misses and false alarms weigh the same (the evidence's served one). */
+    public static final double PREFERENCE = io.sysrisk.research.evidence.Evidence.SERVED_PREFERENCE;
 
     /** The resampling stream of the threshold's bootstrap margin: fixed, so a threshold is reproducible. */
     public static final long THRESHOLD_SEED = 31;

@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.sysrisk.research.evidence.Evidence;
+import io.sysrisk.research.evidence.EvidenceJson;
 import io.sysrisk.serving.ScoringService;
 import io.sysrisk.store.ModelManifest;
 
@@ -23,11 +28,29 @@ import io.sysrisk.store.ModelManifest;
 public class EvidenceService {
 
     private final ScoringService service;
+    /** A file of the served version's packaged report by name (null when absent). */
+    private final java.util.function.Function<String, InputStream> report;
     private final ObjectMapper json = new ObjectMapper();
     private volatile ObjectNode evidence;
 
+    @jakarta.inject.Inject
     public EvidenceService(ScoringService service) {
+        this(service, file -> EvidenceService.class.getResourceAsStream("/monitor-evidence/"
+                + service.manifest().version() + "/report/" + file));
+    }
+
+    /** With the served version's report read through {@code report} (a test hands in a report of its own). */
+    public EvidenceService(ScoringService service, java.util.function.Function<String, InputStream> report) {
         this.service = service;
+        this.report = report;
+    }
+
+    /**
+     * Reads the served model's report when the application starts: a report this build cannot read (another schema
+     * version) stops the start with one line, as a broken model store does.
+     */
+    public void onStart(@Observes StartupEvent event) {
+        evidence();
     }
 
     /**
@@ -276,72 +299,78 @@ public class EvidenceService {
     }
 
     private InputStream resource(String file) {
-        return EvidenceService.class.getResourceAsStream("/monitor-evidence/" + service.manifest().version()
-                + "/report/" + file);
+        return report.apply(file);
     }
 
+    /**
+     * The page's trimmed evidence from the served model's study, read through the evidence contract
+     * ({@link EvidenceJson}: its schema version checked, every field typed); the term structure's own report as it is.
+     */
     private ObjectNode readEvidence() {
         ObjectNode out = json.createObjectNode();
         if (service.manifest().horizons() != null) {
             return readTermStructureEvidence(out);
         }
-        InputStream found = resource("lomo.json");
-        try (InputStream in = found != null ? found : resource("walk-forward.json")) {
+        String name = resource("lomo.json") != null ? "lomo.json" : "walk-forward.json";
+        Evidence.Result r;
+        try (InputStream in = resource(name)) {
             if (in == null) {
                 return out;
             }
-            JsonNode lomo = json.readTree(in);
-            for (String k : new String[] {"design", "mode", "pooledWindows", "pooledPositives", "configurations", "pooled",
-                    "stratified", "pooledComparisons", "headlineVerdict", "calmInWords"}) {
-                if (lomo.has(k)) {
-                    out.set(k, lomo.get(k));
-                }
-            }
-            if (lomo.has("pooledCalm")) {
-                ObjectNode calm = lomo.get("pooledCalm").deepCopy();
-                calm.remove("calmOnsetDates");
-                out.set("calm", calm);
-            }
-            ArrayNode folds = out.putArray("folds");
-            for (JsonNode f : lomo.path("folds")) {
-                ObjectNode fold = folds.addObject();
-                for (String k : new String[] {"fold", "market", "period", "windows", "positives", "trainedOn"}) {
-                    fold.set(k, f.get(k));
-                }
-                ArrayNode scores = fold.putArray("scores");
-                for (JsonNode s : f.path("scores")) {
-                    ObjectNode score = scores.addObject();
-                    score.set("name", s.get("name"));
-                    score.set("rocAuc", s.get("rocAuc"));
-                    score.set("prAuc", s.get("prAuc"));
-                    score.put("rocAucEstimate", s.path("metrics").path("rocAuc").asDouble());
-                    score.put("prAucEstimate", s.path("metrics").path("prAuc").asDouble());
-                }
-            }
-            for (JsonNode e : lomo.path("pooledEvents")) {
-                if (e.path("preference").asDouble() == 0.5) {
-                    ObjectNode events = out.putObject("events");
-                    events.set("preference", e.get("preference"));
-                    ArrayNode rows = events.putArray("rows");
-                    for (JsonNode r : e.path("rows")) {
-                        ObjectNode row = rows.addObject();
-                        row.set("name", r.get("name"));
-                        row.set("rule", r.get("rule"));
-                        ObjectNode ev = ((ObjectNode) r.path("events").deepCopy());
-                        ev.remove("leads");
-                        row.set("events", ev);
-                        row.set("intervals", r.get("intervals"));
-                        row.set("calmOnsets", r.get("calmOnsets"));
-                        row.set("calmWarned", r.get("calmWarned"));
-                    }
-                    events.set("matchedRandom", e.get("matchedRandom"));
-                    events.set("shifts", e.get("shifts"));
-                }
-            }
+            r = EvidenceJson.read(in, "the packaged report of " + service.manifest().version() + " (" + name + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("the packaged report of " + service.manifest().version()
                     + " cannot be read", e);
         }
+        out.put("design", r.design().toString());
+        out.put("mode", r.mode());
+        out.put("pooledWindows", r.pooledWindows());
+        out.put("pooledPositives", r.pooledPositives());
+        out.put("configurations", r.configurations());
+        out.set("pooled", EvidenceJson.tree(r.pooled()));
+        out.set("stratified", EvidenceJson.tree(r.stratified()));
+        out.set("pooledComparisons", EvidenceJson.tree(r.pooledComparisons()));
+        out.set("headlineVerdict", EvidenceJson.tree(r.headlineVerdict()));
+        out.put("calmInWords", r.calmInWords());
+        ObjectNode calm = (ObjectNode) EvidenceJson.tree(r.pooledCalm());
+        calm.remove("calmOnsetDates");
+        out.set("calm", calm);
+        ArrayNode folds = out.putArray("folds");
+        for (Evidence.FoldResult f : r.folds()) {
+            ObjectNode fold = folds.addObject();
+            fold.put("fold", f.fold());
+            fold.put("market", f.market());
+            fold.put("period", f.period());
+            fold.put("windows", f.windows());
+            fold.put("positives", f.positives());
+            fold.put("trainedOn", f.trainedOn());
+            ArrayNode scores = fold.putArray("scores");
+            for (Evidence.ScoreResult sc : f.scores()) {
+                ObjectNode score = scores.addObject();
+                score.put("name", sc.name());
+                score.set("rocAuc", EvidenceJson.tree(sc.rocAuc()));
+                score.set("prAuc", EvidenceJson.tree(sc.prAuc()));
+                score.put("rocAucEstimate", sc.metrics().rocAuc());
+                score.put("prAucEstimate", sc.metrics().prAuc());
+            }
+        }
+        Evidence.EventTable t = r.pooledEvents().get(Evidence.served());
+        ObjectNode events = out.putObject("events");
+        events.put("preference", t.preference());
+        ArrayNode rows = events.putArray("rows");
+        for (Evidence.EventRow x : t.rows()) {
+            ObjectNode row = rows.addObject();
+            row.put("name", x.name());
+            row.put("rule", x.rule());
+            ObjectNode ev = (ObjectNode) EvidenceJson.tree(x.events());
+            ev.remove("leads");
+            row.set("events", ev);
+            row.set("intervals", EvidenceJson.tree(x.intervals()));
+            row.put("calmOnsets", x.calmOnsets());
+            row.put("calmWarned", x.calmWarned());
+        }
+        events.set("matchedRandom", EvidenceJson.tree(t.matchedRandom()));
+        events.set("shifts", EvidenceJson.tree(t.shifts()));
         return out;
     }
 }

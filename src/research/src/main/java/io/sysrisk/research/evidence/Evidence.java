@@ -1,4 +1,4 @@
-package io.sysrisk.comparison;
+package io.sysrisk.research.evidence;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -13,8 +14,8 @@ import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.research.evaluation.AlarmNulls;
 import io.sysrisk.research.evaluation.EventMetrics;
+import io.sysrisk.research.experiment.PlantedInput;
 import io.sysrisk.research.experiment.WalkForward;
-import io.sysrisk.training.Recipe;
 
 /**
  * What a study writes: the records of its JSON ({@code lomo.json}, {@code walk-forward.json}), the names of the
@@ -60,9 +61,16 @@ public final class Evidence {
         }
     }
 
+    /**
+     * The version of these records' JSON. A reader refuses any other: a report written by a later build says so at
+     * startup instead of being read as something it is not. Raise it when a record changes shape.
+     */
+    public static final int SCHEMA = 1;
+
     /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
     public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
-    public static final double SERVED_PREFERENCE = io.sysrisk.training.ServedAlarm.PREFERENCE;
+    /** The preference mu of the served alarm: misses and false alarms weigh the same. */
+    public static final double SERVED_PREFERENCE = 0.5;
 
     /** The nested selection's pick per fold: the recipe a fold's inner leave-one-market-out chose. */
     public static final String MODEL = "selected network (nested)";
@@ -87,6 +95,15 @@ public final class Evidence {
     }
 
     /**
+     * One recipe the study compared, as the report records it: which network (plain, or anchored on the volatility
+     * reference), how large, on which inputs, trained on which series, stopped early by what, and the positive
+     * control's planted input (null elsewhere). The training module's recipe writes itself as this.
+     */
+    public record Candidate(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
+                            String selection, PlantedInput planted) {
+    }
+
+    /**
      * What the inner leave-one-market-out chose for one outer fold: each candidate recipe's PR-AUC on the inner
      * held-out markets (per inner fold, weighted by its events), over the outer fold's training markets with the
      * outer test period excluded from every part; no inner choice reads a day of it. {@code perFold} holds each
@@ -107,21 +124,21 @@ public final class Evidence {
                              List<LocalDate> dates, int[] labels, List<LocalDate> onsetDates,
                              List<ScoreResult> scores, Comparisons comparisons, Comparisons anchoredComparisons,
                              Selection selection, List<EventTable> events, Map<String, List<Integer>> bestEpochs,
-                             CalmStratum.Result calm, String trainedOn, @JsonIgnore int[] rows,
+                             CalmFigures calm, String trainedOn, @JsonIgnore int[] rows,
                              @JsonIgnore int[] onsets, @JsonIgnore boolean[] calmOnsets, @JsonIgnore int[] calmKept,
                              @JsonIgnore double[] volatility) {
     }
 
     /** One score's ranking figures on a test set, and its value on every test window (null when pooled). */
-    public record ScoreResult(String name, @JsonInclude(JsonInclude.Include.NON_NULL) double[] score, Metrics metrics, BlockBootstrap.Interval rocAuc,
-                              BlockBootstrap.Interval prAuc) {
+    public record ScoreResult(String name, @JsonInclude(JsonInclude.Include.NON_NULL) double[] score, Metrics metrics, Interval rocAuc,
+                              Interval prAuc) {
     }
 
     /**
      * The early-warning table at one preference mu: each alarm rule beside the baselines that keep it honest, among
      * them the served alarm's circular shifts ({@link AlarmNulls}).
      */
-    public record EventTable(double preference, List<EventRow> rows, EventBaselines.RandomSummary matchedRandom,
+    public record EventTable(double preference, List<EventRow> rows, RandomSummary matchedRandom,
                              AlarmNulls.ShiftSummary shifts) {
     }
 
@@ -130,7 +147,7 @@ public final class Evidence {
      * "same alarm share as the model", ...); its alarms per test window are kept for pooling, not written.
      */
     public record EventRow(String name, String rule, double threshold, AlarmThreshold choice, EventMetrics events,
-                           EventBaselines.EventIntervals intervals, int calmOnsets, int calmWarned,
+                           EventIntervals intervals, int calmOnsets, int calmWarned,
                            @JsonIgnore boolean[] alarm) {
         /** Share of the onsets out of calm that the alarm warned. */
         public double calmWarnedShare() {
@@ -139,8 +156,8 @@ public final class Evidence {
     }
 
     /** Paired differences of the model against each reference. */
-    public record Comparisons(BlockBootstrap.Difference rocVsVolatility, BlockBootstrap.Difference prVsVolatility,
-                              BlockBootstrap.Difference rocVsLogistic, BlockBootstrap.Difference prVsLogistic) {
+    public record Comparisons(Difference rocVsVolatility, Difference prVsVolatility,
+                              Difference rocVsLogistic, Difference prVsLogistic) {
     }
 
     /**
@@ -148,10 +165,11 @@ public final class Evidence {
      * differently calibrated folds; beside them the stratified figures that do not: ROC-AUC over pairs within one
      * market, PR-AUC per fold weighted by its events.
      */
-    public record Result(Design design, String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
+    @JsonIgnoreProperties(value = {"headlineVerdict", "calmInWords"}, allowGetters = true)
+    public record Result(int schema, Design design, String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
                          Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
                          List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
-                         CalmStratum.Result pooledCalm, List<Recipe> candidates, Selection served,
+                         CalmFigures pooledCalm, List<Candidate> candidates, Selection served,
                          int configurations, double seconds) {
 
         /** The served alarm's pooled per-day skill against each uninformative alarm's (preference 1/2). */
@@ -172,7 +190,7 @@ public final class Evidence {
          */
         @com.fasterxml.jackson.annotation.JsonProperty("calmInWords")
         public String calmInWords() {
-            CalmStratum.Ranking model = pooledCalm.ranking().get(0);
+            CalmRanking model = pooledCalm.ranking().get(0);
             EventTable t = pooledEvents.get(Evidence.served());
             EventRow alarm = t.rows().get(0);
             boolean ranks = model.rocAucInterval().low() > 0.5;
@@ -200,7 +218,7 @@ public final class Evidence {
      * The served alarm's pooled per-day Hanssen-Kuipers skill (with its interval) beside the skill of each
      * uninformative alarm: always on, evenly spaced runs, calendar, and the circular shifts' 95th percentile.
      */
-    public record Verdict(double skill, BlockBootstrap.Interval skillInterval, double alwaysOn, double evenlySpaced,
+    public record Verdict(double skill, Interval skillInterval, double alwaysOn, double evenlySpaced,
                           double calendar, double shift95) {
         /** No uninformative alarm reaches the model's skill. */
         public boolean beatsNulls() {
