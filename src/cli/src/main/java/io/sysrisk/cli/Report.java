@@ -30,6 +30,7 @@ import io.sysrisk.training.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import io.sysrisk.research.evidence.TermStructureEvidence;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "The stored model's out-of-sample evidence, written into its version's report/ folder. The "
@@ -98,7 +99,7 @@ class Report implements Callable<Integer>, DjlJob {
         }
         if (manifest.isPooled() && manifest.horizons() != null) {
             // A term structure (issue 26): its evidence horizon by horizon, leave-one-market-out.
-            io.sysrisk.comparison.TermStructureStudy.Result result = io.sysrisk.comparison.TermStructureStudy.run(
+            io.sysrisk.research.evidence.TermStructureEvidence.Result result = io.sysrisk.comparison.TermStructureStudy.run(
                     manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded(),
                     quick ? LeaveOneMarketOut.Settings.quick() : LeaveOneMarketOut.Settings.full(), System.out::println);
             Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);

@@ -29,6 +29,10 @@ import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.ServedAlarm;
 import io.sysrisk.windows.WindowSet;
+import io.sysrisk.research.evidence.TermStructureEvidence.AlarmTable;
+import io.sysrisk.research.evidence.TermStructureEvidence.Horizon;
+import io.sysrisk.research.evidence.TermStructureEvidence.Fold;
+import io.sysrisk.research.evidence.TermStructureEvidence.Result;
 
 /**
  * A term structure's out-of-sample evidence, horizon by horizon (issue 26): leave-one-market-out as the default's
@@ -57,74 +61,11 @@ public final class TermStructureStudy {
     /** The bootstrap's block in trading days, as the default's report. */
     static final int BLOCK = LeaveOneMarketOut.BLOCK;
 
-    /** One horizon's figures on a set of windows; {@code NaN} and null intervals where it holds no event. */
-    public record Horizon(int days, int windows, int positives, double baseRate, double meanProbability, double brier,
-                          double modelRocAuc, double volatilityRocAuc, double modelPrAuc, double volatilityPrAuc,
-                          Difference rocVsVolatility, Difference prVsVolatility) {
-    }
-
-    /**
-     * One horizon's early-warning table: its alarm rules, then the uninformative alarms shaped after the model's
-     * (row 0), and that alarm's circular shifts. {@code adopted} of {@code folds} folds alarmed by the horizon's
-     * probability; the others by the reference rule, so row 0 is the model's own alarm only in those.
-     */
-    public record AlarmTable(int days, double preference, int folds, int adopted,
-                             List<Evidence.EventRow> rows, AlarmNulls.ShiftSummary shifts) {
-
-        /** Who alarms in row 0, in words. */
-        @com.fasterxml.jackson.annotation.JsonProperty("alarmedBy")
-        public String alarmedBy() {
-            return adopted == folds ? "the horizon's probability" + (folds == 1 ? "" : ", in every fold")
-                    : adopted == 0 ? "the reference rule (volatility > train p90): the horizon's probability was not "
-                    + "adopted" + (folds == 1 ? "" : " in any fold")
-                    : "the horizon's probability in " + adopted + " of " + folds + " folds, the reference rule "
-                    + "(volatility > train p90) in the others";
-        }
-
-        /** The model alarm's per-day skill against every uninformative alarm's, as the default's headline. */
-        @com.fasterxml.jackson.annotation.JsonProperty("verdict")
-        public Evidence.Verdict verdict() {
-            java.util.function.ToDoubleFunction<String> skill = name -> rows.stream()
-                    .filter(x -> x.name().equals(name)).findFirst().orElseThrow().events().skill();
-            return new Evidence.Verdict(rows.get(0).events().skill(), rows.get(0).intervals().skill(),
-                    skill.applyAsDouble(Evidence.ALWAYS_ON),
-                    skill.applyAsDouble(Evidence.EVENLY_SPACED),
-                    skill.applyAsDouble(Evidence.CALENDAR), shifts.skill()[2]);
-        }
-
-        /** Whether no uninformative alarm reaches row 0's skill ({@link Evidence.Verdict#beatsNulls}). */
-        @com.fasterxml.jackson.annotation.JsonProperty("beatsNulls")
-        public boolean beatsNulls() {
-            return verdict().beatsNulls();
-        }
-    }
-
     /** Names of an alarm table's rows, in its order. */
     public static final String MODEL_ALARM = "model, this horizon's probability";
     public static final List<String> ALARM_ROWS = List.of(MODEL_ALARM, Evidence.VOLATILITY,
             Evidence.VOLATILITY_P90, Evidence.ALWAYS_ON, Evidence.EVENLY_SPACED,
             Evidence.CALENDAR);
-
-    /** One held-out market: its test period, what the fold trained on, and each horizon's figures. */
-    public record Fold(String market, String period, String trainedOn, List<Integer> bestEpochs, List<Horizon> horizons,
-                       List<AlarmTable> alarms,
-                       @com.fasterxml.jackson.annotation.JsonIgnore double[][] probability,
-                       @com.fasterxml.jackson.annotation.JsonIgnore int[][] labels,
-                       @com.fasterxml.jackson.annotation.JsonIgnore double[] volatility,
-                       @com.fasterxml.jackson.annotation.JsonIgnore int[] rows,
-                       @com.fasterxml.jackson.annotation.JsonIgnore int[] onsets,
-                       @com.fasterxml.jackson.annotation.JsonIgnore boolean[] calmOnsets,
-                       @com.fasterxml.jackson.annotation.JsonIgnore List<LocalDate> onsetDates) {
-    }
-
-    /**
-     * Every fold, and the folds pooled (segments: one per market). {@code stratifiedPrAuc}: per horizon, each
-     * fold's PR-AUC weighted by its events (the folds' calibrations differ; this does not join their scores).
-     */
-    public record Result(String design, String mode, List<Integer> horizons, int servedHorizon, List<Fold> folds,
-                         List<Horizon> pooled, List<double[]> stratifiedPrAuc, List<CalmFigures> calm,
-                         List<AlarmTable> pooledAlarms, long answers, long decreasing, int samples, double seconds) {
-    }
 
     /** The scores the calm stratum ranks, in its order. */
     public static final List<String> CALM_SCORES = List.of("model", "volatility (vol_20d)");
@@ -209,7 +150,7 @@ public final class TermStructureStudy {
                 }
             }
         }
-        Result r = new Result(DESIGN, settings.mode(), base.horizons(), base.label().horizon(), folds, pooled,
+        Result r = new Result(Evidence.SCHEMA, DESIGN, settings.mode(), base.horizons(), base.label().horizon(), folds, pooled,
                 stratified, calm, pooledAlarms, answers, decreasing, settings.samples(),
                 (System.nanoTime() - start) / 1e9);
         for (AlarmTable t : pooledAlarms) {

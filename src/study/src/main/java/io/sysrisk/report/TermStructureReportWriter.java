@@ -12,6 +12,7 @@ import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evidence.Difference;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
+import io.sysrisk.research.evidence.TermStructureEvidence;
 
 /**
  * Writes a term-structure version's report/ folder (issue 26): {@code term-structure.json} with every figure and
@@ -25,16 +26,17 @@ public final class TermStructureReportWriter {
     private TermStructureReportWriter() {
     }
 
-    public static Path write(ModelManifest m, TermStructureStudy.Result r, Path folder, String command)
+    public static Path write(ModelManifest m, TermStructureEvidence.Result r, Path folder, String command)
             throws IOException {
         Files.createDirectories(folder);
-        ModelStore.json().writeValue(folder.resolve(JSON).toFile(), r);
+        // The evidence contract's writer: the function reads this file with EvidenceJson.readTermStructure.
+        Files.write(folder.resolve(JSON), io.sysrisk.research.evidence.EvidenceJson.write(r));
         Files.writeString(folder.resolve("README.md"), markdown(m.version(), m.label().describe(), r, command));
         return folder;
     }
 
     /** The README's text for {@code version}, whose label reads {@code label}. */
-    public static String markdown(String version, String label, TermStructureStudy.Result r, String command) {
+    public static String markdown(String version, String label, TermStructureEvidence.Result r, String command) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(version).append(": how soon, out of sample\n\n");
         sb.append("Made by `").append(command).append("` (").append(r.mode()).append(" settings, ")
@@ -80,7 +82,7 @@ public final class TermStructureReportWriter {
         sb.append('\n');
         alarms(sb, r);
         sb.append("## Per held-out market\n\n");
-        for (TermStructureStudy.Fold f : r.folds()) {
+        for (TermStructureEvidence.Fold f : r.folds()) {
             sb.append("### ").append(f.market()).append(", test ").append(f.period()).append("\n\n");
             sb.append("Trained on ").append(f.trainedOn()).append("; best epochs ").append(f.bestEpochs())
                     .append(".\n\n");
@@ -94,7 +96,7 @@ public final class TermStructureReportWriter {
      * Per horizon, the pooled alarm table: the horizon's alarm rule, volatility's, and the alarms that keep the
      * model alarm's shape and know nothing of the future.
      */
-    private static void alarms(StringBuilder sb, TermStructureStudy.Result r) {
+    private static void alarms(StringBuilder sb, TermStructureEvidence.Result r) {
         sb.append("## Alarms, per horizon\n\n");
         sb.append(String.format(Locale.ROOT, "Each horizon as an alarm. An onset within H days is *warned* by an alarm "
                 + "on one of the H scored days before it, and a *signal day* is a day with an onset within H days "
@@ -109,7 +111,7 @@ public final class TermStructureReportWriter {
                 + "and 5-95%% over %d shifts). The *calm* column: onsets out of calm, as above. Pooled over the "
                 + "folds; 95%% intervals: circular block bootstrap within each market.%n%n",
                 io.sysrisk.research.evidence.Evidence.SERVED_PREFERENCE, AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS));
-        for (TermStructureStudy.AlarmTable t : r.pooledAlarms()) {
+        for (TermStructureEvidence.AlarmTable t : r.pooledAlarms()) {
             sb.append(String.format(Locale.ROOT, "**Within %d days**%n%n", t.days()));
             sb.append("| alarm | how | skill [95%] | hit rate | false-alarm rate | false alarm days / year | "
                     + "usefulness [95%] | onsets warned | calm onsets warned | alarm days / year |\n"
@@ -138,7 +140,7 @@ public final class TermStructureReportWriter {
     }
 
     /** One horizon's alarm against the uninformative ones, in a sentence. */
-    static String alarmVerdict(TermStructureStudy.AlarmTable t) {
+    static String alarmVerdict(TermStructureEvidence.AlarmTable t) {
         io.sysrisk.research.evidence.Evidence.Verdict v = t.verdict();
         return String.format(Locale.ROOT, "Within %d days the alarm is %s. **No uninformative alarm reaches its skill: "
                         + "%s** (skill %s; always on %s, evenly spaced runs %s, calendar %s, circular shifts' 95th "
@@ -157,9 +159,9 @@ public final class TermStructureReportWriter {
     }
 
     /** The pooled result in one sentence per horizon: beyond volatility or not, by the PR-AUC interval. */
-    static String verdict(TermStructureStudy.Result r) {
+    static String verdict(TermStructureEvidence.Result r) {
         StringBuilder sb = new StringBuilder("**Verdict.** ");
-        for (TermStructureStudy.Horizon h : r.pooled()) {
+        for (TermStructureEvidence.Horizon h : r.pooled()) {
             Difference d = h.prVsVolatility();
             String word = d == null ? "cannot be judged (no event)"
                     : d.interval().low() > 0 ? "ranks above volatility"
@@ -171,11 +173,11 @@ public final class TermStructureReportWriter {
         return sb.toString().stripTrailing();
     }
 
-    private static void table(StringBuilder sb, java.util.List<TermStructureStudy.Horizon> rows) {
+    private static void table(StringBuilder sb, java.util.List<TermStructureEvidence.Horizon> rows) {
         sb.append("| within | windows | with an onset | mean probability | Brier | ROC-AUC model | ROC-AUC volatility "
                 + "| ROC-AUC difference [95%] | PR-AUC model | PR-AUC volatility | PR-AUC difference [95%] |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (TermStructureStudy.Horizon h : rows) {
+        for (TermStructureEvidence.Horizon h : rows) {
             sb.append(String.format(Locale.ROOT, "| %d days | %,d | %,d (%.1f%%) | %.3f | %.4f | %s | %s | %s | %s | %s "
                             + "| %s |%n", h.days(), h.windows(), h.positives(), 100 * h.baseRate(), h.meanProbability(),
                     h.brier(), f3(h.modelRocAuc()), f3(h.volatilityRocAuc()), diff(h.rocVsVolatility()),

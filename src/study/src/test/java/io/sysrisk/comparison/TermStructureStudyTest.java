@@ -19,6 +19,7 @@ import io.sysrisk.research.evidence.CalmFigures;
 import io.sysrisk.research.evidence.CalmRanking;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.labels.OnsetTermStructure;
+import io.sysrisk.research.evidence.TermStructureEvidence;
 
 /**
  * The per-horizon study's shape on one quick fold (its numbers mean nothing): the held-out market's windows and
@@ -36,10 +37,10 @@ class TermStructureStudyTest {
         List<Market> markets = Markets.embedded();
         LeaveOneMarketOut.Settings quick = new LeaveOneMarketOut.Settings("quick", List.of(1), 1, 1, 40,
                 List.of("spi"), false, List.of(1), 1, LeaveOneMarketOut.Settings.quick().candidates());
-        TermStructureStudy.Result r = TermStructureStudy.run(base, member, TrainConfig.defaults(), markets, quick,
+        TermStructureEvidence.Result r = TermStructureStudy.run(base, member, TrainConfig.defaults(), markets, quick,
                 line -> { });
         assertEquals(1, r.folds().size());
-        TermStructureStudy.Fold f = r.folds().get(0);
+        TermStructureEvidence.Fold f = r.folds().get(0);
         assertEquals("spi", f.market());
         Market spi = markets.stream().filter(m -> m.name().equals("spi")).findFirst().orElseThrow();
         OnsetTermStructure ts = OnsetTermStructure.of(spi.data(),
@@ -47,7 +48,7 @@ class TermStructureStudyTest {
         int windows = f.volatility().length;
         assertTrue(windows > 1000, windows + " test windows");
         for (int h = 0; h < 3; h++) {
-            TermStructureStudy.Horizon x = f.horizons().get(h);
+            TermStructureEvidence.Horizon x = f.horizons().get(h);
             assertEquals(HORIZONS.get(h), x.days());
             assertEquals(windows, x.windows());
             assertEquals(java.util.Arrays.stream(f.labels()[h]).sum(), x.positives());
@@ -83,7 +84,7 @@ class TermStructureStudyTest {
         // model alarm first, then volatility's, the reference rule and the nulls shaped after the model's alarm.
         assertEquals(3, f.alarms().size());
         for (int h = 0; h < 3; h++) {
-            TermStructureStudy.AlarmTable t = f.alarms().get(h);
+            TermStructureEvidence.AlarmTable t = f.alarms().get(h);
             assertEquals(HORIZONS.get(h), t.days());
             assertEquals(TermStructureStudy.ALARM_ROWS, t.rows().stream().map(Evidence.EventRow::name)
                     .toList());
@@ -138,7 +139,7 @@ class TermStructureStudyTest {
             }
         }
         int[] calm = onsets.clone();
-        TermStructureStudy.AlarmTable five = table(5, rows, onsets, calm, score, vol);
+        TermStructureEvidence.AlarmTable five = table(5, rows, onsets, calm, score, vol);
         Evidence.EventRow model = five.rows().get(0);
         assertEquals("adopted", model.rule());
         assertEquals(1, five.adopted());
@@ -149,16 +150,16 @@ class TermStructureStudyTest {
         assertTrue(five.verdict().skillInterval().low() > 0);
         assertTrue(five.shifts().skill()[2] < 0.2, "shifted, the warning loses its timing: "
                 + java.util.Arrays.toString(five.shifts().skill()));
-        TermStructureStudy.AlarmTable sixty = table(60, rows, onsets, calm, score, vol);
+        TermStructureEvidence.AlarmTable sixty = table(60, rows, onsets, calm, score, vol);
         assertEquals(onsets.length, sixty.rows().get(0).events().warned());
         assertTrue(sixty.rows().get(0).events().skill() < 0.2, "5 of 60 signal days: " + sixty.rows().get(0));
-        TermStructureStudy.AlarmTable blind = table(5, rows, onsets, calm, pattern, vol);
+        TermStructureEvidence.AlarmTable blind = table(5, rows, onsets, calm, pattern, vol);
         assertTrue(!blind.rows().get(0).rule().equals("adopted") || !blind.verdict().beatsNulls(),
                 "a calendar pattern: " + blind.rows().get(0).rule() + ", " + blind.verdict());
     }
 
     /** An alarm table whose calibration days are its test days (the planted answer holds on both). */
-    private static TermStructureStudy.AlarmTable table(int days, int[] rows, int[] onsets, int[] calm, double[] score,
+    private static TermStructureEvidence.AlarmTable table(int days, int[] rows, int[] onsets, int[] calm, double[] score,
                                                        double[] vol) {
         io.sysrisk.research.evaluation.EventMetrics.Warning w = io.sysrisk.research.evaluation.EventMetrics.Warning.within(days);
         io.sysrisk.training.CalibrationDays cal = new io.sysrisk.training.CalibrationDays(

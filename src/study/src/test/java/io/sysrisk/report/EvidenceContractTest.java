@@ -25,7 +25,8 @@ import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.EvidenceJson;
 
 /**
- * The evidence contract on the committed reports: each study JSON reads as {@link Evidence.Result} and writes back
+ * The evidence contract on the committed reports: each study JSON reads as {@link Evidence.Result} (the term
+ * structure's as its own records) and writes back
  * every field it holds with the same value (nothing the page or GET /model quote is lost in the typed read), and a
  * report of another schema version, without one, or with a field the records do not know is refused in one line.
  */
@@ -49,6 +50,20 @@ class EvidenceContractTest {
             missing("", tree.readTree(p.toFile()), tree.readTree(EvidenceJson.write(r)), lost);
             assertEquals(List.of(), lost, p + ": fields the typed read lost or changed");
         }
+    }
+
+    @Test
+    void theCommittedTermStructureReadsWithoutLoss() throws IOException {
+        Path p = Path.of("model-store", "any-index-horizons", "report", "term-structure.json");
+        io.sysrisk.research.evidence.TermStructureEvidence.Result r;
+        try (InputStream in = Files.newInputStream(p)) {
+            r = EvidenceJson.readTermStructure(in, p.toString());
+        }
+        assertEquals(List.of(5, 20, 60), r.horizons());
+        List<String> lost = new ArrayList<>();
+        ObjectMapper tree = new ObjectMapper();
+        missing("", tree.readTree(p.toFile()), tree.readTree(EvidenceJson.write(r)), lost);
+        assertEquals(List.of(), lost, p + ": fields the typed read lost or changed");
     }
 
     @Test

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.EvidenceJson;
+import io.sysrisk.research.evidence.Interval;
+import io.sysrisk.research.evidence.TermStructureEvidence;
 import io.sysrisk.serving.ScoringService;
 import io.sysrisk.store.ModelManifest;
 
@@ -204,89 +206,88 @@ public class EvidenceService {
      * paired differences with intervals, mean probability against the rate), the monotone count, in words.
      */
     private ObjectNode readTermStructureEvidence(ObjectNode out) {
+        TermStructureEvidence.Result r;
         try (InputStream in = resource("term-structure.json")) {
             if (in == null) {
                 return out;
             }
-            JsonNode r = json.readTree(in);
-            for (String k : new String[] {"design", "mode", "horizons", "servedHorizon", "answers", "decreasing"}) {
-                out.set(k, r.get(k));
-            }
-            ArrayNode horizons = out.putArray("termStructure");
-            StringBuilder words = new StringBuilder();
-            for (JsonNode h : r.path("pooled")) {
-                ObjectNode o = horizons.addObject();
-                for (String k : new String[] {"days", "windows", "positives", "baseRate", "meanProbability", "brier",
-                        "modelRocAuc", "volatilityRocAuc", "modelPrAuc", "volatilityPrAuc", "rocVsVolatility",
-                        "prVsVolatility"}) {
-                    o.set(k, h.get(k));
-                }
-                JsonNode iv = h.path("prVsVolatility").path("interval");
-                words.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the model's PR-AUC is "
-                                + "%.3f against volatility's %.3f (difference %+.3f [%.3f, %.3f]): %s.",
-                        words.length() == 0 ? "" : " ", h.path("days").asInt(), h.path("modelPrAuc").asDouble(),
-                        h.path("volatilityPrAuc").asDouble(), h.path("prVsVolatility").path("estimate").asDouble(),
-                        iv.path("low").asDouble(), iv.path("high").asDouble(), iv.path("low").asDouble() > 0
-                                ? "above volatility" : iv.path("high").asDouble() < 0 ? "below volatility"
-                                : "not distinguishable from volatility"));
-            }
-            // Onsets out of calm, per horizon: the windows before them against those without an onset within it.
-            ArrayNode calm = out.putArray("calm");
-            for (int k = 0; k < r.path("calm").size(); k++) {
-                JsonNode c = r.path("calm").get(k);
-                ObjectNode o = calm.addObject();
-                o.set("days", r.path("horizons").get(k));
-                for (String f : new String[] {"calmDays", "onsets", "calmOnsets", "windows", "positives", "ranking"}) {
-                    o.set(f, c.get(f));
-                }
-            }
-            out.put("inWords", words.toString());
-            // Each horizon as an alarm, beside the alarms that know nothing of the future (the report's tables).
-            ArrayNode alarms = out.putArray("alarms");
-            StringBuilder alarmWords = new StringBuilder();
-            for (JsonNode t : r.path("pooledAlarms")) {
-                ObjectNode o = alarms.addObject();
-                for (String k : new String[] {"days", "preference", "folds", "adopted", "alarmedBy", "shifts",
-                        "verdict", "beatsNulls"}) {
-                    o.set(k, t.get(k));
-                }
-                ArrayNode rows = o.putArray("rows");
-                for (JsonNode x : t.path("rows")) {
-                    ObjectNode row = rows.addObject();
-                    for (String k : new String[] {"name", "rule", "intervals", "calmOnsets", "calmWarned"}) {
-                        row.set(k, x.get(k));
-                    }
-                    ObjectNode ev = x.path("events").deepCopy();
-                    ev.remove("leads");
-                    row.set("events", ev);
-                }
-                JsonNode model = t.path("rows").path(0);
-                JsonNode v = t.path("verdict");
-                JsonNode skill = v.path("skillInterval");
-                alarmWords.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the alarm is %s: "
-                                + "per-day skill %.3f [%.3f, %.3f], %d of %d onsets warned; %s.",
-                        alarmWords.length() == 0 ? "" : " ", t.path("days").asInt(), t.path("alarmedBy").asText(),
-                        v.path("skill").asDouble(), skill.path("low").asDouble(), skill.path("high").asDouble(),
-                        model.path("events").path("warned").asInt(), model.path("events").path("onsets").asInt(),
-                        t.path("beatsNulls").asBoolean()
-                                ? "no uninformative alarm (always on, evenly spaced runs, calendar, its circular "
-                                + "shifts) reaches that skill"
-                                : "an uninformative alarm (always on, evenly spaced runs, calendar or its circular "
-                                + "shifts) reaches that skill"));
-            }
-            out.put("alarmsInWords", alarmWords.toString());
-            ArrayNode folds = out.putArray("folds");
-            for (JsonNode f : r.path("folds")) {
-                ObjectNode fold = folds.addObject();
-                for (String k : new String[] {"market", "period", "trainedOn", "horizons"}) {
-                    fold.set(k, f.get(k));
-                }
-            }
-            return out;
+            r = EvidenceJson.readTermStructure(in, "the packaged report of " + service.manifest().version()
+                    + " (term-structure.json)");
         } catch (IOException e) {
             throw new UncheckedIOException("the packaged report of " + service.manifest().version()
                     + " cannot be read", e);
         }
+        out.put("design", r.design());
+        out.put("mode", r.mode());
+        out.set("horizons", EvidenceJson.tree(r.horizons()));
+        out.put("servedHorizon", r.servedHorizon());
+        out.put("answers", r.answers());
+        out.put("decreasing", r.decreasing());
+        out.set("termStructure", EvidenceJson.tree(r.pooled()));
+        StringBuilder words = new StringBuilder();
+        for (TermStructureEvidence.Horizon h : r.pooled()) {
+            Interval iv = h.prVsVolatility().interval();
+            words.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the model's PR-AUC is "
+                            + "%.3f against volatility's %.3f (difference %+.3f [%.3f, %.3f]): %s.",
+                    words.length() == 0 ? "" : " ", h.days(), h.modelPrAuc(), h.volatilityPrAuc(),
+                    h.prVsVolatility().estimate(), iv.low(), iv.high(), iv.low() > 0 ? "above volatility"
+                            : iv.high() < 0 ? "below volatility" : "not distinguishable from volatility"));
+        }
+        // Onsets out of calm, per horizon: the windows before them against those without an onset within it.
+        ArrayNode calm = out.putArray("calm");
+        for (int k = 0; k < r.calm().size(); k++) {
+            ObjectNode o = (ObjectNode) EvidenceJson.tree(r.calm().get(k));
+            o.remove("calmOnsetDates");
+            calm.addObject().put("days", r.horizons().get(k)).setAll(o);
+        }
+        out.put("inWords", words.toString());
+        // Each horizon as an alarm, beside the alarms that know nothing of the future (the report's tables).
+        ArrayNode alarms = out.putArray("alarms");
+        StringBuilder alarmWords = new StringBuilder();
+        for (TermStructureEvidence.AlarmTable t : r.pooledAlarms()) {
+            ObjectNode o = alarms.addObject();
+            o.put("days", t.days());
+            o.put("preference", t.preference());
+            o.put("folds", t.folds());
+            o.put("adopted", t.adopted());
+            o.put("alarmedBy", t.alarmedBy());
+            o.set("shifts", EvidenceJson.tree(t.shifts()));
+            o.set("verdict", EvidenceJson.tree(t.verdict()));
+            o.put("beatsNulls", t.beatsNulls());
+            ArrayNode rows = o.putArray("rows");
+            for (Evidence.EventRow x : t.rows()) {
+                ObjectNode row = rows.addObject();
+                row.put("name", x.name());
+                row.put("rule", x.rule());
+                row.set("intervals", EvidenceJson.tree(x.intervals()));
+                row.put("calmOnsets", x.calmOnsets());
+                row.put("calmWarned", x.calmWarned());
+                ObjectNode ev = (ObjectNode) EvidenceJson.tree(x.events());
+                ev.remove("leads");
+                row.set("events", ev);
+            }
+            Evidence.EventRow model = t.rows().get(0);
+            Evidence.Verdict v = t.verdict();
+            alarmWords.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the alarm is %s: "
+                            + "per-day skill %.3f [%.3f, %.3f], %d of %d onsets warned; %s.",
+                    alarmWords.length() == 0 ? "" : " ", t.days(), t.alarmedBy(), v.skill(),
+                    v.skillInterval().low(), v.skillInterval().high(), model.events().warned(),
+                    model.events().onsets(), t.beatsNulls()
+                            ? "no uninformative alarm (always on, evenly spaced runs, calendar, its circular "
+                            + "shifts) reaches that skill"
+                            : "an uninformative alarm (always on, evenly spaced runs, calendar or its circular "
+                            + "shifts) reaches that skill"));
+        }
+        out.put("alarmsInWords", alarmWords.toString());
+        ArrayNode folds = out.putArray("folds");
+        for (TermStructureEvidence.Fold f : r.folds()) {
+            ObjectNode fold = folds.addObject();
+            fold.put("market", f.market());
+            fold.put("period", f.period());
+            fold.put("trainedOn", f.trainedOn());
+            fold.set("horizons", EvidenceJson.tree(f.horizons()));
+        }
+        return out;
     }
 
     /** The served model's committed report (markdown), or null. */

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * A study's JSON ({@code lomo.json}, {@code walk-forward.json}) written and read as {@link Evidence.Result}: the one
+ * A study's JSON ({@code lomo.json}, {@code walk-forward.json}) written and read as {@link Evidence.Result}, and the
+ * term structure's ({@code term-structure.json}) as {@link TermStructureEvidence.Result}: the one
  * contract between the study that writes a report and the function that serves it. Reading is strict: another schema
  * version, or a field the records do not know, is refused with one line, so that a report never reads as something
  * it is not.
@@ -34,12 +35,26 @@ public final class EvidenceJson {
         return JSON.writeValueAsBytes(r);
     }
 
+    /** {@code r} as the term structure's report JSON, on one line. */
+    public static byte[] write(TermStructureEvidence.Result r) throws IOException {
+        return JSON.writeValueAsBytes(r);
+    }
+
     /**
      * The study {@code source} (a name for messages) holds.
      *
      * @throws EvidenceException when it is not of schema {@link Evidence#SCHEMA} or does not fit the records
      */
     public static Evidence.Result read(InputStream in, String source) throws IOException {
+        return read(in, source, Evidence.Result.class);
+    }
+
+    /** The term structure's study {@code source} holds ({@code term-structure.json}), read as {@link #read} reads. */
+    public static TermStructureEvidence.Result readTermStructure(InputStream in, String source) throws IOException {
+        return read(in, source, TermStructureEvidence.Result.class);
+    }
+
+    private static <T> T read(InputStream in, String source, Class<T> type) throws IOException {
         JsonNode tree = JSON.readTree(in);
         JsonNode schema = tree == null ? null : tree.get("schema");
         if (schema == null || !schema.canConvertToInt()) {
@@ -51,7 +66,7 @@ public final class EvidenceJson {
                     + "schema " + Evidence.SCHEMA + ": serve it with the build that wrote it, or run its report again");
         }
         try {
-            return JSON.treeToValue(tree, Evidence.Result.class);
+            return JSON.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new EvidenceException(source + " does not fit evidence schema " + Evidence.SCHEMA + ": "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
