@@ -23,7 +23,8 @@ import io.sysrisk.inference.WindowScore;
  * The engine self-check: fixed networks on fixed windows, scored by DJL (libtorch) and by the Java forward pass,
  * which is the reference. It exists because libtorch 2.7.1's oneDNN computes the LSTM and the Conv1d of these
  * networks wrongly on some CPUs (AMD Zen 5: probabilities off by up to 0.34, training silently degraded), and
- * nothing else would notice: every DJL job and test runs it first ({@link io.sysrisk.cli.EngineGuard}).
+ * nothing else would notice: every DJL job runs it first (the CLI's {@code EngineGuard}), and so does the build
+ * before the tests of each module that computes with DJL ({@link #main}).
  *
  * <p>Both sizes of the network are checked, since oneDNN picks its kernels by shape (capping its instruction set
  * at AVX2 fixed the small network on Zen 5 and left the reference-size one 0.008 off). The parameters come from a
