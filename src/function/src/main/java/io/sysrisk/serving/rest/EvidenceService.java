@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.sysrisk.research.evidence.CalmFigures;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.EvidenceJson;
 import io.sysrisk.research.evidence.Interval;
@@ -206,16 +207,9 @@ public class EvidenceService {
      * paired differences with intervals, mean probability against the rate), the monotone count, in words.
      */
     private ObjectNode readTermStructureEvidence(ObjectNode out) {
-        TermStructureEvidence.Result r;
-        try (InputStream in = resource("term-structure.json")) {
-            if (in == null) {
-                return out;
-            }
-            r = EvidenceJson.readTermStructure(in, "the packaged report of " + service.manifest().version()
-                    + " (term-structure.json)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("the packaged report of " + service.manifest().version()
-                    + " cannot be read", e);
+        TermStructureEvidence.Result r = packaged("term-structure.json", EvidenceJson::readTermStructure);
+        if (r == null) {
+            return out;
         }
         out.put("design", r.design());
         out.put("mode", r.mode());
@@ -236,9 +230,7 @@ public class EvidenceService {
         // Onsets out of calm, per horizon: the windows before them against those without an onset within it.
         ArrayNode calm = out.putArray("calm");
         for (int k = 0; k < r.calm().size(); k++) {
-            ObjectNode o = (ObjectNode) EvidenceJson.tree(r.calm().get(k));
-            o.remove("calmOnsetDates");
-            calm.addObject().put("days", r.horizons().get(k)).setAll(o);
+            calm.addObject().put("days", r.horizons().get(k)).setAll(calm(r.calm().get(k)));
         }
         out.put("inWords", words.toString());
         // Each horizon as an alarm, beside the alarms that know nothing of the future (the report's tables).
@@ -255,17 +247,7 @@ public class EvidenceService {
             o.set("verdict", EvidenceJson.tree(t.verdict()));
             o.put("beatsNulls", t.beatsNulls());
             ArrayNode rows = o.putArray("rows");
-            for (Evidence.EventRow x : t.rows()) {
-                ObjectNode row = rows.addObject();
-                row.put("name", x.name());
-                row.put("rule", x.rule());
-                row.set("intervals", EvidenceJson.tree(x.intervals()));
-                row.put("calmOnsets", x.calmOnsets());
-                row.put("calmWarned", x.calmWarned());
-                ObjectNode ev = (ObjectNode) EvidenceJson.tree(x.events());
-                ev.remove("leads");
-                row.set("events", ev);
-            }
+            t.rows().forEach(x -> rows.add(eventRow(x)));
             Evidence.EventRow model = t.rows().get(0);
             Evidence.Verdict v = t.verdict();
             alarmWords.append(String.format(java.util.Locale.ROOT, "%sWithin %d trading days the alarm is %s: "
@@ -299,6 +281,52 @@ public class EvidenceService {
         }
     }
 
+    /** How a report file is read: the contract's readers, which name the source in their refusals. */
+    @FunctionalInterface
+    private interface ReportReader<T> {
+        T read(InputStream in, String source) throws IOException;
+    }
+
+    /** The packaged report file {@code file} read by {@code reader}, or null when the version has none. */
+    private <T> T packaged(String file, ReportReader<T> reader) {
+        String source = "the packaged report of " + service.manifest().version() + " (" + file + ")";
+        try (InputStream in = resource(file)) {
+            return in == null ? null : reader.read(in, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + " cannot be read", e);
+        }
+    }
+
+    /** An alarm row as the page shows it: the report's row without the lead of every warned onset. */
+    private static ObjectNode eventRow(Evidence.EventRow x) {
+        ObjectNode row = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        row.put("name", x.name());
+        row.put("rule", x.rule());
+        ObjectNode ev = (ObjectNode) EvidenceJson.tree(x.events());
+        ev.remove("leads");
+        row.set("events", ev);
+        row.set("intervals", EvidenceJson.tree(x.intervals()));
+        row.put("calmOnsets", x.calmOnsets());
+        row.put("calmWarned", x.calmWarned());
+        return row;
+    }
+
+    /** The onsets-out-of-calm figures as the page shows them: without the onsets' dates. */
+    private static ObjectNode calm(CalmFigures c) {
+        ObjectNode o = (ObjectNode) EvidenceJson.tree(c);
+        o.remove("calmOnsetDates");
+        return o;
+    }
+
+    /** Whether the served version's packaged report holds {@code file}. */
+    private boolean has(String file) {
+        try (InputStream in = resource(file)) {
+            return in != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private InputStream resource(String file) {
         return report.apply(file);
     }
@@ -312,16 +340,9 @@ public class EvidenceService {
         if (service.manifest().horizons() != null) {
             return readTermStructureEvidence(out);
         }
-        String name = resource("lomo.json") != null ? "lomo.json" : "walk-forward.json";
-        Evidence.Result r;
-        try (InputStream in = resource(name)) {
-            if (in == null) {
-                return out;
-            }
-            r = EvidenceJson.read(in, "the packaged report of " + service.manifest().version() + " (" + name + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException("the packaged report of " + service.manifest().version()
-                    + " cannot be read", e);
+        Evidence.Result r = packaged(has("lomo.json") ? "lomo.json" : "walk-forward.json", EvidenceJson::read);
+        if (r == null) {
+            return out;
         }
         out.put("design", r.design().toString());
         out.put("mode", r.mode());
@@ -333,9 +354,7 @@ public class EvidenceService {
         out.set("pooledComparisons", EvidenceJson.tree(r.pooledComparisons()));
         out.set("headlineVerdict", EvidenceJson.tree(r.headlineVerdict()));
         out.put("calmInWords", r.calmInWords());
-        ObjectNode calm = (ObjectNode) EvidenceJson.tree(r.pooledCalm());
-        calm.remove("calmOnsetDates");
-        out.set("calm", calm);
+        out.set("calm", calm(r.pooledCalm()));
         ArrayNode folds = out.putArray("folds");
         for (Evidence.FoldResult f : r.folds()) {
             ObjectNode fold = folds.addObject();
@@ -359,17 +378,7 @@ public class EvidenceService {
         ObjectNode events = out.putObject("events");
         events.put("preference", t.preference());
         ArrayNode rows = events.putArray("rows");
-        for (Evidence.EventRow x : t.rows()) {
-            ObjectNode row = rows.addObject();
-            row.put("name", x.name());
-            row.put("rule", x.rule());
-            ObjectNode ev = (ObjectNode) EvidenceJson.tree(x.events());
-            ev.remove("leads");
-            row.set("events", ev);
-            row.set("intervals", EvidenceJson.tree(x.intervals()));
-            row.put("calmOnsets", x.calmOnsets());
-            row.put("calmWarned", x.calmWarned());
-        }
+        t.rows().forEach(x -> rows.add(eventRow(x)));
         events.set("matchedRandom", EvidenceJson.tree(t.matchedRandom()));
         events.set("shifts", EvidenceJson.tree(t.shifts()));
         return out;
