@@ -78,18 +78,20 @@ class MonitorEvidenceTest {
      * A report of another schema version stops the start with one line (a later build's report is never read as
      * this build's records); the packaged one starts.
      */
+    private static final int SCHEMA = io.sysrisk.research.evidence.Evidence.SCHEMA;
+
     @Test
     void aReportThisBuildCannotReadStopsTheStartInOneLine() throws Exception {
         ScoringService service = new ScoringService(ScoringServiceStartupTest.config("packaged", "sp500-ohlcv"));
         service.start();
         try {
             byte[] later = Files.readString(Path.of("model-store", "sp500-ohlcv", "report", "walk-forward.json"))
-                    .replaceFirst("\"schema\":1,", "\"schema\":2,").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    .replaceFirst("\"schema\":" + SCHEMA + ",", "\"schema\":" + (SCHEMA + 1) + ",").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             EvidenceService broken = new EvidenceService(service, file -> file.equals("walk-forward.json")
                     ? new java.io.ByteArrayInputStream(later) : null);
             RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
                     () -> broken.onStart(null));
-            assertTrue(e.getMessage().contains("is evidence schema 2; this build reads schema 1")
+            assertTrue(e.getMessage().contains("is evidence schema " + (SCHEMA + 1) + "; this build reads schema " + SCHEMA)
                     && !e.getMessage().contains("\n"), e.getMessage());
             new EvidenceService(service).onStart(null);
         } finally {

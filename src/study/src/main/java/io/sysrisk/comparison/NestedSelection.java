@@ -133,7 +133,8 @@ public final class NestedSelection {
                 continue;
             }
             FoldExperiments inner = new FoldExperiments(base.withHeldOut(new PooledConfig.HeldOut(m.name(),
-                    m.first(), m.last())), outer == null ? List.of() : List.of(outer), markets, reference);
+                    m.first(), m.last())), outer == null ? List.of() : List.of(outer), markets, reference,
+                    base.window());
             int[] rows;
             try {
                 rows = inner.commonTestRows(candidates);

@@ -130,6 +130,9 @@ public final class LomoReportWriter {
         sb.append("| held out | test windows | events (base rate) | onsets | score | ROC-AUC | PR-AUC |\n|---|---|---|---|---|---|---|\n");
         for (Evidence.FoldResult f : r.folds()) {
             for (Evidence.ScoreResult s : f.scores()) {
+                if (Evidence.paperRow(s.name())) {
+                    continue; // the paper's comparison has its own section
+                }
                 sb.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n",
                         s == f.scores().get(0) ? f.fold() + " (" + f.period() + ")" : "",
                         s == f.scores().get(0) ? String.valueOf(f.windows()) : "",
@@ -140,6 +143,9 @@ public final class LomoReportWriter {
             }
         }
         for (Evidence.ScoreResult s : r.pooled()) {
+            if (Evidence.paperRow(s.name())) {
+                continue;
+            }
             sb.append(String.format("| **pooled** (whole-history folds) | %s | %s | %s | %s | %s | %s |%n",
                     s == r.pooled().get(0) ? String.valueOf(r.pooledWindows()) : "",
                     s == r.pooled().get(0) ? String.format("%d (%.3f)", r.pooledPositives(), (double) r.pooledPositives() / r.pooledWindows()) : "",
@@ -150,6 +156,9 @@ public final class LomoReportWriter {
 
         sb.append("\nStratified (no pair or precision mixes two folds' calibrations): ");
         for (Evidence.Stratified st : r.stratified()) {
+            if (Evidence.paperRow(st.name())) {
+                continue;
+            }
             sb.append(String.format(Locale.ROOT, "%s ROC-AUC %.3f, PR-AUC %.3f; ", st.name(), st.rocAuc(), st.prAuc()));
         }
         sb.setLength(sb.length() - 2);
@@ -195,6 +204,7 @@ public final class LomoReportWriter {
         sb.append(diffRow("**pooled**", r.pooledComparisons()));
 
         headline(sb, r);
+        PaperSection.write(sb, r);
         calm(sb, r);
         if (control != null) {
             positiveControl(sb, control);
@@ -500,6 +510,9 @@ public final class LomoReportWriter {
         StringBuilder sb = new StringBuilder();
         double pref = Evidence.PREFERENCES[mu];
         for (Evidence.EventRow row : t.rows()) {
+            if (Evidence.paperRow(row.name())) {
+                continue; // in the paper's comparison's own table
+            }
             EventMetrics e = row.events();
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d of %d (%s) [%s, %s] | %.2f [%.2f, %.2f] | %.0f | %s | %s |%n",
                     row == t.rows().get(0) ? fold : "", row.name(), row.rule(), e.warned(), e.onsets(),
@@ -523,21 +536,21 @@ public final class LomoReportWriter {
         return sb.toString();
     }
 
-    private static String withCi(double v, Interval ci) {
+    static String withCi(double v, Interval ci) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f [%.2f, %.2f]", v, ci.low(), ci.high());
     }
 
-    private static String diff(Difference d) {
+    static String diff(Difference d) {
         String s = String.format(Locale.ROOT, "%+.3f [%.3f, %.3f]", d.estimate(), d.interval().low(),
                 d.interval().high());
         return d.interval().above(0) ? "**" + s + "**" : s;
     }
 
-    private static String pct(double v) {
+    static String pct(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
     }
 
-    private static String num(double v, String fmt) {
+    static String num(double v, String fmt) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, fmt, v);
     }
 

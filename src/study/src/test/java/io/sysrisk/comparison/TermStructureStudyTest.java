@@ -36,7 +36,7 @@ class TermStructureStudyTest {
         ModelConfig member = ModelConfig.small().anchoredOn(1).withHorizons(HORIZONS, 20);
         List<Market> markets = Markets.embedded();
         LeaveOneMarketOut.Settings quick = new LeaveOneMarketOut.Settings("quick", List.of(1), 1, 1, 40,
-                List.of("spi"), false, List.of(1), 1, LeaveOneMarketOut.Settings.quick().candidates());
+                List.of("spi"), false, List.of(1), 1, LeaveOneMarketOut.Settings.quick().candidates(), List.of());
         TermStructureEvidence.Result r = TermStructureStudy.run(base, member, TrainConfig.defaults(), markets, quick,
                 line -> { });
         assertEquals(1, r.folds().size());

@@ -69,11 +69,13 @@ class EvidenceContractTest {
     @Test
     void anotherVersionNoVersionOrAnUnknownFieldIsRefusedInOneLine() throws IOException {
         String lomo = Files.readString(COMMITTED.get(1));
-        String later = lomo.replaceFirst("\"schema\":1,", "\"schema\":2,");
-        String none = lomo.replaceFirst("\"schema\":1,", "");
-        String unknown = lomo.replaceFirst("\"schema\":1,", "\"schema\":1,\"surprise\":true,");
-        for (Map.Entry<String, String> c : Map.of(later, "is evidence schema 2; this build reads schema 1",
-                none, "has no evidence schema version", unknown, "does not fit evidence schema 1").entrySet()) {
+        String current = "\"schema\":" + Evidence.SCHEMA + ",";
+        String later = lomo.replaceFirst(current, "\"schema\":" + (Evidence.SCHEMA + 1) + ",");
+        String none = lomo.replaceFirst(current, "");
+        String unknown = lomo.replaceFirst(current, current + "\"surprise\":true,");
+        for (Map.Entry<String, String> c : Map.of(later, "is evidence schema " + (Evidence.SCHEMA + 1)
+                        + "; this build reads schema " + Evidence.SCHEMA, none, "has no evidence schema version",
+                unknown, "does not fit evidence schema " + Evidence.SCHEMA).entrySet()) {
             EvidenceJson.EvidenceException e = assertThrows(EvidenceJson.EvidenceException.class, () -> EvidenceJson
                     .read(new ByteArrayInputStream(c.getKey().getBytes(StandardCharsets.UTF_8)), "x.json"));
             assertTrue(e.getMessage().startsWith("x.json ") && e.getMessage().contains(c.getValue()),

@@ -65,7 +65,7 @@ public final class Evidence {
      * The version of these records' JSON. A reader refuses any other: a report written by a later build says so at
      * startup instead of being read as something it is not. Raise it when a record changes shape.
      */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 
     /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
     public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
@@ -83,6 +83,18 @@ public final class Evidence {
     public static final String ALWAYS_ON = "always on";
     public static final String EVENLY_SPACED = "evenly spaced runs, the model's alarm days and episodes";
     public static final String CALENDAR = "calendar: one alarm day per model episode, evenly spaced";
+    /**
+     * The network of arXiv 2502.06847 as the study trains it: CNN, BiLSTM and attention over 60-day windows of the
+     * closes' features, the plain recipe. The paper's comparison sets each of its other rows beside it.
+     */
+    public static final String PAPER_NETWORK = PLAIN;
+    /** How the paper's comparison rows are named among a fold's scores and event rows. */
+    public static final String PAPER_ROW = "paper's comparison: ";
+
+    /** Whether the score or alarm row called {@code name} is a row of the paper's comparison. */
+    public static boolean paperRow(String name) {
+        return name.startsWith(PAPER_ROW);
+    }
 
     /** Index of {@link #SERVED_PREFERENCE} in {@link #PREFERENCES}. */
     public static int served() {
@@ -170,7 +182,8 @@ public final class Evidence {
                          Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
                          List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
                          CalmFigures pooledCalm, List<Candidate> candidates, Selection served,
-                         int configurations, double seconds) {
+                         int configurations, double seconds,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PaperComparison paperComparison) {
 
         /** The served alarm's pooled per-day skill against each uninformative alarm's (preference 1/2). */
         @com.fasterxml.jackson.annotation.JsonProperty("headlineVerdict")
@@ -227,6 +240,46 @@ public final class Evidence {
     }
 
     public record Stratified(String name, double rocAuc, double prAuc) {
+    }
+
+    /**
+     * The paper's comparison (arXiv 2502.06847), pooled over the whole-history folds: the paper's network
+     * ({@link #PAPER_NETWORK}, over {@code window}-day windows) minus volatility, and each other row.
+     */
+    public record PaperComparison(String network, int window, Difference rocVsVolatility,
+                                  Difference prVsVolatility, List<PaperRow> rows) {
+        public PaperComparison {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One row of the paper's comparison, pooled over the whole-history folds: another network of the paper's table
+     * (or its network without attention, or with another window) trained on the same folds with the same seeds,
+     * scored on the same days, set beside {@link #PAPER_NETWORK} and volatility by paired differences
+     * (this row minus the other).
+     *
+     * @param claim what the paper claims of it, in words
+     */
+    public record PaperRow(String name, String architecture, int window, String claim, Difference rocVsPaper,
+                           Difference prVsPaper, Difference rocVsVolatility, Difference prVsVolatility) {
+
+        /** How the evidence here bears on the paper's claim that its network ranks above this row. */
+        @JsonIgnore
+        public String inWords() {
+            boolean below = rocVsPaper.interval().high() < 0 && prVsPaper.interval().high() < 0;
+            boolean belowOne = rocVsPaper.interval().high() < 0 || prVsPaper.interval().high() < 0;
+            boolean above = rocVsPaper.interval().low() > 0 || prVsPaper.interval().low() > 0;
+            if (below) {
+                return "holds: the paper's network ranks above it in ROC-AUC and PR-AUC";
+            }
+            if (above) {
+                return "reversed: it ranks above the paper's network";
+            }
+            return belowOne ? "holds in part: the paper's network ranks above it in "
+                    + (rocVsPaper.interval().high() < 0 ? "ROC-AUC" : "PR-AUC") + " only"
+                    : "not shown: no difference either way beyond resampling noise";
+        }
     }
 
     private static String pct(double v) {
