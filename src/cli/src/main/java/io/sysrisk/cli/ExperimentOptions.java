@@ -11,9 +11,6 @@ import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.research.data.EmbeddedDataset;
 import io.sysrisk.research.experiment.DataSpec;
-import io.sysrisk.research.experiment.DefaultExperiments;
-import io.sysrisk.research.experiment.ExperimentConfig;
-import io.sysrisk.windows.ChronologicalSplit;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,9 +20,9 @@ import picocli.CommandLine.Option;
 public class ExperimentOptions {
 
     @Option(names = "--experiment", defaultValue = PooledConfig.DEFAULT_NAME,
-            description = "any-index (default: one model pooled over every embedded equity market's closes). The "
-                    + "old single-market experiments (sp500, spi-sectors, dow30, djia) remain for summary and for "
-                    + "reports of versions the old job made; train their data with --dataset.")
+            description = "any-index (the default and only one: one model pooled over every embedded equity "
+                    + "market's closes). The retired single-market names (sp500, spi-sectors, dow30, djia) answer "
+                    + "with the --dataset that trains their data in the default model's shape.")
     String experiment;
 
     @Option(names = "--dataset", description = "One embedded dataset, trained in the default model's shape as one "
@@ -63,12 +60,6 @@ public class ExperimentOptions {
     @Option(names = "--features", split = ",", description = "any-index: the model's inputs, e.g. ret_z,vol_ratio_20_250 "
             + "(default ret_1d,vol_20d,vol_120d,drawdown_250d).")
     List<String> features;
-
-    /**
-     * The old single-market split dates: options of {@code summary} only ({@link SplitDates}); train refuses them
-     * ({@link Train}) and lists none of them.
-     */
-    SplitDates dates = new SplitDates();
 
     @Option(names = "--validation-share", description = "--csv and --dataset training: the latest share of the "
             + "labelled windows held for validation (its earlier half) and calibration (its later half); default "
@@ -108,11 +99,6 @@ public class ExperimentOptions {
             throw new IllegalArgumentException("--experiment " + experiment + " names an embedded experiment; with "
                     + "--csv or --dataset leave it out");
         }
-        if (dates.any()) {
-            throw new IllegalArgumentException("a --csv or --dataset model is split like the default: the latest "
-                    + "--validation-share of its windows for validation and calibration, no test part (its evidence "
-                    + "is the report's); drop --validation-start, --test-start and --test-end");
-        }
         // Several markets' closes are read as the default reads the embedded ones: its inputs.
         PooledConfig c = PooledConfig.defaults().withName(data.name()).withFeatures(features != null ? features
                 : data.single() == null ? PooledConfig.defaults().featureIds()
@@ -149,12 +135,8 @@ public class ExperimentOptions {
     /** The pooled experiment with these options' label and window. */
     public PooledConfig toPooledConfig() {
         if (!pooled()) {
-            throw new IllegalArgumentException("--experiment " + experiment + " is a single-market experiment");
-        }
-        if (dates.any()) {
-            throw new IllegalArgumentException("the any-index experiment has no split dates: every market is "
-                    + "training or validation, and the report holds markets out; drop --validation-start, "
-                    + "--test-start and --test-end");
+            throw new IllegalArgumentException(ownData() ? "--csv and --dataset train in the default model's shape: "
+                    + "see ownPooledConfig" : retired(experiment));
         }
         PooledConfig c = PooledConfig.defaults();
         if (features != null) {
@@ -166,37 +148,18 @@ public class ExperimentOptions {
         return c.withLabel(label(c.label()));
     }
 
-    /**
-     * A named single-market experiment (sp500, spi-sectors, dow30, djia), the old single-network job's. A user's file
-     * and one embedded dataset train in the default's shape instead ({@link #ownPooledConfig}).
-     */
-    public ExperimentConfig toConfig() {
-        if (ownData()) {
-            throw new IllegalArgumentException("--csv and --dataset train in the default model's shape, not as a "
-                    + "named single-market experiment");
+    /** The experiments of the single-market job retired on 2026-12-04; each name is also its dataset's. */
+    static final java.util.Set<String> RETIRED = java.util.Set.of("sp500", "spi-sectors", "dow30", "djia");
+
+    /** What {@code --experiment name} answers when it is not the default. */
+    static String retired(String name) {
+        if (!RETIRED.contains(name)) {
+            return "unknown experiment '" + name + "'; known: " + PooledConfig.DEFAULT_NAME + " (the default). A file "
+                    + "of your own: --csv; one embedded dataset: --dataset";
         }
-        ExperimentConfig c;
-        try {
-            c = DefaultExperiments.fromCliName(experiment).config();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown experiment '" + experiment + "'; known: "
-                    + PooledConfig.DEFAULT_NAME + " (the default), " + String.join(", ",
-                    java.util.Arrays.stream(DefaultExperiments.values()).map(DefaultExperiments::cliName).toList()));
-        }
-        if (window != null) {
-            c = c.withWindow(window);
-        }
-        ChronologicalSplit s = c.split();
-        if (dates.any()) {
-            s = new ChronologicalSplit(dates.validationStart != null ? dates.validationStart : s.validationStart(),
-                    dates.testStart != null ? dates.testStart : s.testStart(),
-                    dates.testEnd != null ? dates.testEnd : s.testEnd(), s.embargo());
-        }
-        c = c.withSplit(s);
-        if (label != null || horizon != null || threshold != null) {
-            c = c.withLabel(label(c.label()));
-        }
-        return c;
+        return "--experiment " + name + " named the old single-network job, retired on 2026-12-04; its data trains "
+                + "in the default model's shape with --dataset " + name + " (onset label, anchored seed ensemble, "
+                + "calibration part, alarm gate; its evidence: report --version <it>, walk-forward)";
     }
 
     /** The requested label; values not given come from {@code base} when it is of the same kind. */

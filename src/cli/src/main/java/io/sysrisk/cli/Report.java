@@ -4,25 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.sysrisk.comparison.Comparison;
-import io.sysrisk.comparison.ComparisonConfig;
-import io.sysrisk.comparison.ComparisonResult;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
 import io.sysrisk.data.Market;
 import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.inference.ModelConfig;
-import io.sysrisk.model.StoredModel;
 import io.sysrisk.report.LomoReportWriter;
-import io.sysrisk.report.ReportWriter;
 import io.sysrisk.research.data.EmbeddedDataset;
 import io.sysrisk.research.data.Markets;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.experiment.DataSpec;
-import io.sysrisk.research.experiment.ExperimentConfig;
-import io.sysrisk.research.experiment.ManifestExperiments;
-import io.sysrisk.research.experiment.PreparedExperiment;
 import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.Recipe;
@@ -38,8 +30,8 @@ import io.sysrisk.research.evidence.TermStructureEvidence;
                 + "volatility and logistic references, with event figures. A model of one market (train --csv or "
                 + "--dataset): walk-forward in the same shape. A model of several markets (train --csv F --kind "
                 + "markets): leave-one-market-out over them, or, when they share an era, walk-forward over them "
-                + "together. A version the retired single-market job made: its "
-                + "comparison of every baseline, ablation, walk-forward and cross-market test.")
+                + "together. The any-index report holds the paper's comparison (a CNN, a BiLSTM, a Transformer and a "
+                + "TCN alone, the network without attention, 30- and 120-day windows) as rows of its study.")
 class Report implements Callable<Integer>, DjlJob {
 
     @Mixin
@@ -79,6 +71,17 @@ class Report implements Callable<Integer>, DjlJob {
             + "floor, else walk-forward, and the report says why).")
     String design = "auto";
 
+    /**
+     * Why a version of the retired single-market job gets no report: its comparison was made on the old split and
+     * the old shape; the paper's comparison now lives in the default's study.
+     */
+    static String retired(String version) {
+        return "version " + version + " was made by the retired single-market job (its manifest has no pooled "
+                + "experiment): its old comparison report is no longer made. The paper's comparison is a part of the "
+                + "default's report (./mvnw -q -Preport); train its data in the default model's shape with "
+                + "train --dataset or --csv, then report --version <it>";
+    }
+
     @Override
     public Integer call() throws Exception {
         String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
@@ -102,7 +105,7 @@ class Report implements Callable<Integer>, DjlJob {
             io.sysrisk.research.evidence.TermStructureEvidence.Result result = io.sysrisk.comparison.TermStructureStudy.run(
                     manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded(),
                     quick ? LeaveOneMarketOut.Settings.quick() : LeaveOneMarketOut.Settings.full(), System.out::println);
-            Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+            Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
             io.sysrisk.report.TermStructureReportWriter.write(manifest, result, folder,
                     "./mvnw -q -Preport -Dsysrisk.args=\"--version " + manifest.version() + (quick ? " --quick" : "")
                             + "\"");
@@ -116,20 +119,12 @@ class Report implements Callable<Integer>, DjlJob {
             PositiveControl.Result control = noPositiveControl ? null : PositiveControl.run(
                     LeaveOneMarketOut.Settings.control(), manifest.pooled(), manifest.model(),
                     manifest.training().config(), Markets.embedded(), System.out::println);
-            Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+            Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
             LomoReportWriter.write(manifest, result, control, folder, command);
             System.out.println("report written to " + folder);
             return 0;
         }
-        try (StoredModel model = stored.load()) {
-            ExperimentConfig experiment = ManifestExperiments.of(model.manifest());
-            ComparisonResult result = new Comparison(quick ? ComparisonConfig.quick() : ComparisonConfig.full(),
-                    System.out::println).run(experiment);
-            Path folder = out != null ? out : model.folder().resolve(ReportWriter.FOLDER);
-            ReportWriter.write(model, PreparedExperiment.prepare(experiment), result, folder, command);
-            System.out.println("report written to " + folder);
-        }
-        return 0;
+        throw new IllegalArgumentException(retired(manifest.version()));
     }
 
     /**
@@ -200,7 +195,7 @@ class Report implements Callable<Integer>, DjlJob {
             result = study.walkForwardMarkets(config, manifest.model(), manifest.training().config(),
                     data.markets(), plan, versionRecipe(manifest));
         }
-        Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+        Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
         LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
         System.out.println("report written to " + folder);
         return 0;
@@ -279,7 +274,7 @@ class Report implements Callable<Integer>, DjlJob {
                 : LeaveOneMarketOut.Settings.full(), System.out::println)
                 .walkForward(config, manifest.model(), manifest.training().config(), market, plan,
                         versionRecipe(manifest));
-        Path folder = out != null ? out : stored.folder().resolve(ReportWriter.FOLDER);
+        Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
         LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
         System.out.println("report written to " + folder);
         return 0;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.sysrisk.model.QuietEngine;
-import io.sysrisk.research.experiment.PreparedExperiment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,12 +87,8 @@ public class SysriskCli {
         @Mixin
         ExperimentOptions experiment;
 
-        @Mixin
-        SplitDates dates;
-
         @Override
         public Integer call() {
-            experiment.dates = dates;
             if (experiment.ownData()) {
                 io.sysrisk.training.TrainingData data = experiment.ownTrainingData();
                 System.out.print(io.sysrisk.research.experiment.PooledExperiment.prepareUnchecked(
@@ -101,10 +96,8 @@ public class SysriskCli {
                         .summary());
                 return 0;
             }
-            System.out.print(experiment.pooled()
-                    ? io.sysrisk.research.experiment.PooledExperiment.prepare(experiment.toPooledConfig(),
-                            io.sysrisk.research.data.Markets.embedded()).summary()
-                    : PreparedExperiment.prepare(experiment.toConfig()).summary());
+            System.out.print(io.sysrisk.research.experiment.PooledExperiment.prepare(experiment.toPooledConfig(),
+                    io.sysrisk.research.data.Markets.embedded()).summary());
             return 0;
         }
     }

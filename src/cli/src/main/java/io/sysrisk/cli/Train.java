@@ -103,7 +103,7 @@ class Train implements Callable<Integer>, DjlJob {
                     + "drop --validation-start, --test-start and --test-end");
         }
         if (!experiment.pooled() && !experiment.ownData()) {
-            throw new IllegalArgumentException(retiredExperiment(experiment.experiment));
+            throw new IllegalArgumentException(ExperimentOptions.retired(experiment.experiment));
         }
         if (modelSize != null && !modelSize.equals("small") && !modelSize.equals("reference")) {
             throw new IllegalArgumentException("--model must be small or reference, got '" + modelSize + "'");
@@ -178,12 +178,6 @@ class Train implements Callable<Integer>, DjlJob {
      * The named single-market experiments trained one plain network on the drawdown label with no calibration part,
      * alarm gate or walk-forward evidence. That job is gone; their data trains in the default's shape instead.
      */
-    static String retiredExperiment(String name) {
-        String dataset = io.sysrisk.research.experiment.DefaultExperiments.fromCliName(name).dataset().cliName();
-        return "--experiment " + name + " named the old single-network job, retired on 2026-12-04; its data trains "
-                + "in the default model's shape with --dataset " + dataset + " (onset label, anchored seed ensemble, "
-                + "calibration part, alarm gate; its evidence: report --version <it>, walk-forward)";
-    }
 
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;

@@ -1,6 +1,7 @@
 package io.sysrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,23 +18,16 @@ import io.sysrisk.data.InputKind;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.features.FeatureSet;
 import io.sysrisk.labels.LabelDefinition;
-import io.sysrisk.research.experiment.ExperimentConfig;
 import io.sysrisk.training.TrainingData;
 import picocli.CommandLine;
 
 class ExperimentOptionsTest {
 
-    /** The options as {@code summary} parses them: the experiment's, and the old split dates. */
+    /** The options as {@code summary} and {@code train} parse them. */
     private static ExperimentOptions options(String... args) {
         ExperimentOptions o = new ExperimentOptions();
-        CommandLine cli = new CommandLine(o);
-        cli.addMixin("dates", o.dates);
-        cli.parseArgs(args);
+        new CommandLine(o).parseArgs(args);
         return o;
-    }
-
-    private static ExperimentConfig parse(String... args) {
-        return options(args).toConfig();
     }
 
     @Test
@@ -44,24 +38,24 @@ class ExperimentOptionsTest {
         assertEquals(new LabelDefinition.Onset(20, 0.07), o.toPooledConfig().label());
         PooledConfig longer = options("--horizon", "40").toPooledConfig();
         assertEquals(new LabelDefinition.Onset(40, 0.07), longer.label(), "the threshold stays the experiment's");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--test-start", "2015-01-01")
-                .toPooledConfig()).getMessage().contains("no split dates"));
+        // The old split dates are no option of an experiment's (train lists none and refuses them by name).
+        assertThrows(CommandLine.UnmatchedArgumentException.class, () -> options("--test-start", "2015-01-01"));
     }
 
+    /** The retired single-market experiments answer with the dataset that trains their data today. */
     @Test
-    void aSingleMarketExperimentKeepsItsOwnDefaults() {
-        ExperimentConfig c = parse("--experiment", "sp500");
-        assertEquals("sp500", c.name());
-        assertEquals(new LabelDefinition.FutureDrawdown(20, 0.07), c.label());
-        assertEquals(60, c.window());
-        // The Dow 30 experiment's fall is 5%: a different horizon must not bring back a 7% written elsewhere.
-        assertEquals(new LabelDefinition.FutureDrawdown(10, 0.05), parse("--experiment", "dow30", "--horizon", "10").label());
-        assertEquals(new LabelDefinition.Onset(20, 0.05), parse("--experiment", "dow30", "--label", "onset").label());
+    void aRetiredSingleMarketExperimentNamesItsDataset() {
+        for (String name : ExperimentOptions.RETIRED) {
+            ExperimentOptions o = options("--experiment", name);
+            assertFalse(o.pooled());
+            String m = assertThrows(IllegalArgumentException.class, o::toPooledConfig).getMessage();
+            assertTrue(m.contains("retired") && m.contains("--dataset " + name), m);
+        }
     }
 
     /**
      * A user's file trains in the default's shape: its own name, the onset label unless another is given, every
-     * feature its columns support, the default's split by share (and refuses the old split dates).
+     * feature its columns support, the default's split by share.
      */
     @Test
     void aUsersCsvGetsTheDefaultsExperimentWithItsOwnNameAndInputs(@TempDir Path dir) throws IOException {
@@ -89,9 +83,6 @@ class ExperimentOptionsTest {
         assertEquals(new LabelDefinition.VolatilityRegime(30, 0.4), given.label());
         assertEquals(40, given.window());
         assertEquals(0.3, given.validationShare());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", file.toString(), "--kind",
-                "panel", "--index-column", "IDX", "--test-start", "1992-01-01").ownPooledConfig(data)).getMessage()
-                .contains("--validation-share"));
     }
 
     @Test
@@ -100,9 +91,9 @@ class ExperimentOptionsTest {
                 .getMessage().contains("--kind"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--csv", "x.csv", "--kind", "daily")
                 .ownTrainingData()).getMessage().contains("ohlcv, panel or markets"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--experiment", "sp500", "--label", "crash")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--label", "crash").toPooledConfig()).getMessage()
                 .contains("known: onset, drawdown, co-crash, vol-regime"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--experiment", "nikkei")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> options("--experiment", "nikkei").toPooledConfig()).getMessage()
                 .contains("known"));
     }
 }

@@ -107,7 +107,7 @@ class OwnDataTrainingTest {
         assertFalse(Files.exists(dir.resolve("s").resolve("p")));
     }
 
-    /** help train lists only options train takes; the split dates stay listed where they work, in summary. */
+    /** help train and help summary list only options they take: no old split date. */
     @Test
     void trainsHelpListsNoOptionItRefuses() {
         String[] train = CliRun.run("help", "train");
@@ -117,7 +117,8 @@ class OwnDataTrainingTest {
             assertFalse(train[1].contains(refused), refused + " is listed by help train:\n" + train[1]);
         }
         String[] summary = CliRun.run("help", "summary");
-        assertTrue(summary[1].contains("--test-start"), summary[1]);
+        assertEquals("0", summary[0], summary[2]);
+        assertTrue(summary[1].contains("--experiment") && !summary[1].contains("--test-start"), summary[1]);
     }
 
     /**

@@ -113,7 +113,8 @@ class SysriskCliTest {
         for (String[] args : new String[][] {
                 {"train", "--csv", "/nonexistent/file.csv", "--kind", "panel"},
                 {"summary", "--experiment", "nikkei"},
-                {"report", "--version", "no-such-version", "--store", "/nonexistent/store"}}) {
+                {"report", "--version", "no-such-version", "--store", "/nonexistent/store"},
+                {"report", "--version", "spi-sectors", "--store", "src/fixtures/model-store"}}) {
             String[] r = run(args);
             assertEquals("2", r[0], String.join(" ", args));
             String out = r[1].lines().filter(l -> !l.startsWith("engine check: ")).reduce("", (a, b) -> a + b + "\n")
@@ -121,6 +122,9 @@ class SysriskCliTest {
             assertTrue(out.startsWith("error: ") && !out.contains("\n") && !out.contains("Exception"), out);
         }
         assertTrue(run("summary", "--experiment", "nikkei")[1].contains("any-index (the default)"));
+        // The store reads a version of the retired single-market job (the fixture); its old report is not made.
+        assertTrue(run("report", "--version", "spi-sectors", "--store", "src/fixtures/model-store")[1]
+                .contains("was made by the retired single-market job"));
     }
 
     /**

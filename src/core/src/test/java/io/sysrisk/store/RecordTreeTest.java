@@ -41,7 +41,7 @@ class RecordTreeTest {
             assertEquals(ModelStore.json().valueToTree(bound), ModelStore.json().valueToTree(tree), version);
             read++;
         }
-        assertTrue(read >= 4, read + " manifests: the default, sp500-ohlcv and the old job's two");
+        assertTrue(read >= 4, read + " manifests: the committed ones and the old job's");
     }
 
     @Test

@@ -6,24 +6,26 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Writes test versions made of the old job's sp500 fixture files, without DJL; and the child process of the crash test. */
+/** Writes test versions made of the old job's fixture files, without DJL; and the child process of the crash test. */
 final class StoreWriter {
 
     static final Path COMMITTED = Path.of("model-store");
     /** Versions the retired single-market job wrote, kept as fixtures of the old manifest shape. */
     static final Path OLD_JOB = Path.of("src", "fixtures", "model-store");
+    /** The one version there: the SPI and its sectors (a panel model). */
+    static final String OLD_VERSION = "spi-sectors";
 
     private StoreWriter() {
     }
 
-    /** The old job's sp500 manifest under another version name. */
+    /** The old job's manifest under another version name. */
     static ModelManifest manifest(String version) throws IOException {
-        ObjectNode m = (ObjectNode) ModelStore.json().readTree(OLD_JOB.resolve("sp500").resolve(ModelStore.MANIFEST).toFile());
+        ObjectNode m = (ObjectNode) ModelStore.json().readTree(OLD_JOB.resolve(OLD_VERSION).resolve(ModelStore.MANIFEST).toFile());
         m.put("version", version);
         return ModelStore.json().treeToValue(m, ModelManifest.class);
     }
 
-    /** Saves {@code version} into {@code root} with the old job's sp500 parameter files. */
+    /** Saves {@code version} into {@code root} with the old job's parameter files. */
     static Path save(ModelStore store, String version) throws IOException {
         try (ModelStore.WriteLock lock = store.lock(version)) {
             return save(store, version, lock);
@@ -34,7 +36,7 @@ final class StoreWriter {
         return save(store, manifest(version), lock);
     }
 
-    /** The old job's sp500 manifest under another version name, marked with its own creation time. */
+    /** The old job's manifest under another version name, marked with its own creation time. */
     static ModelManifest manifest(String version, String createdAt) throws IOException {
         ObjectNode m = (ObjectNode) ModelStore.json().valueToTree(manifest(version));
         m.put("createdAt", createdAt);
@@ -43,9 +45,9 @@ final class StoreWriter {
 
     static Path save(ModelStore store, ModelManifest m, ModelStore.WriteLock lock) throws IOException {
         return store.save(m, (folder, manifest) -> {
-            Files.copy(OLD_JOB.resolve("sp500").resolve(manifest.parameters().file()),
+            Files.copy(OLD_JOB.resolve(OLD_VERSION).resolve(manifest.parameters().file()),
                     folder.resolve(manifest.parameters().file()));
-            Files.copy(OLD_JOB.resolve("sp500").resolve(manifest.portableParameters().file()),
+            Files.copy(OLD_JOB.resolve(OLD_VERSION).resolve(manifest.portableParameters().file()),
                     folder.resolve(manifest.portableParameters().file()));
             return manifest;
         }, lock);

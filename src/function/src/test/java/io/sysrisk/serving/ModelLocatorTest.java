@@ -31,10 +31,10 @@ class ModelLocatorTest {
         store.javaModel("sp500-ohlcv"); // both parameter files are there and match their checksums
     }
 
-    /** The retired single-market job's versions are test fixtures, not packaged. */
+    /** The retired single-market job's version is a test fixture, not packaged. */
     @Test
     void theOldJobsFixturesAreNotPackaged() {
-        for (String old : List.of("sp500", "spi-sectors")) {
+        for (String old : List.of("spi-sectors")) {
             String m = assertThrows(ModelStoreException.class, () -> ModelLocator.storeRoot("packaged", old, false))
                     .getMessage();
             assertTrue(m.contains("not packaged"), m);

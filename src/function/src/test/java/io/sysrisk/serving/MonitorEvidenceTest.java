@@ -44,6 +44,35 @@ class MonitorEvidenceTest {
         }
     }
 
+    /**
+     * The default's evidence names the paper's comparison in its own object, each row with what it says of the
+     * paper's claim; the served model's figures (pooled, per fold, the alarm's table) hold none of its rows.
+     */
+    @Test
+    void theDefaultsEvidenceHoldsThePapersComparisonApart() throws Exception {
+        ScoringService service = new ScoringService(ScoringServiceStartupTest.config("packaged", "any-index"));
+        service.start();
+        try {
+            ObjectNode e = new EvidenceService(service).evidence();
+            JsonNode report = new ObjectMapper().readTree(Files.readString(
+                    Path.of("model-store", "any-index", "report", "lomo.json")));
+            JsonNode rows = e.path("paperComparison").path("rows");
+            assertEquals(report.get("paperComparison").get("rows").size(), rows.size(), e.toString());
+            assertTrue(rows.size() >= 7, "a CNN, a BiLSTM, a Transformer, a TCN, no attention, two windows: " + rows);
+            rows.forEach(r -> assertTrue(r.path("inWords").asText().matches("(holds|reversed|not shown).*"),
+                    r.toString()));
+            java.util.List<String> names = new java.util.ArrayList<>();
+            e.get("pooled").forEach(x -> names.add(x.get("name").asText()));
+            e.get("stratified").forEach(x -> names.add(x.get("name").asText()));
+            e.get("folds").forEach(f -> f.get("scores").forEach(x -> names.add(x.get("name").asText())));
+            e.get("events").get("rows").forEach(x -> names.add(x.get("name").asText()));
+            assertTrue(names.stream().noneMatch(io.sysrisk.research.evidence.Evidence::paperRow), names.toString());
+            assertTrue(names.contains(io.sysrisk.research.evidence.Evidence.PLAIN), names.toString());
+        } finally {
+            service.stop();
+        }
+    }
+
     /** Three indices of one era (three-indices): their walk-forward together, named as such, one row per market. */
     @Test
     void marketsOfOneEraQuoteTheirWalkForwardTogether() throws Exception {

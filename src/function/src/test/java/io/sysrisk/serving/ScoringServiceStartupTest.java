@@ -67,7 +67,7 @@ class ScoringServiceStartupTest {
         };
     }
 
-    /** Versions the retired single-market job wrote (an OHLCV and a panel model), kept as test fixtures. */
+    /** The version the retired single-market job wrote (a panel model), kept as a test fixture of the old shape. */
     static final String OLD_JOB_STORE = "src/fixtures/model-store";
 
     @Test
@@ -100,10 +100,10 @@ class ScoringServiceStartupTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"model-store, any-index", "model-store, sp500-ohlcv", "src/fixtures/model-store, sp500",
+    @CsvSource({"model-store, any-index", "model-store, sp500-ohlcv",
             "src/fixtures/model-store, spi-sectors"}) // OLD_JOB_STORE
     void aGoodModelStartsReady(String root, String version) {
-        // The last two were written by the retired single-market job: a user's store may still hold such versions.
+        // The last was written by the retired single-market job: a user's store may still hold such versions.
         ScoringService s = new ScoringService(config(root, version));
         s.start();
         try {

@@ -46,6 +46,9 @@ import io.sysrisk.training.Recipe;
  */
 public final class LomoReportWriter {
 
+    /** A version's report folder, beside its manifest. */
+    public static final String FOLDER = "report";
+
     private LomoReportWriter() {
     }
 

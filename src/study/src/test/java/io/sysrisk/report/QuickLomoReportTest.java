@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sysrisk.comparison.LeaveOneMarketOut;
+import io.sysrisk.comparison.PaperRows;
 import io.sysrisk.research.data.Markets;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.store.ModelManifest;
@@ -32,7 +33,24 @@ class QuickLomoReportTest {
         assertEquals(2, r.folds().size());
         assertEquals(r.folds().stream().mapToInt(Evidence.FoldResult::windows).sum(), r.pooledWindows());
         for (Evidence.FoldResult f : r.folds()) {
-            assertEquals(5, f.scores().size(), "selected, volatility, logistic, plain, anchored");
+            assertEquals(5 + PaperRows.ALL.size(), f.scores().size(),
+                    "selected, volatility, logistic, plain, anchored, and the paper's comparison's rows");
+            for (PaperRows.Row row : PaperRows.ALL) {
+                assertTrue(f.scores().stream().anyMatch(s -> s.name().equals(row.name())), row.name());
+                assertTrue(f.events().stream().allMatch(t -> t.rows().stream()
+                        .anyMatch(x -> x.name().equals(row.name()))), "its alarm in every event table: " + row);
+                assertEquals(2, f.bestEpochs().get(row.name()).size(), "a member per seed: " + row);
+            }
+            // Every row is scored on the days the longest window can score: the first is 119 days into the data.
+            io.sysrisk.data.Market held = Markets.byName(Markets.embedded(), f.market());
+            int firstRow = f.rows()[0];
+            io.sysrisk.research.experiment.PooledExperiment.MarketPart part = io.sysrisk.research.experiment
+                    .PooledExperiment.prepare(m.pooled().withHeldOut(new io.sysrisk.experiment.PooledConfig.HeldOut(
+                            held.name(), held.first(), held.last())), Markets.embedded()).heldOut();
+            int firstValid = part.matrix().firstValid();
+            assertTrue(firstRow >= firstValid + 119, f.fold() + ": the 120-day window's first day, row " + firstRow);
+            assertTrue(java.util.Arrays.stream(part.testRows()).anyMatch(t -> t < firstValid + 119),
+                    f.fold() + ": 60-day windows alone would have scored earlier days");
             Recipe.byName(f.selection().chosen());
             assertEquals(2, f.selection().innerFolds().size());
             for (java.util.Map<String, Double> inner : f.selection().perFold()) {
@@ -71,7 +89,19 @@ class QuickLomoReportTest {
             assertTrue(model.calmOnsets() > 0 && model.calmOnsets() < model.events().onsets(), "calm onsets counted");
         }
         assertTrue(r.pooledCalm().calmOnsets() > 0 && r.pooledCalm().calmOnsets() < r.pooledCalm().onsets());
-        assertEquals(5, r.pooledCalm().ranking().size(), "every score on the calm stratum");
+        assertEquals(5 + PaperRows.ALL.size(), r.pooledCalm().ranking().size(), "every score on the calm stratum");
+        // The paper's comparison: every row, paired against the paper's network (the plain one) and volatility.
+        Evidence.PaperComparison paper = r.paperComparison();
+        assertEquals(Evidence.PAPER_NETWORK, paper.network());
+        assertEquals(PaperRows.ALL.stream().map(PaperRows.Row::name).toList(),
+                paper.rows().stream().map(Evidence.PaperRow::name).toList());
+        assertEquals(List.of(60, 60, 60, 60, 60, 30, 120), paper.rows().stream().map(Evidence.PaperRow::window)
+                .toList());
+        for (Evidence.PaperRow row : paper.rows()) {
+            assertTrue(row.prVsPaper().interval().low() <= row.prVsPaper().estimate()
+                    && row.prVsPaper().estimate() <= row.prVsPaper().interval().high(), row.toString());
+            assertTrue(!row.inWords().isEmpty());
+        }
         LomoReportWriter.write(m, r, dir, "test");
         String md = Files.readString(dir.resolve("README.md"));
         assertTrue(md.contains("## Paired differences") && md.contains("## Early warning") && md.contains("**pooled**")
@@ -90,7 +120,9 @@ class QuickLomoReportTest {
         assertEquals(r.folds().get(0).windows(), fold.get("dates").size());
         assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
         assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
-        assertEquals(5, json.get("stratified").size());
+        assertEquals(5 + PaperRows.ALL.size(), json.get("stratified").size());
+        assertEquals(PaperRows.ALL.size(), json.get("paperComparison").get("rows").size());
+        assertTrue(md.contains("## The paper's comparison (arXiv 2502.06847)") && md.contains("| transformer | "), md);
         assertEquals(r.pooledCalm().calmOnsets(), json.get("pooledCalm").get("calmOnsets").asInt());
         assertTrue(json.get("pooledEvents").get(0).get("shifts").get("skill").size() == 3);
         assertTrue(json.get("served").get("perFoldEpochs").size() == 2, "each inner fold's restored epochs");

@@ -29,7 +29,7 @@ import io.sysrisk.store.ModelStoreException;
 
 /**
  * The pure-Java forward pass gives DJL's probabilities and attention weights, within 1e-5, on every committed model
- * and on the retired single-market job's two fixtures (src/fixtures/model-store).
+ * and on the retired single-market job's fixture (src/fixtures/model-store).
  */
 class InferenceParityTest {
 
@@ -82,7 +82,7 @@ class InferenceParityTest {
     @Test
     void everyCommittedModelHasItsPortableFile() {
         assertTrue(STORE.versions().containsAll(List.of("any-index", "sp500-ohlcv", "any-index-horizons")));
-        assertEquals(List.of("sp500", "spi-sectors"), OLD_JOB.versions());
+        assertEquals(List.of("spi-sectors"), OLD_JOB.versions());
         for (ModelStore s : List.of(STORE, OLD_JOB)) {
             for (String v : s.versions()) {
                 assertTrue(s.manifest(v).portableParameters() != null, v);

@@ -21,10 +21,7 @@ import io.sysrisk.model.DjlScoring;
 import io.sysrisk.model.StoredModel;
 import io.sysrisk.research.data.EmbeddedDataset;
 import io.sysrisk.research.data.Markets;
-import io.sysrisk.research.evaluation.Evaluations;
-import io.sysrisk.research.experiment.DefaultExperiments;
 import io.sysrisk.research.experiment.PooledExperiment;
-import io.sysrisk.research.experiment.PreparedExperiment;
 import io.sysrisk.windows.Part;
 import io.sysrisk.windows.WindowSet;
 
@@ -164,39 +161,6 @@ class CommittedModelTest {
             double[] p = probabilities(store, "three-indices", predictor, exp.validation());
             assertReproduces("three-indices validation", m.metrics().validation(), p, exp.validation().labels(),
                     m.threshold());
-        }
-    }
-
-    /** The retired single-market job's sp500 (a fixture of the old manifest shape) still reproduces its figures. */
-    @Test
-    void theOldJobsSp500FixtureReproducesItsRecordedMetrics() {
-        ModelStore store = new ModelStore(Path.of("src", "fixtures", "model-store"));
-        try (StoredModel model = DjlModels.load(store, DefaultExperiments.DEFAULT.cliName(), Device.cpu());
-             Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
-            ModelManifest m = model.manifest();
-            assertEquals(EmbeddedDataset.SP500.sha256(), m.data().get(0).sha256(), "trained on the embedded data");
-            PreparedExperiment exp = PreparedExperiment.prepare(DefaultExperiments.DEFAULT.config());
-            assertEquals(exp.features().features().ids(), m.input().features());
-            assertEquals(exp.config().label(), m.label());
-            assertEquals(exp.config().split(), m.split());
-            for (int j = 0; j < m.normalization().mean().length; j++) {
-                assertEquals(exp.normalization().mean()[j], m.normalization().mean()[j], 1e-12);
-                assertEquals(exp.normalization().std()[j], m.normalization().std()[j], 1e-12);
-            }
-            String version = DefaultExperiments.DEFAULT.cliName();
-            assertReproduces(version + " validation", m.metrics().validation(),
-                    probabilities(store, version, predictor, exp.part(Part.VALIDATION)),
-                    exp.part(Part.VALIDATION).labels(), m.threshold());
-            assertReproduces(version + " test", m.metrics().test(),
-                    probabilities(store, version, predictor, exp.part(Part.TEST)), exp.part(Part.TEST).labels(),
-                    m.threshold());
-            EvaluationReport again = Evaluations.evaluate(exp, store.javaModel(version), m.threshold());
-            // Recorded before indicators stopped reporting a Brier score (a 0/1 alert is not a probability).
-            assertEquals(m.metrics().persistence().rocAuc(), again.persistence().rocAuc(), 1e-12);
-            assertEquals(m.metrics().persistence().prAuc(), again.persistence().prAuc(), 1e-12);
-            assertEquals(m.metrics().persistence().tp(), again.persistence().tp());
-            assertEquals(m.metrics().persistence().fp(), again.persistence().fp());
-            assertTrue(m.training().bestEpoch() >= 1);
         }
     }
 }

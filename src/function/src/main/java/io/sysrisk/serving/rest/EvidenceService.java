@@ -349,8 +349,10 @@ public class EvidenceService {
         out.put("pooledWindows", r.pooledWindows());
         out.put("pooledPositives", r.pooledPositives());
         out.put("configurations", r.configurations());
-        out.set("pooled", EvidenceJson.tree(r.pooled()));
-        out.set("stratified", EvidenceJson.tree(r.stratified()));
+        // The paper's comparison rows are the study's, not the served model's: they stay in their own object.
+        out.set("pooled", EvidenceJson.tree(r.pooled().stream().filter(x -> !Evidence.paperRow(x.name())).toList()));
+        out.set("stratified", EvidenceJson.tree(r.stratified().stream().filter(x -> !Evidence.paperRow(x.name()))
+                .toList()));
         out.set("pooledComparisons", EvidenceJson.tree(r.pooledComparisons()));
         out.set("headlineVerdict", EvidenceJson.tree(r.headlineVerdict()));
         out.put("calmInWords", r.calmInWords());
@@ -366,6 +368,9 @@ public class EvidenceService {
             fold.put("trainedOn", f.trainedOn());
             ArrayNode scores = fold.putArray("scores");
             for (Evidence.ScoreResult sc : f.scores()) {
+                if (Evidence.paperRow(sc.name())) {
+                    continue;
+                }
                 ObjectNode score = scores.addObject();
                 score.put("name", sc.name());
                 score.set("rocAuc", EvidenceJson.tree(sc.rocAuc()));
@@ -378,9 +383,16 @@ public class EvidenceService {
         ObjectNode events = out.putObject("events");
         events.put("preference", t.preference());
         ArrayNode rows = events.putArray("rows");
-        t.rows().forEach(x -> rows.add(eventRow(x)));
+        t.rows().stream().filter(x -> !Evidence.paperRow(x.name())).forEach(x -> rows.add(eventRow(x)));
         events.set("matchedRandom", EvidenceJson.tree(t.matchedRandom()));
         events.set("shifts", EvidenceJson.tree(t.shifts()));
+        if (r.paperComparison() != null) {
+            ObjectNode paper = (ObjectNode) EvidenceJson.tree(r.paperComparison());
+            for (int i = 0; i < r.paperComparison().rows().size(); i++) {
+                ((ObjectNode) paper.get("rows").get(i)).put("inWords", r.paperComparison().rows().get(i).inWords());
+            }
+            out.set("paperComparison", paper);
+        }
         return out;
     }
 }

@@ -175,6 +175,43 @@ class PooledExperimentTest {
         assertTrue(masked > 1000, "onset labels mask the days inside falls: " + masked);
     }
 
+    /**
+     * A window holds the normalized features of the {@code window} days ending on its own day, clipped, with that
+     * day's label: nothing after it. A 120-day window (the paper's comparison) reads its own days the same way.
+     */
+    @Test
+    void windowsHoldNormalizedFeaturesEndingOnTheirDay() {
+        for (int w : new int[] {PooledConfig.defaults().window(), 120}) {
+            PooledConfig c = PooledConfig.defaults().withWindow(w)
+                    .withHeldOut(new PooledConfig.HeldOut("spi", LocalDate.of(1990, 1, 1), LocalDate.of(2030, 1, 1)));
+            PooledExperiment e = PooledExperiment.prepare(c, markets);
+            PooledExperiment.MarketPart spi = e.heldOut();
+            io.sysrisk.windows.WindowSet test = spi.test();
+            int f = e.features().size();
+            // The first window needs w days of features; days inside a fall carry no label and are not scored.
+            int first = spi.matrix().firstValid() + w - 1;
+            assertTrue(spi.testRows()[0] >= first, "the first window needs " + w + " days");
+            for (int t = first; t < spi.testRows()[0]; t++) {
+                assertEquals(Labeler.MASKED, spi.labels()[t], "row " + t + " is scorable but not scored");
+            }
+            int i = 7;
+            int end = spi.testRows()[i];
+            for (int d = 0; d < w; d++) {
+                for (int j = 0; j < f; j++) {
+                    assertEquals(e.normalization().apply(j, spi.matrix().values()[end - w + 1 + d][j]),
+                            test.data()[(i * w + d) * f + j], 0f);
+                }
+            }
+            assertEquals(spi.labels()[end], test.labels()[i]);
+            assertEquals(spi.matrix().dates().get(end), test.endDates().get(i));
+            float max = 0;
+            for (float v : test.data()) {
+                max = Math.max(max, Math.abs(v));
+            }
+            assertTrue(max <= c.clip(), "clipped: " + max);
+        }
+    }
+
     /** The window ending on row t of m, with its feature look-back and label look-ahead, reads no day of the periods. */
     /**
      * A term structure (issue 26): every part's windows carry their first-onset interval as the labels at 5, 20 and
