@@ -46,6 +46,11 @@ final class FoldExperiments {
         this.longestWindow = longestWindow;
     }
 
+    /** The study's window, in days. */
+    int window() {
+        return config.window();
+    }
+
     PooledExperiment of(Recipe r) {
         return of(r, config.window());
     }

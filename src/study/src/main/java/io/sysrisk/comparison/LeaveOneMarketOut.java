@@ -405,12 +405,7 @@ public final class LeaveOneMarketOut {
             }
         }
         for (PaperRows.Row row : settings.paperRows()) {
-            int window = row.window(config.window());
-            Recipe r = PaperRows.inputs();
-            Map<String, WindowSet> rowTests = new java.util.LinkedHashMap<>();
-            scoredRows.forEach((market, rows) -> rowTests.put(market, experiments.windows(r, window, market, rows)));
-            PaperRows.Scores p = PaperRows.train(row, experiments.of(r, window), rowTests,
-                    experiments.calibration(r, window), settings.seeds(), r.training(cfg), log);
+            PaperRows.Scores p = PaperRows.train(row, experiments, scoredRows, settings.seeds(), cfg, log);
             bestEpochs.put(row.name(), p.bestEpochs());
             variantTest.put(row.name(), p.test());
             variantCalibration.put(row.name(), p.calibration());

@@ -93,6 +93,20 @@ public final class PaperRows {
     }
 
     /**
+     * Trains {@code row} on its fold's {@code experiments} (the paper network's inputs, the row's window) once per
+     * seed, and scores each market's {@code scoredRows} and the fold's calibration days.
+     */
+    static Scores train(Row row, FoldExperiments experiments, Map<String, int[]> scoredRows, List<Integer> seeds,
+                        TrainConfig cfg, Consumer<String> log) {
+        Recipe r = inputs();
+        int window = row.window(experiments.window());
+        Map<String, WindowSet> tests = new LinkedHashMap<>();
+        scoredRows.forEach((market, rows) -> tests.put(market, experiments.windows(r, window, market, rows)));
+        return train(row, experiments.of(r, window), tests, experiments.calibration(r, window), seeds,
+                r.training(cfg), log);
+    }
+
+    /**
      * Trains {@code row} on {@code experiment} once per seed and scores {@code tests} (per market) and
      * {@code calibration}: the members' mean probability, calibrated by a Platt fit on the calibration windows
      * (as the study's ensembles are, so that its probabilities compare; ranking does not change).
