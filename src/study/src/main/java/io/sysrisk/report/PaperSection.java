@@ -71,10 +71,12 @@ final class PaperSection {
             sb.append('\n');
         }
         long holds = rows.stream().filter(x -> x.inWords().startsWith("holds:")).count();
+        long inPart = rows.stream().filter(x -> x.inWords().startsWith("holds in part")).count();
         long reversed = rows.stream().filter(x -> x.inWords().startsWith("reversed")).count();
         sb.append(String.format("%nIn words: of %d rows, the paper's network ranks above %d in both ROC-AUC and "
-                + "PR-AUC beyond resampling noise, and %d rank above it; the rest are not told apart here.%n",
-                rows.size(), holds, reversed));
+                + "PR-AUC beyond resampling noise, above %d more in one of the two, and %d rank above it; the other "
+                + "%d are not told apart from it here.%n", rows.size(), holds, inPart, reversed,
+                rows.size() - holds - inPart - reversed));
     }
 
     private static Evidence.ScoreResult pooled(Evidence.Result r, String name) {
