@@ -27,4 +27,19 @@ final class CliRun {
             System.setErr(err);
         }
     }
+
+    /**
+     * Two engines' printed scores ("date,probability,..." lines) agree: the same dates, probabilities within 1e-5
+     * (printed with 5 decimals: plus one unit of the last printed digit).
+     */
+    static void assertPrintedScoresAgree(java.util.List<String> java, java.util.List<String> djl) {
+        org.junit.jupiter.api.Assertions.assertEquals(java.size(), djl.size());
+        for (int i = 0; i < java.size(); i++) {
+            String[] a = java.get(i).split(",", -1);
+            String[] b = djl.get(i).split(",", -1);
+            org.junit.jupiter.api.Assertions.assertEquals(a[0], b[0]);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.parseDouble(a[1]), Double.parseDouble(b[1]), 2.01e-5,
+                    java.get(i) + " / " + djl.get(i));
+        }
+    }
 }

@@ -71,13 +71,7 @@ class OwnDataTrainingTest {
         djlArgs[score.length + 1] = "djl";
         List<String> djl = run(djlArgs)[1].lines().filter(l -> l.matches("\\d{4}-.*")).toList();
         assertTrue(java.size() > 150, java.size() + " dates scored");
-        assertEquals(java.size(), djl.size());
-        for (int i = 0; i < java.size(); i++) {
-            String[] a = java.get(i).split(",", -1);
-            String[] b = djl.get(i).split(",", -1);
-            assertEquals(a[0], b[0]);
-            assertEquals(Double.parseDouble(a[1]), Double.parseDouble(b[1]), 2.01e-5, java.get(i) + " / " + djl.get(i));
-        }
+        CliRun.assertPrintedScoresAgree(java, djl);
 
         String[] report = run("report", "--store", store.toString(), "--version", "mine");
         assertEquals("2", report[0]);

@@ -69,14 +69,7 @@ class SysriskCliTest {
         List<String> java = byDefault.lines().skip(1).toList();
         List<String> djl = stdout(concat(args, "--engine", "djl")).lines().skip(1).toList();
         assertEquals(300, java.size());
-        assertEquals(java.size(), djl.size());
-        for (int i = 0; i < java.size(); i++) {
-            String[] a = java.get(i).split(",", -1);
-            String[] b = djl.get(i).split(",", -1);
-            assertEquals(a[0], b[0]);
-            // Printed with 5 decimals: 1e-5 apart at most, plus one unit of the last printed digit.
-            assertEquals(Double.parseDouble(a[1]), Double.parseDouble(b[1]), 2.01e-5, java.get(i) + " / " + djl.get(i));
-        }
+        CliRun.assertPrintedScoresAgree(java, djl);
     }
 
     /** A term-structure version's CLI scores: one column per horizon, non-decreasing, Java and DJL agreeing. */
