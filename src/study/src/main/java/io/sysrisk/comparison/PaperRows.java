@@ -144,9 +144,12 @@ public final class PaperRows {
         }
     }
 
+    /** How far a mean probability is kept from 0 and 1 before its logit: the served ensemble's EnsembleNet.EDGE. */
+    private static final double EDGE = 1e-6;
+
     /** The logit of each mean probability, kept off 0 and 1 as the served ensemble keeps it. */
     static double[] logits(double[] sum, int members) {
-        double edge = 1e-6;
+        double edge = EDGE;
         double[] z = new double[sum.length];
         for (int i = 0; i < z.length; i++) {
             double p = Math.min(1 - edge, Math.max(edge, sum[i] / members));
