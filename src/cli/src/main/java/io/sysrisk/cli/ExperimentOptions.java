@@ -135,8 +135,11 @@ public class ExperimentOptions {
     /** The pooled experiment with these options' label and window. */
     public PooledConfig toPooledConfig() {
         if (!pooled()) {
-            throw new IllegalArgumentException(ownData() ? "--csv and --dataset train in the default model's shape: "
-                    + "see ownPooledConfig" : retired(experiment));
+            if (ownData()) {
+                // Callers ask ownData() first: a user's file or dataset is read by ownPooledConfig.
+                throw new IllegalStateException("a --csv or --dataset experiment is made by ownPooledConfig");
+            }
+            throw new IllegalArgumentException(retired(experiment));
         }
         PooledConfig c = PooledConfig.defaults();
         if (features != null) {
