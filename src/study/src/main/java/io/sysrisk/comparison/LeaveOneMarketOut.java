@@ -61,6 +61,8 @@ import io.sysrisk.windows.WindowSet;
  *   <li><b>volatility</b>: today's 20-day realized volatility (scale-free, so it reads any market);</li>
  *   <li><b>logistic</b>: logistic regression on the last day's features, trained like the networks.</li>
  * </ul>
+ * Beside them, the default's study trains the rows of the paper's comparison ({@link PaperRows}) on the same fold,
+ * and every score is taken on the days the longest window among them can score.
  * Every score's alarm threshold is chosen on the fold's calibration part by {@link AlarmThreshold} at each of
  * {@link Evidence#PREFERENCES}, and judged beside an always-on alarm, a random alarm matched to the selected network's, and
  * volatility at its alarm share. One more fold is the classic held-out crisis period (S&amp;P 500 from 2015). Pooled
