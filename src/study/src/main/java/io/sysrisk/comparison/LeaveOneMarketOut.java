@@ -288,8 +288,7 @@ public final class LeaveOneMarketOut {
         Evidence.PaperComparison paper = settings.paperRows().isEmpty() ? null : paperComparison(pooled, y,
                 segments, calendar, base.window());
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
-        pooled = pooled.stream().map(p -> new ScoreResult(p.name(), null, p.metrics(), p.rocAuc(), p.prAuc()))
-                .toList();
+        pooled = pooled.stream().map(ScoreResult::withoutValues).toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
         // folds above estimate the quality of). A walk-forward judges the version's own recipe: nothing to select.
         Selection served;
@@ -311,7 +310,10 @@ public final class LeaveOneMarketOut {
                     + "and the served recipe's selection", settings.candidates().size(), configurations,
                     results.size()));
         }
-        return new Result(Evidence.SCHEMA, design, settings.mode(), results, pooled, stratified, pc, anchored,
+        // The paper's comparison keeps its figures, not its rows' values on every window: they would double
+        // lomo.json (2.6 to 5.7 MB), which the REST build reads at start-up, for no figure anyone reads.
+        List<FoldResult> kept = results.stream().map(f -> f.withoutValuesOf(Evidence::paperRow)).toList();
+        return new Result(Evidence.SCHEMA, design, settings.mode(), kept, pooled, stratified, pc, anchored,
                 pooledEvents, y.length, Arrays.stream(y).sum(), pooledCalm,
                 settings.candidates().stream().map(Recipe::candidate).toList(), served, configurations,
                 (System.nanoTime() - start) / 1e9, paper);

@@ -67,7 +67,7 @@ public final class LomoReportWriter {
         for (Evidence.FoldResult f : r.folds()) {
             alarmChart(folder.resolve(chartName(f)), f);
         }
-        // Compact: it holds every test window's scores (about 2 MB so; indented, more than twice that).
+        // Compact: it holds every test window's scores (about 3 MB so; indented, more than twice that).
         // The evidence contract's writer: the function reads this file with EvidenceJson.read.
         Files.write(folder.resolve(jsonName(r)), io.sysrisk.research.evidence.EvidenceJson.write(r));
         Files.writeString(folder.resolve("README.md"), markdown(m, r, control, command));
@@ -275,7 +275,8 @@ public final class LomoReportWriter {
                     chartName(f)));
         }
         sb.append("All numbers, with every test window's date, label and scores: `").append(jsonName(r))
-                .append("`.\n");
+                .append(r.paperComparison() == null ? "`.\n" : "` (the paper's comparison's rows: their figures, "
+                        + "not their value on every window).\n");
         return wf ? inWalkForwardWords(sb.toString()) : sb.toString();
     }
 

@@ -36,7 +36,10 @@ class QuickLomoReportTest {
             assertEquals(5 + PaperRows.ALL.size(), f.scores().size(),
                     "selected, volatility, logistic, plain, anchored, and the paper's comparison's rows");
             for (PaperRows.Row row : PaperRows.ALL) {
-                assertTrue(f.scores().stream().anyMatch(s -> s.name().equals(row.name())), row.name());
+                Evidence.ScoreResult rowScore = f.scores().stream().filter(s -> s.name().equals(row.name()))
+                        .findFirst().orElseThrow();
+                assertTrue(rowScore.score() == null && rowScore.metrics().n() == f.windows(),
+                        "its figures, not its value on every window: " + row.name());
                 assertTrue(f.events().stream().allMatch(t -> t.rows().stream()
                         .anyMatch(x -> x.name().equals(row.name()))), "its alarm in every event table: " + row);
                 assertEquals(2, f.bestEpochs().get(row.name()).size(), "a member per seed: " + row);

@@ -139,11 +139,26 @@ public final class Evidence {
                              CalmFigures calm, String trainedOn, @JsonIgnore int[] rows,
                              @JsonIgnore int[] onsets, @JsonIgnore boolean[] calmOnsets, @JsonIgnore int[] calmKept,
                              @JsonIgnore double[] volatility) {
+
+        /**
+         * This fold without the per-window values of the scores {@code drop} names: their figures (metrics, intervals,
+         * event rows) stay.
+         */
+        public FoldResult withoutValuesOf(java.util.function.Predicate<String> drop) {
+            List<ScoreResult> kept = scores.stream().map(s -> drop.test(s.name()) ? s.withoutValues() : s).toList();
+            return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, kept,
+                    comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, rows, onsets,
+                    calmOnsets, calmKept, volatility);
+        }
     }
 
     /** One score's ranking figures on a test set, and its value on every test window (null when pooled). */
     public record ScoreResult(String name, @JsonInclude(JsonInclude.Include.NON_NULL) double[] score, Metrics metrics, Interval rocAuc,
                               Interval prAuc) {
+        /** Its figures without the value on every window. */
+        public ScoreResult withoutValues() {
+            return new ScoreResult(name, null, metrics, rocAuc, prAuc);
+        }
     }
 
     /**
