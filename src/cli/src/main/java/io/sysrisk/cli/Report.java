@@ -48,6 +48,12 @@ class Report implements Callable<Integer>, DjlJob {
             + "again in quick mode with a planted informative input and its shuffled copy; about 3 min).")
     boolean noPositiveControl;
 
+    @Option(names = "--reanalyse", description = "The default's report: bring its lomo.json (written by the build "
+            + "before this evidence schema) to this schema without training: each fold prepared again and checked "
+            + "against the days it scored, the proper scores derived from the test windows it kept. Seconds, not the "
+            + "full run's hour and a half.")
+    boolean reanalyse;
+
     @Option(names = "--csv", description = "A model of your file: the same file again (its SHA-256 must match the "
             + "one the version recorded). Not needed for a model of an embedded dataset.")
     Path csv;
@@ -86,6 +92,11 @@ class Report implements Callable<Integer>, DjlJob {
     public Integer call() throws Exception {
         String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
         ModelManifest manifest = stored.manifest();
+        if (reanalyse && (manifest.isOneMarket() || !manifest.isPooled() || manifest.horizons() != null
+                || TrainingData.isMarketsFile(manifest.data()))) {
+            throw new IllegalArgumentException("--reanalyse is for the default's leave-one-market-out report; "
+                    + manifest.version() + "'s report is made in minutes: run it again");
+        }
         if (manifest.isOneMarket()) {
             return walkForward(manifest);
         }
@@ -110,6 +121,24 @@ class Report implements Callable<Integer>, DjlJob {
                     "./mvnw -q -Preport -Dsysrisk.args=\"--version " + manifest.version() + (quick ? " --quick" : "")
                             + "\"");
             System.out.println("report written to " + folder);
+            return 0;
+        }
+        if (manifest.isPooled() && reanalyse) {
+            Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
+            Path json = folder.resolve("lomo.json");
+            if (!java.nio.file.Files.exists(json)) {
+                throw new IllegalArgumentException("--reanalyse re-reads a report: " + json + " does not exist");
+            }
+            Evidence.Result old;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(json)) {
+                old = io.sysrisk.research.evidence.EvidenceJson.readForUpgrade(in, json.toString());
+            }
+            Evidence.Result result = new LeaveOneMarketOut(old.mode().equals("quick")
+                    ? LeaveOneMarketOut.Settings.quick() : LeaveOneMarketOut.Settings.full(), System.out::println)
+                    .reanalyse(old, manifest.pooled(), Markets.embedded());
+            LomoReportWriter.writeReanalysed(manifest, result, folder, "./mvnw -q -Preport -Dsysrisk.args="
+                    + "\"--reanalyse" + (out != null ? " --out " + out : "") + "\"");
+            System.out.println("report re-analysed in " + folder);
             return 0;
         }
         if (manifest.isPooled()) {

@@ -7,6 +7,7 @@ import java.util.function.ToDoubleBiFunction;
 import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.research.evidence.Difference;
 import io.sysrisk.research.evidence.Interval;
+import io.sysrisk.research.evidence.ProbabilityEvidence.Skill;
 
 /**
  * 95% confidence intervals for test metrics by the circular block bootstrap over time (Politis and Romano 1992):
@@ -168,6 +169,43 @@ public final class BlockBootstrap {
     private static Difference difference(double[] a, double[] b, int[] y,
                                          java.util.function.Function<Random, int[]> resample,
                                          ToDoubleBiFunction<double[], int[]> metric, int samples, long seed) {
+        Skill d = statistic(a, b, y, resample, (sa, sb, yy) -> metric.applyAsDouble(sa, yy)
+                - metric.applyAsDouble(sb, yy), samples, seed);
+        return new Difference(d.estimate(), d.interval());
+    }
+
+    /** A figure of two forecasts of the same windows and their outcomes, e.g. the Brier skill of one against the other. */
+    @FunctionalInterface
+    public interface PairedStatistic {
+        double of(double[] a, double[] b, int[] y);
+    }
+
+    /**
+     * {@code statistic(a, b, y)} with its paired circular-block-bootstrap interval, market by market in
+     * {@code segments}.
+     */
+    public static Skill statistic(double[] a, double[] b, int[] y, int[] segments, PairedStatistic statistic,
+                                  int block, int samples, long seed) {
+        int n = y.length;
+        if (a.length != n || b.length != n || Arrays.stream(segments).sum() != n) {
+            throw new IllegalArgumentException("scores, labels and segments do not line up");
+        }
+        int[] idx = new int[n];
+        return statistic(a, b, y, rnd -> draw(segments, block, rnd, idx), statistic, samples, seed);
+    }
+
+    /** As {@link #statistic(double[], double[], int[], int[], PairedStatistic, int, int, long)}, on a calendar. */
+    public static Skill statistic(double[] a, double[] b, int[] y, Calendar calendar, PairedStatistic statistic,
+                                  int block, int samples, long seed) {
+        if (a.length != y.length || b.length != y.length) {
+            throw new IllegalArgumentException("scores and labels do not line up");
+        }
+        return statistic(a, b, y, rnd -> calendar.draw(block, rnd), statistic, samples, seed);
+    }
+
+    private static Skill statistic(double[] a, double[] b, int[] y,
+                                   java.util.function.Function<Random, int[]> resample, PairedStatistic statistic,
+                                   int samples, long seed) {
         double[] d = new double[samples];
         Random rnd = new Random(seed);
         for (int r = 0; r < samples; r++) {
@@ -181,9 +219,9 @@ public final class BlockBootstrap {
                 sb[i] = b[idx[i]];
                 yy[i] = y[idx[i]];
             }
-            d[r] = metric.applyAsDouble(sa, yy) - metric.applyAsDouble(sb, yy);
+            d[r] = statistic.of(sa, sb, yy);
         }
-        return new Difference(metric.applyAsDouble(a, y) - metric.applyAsDouble(b, y), ci(d));
+        return new Skill(statistic.of(a, b, y), ci(d));
     }
 
     /** 2.5th and 97.5th percentiles, ignoring resamples where the metric is undefined (no event drawn). */

@@ -41,6 +41,7 @@ import io.sysrisk.research.evidence.Evidence.ScoreResult;
 import io.sysrisk.research.evidence.Evidence.Selection;
 import io.sysrisk.research.evidence.Evidence.Stratified;
 import io.sysrisk.research.evidence.Evidence;
+import io.sysrisk.research.evidence.ProbabilityEvidence;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.research.labels.Labeler;
@@ -141,23 +142,79 @@ public final class LeaveOneMarketOut {
     public Result run(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets) {
         long start = System.nanoTime();
         this.markets = List.copyOf(markets);
-        List<PooledConfig.HeldOut> folds = new ArrayList<>();
+        List<Outer> outer = outerFolds();
+        return evaluate(outer, wholeHistory(outer), base, member, train, start);
+    }
+
+    /**
+     * The default's outer folds over {@link #markets}: each market's whole history held out in turn (those the
+     * settings name), then the classic crisis period (S&amp;P 500 from 2015) when the settings ask for it.
+     */
+    private List<Outer> outerFolds() {
+        List<Outer> outer = new ArrayList<>();
         for (Market m : markets) {
             if (settings.markets() == null || settings.markets().contains(m.name())) {
-                folds.add(new PooledConfig.HeldOut(m.name(), m.first(), m.last()));
+                outer.add(new Outer(m.name(), new PooledConfig.HeldOut(m.name(), m.first(), m.last()), null));
             }
         }
-        int wholeHistory = folds.size();
         Market sp500 = markets.stream().filter(m -> m.name().equals("sp500")).findFirst().orElse(null);
         if (settings.classicFold() && sp500 != null) {
-            folds.add(new PooledConfig.HeldOut("sp500", LocalDate.of(2015, 1, 1), sp500.last()));
+            PooledConfig.HeldOut h = new PooledConfig.HeldOut("sp500", LocalDate.of(2015, 1, 1), sp500.last());
+            outer.add(new Outer(h.market() + " from " + h.from(), h, null));
         }
-        List<Outer> outer = new ArrayList<>();
-        for (int i = 0; i < folds.size(); i++) {
-            PooledConfig.HeldOut h = folds.get(i);
-            outer.add(new Outer(i < wholeHistory ? h.market() : h.market() + " from " + h.from(), h, null));
+        return outer;
+    }
+
+    /** How many of {@code outer}'s folds hold a whole history out (the pooled ones): all but a classic fold. */
+    private static int wholeHistory(List<Outer> outer) {
+        return (int) outer.stream().filter(o -> !o.name().contains(" from ")).count();
+    }
+
+    /**
+     * The default's study {@code old}, written by the build before this schema, brought to this schema without
+     * training anything: each outer fold is prepared again (data, parts, windows; no network), its test days must be
+     * the days {@code old} scored (else refused: the plan changed), and the proper scores are derived from the
+     * test windows' values {@code old} kept and each fold's training base rate. Every other figure is kept as it was.
+     */
+    public Result reanalyse(Result old, PooledConfig base, List<Market> markets) {
+        if (old.design() != Design.LOMO) {
+            throw new IllegalArgumentException("a re-analysis is for the default's leave-one-market-out study; "
+                    + "this one is " + old.design() + ": run its report again");
         }
-        return evaluate(outer, wholeHistory, base, member, train, start);
+        this.markets = List.copyOf(markets);
+        List<Outer> outer = outerFolds();
+        if (outer.size() != old.folds().size()) {
+            throw new IllegalArgumentException("the study has " + old.folds().size() + " folds, the plan "
+                    + outer.size() + ": run its report again");
+        }
+        List<FoldResult> folds = new ArrayList<>();
+        for (int i = 0; i < outer.size(); i++) {
+            Outer o = outer.get(i);
+            FoldResult f = old.folds().get(i);
+            PooledConfig config = base.withHeldOut(o.heldOut());
+            FoldExperiments experiments = new FoldExperiments(config, List.of(), markets, anchored(),
+                    PaperRows.longestWindow(settings.paperRows(), config.window()));
+            PooledExperiment exp = experiments.of(anchored());
+            java.util.Set<Recipe> trained = new java.util.LinkedHashSet<>(List.of(plain(), anchored(),
+                    Recipe.byName(f.selection().chosen(), settings.candidates())));
+            List<LocalDate> planned = experiments.windows(anchored(), exp.heldOut().name(),
+                    experiments.commonTestRows(trained)).endDates();
+            if (!o.name().equals(f.fold()) || !planned.equals(f.dates())) {
+                throw new IllegalStateException("fold " + f.fold() + " of the report does not match the plan's "
+                        + o.name() + " (" + planned.size() + " test days planned, " + f.windows() + " scored): "
+                        + "run its report again");
+            }
+            double rate = ProbabilityFigures.trainingRate(exp);
+            log.accept(String.format("[re-analysis %d/%d] %s: %d test days as scored, training base rate %.4f",
+                    i + 1, outer.size(), f.fold(), f.windows(), rate));
+            folds.add(ProbabilityFigures.fold(f, rate, settings.samples()));
+        }
+        List<ProbabilityEvidence.Probabilities> pooled = ProbabilityFigures.pooled(
+                folds.subList(0, wholeHistory(outer)), null, settings.samples());
+        return new Result(Evidence.SCHEMA, old.design(), old.mode(), folds, old.pooled(), old.stratified(),
+                old.pooledComparisons(), old.pooledAnchoredComparisons(), old.pooledEvents(), old.pooledWindows(),
+                old.pooledPositives(), old.pooledCalm(), old.candidates(), old.served(), old.configurations(),
+                old.seconds(), old.paperComparison(), pooled);
     }
 
     /**
@@ -287,6 +344,8 @@ public final class LeaveOneMarketOut {
                 named(pooled, VOLATILITY), named(pooled, PLAIN), y, segments, calendar);
         Evidence.PaperComparison paper = settings.paperRows().isEmpty() ? null : paperComparison(pooled, y,
                 segments, calendar, base.window());
+        List<ProbabilityEvidence.Probabilities> probabilities = ProbabilityFigures.pooled(pooledFolds, calendar,
+                settings.samples());
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(ScoreResult::withoutValues).toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
@@ -316,7 +375,7 @@ public final class LeaveOneMarketOut {
         return new Result(Evidence.SCHEMA, design, settings.mode(), kept, pooled, stratified, pc, anchored,
                 pooledEvents, y.length, Arrays.stream(y).sum(), pooledCalm,
                 settings.candidates().stream().map(Recipe::candidate).toList(), served, configurations,
-                (System.nanoTime() - start) / 1e9, paper);
+                (System.nanoTime() - start) / 1e9, paper, probabilities);
     }
 
     /** Each row of the paper's comparison beside the paper's network and volatility, pooled, paired. */
@@ -433,7 +492,8 @@ public final class LeaveOneMarketOut {
                                 ? m.validationRows()[m.validationRows().length - 1]
                                 : m.trainRows()[m.trainRows().length - 1])))
                 .reduce((a, b) -> a + "; " + b).orElse("");
-        FoldContext context = new FoldContext(config, selection, bestEpochs, cal, volP90, trainedOn);
+        FoldContext context = new FoldContext(config, selection, bestEpochs, cal, volP90, trainedOn,
+                ProbabilityFigures.trainingRate(exp));
         List<FoldResult> out = new ArrayList<>();
         for (Map.Entry<String, WindowSet> t : tests.entrySet()) {
             String market = t.getKey();
@@ -497,7 +557,9 @@ public final class LeaveOneMarketOut {
                 settings.samples(), Resampling.CALM_STRATUM);
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
                 test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
-                events, fold.bestEpochs(), calm, fold.trainedOn(), test.rows(), onsets, calmOnsets, calmKept, vol);
+                events, fold.bestEpochs(), calm, fold.trainedOn(), Double.NaN, List.of(), test.rows(), onsets,
+                calmOnsets, calmKept, vol);
+        f = ProbabilityFigures.fold(f, fold.trainingRate(), settings.samples());
         EventRow served = events.get(served()).rows().get(0);
         log.accept(String.format("  %s: selected (" + selection.chosen() + ") ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
                         + "PR %.3f (base %.3f); model alarm (%s): onsets warned %d/%d, %.2f false alarms a year, "
@@ -511,7 +573,7 @@ public final class LeaveOneMarketOut {
 
     /** What one fold trained and decided, shared by every market it scores. */
     private record FoldContext(PooledConfig config, Selection selection, Map<String, List<Integer>> bestEpochs,
-                               CalibrationDays cal, double volP90, String trainedOn) {
+                               CalibrationDays cal, double volP90, String trainedOn, double trainingRate) {
     }
 
     /**

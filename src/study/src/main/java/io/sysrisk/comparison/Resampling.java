@@ -17,6 +17,8 @@ final class Resampling {
     static final long MATCHED_RANDOM = 41;
     /** An event table row's intervals (skill, usefulness, warned share). */
     static final long EVENT_INTERVALS = 43;
+    /** Proper scores' skill and calibration intervals. */
+    static final long PROBABILITIES = 47;
 
     private Resampling() {
     }

@@ -23,6 +23,7 @@ import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.evidence.CalmFigures;
 import io.sysrisk.research.evidence.Difference;
 import io.sysrisk.research.evidence.Evidence;
+import io.sysrisk.research.evidence.ProbabilityEvidence;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.CalibrationDays;
@@ -108,7 +109,12 @@ public final class TermStructureStudy {
             int j = h;
             double[] p = folds.stream().flatMapToDouble(f -> Arrays.stream(f.probability()[j])).toArray();
             int[] y = folds.stream().flatMapToInt(f -> Arrays.stream(f.labels()[j])).toArray();
-            pooled.add(horizon(base.horizons().get(h), p, y, vol, segments, settings.samples()));
+            double[] reference = folds.stream().flatMapToDouble(f -> {
+                double[] r = new double[f.volatility().length];
+                Arrays.fill(r, f.horizons().get(j).trainingRate());
+                return Arrays.stream(r);
+            }).toArray();
+            pooled.add(horizon(base.horizons().get(h), p, y, vol, reference, segments, settings.samples()));
             double model = 0;
             double volatility = 0;
             int events = 0;
@@ -209,8 +215,10 @@ public final class TermStructureStudy {
         double[] vol = Indicators.slice(Indicators.volatility(held.market().data()), test.rows());
         List<Horizon> horizons = new ArrayList<>();
         for (int h = 0; h < k; h++) {
-            horizons.add(horizon(config.horizons().get(h), prob[h], labels[h], vol, new int[] {test.size()},
-                    settings.samples()));
+            double[] reference = new double[test.size()];
+            Arrays.fill(reference, trainingRate(exp, h));
+            horizons.add(horizon(config.horizons().get(h), prob[h], labels[h], vol, reference,
+                    new int[] {test.size()}, settings.samples()));
             Horizon x = horizons.get(h);
             log.accept(String.format(Locale.ROOT, "  %s, within %d days: %d of %d windows positive; PR-AUC model "
                     + "%.3f vs volatility %.3f; ROC-AUC %.3f vs %.3f; mean probability %.3f", held.name(), x.days(),
@@ -313,21 +321,43 @@ public final class TermStructureStudy {
                 folds.stream().mapToInt(f -> f.alarms().get(h).adopted()).sum(), rows, shifts);
     }
 
-    private static Horizon horizon(int days, double[] p, int[] y, double[] vol, int[] segments, int samples) {
+    /**
+     * One horizon's figures: {@code reference} is each window's training base rate at this horizon (the
+     * forecast a user could make without the model), against which its proper scores are taken.
+     */
+    private static Horizon horizon(int days, double[] p, int[] y, double[] vol, double[] reference, int[] segments,
+                                   int samples) {
         int positives = Arrays.stream(y).sum();
         double mean = Arrays.stream(p).average().orElse(Double.NaN);
-        double brier = 0;
-        for (int i = 0; i < p.length; i++) {
-            brier += (p[i] - y[i]) * (p[i] - y[i]) / p.length;
-        }
+        double brier = io.sysrisk.research.evaluation.ProperScores.brier(p, y);
+        double rate = Arrays.stream(reference).average().orElse(Double.NaN);
+        ProbabilityEvidence.Probabilities proper = ProbabilityFigures.of(MODEL_ALARM, p, reference, y, segments, null,
+                samples);
         if (positives == 0 || positives == y.length) {
             return new Horizon(days, y.length, positives, (double) positives / y.length, mean, brier, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, null, null);
+                    Double.NaN, Double.NaN, Double.NaN, null, null, rate, proper);
         }
         return new Horizon(days, y.length, positives, (double) positives / y.length, mean, brier,
                 Metrics.rocAuc(p, y), Metrics.rocAuc(vol, y), Metrics.averagePrecision(p, y),
                 Metrics.averagePrecision(vol, y),
                 BlockBootstrap.difference(p, vol, y, segments, Metrics::rocAuc, BLOCK, samples, Resampling.PAIRED_DIFFERENCES),
-                BlockBootstrap.difference(p, vol, y, segments, Metrics::averagePrecision, BLOCK, samples, Resampling.PAIRED_DIFFERENCES));
+                BlockBootstrap.difference(p, vol, y, segments, Metrics::averagePrecision, BLOCK, samples, Resampling.PAIRED_DIFFERENCES),
+                rate, proper);
+    }
+
+    /**
+     * The share of windows with an onset within horizon {@code h} (0-based) among every part a fold trains, stops
+     * and calibrates on: that horizon's training base rate.
+     */
+    static double trainingRate(PooledExperiment e, int h) {
+        int n = 0;
+        int positives = 0;
+        for (WindowSet s : List.of(e.train(), e.validation(), e.calibration())) {
+            for (int first : s.firstOnset()) {
+                positives += first <= h ? 1 : 0;
+            }
+            n += s.size();
+        }
+        return (double) positives / n;
     }
 }

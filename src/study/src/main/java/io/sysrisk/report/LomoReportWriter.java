@@ -67,10 +67,37 @@ public final class LomoReportWriter {
         for (Evidence.FoldResult f : r.folds()) {
             alarmChart(folder.resolve(chartName(f)), f);
         }
+        if (r.probabilityVerdict() != null) {
+            ProbabilitySection.chart(folder.resolve(ProbabilitySection.CHART), r);
+        }
         // Compact: it holds every test window's scores (about 3 MB so; indented, more than twice that).
         // The evidence contract's writer: the function reads this file with EvidenceJson.read.
         Files.write(folder.resolve(jsonName(r)), io.sysrisk.research.evidence.EvidenceJson.write(r));
         Files.writeString(folder.resolve("README.md"), markdown(m, r, control, command));
+        return folder;
+    }
+
+    /**
+     * A report folder's study re-analysed ({@code LeaveOneMarketOut#reanalyse}): its JSON and README written again
+     * from {@code r}, the positive control read back from the folder. The README keeps the line that says how and
+     * when the networks were trained, and adds what derived the new figures ({@code command}), so no one reads a
+     * re-analysis as a new run.
+     */
+    public static Path writeReanalysed(ModelManifest m, Evidence.Result r, Path folder, String command)
+            throws IOException {
+        Path readme = folder.resolve("README.md");
+        String made = Files.readAllLines(readme).stream().filter(l -> l.startsWith("Made by ")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(readme + " does not say how it was made"));
+        Path controlFile = folder.resolve("positive-control.json");
+        PositiveControl.Result control = Files.exists(controlFile)
+                ? ModelStore.json().readValue(controlFile.toFile(), PositiveControl.Result.class) : null;
+        write(m, r, control, folder, command);
+        String markdown = Files.readString(readme);
+        String fresh = markdown.lines().filter(l -> l.startsWith("Made by ")).findFirst().orElseThrow();
+        Files.writeString(readme, markdown.replace(fresh, made + String.format(" Its proper scores (the first "
+                + "section) were derived on %s by `%s` from the test windows this JSON kept and each fold's training "
+                + "base rate, its plan prepared again and checked day by day; nothing was retrained and every other "
+                + "figure is the run's.", Instant.now().truncatedTo(ChronoUnit.SECONDS), command)));
         return folder;
     }
 
@@ -129,6 +156,7 @@ public final class LomoReportWriter {
                 .append(" days, within each market); differences are paired (same resamples).\n\n");
         }
 
+        ProbabilitySection.write(sb, r);
         sb.append("## Ranking: ROC-AUC and PR-AUC on each held-out market\n\n");
         sb.append("| held out | test windows | events (base rate) | onsets | score | ROC-AUC | PR-AUC |\n|---|---|---|---|---|---|---|\n");
         for (Evidence.FoldResult f : r.folds()) {
@@ -290,7 +318,9 @@ public final class LomoReportWriter {
                 .replace("(whole-history folds)", "(all folds)")
                 .replace("the later half of its held-out windows; early stopping uses the earlier half",
                         "the later half of the windows it holds out of its past; early stopping uses the earlier half")
-                .replace("onsets in the held-out markets' histories", "onsets in the folds' test periods");
+                .replace("onsets in the held-out markets' histories", "onsets in the folds' test periods")
+                .replace("on the markets held out", "in the folds' test periods")
+                .replace("each held-out market within", "each fold within");
     }
 
     /** The nested selection's table: every candidate's inner figures per outer fold and for the served model. */

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import io.sysrisk.research.evidence.ProbabilityEvidence;
+
 import io.sysrisk.comparison.BlockBootstrap;
 import io.sysrisk.comparison.TermStructureStudy;
 import io.sysrisk.research.evaluation.AlarmNulls;
@@ -53,8 +55,10 @@ public final class TermStructureReportWriter {
                 + "ranked against that horizon's label beside the reference, 20-day realized volatility on the "
                 + "window's last day. Intervals: paired moving-block bootstrap (").append(r.samples())
                 .append(" resamples, blocks within each market), 95%.\n\n");
-        sb.append(String.format(Locale.ROOT, "**Monotone.** %,d of %,d answers decrease with the horizon.%n%n",
-                r.decreasing(), r.answers()));
+        properScores(sb, r);
+        sb.append(String.format(Locale.ROOT, "**Monotone.** %,d of %,d answers decrease with the horizon.%s%n%n",
+                r.decreasing(), r.answers(), keptReference(r) == r.folds().size() ? " Every fold's members kept "
+                        + "their reference, so this holds by construction and is no evidence." : ""));
         sb.append("## Pooled over the folds\n\n");
         table(sb, r.pooled());
         sb.append("\nPR-AUC per fold weighted by its events (the folds' calibrations differ; this does not join "
@@ -90,6 +94,68 @@ public final class TermStructureReportWriter {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Folds in which every member of the network kept its reference (best epoch 0): volatility's fixed function. */
+    private static int keptReference(TermStructureEvidence.Result r) {
+        return (int) r.folds().stream().filter(f -> f.bestEpochs().stream().allMatch(e -> e == 0)).count();
+    }
+
+    /**
+     * Per horizon, whether the numbers are right as probabilities: Brier and log-loss skill against that horizon's
+     * training base rate, calibration in the large, and reliability by decile; and where the horizons are a fixed
+     * function of volatility (every member kept its reference), that it is so.
+     */
+    private static void properScores(StringBuilder sb, TermStructureEvidence.Result r) {
+        sb.append("## Probabilities per horizon: are the numbers right? (proper scores)\n\n");
+        sb.append("Each horizon's probability scored as a forecast of that horizon's label: **Brier** and **log loss** "
+                + "beside those of the forecast a user could make without the model, that horizon's training base "
+                + "rate (the share of windows with an onset within it in every part the fold could read: one "
+                + "constant per fold and horizon). **Skill** is 1 - the score / the base rate's (0: no better than "
+                + "that constant). **Mean / observed**: mean probability over the observed rate (1 is calibrated in "
+                + "the large; 0.7-1.4x on every held-out market, with a pooled Brier skill interval above 0, counts "
+                + "as calibrated). 95% intervals: circular block bootstrap, model and base rate on the same "
+                + "resamples.\n\n");
+        sb.append("| within | held out | training base rate | mean / observed [95%] | Brier (base rate's) "
+                + "| Brier skill [95%] | log-loss skill [95%] |\n|---|---|---|---|---|---|---|\n");
+        for (int h = 0; h < r.horizons().size(); h++) {
+            for (TermStructureEvidence.Fold f : r.folds()) {
+                properRow(sb, f.horizons().get(h), f.market());
+            }
+            properRow(sb, r.pooled().get(h), "**pooled**");
+        }
+        sb.append("\n");
+        for (TermStructureEvidence.Horizon h : r.pooled()) {
+            ProbabilityEvidence.Probabilities p = h.probabilities();
+            boolean band = r.folds().stream().allMatch(f -> f.horizons().get(r.pooled().indexOf(h))
+                    .probabilities().withinBand());
+            boolean calibrated = band && p.brierSkill().interval().low() > 0;
+            sb.append(String.format(Locale.ROOT, "- Within %d days: %s (pooled Brier skill %+.3f [%+.3f, %+.3f]; "
+                            + "every held-out market within 0.7-1.4x: %s). Reliability, pooled (mean probability -> "
+                            + "observed rate per decile): %s.%n", h.days(), calibrated ? "**calibrated out of sample**"
+                            : "**not calibrated out of sample: read it as a ranking of days**",
+                    p.brierSkill().estimate(), p.brierSkill().interval().low(), p.brierSkill().interval().high(),
+                    band ? "yes" : "no", String.join(", ", p.reliability().stream().map(b -> String.format(
+                            Locale.ROOT, "%.3f->%.3f", b.meanProbability(), b.observedRate())).toList())));
+        }
+        int kept = keptReference(r);
+        sb.append(String.format(Locale.ROOT, "%nIn %d of %d folds every member kept its reference (best epoch 0): "
+                + "there the horizons' probabilities are fixed functions of 20-day volatility, not a forecast of "
+                + "their own.%n%n", kept, r.folds().size()));
+    }
+
+    private static void properRow(StringBuilder sb, TermStructureEvidence.Horizon h, String fold) {
+        ProbabilityEvidence.Probabilities p = h.probabilities();
+        sb.append(String.format(Locale.ROOT, "| %d days | %s | %.4f | %.2f [%.2f, %.2f] | %.4f (%.4f) | %s | %s |%n",
+                h.days(), fold, h.trainingRate(), p.calibrationRatio().estimate(),
+                p.calibrationRatio().interval().low(), p.calibrationRatio().interval().high(), p.brier(),
+                p.referenceBrier(), skill(p.brierSkill()), skill(p.logLossSkill())));
+    }
+
+    private static String skill(ProbabilityEvidence.Skill s) {
+        String v = String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", s.estimate(), s.interval().low(),
+                s.interval().high());
+        return s.interval().low() > 0 ? "**" + v + "**" : v;
     }
 
     /**

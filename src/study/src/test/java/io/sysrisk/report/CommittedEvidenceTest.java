@@ -92,4 +92,39 @@ class CommittedEvidenceTest {
                 v.get("skillInterval").get("high").asDouble())), row);
         assertTrue(readme.contains("is **not met**"), "docs/evidence.md says the moonshot is not met");
     }
+
+    /**
+     * "Its numbers are not calibrated probabilities on a market never seen": the committed report's verdict, the
+     * README's figures, and every fold's proper scores recomputed from the test windows the report keeps.
+     */
+    @Test
+    void itSaysItsNumbersAreNotProbabilitiesAndAnyoneCanRecomputeWhy() throws IOException {
+        io.sysrisk.research.evidence.Evidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
+        }
+        io.sysrisk.research.evidence.ProbabilityEvidence.Verdict v = r.probabilityVerdict();
+        assertFalse(v.calibrated(), v.inWords());
+        assertTrue(v.inWords().startsWith("Read the number as a ranking of days"), v.inWords());
+        String readme = Files.readString(Path.of("README.md"));
+        String skill = String.format(java.util.Locale.ROOT, "%+.3f [%+.3f, %+.3f]", v.brierSkill().estimate(),
+                v.brierSkill().interval().low(), v.brierSkill().interval().high());
+        assertTrue(readme.contains("Brier skill against the training base rate is " + skill), skill);
+        double low = v.ratios().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = v.ratios().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "from %.2fx (DJIA) to %.2fx (Dow 30)", low,
+                high)), low + ".." + high);
+        assertTrue(Files.readString(REPORT.resolve("README.md")).contains(v.inWords()), "the report says it");
+        for (io.sysrisk.research.evidence.Evidence.FoldResult f : r.folds()) {
+            double[] model = f.scores().get(0).score();
+            double[] rate = new double[f.windows()];
+            java.util.Arrays.fill(rate, f.trainingRate());
+            io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p = f.probabilities(
+                    io.sysrisk.research.evidence.Evidence.MODEL);
+            assertEquals(io.sysrisk.research.evaluation.ProperScores.brierSkill(model, rate, f.labels()),
+                    p.brierSkill().estimate(), 1e-12, f.fold());
+            assertEquals(io.sysrisk.research.evaluation.ProperScores.calibrationRatio(model, f.labels()),
+                    p.calibrationRatio().estimate(), 1e-12, f.fold());
+        }
+    }
 }

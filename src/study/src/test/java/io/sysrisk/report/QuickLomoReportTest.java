@@ -17,6 +17,8 @@ import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PaperRows;
 import io.sysrisk.research.data.Markets;
 import io.sysrisk.research.evidence.Evidence;
+import io.sysrisk.research.evidence.Interval;
+import io.sysrisk.research.evidence.ProbabilityEvidence;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.Recipe;
@@ -139,5 +141,77 @@ class QuickLomoReportTest {
                 io.sysrisk.research.evidence.EvidenceJson.write(read), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(Evidence.SCHEMA, read.schema());
         assertTrue(md.contains("**served model** (every market)") && md.contains(Recipe.ANCHORED_SPI_SECTORS.name()), md);
+        properScores(r, md, dir);
+        reanalysis(m, r, written, dir);
+    }
+
+    /** Every probability score's proper scores against its fold's training base rate, per fold and pooled, first. */
+    private static void properScores(Evidence.Result r, String md, Path dir) throws IOException {
+        List<String> judged = List.of(Evidence.MODEL, Evidence.LOGISTIC, Evidence.PLAIN, Evidence.ANCHORED);
+        for (Evidence.FoldResult f : r.folds()) {
+            assertTrue(f.trainingRate() > 0 && f.trainingRate() < 1, f.fold() + ": " + f.trainingRate());
+            assertEquals(judged, f.probabilities().stream().map(ProbabilityEvidence.Probabilities::name).toList(),
+                    "volatility is a level and the paper's rows compare rankings: neither is scored as a probability");
+            for (ProbabilityEvidence.Probabilities p : f.probabilities()) {
+                assertEquals(f.windows(), p.windows());
+                assertEquals(f.trainingRate(), p.referenceRate(), 1e-12);
+                assertEquals(f.windows(), p.reliability().stream().mapToInt(b -> b.windows()).sum());
+                double[] score = f.scores().stream().filter(s -> s.name().equals(p.name())).findFirst().orElseThrow()
+                        .score();
+                assertEquals(io.sysrisk.research.evaluation.ProperScores.brier(score, f.labels()), p.brier(), 1e-12);
+                Interval iv = p.brierSkill().interval();
+                assertTrue(iv.low() <= p.brierSkill().estimate() && p.brierSkill().estimate() <= iv.high(),
+                        p.name() + " " + p.brierSkill());
+            }
+        }
+        assertEquals(judged, r.probabilities().stream().map(ProbabilityEvidence.Probabilities::name).toList());
+        assertEquals(r.pooledWindows(), r.probabilities(Evidence.MODEL).windows());
+        ProbabilityEvidence.Verdict v = r.probabilityVerdict();
+        assertEquals(List.of("dow30-ew", "spi"), List.copyOf(v.ratios().keySet()));
+        assertTrue(md.indexOf("## Probabilities: are the numbers right?") < md.indexOf("## Ranking"), md);
+        assertTrue(md.contains(v.inWords()) && md.contains("(" + ProbabilitySection.CHART + ")"), md);
+        assertTrue(ImageIO.read(dir.resolve(ProbabilitySection.CHART).toFile()).getWidth() >= 800);
+    }
+
+    /**
+     * A report of the schema before (no proper scores) re-analysed: each fold prepared again and checked day by day,
+     * its proper scores derived from the windows it kept: the same figures the study computes itself. A report whose
+     * days are not the plan's is refused.
+     */
+    private static void reanalysis(ModelManifest m, Evidence.Result r, byte[] written, Path dir) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ModelStore.json().readTree(written);
+        old.put("schema", Evidence.SCHEMA - 1);
+        old.remove("probabilities");
+        old.remove("probabilityVerdict");
+        old.get("folds").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(
+                List.of("probabilities", "trainingRate")));
+        Evidence.Result before = io.sysrisk.research.evidence.EvidenceJson.readForUpgrade(
+                new java.io.ByteArrayInputStream(ModelStore.json().writeValueAsBytes(old)), "old lomo.json");
+        assertEquals(null, before.probabilities());
+        Evidence.Result after = new LeaveOneMarketOut(LeaveOneMarketOut.Settings.quick(), s -> { })
+                .reanalyse(before, m.pooled(), Markets.embedded());
+        assertEquals(Evidence.SCHEMA, after.schema());
+        assertEquals(r.probabilities(), after.probabilities(), "the re-analysis derives the study's own figures");
+        for (int i = 0; i < r.folds().size(); i++) {
+            assertEquals(r.folds().get(i).trainingRate(), after.folds().get(i).trainingRate());
+            assertEquals(r.folds().get(i).probabilities(), after.folds().get(i).probabilities());
+        }
+        // Its README keeps the run's line and says what was derived, and when.
+        Path again = Files.createDirectories(dir.resolve("again"));
+        Files.copy(dir.resolve("README.md"), again.resolve("README.md"));
+        String made = Files.readAllLines(again.resolve("README.md")).stream().filter(l -> l.startsWith("Made by "))
+                .findFirst().orElseThrow();
+        LomoReportWriter.writeReanalysed(m, after, again, "reanalyse-test");
+        String md = Files.readString(again.resolve("README.md"));
+        assertTrue(md.contains(made + " Its proper scores") && md.contains("`reanalyse-test`"), md);
+        // A report whose first fold scored other days than the plan's is refused, not re-analysed.
+        ((com.fasterxml.jackson.databind.node.ArrayNode) old.get("folds").get(0).get("dates")).remove(0);
+        Evidence.Result shifted = io.sysrisk.research.evidence.EvidenceJson.readForUpgrade(
+                new java.io.ByteArrayInputStream(ModelStore.json().writeValueAsBytes(old)), "old lomo.json");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new LeaveOneMarketOut(LeaveOneMarketOut.Settings.quick(), s -> { })
+                        .reanalyse(shifted, m.pooled(), Markets.embedded()));
+        assertTrue(e.getMessage().contains("does not match the plan"), e.getMessage());
     }
 }

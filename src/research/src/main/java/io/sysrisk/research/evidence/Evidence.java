@@ -65,7 +65,7 @@ public final class Evidence {
      * The version of these records' JSON. A reader refuses any other: a report written by a later build says so at
      * startup instead of being read as something it is not. Raise it when a record changes shape.
      */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
     public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
@@ -131,12 +131,16 @@ public final class Evidence {
     /**
      * What one fold held out and how each score did on it. Every test window is in it (date, label, each score's
      * value), so the report can be re-analysed; masked days (inside a fall) are not test windows.
+     * {@code trainingRate} is the forecast a user could make without the model
+     * ({@link ProbabilityEvidence#REFERENCE}); {@code probabilities} are the probability scores' proper scores
+     * against it.
      */
     public record FoldResult(String fold, String market, String period, int windows, int positives,
                              List<LocalDate> dates, int[] labels, List<LocalDate> onsetDates,
                              List<ScoreResult> scores, Comparisons comparisons, Comparisons anchoredComparisons,
                              Selection selection, List<EventTable> events, Map<String, List<Integer>> bestEpochs,
-                             CalmFigures calm, String trainedOn, @JsonIgnore int[] rows,
+                             CalmFigures calm, String trainedOn, double trainingRate,
+                             List<ProbabilityEvidence.Probabilities> probabilities, @JsonIgnore int[] rows,
                              @JsonIgnore int[] onsets, @JsonIgnore boolean[] calmOnsets, @JsonIgnore int[] calmKept,
                              @JsonIgnore double[] volatility) {
 
@@ -147,8 +151,21 @@ public final class Evidence {
         public FoldResult withoutValuesOf(java.util.function.Predicate<String> drop) {
             List<ScoreResult> kept = scores.stream().map(s -> drop.test(s.name()) ? s.withoutValues() : s).toList();
             return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, kept,
-                    comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, rows, onsets,
-                    calmOnsets, calmKept, volatility);
+                    comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, trainingRate,
+                    probabilities, rows, onsets, calmOnsets, calmKept, volatility);
+        }
+
+        /** This fold with its training rate and its probability scores' proper scores. */
+        public FoldResult withProbabilities(double rate, List<ProbabilityEvidence.Probabilities> figures) {
+            return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, scores,
+                    comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, rate,
+                    List.copyOf(figures), rows, onsets, calmOnsets, calmKept, volatility);
+        }
+
+        /** Its proper scores of the score called {@code name}, or null when it has none. */
+        public ProbabilityEvidence.Probabilities probabilities(String name) {
+            return probabilities == null ? null : probabilities.stream().filter(p -> p.name().equals(name))
+                    .findFirst().orElse(null);
         }
     }
 
@@ -192,13 +209,52 @@ public final class Evidence {
      * differently calibrated folds; beside them the stratified figures that do not: ROC-AUC over pairs within one
      * market, PR-AUC per fold weighted by its events.
      */
-    @JsonIgnoreProperties(value = {"headlineVerdict", "calmInWords"}, allowGetters = true)
+    @JsonIgnoreProperties(value = {"headlineVerdict", "calmInWords", "probabilityVerdict"}, allowGetters = true)
     public record Result(int schema, Design design, String mode, List<FoldResult> folds, List<ScoreResult> pooled, List<Stratified> stratified,
                          Comparisons pooledComparisons, Comparisons pooledAnchoredComparisons,
                          List<EventTable> pooledEvents, int pooledWindows, int pooledPositives,
                          CalmFigures pooledCalm, List<Candidate> candidates, Selection served,
                          int configurations, double seconds,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) PaperComparison paperComparison) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PaperComparison paperComparison,
+                         List<ProbabilityEvidence.Probabilities> probabilities) {
+
+        /** The pooled proper scores of the score called {@code name}, or null when it has none. */
+        public ProbabilityEvidence.Probabilities probabilities(String name) {
+            return probabilities == null ? null : probabilities.stream().filter(p -> p.name().equals(name))
+                    .findFirst().orElse(null);
+        }
+
+        /**
+         * Whether the selected network's numbers are probabilities on the markets held out (the whole-history
+         * folds'), in words; the report, GET /model and the page say the same.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("probabilityVerdict")
+        public ProbabilityEvidence.Verdict probabilityVerdict() {
+            ProbabilityEvidence.Probabilities pooledModel = probabilities(MODEL);
+            if (pooledModel == null) {
+                return null;
+            }
+            Map<String, ProbabilityEvidence.Probabilities> byMarket = new java.util.LinkedHashMap<>();
+            for (FoldResult f : pooledFolds()) {
+                byMarket.put(f.fold(), f.probabilities(MODEL));
+            }
+            return ProbabilityEvidence.Verdict.of(pooledModel, byMarket);
+        }
+
+        /** The folds pooled: the first {@link #pooledWindows} windows' worth (the classic crisis fold is not). */
+        @JsonIgnore
+        public List<FoldResult> pooledFolds() {
+            List<FoldResult> out = new java.util.ArrayList<>();
+            int n = 0;
+            for (FoldResult f : folds) {
+                if (n >= pooledWindows) {
+                    break;
+                }
+                out.add(f);
+                n += f.windows();
+            }
+            return out;
+        }
 
         /** The served alarm's pooled per-day skill against each uninformative alarm's (preference 1/2). */
         @com.fasterxml.jackson.annotation.JsonProperty("headlineVerdict")

@@ -54,8 +54,25 @@ public final class EvidenceJson {
         return read(in, source, TermStructureEvidence.Result.class);
     }
 
-    private static <T> T read(InputStream in, String source, Class<T> type) throws IOException {
+    /**
+     * A study's JSON of this schema or the one before it (schema {@link Evidence#SCHEMA} - 1 lacks the proper
+     * scores: each fold's training rate is 0 and its probabilities null), for a re-analysis that derives what it
+     * lacks from the windows it kept and writes it at this schema.
+     */
+    public static Evidence.Result readForUpgrade(InputStream in, String source) throws IOException {
         JsonNode tree = JSON.readTree(in);
+        JsonNode schema = tree == null ? null : tree.get("schema");
+        if (schema != null && schema.canConvertToInt() && schema.asInt() == Evidence.SCHEMA - 1) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("schema", Evidence.SCHEMA);
+        }
+        return read(tree, source, Evidence.Result.class);
+    }
+
+    private static <T> T read(InputStream in, String source, Class<T> type) throws IOException {
+        return read(JSON.readTree(in), source, type);
+    }
+
+    private static <T> T read(JsonNode tree, String source, Class<T> type) {
         JsonNode schema = tree == null ? null : tree.get("schema");
         if (schema == null || !schema.canConvertToInt()) {
             throw new EvidenceException(source + " has no evidence schema version: it was written before schema "

@@ -19,10 +19,15 @@ public final class TermStructureEvidence {
     private TermStructureEvidence() {
     }
 
-    /** One horizon's figures on a set of windows; {@code NaN} and null intervals where it holds no event. */
+    /**
+     * One horizon's figures on a set of windows; {@code NaN} and null intervals where it holds no event.
+     * {@code trainingRate}: that horizon's training base rate (pooled: the folds' mean over the windows), the
+     * reference of {@code probabilities}, its proper scores ({@link ProbabilityEvidence}).
+     */
     public record Horizon(int days, int windows, int positives, double baseRate, double meanProbability, double brier,
                           double modelRocAuc, double volatilityRocAuc, double modelPrAuc, double volatilityPrAuc,
-                          Difference rocVsVolatility, Difference prVsVolatility) {
+                          Difference rocVsVolatility, Difference prVsVolatility, double trainingRate,
+                          ProbabilityEvidence.Probabilities probabilities) {
     }
 
     /**

@@ -1,0 +1,160 @@
+package io.sysrisk.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import io.sysrisk.research.evaluation.ProperScores;
+import io.sysrisk.research.evidence.Evidence;
+import io.sysrisk.research.evidence.ProbabilityEvidence;
+import io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities;
+import io.sysrisk.research.evidence.ProbabilityEvidence.Skill;
+
+/**
+ * The report's first section: whether the numbers are right as probabilities (proper scores against the training
+ * base rate, calibration in the large, reliability by decile, drawn as a chart), before how they rank days.
+ */
+final class ProbabilitySection {
+
+    /** The reliability chart's file in the report folder. */
+    static final String CHART = "reliability.png";
+
+    private ProbabilitySection() {
+    }
+
+    /** Appends the section to {@code sb}; nothing when {@code r} holds no proper scores. */
+    static void write(StringBuilder sb, Evidence.Result r) {
+        ProbabilityEvidence.Verdict verdict = r.probabilityVerdict();
+        if (verdict == null) {
+            return;
+        }
+        sb.append("## Probabilities: are the numbers right? (proper scores)\n\n");
+        sb.append("**").append(verdict.calibrated() ? "Calibrated out of sample." : "Not calibrated out of sample.")
+                .append("** ").append(verdict.inWords()).append("\n\n");
+        sb.append("Each probability is scored as a forecast, not only as a ranking: the **Brier score** (mean squared "
+                + "error) and the **log loss** (mean negative log-likelihood, nats) of every test window, beside the "
+                + "same scores of the forecast a user could make without the model, " + ProbabilityEvidence.REFERENCE
+                + ". **Skill** is 1 - the score / the base rate's: 0 is no better than that constant, below 0 worse. "
+                + "**Mean / observed**: the mean probability over the observed onset rate (1 is calibrated in the "
+                + "large; the goal is each held-out market within "
+                + String.format(Locale.ROOT, "%.1f-%.1fx", ProbabilityEvidence.RATIO_LOW,
+                        ProbabilityEvidence.RATIO_HIGH)
+                + ", with the pooled Brier skill's interval above 0). Intervals: 95% circular block bootstrap, the "
+                + "model and the base rate on the same resamples. Volatility is a level, not a probability, and is "
+                + "not scored here; the paper's comparison rows compare rankings. The **logistic** reference is trained "
+                + "as the networks are, with their class weights, and is not Platt-calibrated: its numbers are scores "
+                + "that over-predict by design, and its proper scores say so; the networks' ensembles are "
+                + "Platt-calibrated on each fold's calibration days.\n\n");
+        sb.append("| held out | score | training base rate | mean / observed [95%] | Brier (base rate's) "
+                + "| Brier skill [95%] | log loss (base rate's) | log-loss skill [95%] |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (Evidence.FoldResult f : r.folds()) {
+            rows(sb, f.fold() + " (" + f.positives() + " of " + f.windows() + ")", f.probabilities());
+        }
+        rows(sb, "**pooled** (whole-history folds)", r.probabilities());
+        Probabilities model = r.probabilities(Evidence.MODEL);
+        sb.append(String.format(Locale.ROOT, "%nReliability of the %s, pooled: the test windows in deciles of its "
+                + "probability; what a score level meant on the markets held out is the observed onset rate in its "
+                + "row.%n%n| probability from | to | windows | mean probability | observed onset rate |%n"
+                + "|---|---|---|---|---|%n", Evidence.MODEL));
+        for (ProperScores.Bin b : model.reliability()) {
+            sb.append(String.format(Locale.ROOT, "| %.3f | %.3f | %d | %.3f | %.3f |%n", b.from(), b.to(),
+                    b.windows(), b.meanProbability(), b.observedRate()));
+        }
+        sb.append("\n![reliability](").append(CHART).append(")\n\n");
+    }
+
+    private static void rows(StringBuilder sb, String fold, List<Probabilities> figures) {
+        boolean first = true;
+        for (Probabilities p : figures) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %s | %.4f (%.4f) | %s | %.4f (%.4f) | %s |%n",
+                    first ? fold : "", p.name(), p.referenceRate(), ratio(p.calibrationRatio()), p.brier(),
+                    p.referenceBrier(), skill(p.brierSkill()), p.logLoss(), p.referenceLogLoss(),
+                    skill(p.logLossSkill())));
+            first = false;
+        }
+    }
+
+    private static String ratio(Skill s) {
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", s.estimate(), s.interval().low(), s.interval().high());
+    }
+
+    private static String skill(Skill s) {
+        String v = String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", s.estimate(), s.interval().low(),
+                s.interval().high());
+        return s.interval().low() > 0 ? "**" + v + "**" : v;
+    }
+
+    /**
+     * The reliability chart: observed onset rate against mean probability per decile, pooled for every probability
+     * score and per held-out market for the model, beside the diagonal of a calibrated forecast.
+     */
+    static void chart(Path png, Evidence.Result r) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        double top = 0;
+        int k = 0;
+        Color[] pooledColors = {new Color(30, 60, 120), new Color(200, 110, 20), new Color(90, 150, 90),
+                new Color(150, 80, 160)};
+        for (Probabilities p : r.probabilities()) {
+            data.addSeries(series("pooled: " + p.name(), p));
+            renderer.setSeriesPaint(k, pooledColors[k % pooledColors.length]);
+            renderer.setSeriesStroke(k, new BasicStroke(2.2f));
+            top = Math.max(top, max(p));
+            k++;
+        }
+        for (Evidence.FoldResult f : r.pooledFolds()) {
+            Probabilities p = f.probabilities(Evidence.MODEL);
+            data.addSeries(series(f.fold() + ": " + Evidence.MODEL, p));
+            renderer.setSeriesPaint(k, new Color(120, 120, 120));
+            renderer.setSeriesStroke(k, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                    new float[] {3f, 3f}, 0f));
+            renderer.setSeriesShapesVisible(k, false);
+            top = Math.max(top, max(p));
+            k++;
+        }
+        XYSeries diagonal = new XYSeries("calibrated (observed = probability)");
+        double edge = Math.min(1, top * 1.05);
+        diagonal.add(0, 0);
+        diagonal.add(edge, edge);
+        data.addSeries(diagonal);
+        renderer.setSeriesPaint(k, Color.BLACK);
+        renderer.setSeriesShapesVisible(k, false);
+        NumberAxis x = new NumberAxis("mean probability in the decile");
+        NumberAxis y = new NumberAxis("observed onset rate in the decile");
+        x.setRange(0, edge);
+        y.setRange(0, edge);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart("Reliability on the markets held out: deciles of each probability "
+                + "(dashed grey: the model per held-out market)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 700);
+    }
+
+    private static XYSeries series(String name, Probabilities p) {
+        XYSeries s = new XYSeries(name, false);
+        for (ProperScores.Bin b : p.reliability()) {
+            s.add(b.meanProbability(), b.observedRate());
+        }
+        return s;
+    }
+
+    private static double max(Probabilities p) {
+        return p.reliability().stream().mapToDouble(b -> Math.max(b.meanProbability(), b.observedRate())).max()
+                .orElse(0);
+    }
+}
