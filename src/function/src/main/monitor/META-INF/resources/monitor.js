@@ -215,8 +215,11 @@
         pct(o.volatilityThreshold) + '), because the model\u2019s own threshold did not beat that reference on ' +
         'validation data.'
       : 'The alarm sounds at a probability of ' + pct(o.threshold) + ' or more.';
-    $('today').innerHTML = 'On <strong>' + h.dates[i] + '</strong> (the latest date) the model gives <span class="p">' +
-      pct(h.probability[i]) + '</span> probability that ' + esc(lowerFirst(o.label)) + '. ' +
+    const ranks = notCalibrated();
+    $('today').innerHTML = 'On <strong>' + h.dates[i] + '</strong> (the latest date) the model ' + (ranks
+      ? 'scores <span class="p">' + pct(h.probability[i]) + '</span> for: ' + esc(lowerFirst(o.label)) + '. ' +
+        '<span id="score-meaning">' + esc(scoreMeaning(h.probability[i])) + '</span> '
+      : 'gives <span class="p">' + pct(h.probability[i]) + '</span> probability that ' + esc(lowerFirst(o.label)) + '. ') +
       '<span class="' + (alert ? 'alert-on' : '') + '">Alert: ' + (alert ? 'ON' : 'off') + '.</span> ' + esc(rule) +
       (o.indexColumn && h.members.length ? ' <span id="members-today">' + pct(h.members[i], 0) + ' of ' +
         (o.columns.length - 1) + ' members are more than ' + pct(o.memberDrawdown, 0) + ' below their high of the last 250 days.</span>' : '') +
@@ -237,6 +240,29 @@
   }
 
   function lowerFirst(s) { return s ? s.charAt(0).toLowerCase() + s.slice(1) : s; }
+
+  // The study's verdict on the served number (GET /model's outOfSample.probability): null when it has none.
+  function probabilityVerdict() {
+    const oos = state.model && state.model.outOfSample;
+    return oos && oos.probability ? oos.probability : null;
+  }
+
+  function notCalibrated() {
+    const v = probabilityVerdict();
+    return v != null && !v.calibrated;
+  }
+
+  // What a score level meant out of sample: the observed onset rate among the held-out windows scored in its decile.
+  function scoreMeaning(p) {
+    const v = probabilityVerdict();
+    if (!v || p == null) return '';
+    const bins = v.observedRateByScore;
+    let bin = bins[0];
+    for (const b of bins) { if (p >= b.from) bin = b; }
+    return 'It ranks days and is not a calibrated probability: on data held out in its study, days scored ' +
+      pct(bin.from) + '-' + pct(bin.to) + ' were followed by such a fall ' + pct(bin.observedRate) + ' of the time (' +
+      bin.windows.toLocaleString('en') + ' days).';
+  }
 
   /** A term structure in words: "within 5 trading days 2.1%, within 20 ..." (null for a one-horizon model). */
   function howSoon(at) {
@@ -330,7 +356,8 @@
     const probThreshold = o.alarmBy === 'model' ? o.threshold : null;
     // A term structure: the other horizons beside the served one, dashed (the shortest green, the longest purple).
     const others = o.horizons ? o.horizons.filter((d) => d !== o.servedHorizon) : [];
-    $('prob-caption').textContent = 'Probability of a systemic event' + (o.horizons ? ' within ' + o.servedHorizon +
+    $('prob-caption').textContent = (notCalibrated() ? 'Model score: it ranks days, not a calibrated probability'
+      : 'Probability of a systemic event') + (o.horizons ? ' within ' + o.servedHorizon +
       ' trading days (solid) and within ' + others.join(' and ') + ' (dashed)' : '') + (probThreshold == null
       ? ' (the model\u2019s threshold was not adopted: the alarm is the volatility rule)' : ', alarm threshold ' + pct(probThreshold));
     $('vol-caption').textContent = 'Reference: 20-day realized volatility (annualized)' + (o.volatilityThreshold != null
@@ -450,7 +477,8 @@
   }
 
   function renderWindow(d) {
-    $('why-summary').innerHTML = 'Window ending <strong>' + d.asOf + '</strong>: probability ' + pct(d.probability) +
+    $('why-summary').innerHTML = 'Window ending <strong>' + d.asOf + '</strong>: ' + (notCalibrated() ? 'score ' : 'probability ') + pct(d.probability) +
+      (notCalibrated() ? ' (' + esc(scoreMeaning(d.probability).replace(/^It ranks days and is not a calibrated probability: /, '')) + ')' : '') +
       ', alert ' + (d.alert ? '<strong>ON</strong>' : 'off') + ', 20-day volatility ' + pct(d.volatility) +
       '. ' + (d.termStructure ? esc(howSoon((k) => d.termStructure[k])) + ' ' : '') +
       'Darker days weighed more in the model\u2019s attention (' + d.dates[0] + ' to ' + d.dates[d.dates.length - 1] + ').';
@@ -529,7 +557,7 @@
       ' settings).</strong> ' + esc(e.inWords) + ' ' + Number(e.decreasing).toLocaleString('en') + ' of ' +
       Number(e.answers).toLocaleString('en') + ' held-out answers decrease with the horizon.</p>' +
       '<div class="table-wrap"><table id="term-evidence"><caption>Pooled over the held-out markets</caption>' + head + e.termStructure.map(row).join('') + '</table></div>' +
-      calmText(e.calm) + alarmsText(e) +
+      calmText(e.calm) + alarmsText(e) + probabilityEvidence(e.probability) +
       '<details><summary>Per held-out market</summary>' + folds + '</details>';
   }
 
@@ -650,7 +678,21 @@
       '<div class="table-wrap"><table><caption>' + (together ? 'Per market and test period' : wf ? 'Per test period' : 'Per held-out market') +
       ', PR-AUC</caption><thead><tr><th scope="col">' + (wf ? 'test period' : 'held out') + '</th>' +
       '<th scope="col">windows</th><th scope="col">' + own + '</th><th scope="col">volatility</th></tr></thead><tbody>' +
-      folds + '</tbody></table></div>' + skill + events;
+      folds + '</tbody></table></div>' + skill + events + probabilityEvidence(e.probability);
+  }
+
+  // Whether the numbers are probabilities out of sample: the verdict in words, and what each score level meant.
+  function probabilityEvidence(p) {
+    if (!p) return '';
+    const rows = p.observedRateByScore.map((b) => '<tr><td>' + pct(b.from) + ' to ' + pct(b.to) + '</td><td>' +
+      b.windows.toLocaleString('en') + '</td><td>' + pct(b.meanProbability) + '</td><td>' + pct(b.observedRate) +
+      '</td></tr>').join('');
+    return '<p id="probability-words" class="note"><strong>Is the number a probability?</strong> ' + esc(p.inWords) +
+      '</p>' +
+      '<div class="table-wrap"><table id="reliability-table"><caption>What a score meant out of sample: held-out days ' +
+      'in deciles of the score, and how often a fall followed</caption><thead><tr><th scope="col">score</th>' +
+      '<th scope="col">days</th><th scope="col">mean score</th><th scope="col">observed onset rate</th></tr></thead>' +
+      '<tbody>' + rows + '</tbody></table></div>';
   }
 
   // ---- several markets at once: each column is one market's closes, scored alone by the served model ----

@@ -92,8 +92,23 @@ class RiskPageBrowserTest {
     void thePageLoadsAMarketWithoutConsoleErrors() {
         browser.get(server.uri("/").toString());
         waitLoaded("sp500-1928");
-        assertTrue(browser.findElement(By.id("today")).getText().contains("probability that a fall of more than"),
-                browser.findElement(By.id("today")).getText());
+        // The report's verdict decides how the number is named: a probability only where it held out of sample;
+        // else a score that ranks days, with what days scored at its level were followed by on the held-out data.
+        String today = browser.findElement(By.id("today")).getText();
+        com.fasterxml.jackson.databind.JsonNode verdict = lomo().get("probabilityVerdict");
+        if (verdict.get("calibrated").asBoolean()) {
+            assertTrue(today.contains("probability that a fall of more than"), today);
+        } else {
+            assertTrue(today.contains("scores") && today.contains("for: a fall of more than")
+                    && today.contains("It ranks days and is not a calibrated probability")
+                    && today.contains("were followed by such a fall"), today);
+            assertTrue(browser.findElement(By.id("prob-caption")).getText().startsWith("Model score: it ranks days"),
+                    browser.findElement(By.id("prob-caption")).getText());
+        }
+        String words = browser.findElement(By.id("probability-words")).getText();
+        assertTrue(words.contains(verdict.get("inWords").asText()), words);
+        assertEquals(lomo().get("probabilities").get(0).get("reliability").size(),
+                browser.findElements(By.cssSelector("#reliability-table tbody tr")).size());
         // The browser logs the API's 400 for the market too short to score; nothing else may go wrong.
         List<String> errors = consoleErrors().stream().filter(e -> !(e.contains("/monitor/upload/history")
                 && e.contains("400"))).toList();
@@ -110,9 +125,14 @@ class RiskPageBrowserTest {
 
     /** The committed report's sentence on onsets out of calm. */
     private static String calmInWords() {
+        return lomo().get("calmInWords").asText();
+    }
+
+    /** The committed default report's JSON. */
+    private static com.fasterxml.jackson.databind.JsonNode lomo() {
         try {
             return io.sysrisk.store.ModelStore.json().readTree(java.nio.file.Path.of("model-store", "any-index",
-                    "report", "lomo.json").toFile()).get("calmInWords").asText();
+                    "report", "lomo.json").toFile());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -169,7 +169,20 @@ class ScoringRestTest {
                 .body("outOfSample.onsetsOutOfCalm.calmOnsets", equalTo(servedRow(lomo).get("calmOnsets").asInt()))
                 .body("outOfSample.onsetsOutOfCalm.onsets", equalTo(served(lomo).get("onsets").asInt()))
                 .body("outOfSample.onsetsOutOfCalm.alarmWarned", equalTo(servedRow(lomo).get("calmWarned").asInt()))
-                .body("outOfSample.onsetsOutOfCalm.inWords", equalTo(lomo.get("calmInWords").asText()));
+                .body("outOfSample.onsetsOutOfCalm.inWords", equalTo(lomo.get("calmInWords").asText()))
+                // Whether the number is a probability, as the report's verdict says, and what each score level
+                // meant on the markets held out (the report's deciles of the selected network).
+                .body("outOfSample.probability.calibrated", equalTo(lomo.get("probabilityVerdict")
+                        .get("calibrated").asBoolean()))
+                .body("outOfSample.probability.inWords", equalTo(lomo.get("probabilityVerdict").get("inWords")
+                        .asText()))
+                .body("outOfSample.probability.meaning", equalTo(lomo.get("probabilityVerdict").get("calibrated")
+                        .asBoolean() ? "a probability, calibrated out of sample"
+                        : "a ranking of days, not a calibrated probability"))
+                .body("outOfSample.probability.observedRateByScore", hasSize(lomo.get("probabilities").get(0)
+                        .get("reliability").size()))
+                .body("outOfSample.probability.observedRateByScore[0].observedRate", equalTo((float) lomo
+                        .get("probabilities").get(0).get("reliability").get(0).get("observedRate").asDouble()));
         given().when().get(ready).then().statusCode(200).body("checks[0].name", equalTo("model"))
                 .body("checks[0].status", equalTo("UP"));
         given().when().get(openapi).then().statusCode(200).body(containsString("/score"));

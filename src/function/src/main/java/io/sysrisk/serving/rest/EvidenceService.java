@@ -18,6 +18,7 @@ import io.sysrisk.research.evidence.CalmFigures;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.EvidenceJson;
 import io.sysrisk.research.evidence.Interval;
+import io.sysrisk.research.evidence.ProbabilityEvidence;
 import io.sysrisk.research.evidence.TermStructureEvidence;
 import io.sysrisk.serving.ScoringService;
 import io.sysrisk.store.ModelManifest;
@@ -106,6 +107,9 @@ public class EvidenceService {
                 }
             }
             out.set("alarmsInWords", e.get("alarmsInWords"));
+            ObjectNode p = ((ObjectNode) e.get("probability")).deepCopy();
+            p.remove("pooled");
+            out.set("probability", p);
             return out;
         }
         String design = e.path("design").asText();
@@ -184,6 +188,11 @@ public class EvidenceService {
             c.set("circularShiftsWarned", e.path("events").path("shifts").path("calmWarnedShare"));
             c.put("inWords", calmWords);
         }
+        if (e.has("probability")) {
+            ObjectNode p = ((ObjectNode) e.get("probability")).deepCopy();
+            p.remove("pooled");
+            out.set("probability", p);
+        }
         String rule = m.alertsByVolatility()
                 ? String.format(java.util.Locale.ROOT, "the index's 20-day volatility is at or above %.3f (the 90th "
                         + "percentile of the training days; the model's own threshold was not adopted)",
@@ -217,7 +226,18 @@ public class EvidenceService {
         out.put("servedHorizon", r.servedHorizon());
         out.put("answers", r.answers());
         out.put("decreasing", r.decreasing());
-        out.set("termStructure", EvidenceJson.tree(r.pooled()));
+        out.set("termStructure", EvidenceJson.tree(r.pooled().stream().map(h -> {
+            ObjectNode o = (ObjectNode) EvidenceJson.tree(h);
+            ((ObjectNode) o.get("probabilities")).remove("reliability");
+            return o;
+        }).toList()));
+        // Whether the served horizon's number is a probability out of sample, as the default's verdict reads.
+        int served = r.horizons().indexOf(r.servedHorizon());
+        java.util.Map<String, ProbabilityEvidence.Probabilities> byMarket = new java.util.LinkedHashMap<>();
+        r.folds().forEach(f -> byMarket.put(f.market(), f.horizons().get(served).probabilities()));
+        ProbabilityEvidence.Probabilities servedPooled = r.pooled().get(served).probabilities();
+        ProbabilityEvidence.Verdict verdict = ProbabilityEvidence.Verdict.of(servedPooled, byMarket);
+        out.set("probability", probability(verdict, servedPooled, java.util.List.of(servedPooled)));
         StringBuilder words = new StringBuilder();
         for (TermStructureEvidence.Horizon h : r.pooled()) {
             Interval iv = h.prVsVolatility().interval();
@@ -270,6 +290,32 @@ public class EvidenceService {
             fold.set("horizons", EvidenceJson.tree(f.horizons()));
         }
         return out;
+    }
+
+    /**
+     * Whether the served number is a probability (the study's verdict on its selected network, out of sample), in
+     * words, and what each score level meant on the data held out: the observed onset rate per decile of the
+     * network's scores ({@code observedRateByScore}), which the page shows instead when the number is not calibrated.
+     */
+    private ObjectNode probability(ProbabilityEvidence.Verdict verdict, ProbabilityEvidence.Probabilities served,
+                                   java.util.List<ProbabilityEvidence.Probabilities> all) {
+        ObjectNode p = json.createObjectNode();
+        p.put("calibrated", verdict.calibrated());
+        p.put("meaning", verdict.calibrated() ? "a probability, calibrated out of sample"
+                : "a ranking of days, not a calibrated probability");
+        p.put("inWords", verdict.inWords());
+        p.put("reference", ProbabilityEvidence.REFERENCE);
+        p.set("brierSkill", EvidenceJson.tree(verdict.brierSkill()));
+        p.set("meanOverObservedByFold", EvidenceJson.tree(verdict.ratios()));
+        p.put("band", String.format(java.util.Locale.ROOT, "%.1f-%.1f", ProbabilityEvidence.RATIO_LOW,
+                ProbabilityEvidence.RATIO_HIGH));
+        p.set("observedRateByScore", EvidenceJson.tree(served.reliability()));
+        p.set("pooled", EvidenceJson.tree(all.stream().map(x -> {
+            ObjectNode o = (ObjectNode) EvidenceJson.tree(x);
+            o.remove("reliability");
+            return o;
+        }).toList()));
+        return p;
     }
 
     /** The served model's committed report (markdown), or null. */
@@ -386,6 +432,10 @@ public class EvidenceService {
         t.rows().stream().filter(x -> !Evidence.paperRow(x.name())).forEach(x -> rows.add(eventRow(x)));
         events.set("matchedRandom", EvidenceJson.tree(t.matchedRandom()));
         events.set("shifts", EvidenceJson.tree(t.shifts()));
+        ProbabilityEvidence.Verdict verdict = r.probabilityVerdict();
+        if (verdict != null) {
+            out.set("probability", probability(verdict, r.probabilities(Evidence.MODEL), r.probabilities()));
+        }
         if (r.paperComparison() != null) {
             ObjectNode paper = (ObjectNode) EvidenceJson.tree(r.paperComparison());
             for (int i = 0; i < r.paperComparison().rows().size(); i++) {
