@@ -45,7 +45,8 @@ class Report implements Callable<Integer>, DjlJob {
     Path out;
 
     @Option(names = "--no-positive-control", description = "any-index: skip the positive control (the study run "
-            + "again in quick mode with a planted informative input and its shuffled copy; about 3 min).")
+            + "again in quick mode with a planted informative input and its shuffled copy at "
+            + "five strengths; about 6 min; one strength with --quick).")
     boolean noPositiveControl;
 
     @Option(names = "--reanalyse", description = "The default's report: bring its lomo.json (written by the build "
@@ -53,6 +54,11 @@ class Report implements Callable<Integer>, DjlJob {
             + "against the days it scored, the proper scores derived from the test windows it kept. Seconds, not the "
             + "full run's hour and a half.")
     boolean reanalyse;
+
+    @Option(names = "--control-only", description = "The default's report: run its positive control again alone ("
+            + "the graded strengths, each with its shuffled copy; about 6 min) and write the report again around it; "
+            + "the study's lomo.json is kept as it is.")
+    boolean controlOnly;
 
     @Option(names = "--csv", description = "A model of your file: the same file again (its SHA-256 must match the "
             + "one the version recorded). Not needed for a model of an embedded dataset.")
@@ -92,9 +98,16 @@ class Report implements Callable<Integer>, DjlJob {
     public Integer call() throws Exception {
         String command = "./mvnw -q -Preport" + (quick ? " -Dsysrisk.args=--quick" : "");
         ModelManifest manifest = stored.manifest();
-        if (reanalyse && (manifest.isOneMarket() || !manifest.isPooled() || manifest.horizons() != null
+        if (reanalyse && controlOnly) {
+            throw new IllegalArgumentException("--reanalyse and --control-only are two runs: give one");
+        }
+        if ((reanalyse || controlOnly) && noPositiveControl) {
+            throw new IllegalArgumentException("--no-positive-control is for a full report run");
+        }
+        if ((reanalyse || controlOnly) && (manifest.isOneMarket() || !manifest.isPooled() || manifest.horizons() != null
                 || TrainingData.isMarketsFile(manifest.data()))) {
-            throw new IllegalArgumentException("--reanalyse is for the default's leave-one-market-out report; "
+            throw new IllegalArgumentException((reanalyse ? "--reanalyse" : "--control-only") + " is for the "
+                    + "default's leave-one-market-out report; "
                     + manifest.version() + "'s report is made in minutes: run it again");
         }
         if (manifest.isOneMarket()) {
@@ -123,6 +136,26 @@ class Report implements Callable<Integer>, DjlJob {
             System.out.println("report written to " + folder);
             return 0;
         }
+        if (controlOnly) {
+            Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
+            Evidence.Result study;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(folder.resolve("lomo.json"))) {
+                study = io.sysrisk.research.evidence.EvidenceJson.read(in, folder.resolve("lomo.json").toString());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException("--control-only writes a report again around its study: "
+                        + folder.resolve("lomo.json") + " does not exist", e);
+            }
+            PositiveControl.Result control = control(manifest);
+            io.sysrisk.store.ModelStore.json().writeValue(folder.resolve("positive-control.json").toFile(), control);
+            String cmd = "./mvnw -q -Preport -Dsysrisk.args=\"--control-only" + (quick ? " --quick" : "")
+                    + (out != null ? " --out " + out : "") + "\"";
+            LomoReportWriter.writeAgain(manifest, study, folder, cmd, String.format(java.util.Locale.ROOT, " "
+                    + LomoReportWriter.CONTROL_AGAIN + "%s by `%s` (%.1f min); the study's figures are the run's.",
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), cmd,
+                    control.seconds() / 60));
+            System.out.println("positive control run and report written again in " + folder);
+            return 0;
+        }
         if (manifest.isPooled() && reanalyse) {
             Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
             Path json = folder.resolve("lomo.json");
@@ -145,9 +178,7 @@ class Report implements Callable<Integer>, DjlJob {
             Evidence.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
                     : LeaveOneMarketOut.Settings.full(), System.out::println)
                     .run(manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded());
-            PositiveControl.Result control = noPositiveControl ? null : PositiveControl.run(
-                    LeaveOneMarketOut.Settings.control(), manifest.pooled(), manifest.model(),
-                    manifest.training().config(), Markets.embedded(), System.out::println);
+            PositiveControl.Result control = noPositiveControl ? null : control(manifest);
             Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
             LomoReportWriter.write(manifest, result, control, folder, command);
             System.out.println("report written to " + folder);
@@ -228,6 +259,16 @@ class Report implements Callable<Integer>, DjlJob {
         LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
         System.out.println("report written to " + folder);
         return 0;
+    }
+
+    /**
+     * The default's positive control: the graded strengths in a full report, CI's one strength with --quick; both
+     * with the control's settings ({@link LeaveOneMarketOut.Settings#control}).
+     */
+    private PositiveControl.Result control(ModelManifest manifest) {
+        return PositiveControl.run(LeaveOneMarketOut.Settings.control(), quick ? List.of(PositiveControl.NOISE)
+                        : PositiveControl.STRENGTHS, manifest.pooled(), manifest.model(), manifest.training().config(),
+                Markets.embedded(), System.out::println);
     }
 
     private DecisionFloor floor() {

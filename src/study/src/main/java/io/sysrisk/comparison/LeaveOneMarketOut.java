@@ -207,14 +207,38 @@ public final class LeaveOneMarketOut {
             double rate = ProbabilityFigures.trainingRate(exp);
             log.accept(String.format("[re-analysis %d/%d] %s: %d test days as scored, training base rate %.4f",
                     i + 1, outer.size(), f.fold(), f.windows(), rate));
-            folds.add(ProbabilityFigures.fold(f, rate, settings.samples()));
+            int[] rows = experiments.commonTestRows(trained);
+            folds.add(ProbabilityFigures.fold(withFittedReferences(f, exp, f.market(), rows), rate,
+                    settings.samples()));
         }
-        List<ProbabilityEvidence.Probabilities> pooled = ProbabilityFigures.pooled(
-                folds.subList(0, wholeHistory(outer)), null, settings.samples());
-        return new Result(Evidence.SCHEMA, old.design(), old.mode(), folds, old.pooled(), old.stratified(),
+        List<FoldResult> pooledFolds = folds.subList(0, wholeHistory(outer));
+        int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
+        int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
+        // The study's pooled figures stay; the fitted references' are added (or made again) beside them.
+        List<ScoreResult> pooled = new ArrayList<>(old.pooled().stream()
+                .filter(s -> !FittedReferences.INPUTS.containsKey(s.name())).toList());
+        List<Stratified> stratified = new ArrayList<>(old.stratified().stream()
+                .filter(s -> !FittedReferences.INPUTS.containsKey(s.name())).toList());
+        List<ScoreResult> withValues = new ArrayList<>();
+        for (int k = 0; k < pooledFolds.get(0).scores().size(); k++) {
+            int s = k;
+            String name = pooledFolds.get(0).scores().get(s).name();
+            if (FittedReferences.INPUTS.containsKey(name) || name.equals(MODEL) || name.equals(VOLATILITY)) {
+                double[] values = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(s).score()))
+                        .toArray();
+                withValues.add(score(name, values, y, segments, null));
+            }
+            if (FittedReferences.INPUTS.containsKey(name)) {
+                pooled.add(withValues.get(withValues.size() - 1).withoutValues());
+                stratified.add(stratified(pooledFolds, s));
+            }
+        }
+        List<ProbabilityEvidence.Probabilities> probabilities = ProbabilityFigures.pooled(pooledFolds, null,
+                settings.samples());
+        return new Result(Evidence.SCHEMA, old.design(), old.mode(), folds, pooled, stratified,
                 old.pooledComparisons(), old.pooledAnchoredComparisons(), old.pooledEvents(), old.pooledWindows(),
                 old.pooledPositives(), old.pooledCalm(), old.candidates(), old.served(), old.configurations(),
-                old.seconds(), old.paperComparison(), pooled);
+                old.seconds(), old.paperComparison(), probabilities, fittedReferences(withValues, y, segments, null));
     }
 
     /**
@@ -329,15 +353,19 @@ public final class LeaveOneMarketOut {
             pooledEvents.add(EventTables.pooled(pooledFolds, m, design == Design.WALK_FORWARD_MARKETS,
                     settings.samples()));
         }
+        // The calm stratum ranks the scores each fold's stratum ranks: not the fitted references.
+        List<Integer> calmScores = java.util.stream.IntStream.range(0, pooledFolds.get(0).scores().size()).boxed()
+                .filter(k -> !FittedReferences.INPUTS.containsKey(pooledFolds.get(0).scores().get(k).name()))
+                .toList();
         CalmFigures pooledCalm = CalmStratum.pooled(Labeler.CALM_DAYS,
                 pooledFolds.stream().map(FoldResult::onsets).toList(),
                 pooledFolds.stream().map(FoldResult::calmOnsets).toList(),
                 pooledFolds.stream().map(FoldResult::onsetDates).toList(),
                 pooledFolds.stream().map(FoldResult::calmKept).toList(),
                 pooledFolds.stream().map(FoldResult::labels).toList(),
-                pooledFolds.get(0).scores().stream().map(ScoreResult::name).toList(),
-                java.util.stream.IntStream.range(0, pooledFolds.get(0).scores().size()).mapToObj(k -> pooledFolds
-                        .stream().map(f -> f.scores().get(k).score()).toList()).toList(), settings.samples(), Resampling.CALM_STRATUM);
+                calmScores.stream().map(k -> pooledFolds.get(0).scores().get(k).name()).toList(),
+                calmScores.stream().map(k -> pooledFolds.stream().map(f -> f.scores().get(k).score()).toList())
+                        .toList(), settings.samples(), Resampling.CALM_STRATUM);
         Comparisons pc = compare(named(pooled, MODEL), named(pooled, VOLATILITY), named(pooled, LOGISTIC), y,
                 segments, calendar);
         Comparisons anchored = named(pooled, ANCHORED) == null ? null : compare(named(pooled, ANCHORED),
@@ -346,6 +374,7 @@ public final class LeaveOneMarketOut {
                 segments, calendar, base.window());
         List<ProbabilityEvidence.Probabilities> probabilities = ProbabilityFigures.pooled(pooledFolds, calendar,
                 settings.samples());
+        List<Evidence.FittedReference> fitted = fittedReferences(pooled, y, segments, calendar);
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(ScoreResult::withoutValues).toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
@@ -375,7 +404,7 @@ public final class LeaveOneMarketOut {
         return new Result(Evidence.SCHEMA, design, settings.mode(), kept, pooled, stratified, pc, anchored,
                 pooledEvents, y.length, Arrays.stream(y).sum(), pooledCalm,
                 settings.candidates().stream().map(Recipe::candidate).toList(), served, configurations,
-                (System.nanoTime() - start) / 1e9, paper, probabilities);
+                (System.nanoTime() - start) / 1e9, paper, probabilities, fitted);
     }
 
     /** Each row of the paper's comparison beside the paper's network and volatility, pooled, paired. */
@@ -508,11 +537,13 @@ public final class LeaveOneMarketOut {
             }
             PooledExperiment.MarketPart part = exp.markets().stream().filter(m -> m.name().equals(market))
                     .findFirst().orElseThrow();
-            out.add(marketResult(context, new MarketScores(design == Design.WALK_FORWARD_MARKETS
+            FoldResult f = marketResult(context, new MarketScores(design == Design.WALK_FORWARD_MARKETS
                     ? market + " " + name : name, part, t.getValue(),
                     new EventTables.Scored(MODEL, variantTest.get(chosenKey).get(market),
                             variantCalibration.get(chosenKey)),
-                    new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants)));
+                    new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants));
+            f = withFittedReferences(f, exp, market, t.getValue().rows());
+            out.add(ProbabilityFigures.fold(f, context.trainingRate(), settings.samples()));
         }
         return out;
     }
@@ -559,7 +590,6 @@ public final class LeaveOneMarketOut {
                 test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
                 events, fold.bestEpochs(), calm, fold.trainedOn(), Double.NaN, List.of(), test.rows(), onsets,
                 calmOnsets, calmKept, vol);
-        f = ProbabilityFigures.fold(f, fold.trainingRate(), settings.samples());
         EventRow served = events.get(served()).rows().get(0);
         log.accept(String.format("  %s: selected (" + selection.chosen() + ") ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
                         + "PR %.3f (base %.3f); model alarm (%s): onsets warned %d/%d, %.2f false alarms a year, "
@@ -569,6 +599,37 @@ public final class LeaveOneMarketOut {
                 test.baseRate(), served.rule(), served.events().warned(), served.events().onsets(),
                 served.events().falseEpisodesPerYear(), 100 * served.events().alarmShare()));
         return f;
+    }
+
+    /**
+     * {@code f} with the fitted references' scores ({@link FittedReferences}) on its windows, rows {@code rows} of
+     * market {@code market} of fold {@code exp}, in place of any it held.
+     */
+    private FoldResult withFittedReferences(FoldResult f, PooledExperiment exp, String market, int[] rows) {
+        int[] segments = {f.windows()};
+        List<ScoreResult> refs = new ArrayList<>();
+        FittedReferences.of(exp, market, rows).forEach((name, values) -> refs.add(score(name, values, f.labels(),
+                segments)));
+        return f.withScores(name -> !FittedReferences.INPUTS.containsKey(name), refs);
+    }
+
+    /** Each fitted reference among {@code pooled}: the selected network minus it, and it minus volatility. */
+    private List<Evidence.FittedReference> fittedReferences(List<ScoreResult> pooled, int[] y, int[] segments,
+                                                            BlockBootstrap.Calendar calendar) {
+        double[] model = named(pooled, MODEL);
+        double[] vol = named(pooled, VOLATILITY);
+        List<Evidence.FittedReference> out = new ArrayList<>();
+        for (Map.Entry<String, String> ref : FittedReferences.INPUTS.entrySet()) {
+            double[] r = named(pooled, ref.getKey());
+            if (r != null) {
+                out.add(new Evidence.FittedReference(ref.getKey(), ref.getValue(),
+                        paired(model, r, y, segments, calendar, Metrics::rocAuc),
+                        paired(model, r, y, segments, calendar, Metrics::averagePrecision),
+                        paired(r, vol, y, segments, calendar, Metrics::rocAuc),
+                        paired(r, vol, y, segments, calendar, Metrics::averagePrecision)));
+            }
+        }
+        return out;
     }
 
     /** What one fold trained and decided, shared by every market it scores. */

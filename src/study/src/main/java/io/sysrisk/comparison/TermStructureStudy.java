@@ -267,7 +267,7 @@ public final class TermStructureStudy {
                     model.events().onsets()));
         }
         return new Fold(held.name(), ends.get(0) + ".." + ends.get(ends.size() - 1), trainedOn, bestEpochs, horizons,
-                alarms, prob, labels, vol, test.rows(), onsets, calm, onsetDates);
+                alarms, ends, prob, labels, vol, test.rows(), onsets, calm, onsetDates);
     }
 
     /** One fold's alarm table at one horizon (rows as {@link #ALARM_ROWS}). */

@@ -85,20 +85,59 @@ public final class LomoReportWriter {
      */
     public static Path writeReanalysed(ModelManifest m, Evidence.Result r, Path folder, String command)
             throws IOException {
+        return writeAgain(m, r, folder, command, String.format(" " + REANALYSED + "%s by `%s` from the test windows "
+                + "this JSON kept, each fold's training base rate and its fitted references, its plan prepared again "
+                + "and checked day by day; no network was retrained and every other figure is the run's.",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), command));
+    }
+
+    /** How a re-analysis's note starts (a later one replaces it). */
+    private static final String REANALYSED = "Its proper scores and fitted references were derived on ";
+    /** How a positive control's note starts (a later one replaces it). */
+    public static final String CONTROL_AGAIN = "Its positive control was run again on ";
+
+    /**
+     * A report folder's README written again from {@code r} and the folder's positive control, its run's line kept
+     * with {@code note} after it (what was done since, by which command).
+     */
+    public static Path writeAgain(ModelManifest m, Evidence.Result r, Path folder, String command, String note)
+            throws IOException {
         Path readme = folder.resolve("README.md");
         String made = Files.readAllLines(readme).stream().filter(l -> l.startsWith("Made by ")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(readme + " does not say how it was made"));
         Path controlFile = folder.resolve("positive-control.json");
-        PositiveControl.Result control = Files.exists(controlFile)
-                ? ModelStore.json().readValue(controlFile.toFile(), PositiveControl.Result.class) : null;
+        PositiveControl.Result control = Files.exists(controlFile) ? readControl(controlFile) : null;
         write(m, r, control, folder, command);
         String markdown = Files.readString(readme);
         String fresh = markdown.lines().filter(l -> l.startsWith("Made by ")).findFirst().orElseThrow();
-        Files.writeString(readme, markdown.replace(fresh, made + String.format(" Its proper scores (the first "
-                + "section) were derived on %s by `%s` from the test windows this JSON kept and each fold's training "
-                + "base rate, its plan prepared again and checked day by day; nothing was retrained and every other "
-                + "figure is the run's.", Instant.now().truncatedTo(ChronoUnit.SECONDS), command)));
+        // The run's line may carry earlier notes: one of the same kind is replaced, others are kept.
+        String kind = String.join(" ", java.util.Arrays.copyOf(note.strip().split(" "), 3));
+        for (int earlier = made.indexOf(" " + kind); earlier >= 0; earlier = made.indexOf(" " + kind)) {
+            int end = made.indexOf(" Its ", earlier + 1);
+            made = made.substring(0, earlier) + (end < 0 ? "" : made.substring(end));
+        }
+        Files.writeString(readme, markdown.replace(fresh, made + note));
         return folder;
+    }
+
+    /**
+     * A report folder's positive control. One written before the graded strengths (one noise, its planted and
+     * shuffled arms at the top level) is read as that one strength, with the settings it ran with.
+     */
+    static PositiveControl.Result readControl(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree = ModelStore.json().readTree(file.toFile());
+        if (tree.has("grades")) {
+            return ModelStore.json().treeToValue(tree, PositiveControl.Result.class);
+        }
+        if (!tree.has("planted") || !tree.has("noise")) {
+            throw new IllegalArgumentException(file + " is no positive control this build reads: run it again "
+                    + "(report --control-only)");
+        }
+        return new PositiveControl.Result(tree.get("mode").asText(), PositiveControl.describe(
+                LeaveOneMarketOut.Settings.control()), List.of(new PositiveControl.Grade(tree.get("noise")
+                .asDouble(), ModelStore.json().treeToValue(tree.get("planted"), PositiveControl.Arm.class),
+                ModelStore.json().treeToValue(tree.get("shuffled"), PositiveControl.Arm.class))),
+                tree.get("seconds").asDouble());
     }
 
     /** The JSON with every number: lomo.json for the default's study, walk-forward.json for one market's. */
@@ -233,6 +272,7 @@ public final class LomoReportWriter {
             sb.append(diffRow(f.fold(), f.comparisons()));
         }
         sb.append(diffRow("**pooled**", r.pooledComparisons()));
+        fittedReferences(sb, r);
 
         headline(sb, r);
         PaperSection.write(sb, r);
@@ -511,28 +551,58 @@ public final class LomoReportWriter {
 
     private static void positiveControl(StringBuilder sb, PositiveControl.Result c) {
         sb.append(String.format(Locale.ROOT, "%n## Positive control: can this machinery find information when there "
-                + "is some?%n%nThe same leave-one-market-out study (%s mode: %s) run with one more input, "
+                + "is some, and how little?%n%nThe leave-one-market-out study (%s mode: %s) run with one more input, "
                 + "**planted**: on each day the coming label (1 when a fall starts in the next 20 days) plus "
-                + "Gaussian noise of standard deviation %.1f; it reads the future by construction and exists only "
-                + "here. Then the same values **shuffled** in time within each market (no information). Each run's "
-                + "nested selection compares the anchored network with and without the input. It must find the "
-                + "first and not the second.%n%n| input | alone: stratified PR-AUC (volatility) | alone minus "
+                + "Gaussian noise; it reads the future by construction and exists only here. Then the same values "
+                + "**shuffled** in time within each market (no information). Each run's nested selection compares "
+                + "the anchored network with and without the input. It must find the first and not the second. "
+                + "%s The **single-day gain** is the input alone on the test windows minus volatility (pooled "
+                + "PR-AUC): what there is to find on one day; the network reads 60 days of it.%n%n"
+                + "| noise | input | alone: stratified PR-AUC (volatility) | single-day gain: alone minus "
                 + "volatility, pooled PR-AUC | chosen (outer folds; served) | members past epoch 0 | selected minus "
                 + "volatility, pooled PR-AUC | stratified PR-AUC, selected (volatility) | found |%n"
-                + "|---|---|---|---|---|---|---|---|%n", c.mode(), "2 outer folds, 2 inner folds, 2 seeds, at most "
-                + "4 epochs, patience 2", c.noise()));
-        for (PositiveControl.Arm a : List.of(c.planted(), c.shuffled())) {
-            long members = a.bestEpochs().stream().mapToLong(List::size).sum();
-            long left = a.bestEpochs().stream().mapToLong(x -> x.stream().filter(e -> e > 0).count()).sum();
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f) | %s | %s; %s | %d of %d | %s | %.3f (%.3f) | "
-                            + "**%s** |%n", a.input(), a.alone().prAuc(), a.alone().volatilityPrAuc(),
-                    diff(a.alone().prVsVolatility()), String.join(", ", a.foldChoices()), a.servedChoice(), left,
-                    members, diff(a.prVsVolatility()), a.selectedStratifiedPrAuc(), a.volatilityStratifiedPrAuc(),
-                    a.found() ? "yes" : "no"));
+                + "|---|---|---|---|---|---|---|---|---|%n", c.mode(), c.settings(), c.grades().size() == 1
+                        ? "One strength is planted (a quick run's)."
+                        : c.grades().size() + " strengths are planted, from strong to weak, each with its shuffled "
+                        + "copy, to measure the smallest gain the study detects."));
+        for (PositiveControl.Grade g : c.grades()) {
+            for (PositiveControl.Arm a : List.of(g.planted(), g.shuffled())) {
+                long members = a.bestEpochs().stream().mapToLong(List::size).sum();
+                long left = a.bestEpochs().stream().mapToLong(x -> x.stream().filter(e -> e > 0).count()).sum();
+                sb.append(String.format(Locale.ROOT, "| %.2f | %s | %.3f (%.3f) | %s | %s; %s | %d of %d | %s "
+                                + "| %.3f (%.3f) | **%s** |%n", g.noise(), a.input(), a.alone().prAuc(),
+                        a.alone().volatilityPrAuc(), diff(a.alone().prVsVolatility()),
+                        String.join(", ", a.foldChoices()), a.servedChoice(), left, members, diff(a.prVsVolatility()),
+                        a.selectedStratifiedPrAuc(), a.volatilityStratifiedPrAuc(), a.found() ? "yes" : "no"));
+            }
         }
         sb.append(String.format(Locale.ROOT, "%nFound means: every selection chose the input, every member trained "
                 + "with it left the reference, and the held-out paired interval against volatility is above 0 "
-                + "(%.1f min for both runs). `positive-control.json` holds the figures.%n", c.seconds() / 60));
+                + "(%.1f min for every run). **Detection limit.** %s The control's study runs with the settings "
+                + "above, not the report's: with more held-out markets and seeds the report's own study may "
+                + "detect less. `positive-control.json` holds the figures.%n", c.seconds() / 60,
+                c.detectionLimit().inWords()));
+    }
+
+    /** The references fitted by maximum likelihood: what each is, the selected network minus it, it minus volatility. */
+    private static void fittedReferences(StringBuilder sb, Evidence.Result r) {
+        if (r.fittedReferences() == null || r.fittedReferences().isEmpty()) {
+            return;
+        }
+        sb.append("\n## References fitted by maximum likelihood\n\nThe **logistic** above is trained as the networks "
+                + "are (class weights, early stopping on validation) and is no probability. These are fitted as well "
+                + "as a reference can be: logistic regression by maximum likelihood, unweighted, on every market's "
+                + "training and validation windows of the fold (the calibration part stays for what the networks use "
+                + "it for), scored on the held-out windows; their proper scores are in the first section, their "
+                + "ranking in the tables above. They are in no event table or calm stratum (yet). Pooled over the "
+                + "whole-history folds, paired:\n\n| reference | its inputs | selected minus it, ROC-AUC | selected "
+                + "minus it, PR-AUC | it minus volatility, ROC-AUC | it minus volatility, PR-AUC |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (Evidence.FittedReference f : r.fittedReferences()) {
+            sb.append(String.format("| %s | %s | %s | %s | %s | %s |%n", f.name(), f.inputs(),
+                    diff(f.rocSelectedMinus()), diff(f.prSelectedMinus()), diff(f.rocMinusVolatility()),
+                    diff(f.prMinusVolatility())));
+        }
     }
 
     private static String diffRow(String name, Evidence.Comparisons c) {

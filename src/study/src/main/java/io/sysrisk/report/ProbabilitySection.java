@@ -54,8 +54,11 @@ final class ProbabilitySection {
                 + "model and the base rate on the same resamples. Volatility is a level, not a probability, and is "
                 + "not scored here; the paper's comparison rows compare rankings. The **logistic** reference is trained "
                 + "as the networks are, with their class weights, and is not Platt-calibrated: its numbers are scores "
-                + "that over-predict by design, and its proper scores say so; the networks' ensembles are "
-                + "Platt-calibrated on each fold's calibration days.\n\n");
+                + "that over-predict by design, and its proper scores say so. The two **maximum-likelihood** "
+                + "logistic references (unweighted, fitted on each fold's training and validation windows) are "
+                + "probabilities by construction on their training data, and show what a reference fitted as well "
+                + "as it can be does on a market it never saw. The networks' ensembles are Platt-calibrated on each "
+                + "fold's calibration days.\n\n");
         sb.append("| held out | score | training base rate | mean / observed [95%] | Brier (base rate's) "
                 + "| Brier skill [95%] | log loss (base rate's) | log-loss skill [95%] |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
@@ -63,6 +66,21 @@ final class ProbabilitySection {
             rows(sb, f.fold() + " (" + f.positives() + " of " + f.windows() + ")", f.probabilities());
         }
         rows(sb, "**pooled** (whole-history folds)", r.probabilities());
+        sb.append("\nThe goal, score by score (pooled Brier skill interval above 0; every held-out market's mean "
+                + "probability within the band):\n\n| score | Brier skill above 0 | every held-out market in the band "
+                + "(lowest, highest) | a probability out of sample |\n|---|---|---|---|\n");
+        for (Probabilities p : r.probabilities()) {
+            java.util.Map<String, Probabilities> byMarket = new java.util.LinkedHashMap<>();
+            r.pooledFolds().forEach(f -> byMarket.put(f.fold(), f.probabilities(p.name())));
+            ProbabilityEvidence.Verdict v = ProbabilityEvidence.Verdict.of(p, byMarket);
+            boolean skill = p.brierSkill().interval().low() > 0;
+            boolean band = byMarket.values().stream().allMatch(Probabilities::withinBand);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s (%.2fx, %.2fx) | **%s** |%n", p.name(),
+                    skill ? "yes" : "no", band ? "yes" : "no",
+                    v.ratios().values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    v.ratios().values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                    v.calibrated() ? "yes" : "no"));
+        }
         Probabilities model = r.probabilities(Evidence.MODEL);
         sb.append(String.format(Locale.ROOT, "%nReliability of the %s, pooled: the test windows in deciles of its "
                 + "probability; what a score level meant on the markets held out is the observed onset rate in its "

@@ -48,8 +48,12 @@ class CommittedEvidenceTest {
     @Test
     void thePositiveControlFoundThePlantedInputAndNotItsShuffledCopy() throws IOException {
         JsonNode c = ModelStore.json().readTree(REPORT.resolve("positive-control.json").toFile());
-        JsonNode planted = c.get("planted");
-        JsonNode shuffled = c.get("shuffled");
+        JsonNode headline = null;
+        for (JsonNode g : c.get("grades")) {
+            headline = g.get("noise").asDouble() == io.sysrisk.comparison.PositiveControl.NOISE ? g : headline;
+        }
+        JsonNode planted = headline.get("planted");
+        JsonNode shuffled = headline.get("shuffled");
         assertTrue(planted.get("prVsVolatility").get("interval").get("low").asDouble() > 0, planted.toString());
         planted.get("foldChoices").forEach(x -> assertEquals(planted.get("recipe").asText(), x.asText()));
         assertEquals(planted.get("recipe").asText(), planted.get("servedChoice").asText());
@@ -125,6 +129,27 @@ class CommittedEvidenceTest {
                     p.brierSkill().estimate(), 1e-12, f.fold());
             assertEquals(io.sysrisk.research.evaluation.ProperScores.calibrationRatio(model, f.labels()),
                     p.calibrationRatio().estimate(), 1e-12, f.fold());
+        }
+    }
+
+    /** The term structure's report keeps every test window, and its proper scores recompute from them. */
+    @Test
+    void theTermStructuresProperScoresRecomputeFromItsWindows() throws IOException {
+        io.sysrisk.research.evidence.TermStructureEvidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(Path.of("model-store", "any-index-horizons", "report",
+                "term-structure.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.readTermStructure(in, "term-structure.json");
+        }
+        for (io.sysrisk.research.evidence.TermStructureEvidence.Fold f : r.folds()) {
+            for (int h = 0; h < r.horizons().size(); h++) {
+                io.sysrisk.research.evidence.TermStructureEvidence.Horizon x = f.horizons().get(h);
+                assertEquals(x.windows(), f.dates().size());
+                double[] rate = new double[x.windows()];
+                java.util.Arrays.fill(rate, x.trainingRate());
+                assertEquals(io.sysrisk.research.evaluation.ProperScores.brierSkill(f.probability()[h], rate,
+                        f.labels()[h]), x.probabilities().brierSkill().estimate(), 1e-12, f.market() + " " + x.days());
+                assertEquals(x.positives(), java.util.Arrays.stream(f.labels()[h]).sum());
+            }
         }
     }
 }

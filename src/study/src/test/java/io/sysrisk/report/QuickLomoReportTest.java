@@ -35,8 +35,9 @@ class QuickLomoReportTest {
         assertEquals(2, r.folds().size());
         assertEquals(r.folds().stream().mapToInt(Evidence.FoldResult::windows).sum(), r.pooledWindows());
         for (Evidence.FoldResult f : r.folds()) {
-            assertEquals(5 + PaperRows.ALL.size(), f.scores().size(),
-                    "selected, volatility, logistic, plain, anchored, and the paper's comparison's rows");
+            assertEquals(5 + PaperRows.ALL.size() + 2, f.scores().size(),
+                    "selected, volatility, logistic, plain, anchored, the paper's comparison's rows, the two fitted "
+                    + "references");
             for (PaperRows.Row row : PaperRows.ALL) {
                 Evidence.ScoreResult rowScore = f.scores().stream().filter(s -> s.name().equals(row.name()))
                         .findFirst().orElseThrow();
@@ -125,7 +126,10 @@ class QuickLomoReportTest {
         assertEquals(r.folds().get(0).windows(), fold.get("dates").size());
         assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
         assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
-        assertEquals(5 + PaperRows.ALL.size(), json.get("stratified").size());
+        assertEquals(5 + PaperRows.ALL.size() + 2, json.get("stratified").size());
+        assertEquals(List.of(Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY), r.fittedReferences().stream()
+                .map(Evidence.FittedReference::name).toList());
+        assertTrue(md.contains("## References fitted by maximum likelihood"), md);
         assertEquals(PaperRows.ALL.size(), json.get("paperComparison").get("rows").size());
         assertTrue(md.contains("## The paper's comparison (arXiv 2502.06847)") && md.contains("| transformer | "), md);
         assertEquals(r.pooledCalm().calmOnsets(), json.get("pooledCalm").get("calmOnsets").asInt());
@@ -147,7 +151,8 @@ class QuickLomoReportTest {
 
     /** Every probability score's proper scores against its fold's training base rate, per fold and pooled, first. */
     private static void properScores(Evidence.Result r, String md, Path dir) throws IOException {
-        List<String> judged = List.of(Evidence.MODEL, Evidence.LOGISTIC, Evidence.PLAIN, Evidence.ANCHORED);
+        List<String> judged = List.of(Evidence.MODEL, Evidence.LOGISTIC, Evidence.PLAIN, Evidence.ANCHORED,
+                Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY);
         for (Evidence.FoldResult f : r.folds()) {
             assertTrue(f.trainingRate() > 0 && f.trainingRate() < 1, f.fold() + ": " + f.trainingRate());
             assertEquals(judged, f.probabilities().stream().map(ProbabilityEvidence.Probabilities::name).toList(),
@@ -184,8 +189,26 @@ class QuickLomoReportTest {
         old.put("schema", Evidence.SCHEMA - 1);
         old.remove("probabilities");
         old.remove("probabilityVerdict");
-        old.get("folds").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(
-                List.of("probabilities", "trainingRate")));
+        old.remove("fittedReferences");
+        java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> fitted = x -> List.of(
+                Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY).contains(x.get("name").asText());
+        for (String list : List.of("pooled", "stratified")) {
+            java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = old.get(list).elements();
+            while (it.hasNext()) {
+                if (fitted.test(it.next())) {
+                    it.remove();
+                }
+            }
+        }
+        old.get("folds").forEach(f -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(List.of("probabilities", "trainingRate"));
+            java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = f.get("scores").elements();
+            while (it.hasNext()) {
+                if (fitted.test(it.next())) {
+                    it.remove();
+                }
+            }
+        });
         Evidence.Result before = io.sysrisk.research.evidence.EvidenceJson.readForUpgrade(
                 new java.io.ByteArrayInputStream(ModelStore.json().writeValueAsBytes(old)), "old lomo.json");
         assertEquals(null, before.probabilities());
@@ -193,6 +216,9 @@ class QuickLomoReportTest {
                 .reanalyse(before, m.pooled(), Markets.embedded());
         assertEquals(Evidence.SCHEMA, after.schema());
         assertEquals(r.probabilities(), after.probabilities(), "the re-analysis derives the study's own figures");
+        assertEquals(r.fittedReferences(), after.fittedReferences());
+        assertEquals(r.pooled(), after.pooled());
+        assertEquals(r.stratified(), after.stratified());
         for (int i = 0; i < r.folds().size(); i++) {
             assertEquals(r.folds().get(i).trainingRate(), after.folds().get(i).trainingRate());
             assertEquals(r.folds().get(i).probabilities(), after.folds().get(i).probabilities());
@@ -205,6 +231,12 @@ class QuickLomoReportTest {
         LomoReportWriter.writeReanalysed(m, after, again, "reanalyse-test");
         String md = Files.readString(again.resolve("README.md"));
         assertTrue(md.contains(made + " Its proper scores") && md.contains("`reanalyse-test`"), md);
+        // Again: the later note replaces the earlier, the run's line keeps one.
+        LomoReportWriter.writeReanalysed(m, after, again, "reanalyse-test-2");
+        String line = Files.readAllLines(again.resolve("README.md")).stream().filter(l -> l.startsWith("Made by "))
+                .findFirst().orElseThrow();
+        assertEquals(1, line.split("Its proper scores", -1).length - 1, line);
+        assertTrue(line.startsWith(made) && line.contains("`reanalyse-test-2`"), line);
         // A report whose first fold scored other days than the plan's is refused, not re-analysed.
         ((com.fasterxml.jackson.databind.node.ArrayNode) old.get("folds").get(0).get("dates")).remove(0);
         Evidence.Result shifted = io.sysrisk.research.evidence.EvidenceJson.readForUpgrade(

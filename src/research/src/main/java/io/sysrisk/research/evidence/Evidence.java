@@ -78,6 +78,10 @@ public final class Evidence {
     public static final String ANCHORED = "anchored network";
     public static final String VOLATILITY = "volatility (vol_20d)";
     public static final String LOGISTIC = "logistic (last day)";
+    /** The served inputs' last day, logistic regression by maximum likelihood (unweighted): a fitted probability. */
+    public static final String ML_LOGISTIC = "logistic, maximum likelihood (last day)";
+    /** Log 20-day and log 120-day volatility, logistic regression by maximum likelihood. */
+    public static final String LOG_VOLATILITY = "logistic of log volatility (20 and 120 days)";
     public static final String VOLATILITY_P90 = "volatility > train p90";
     public static final String VOLATILITY_SAME_SHARE = "volatility at the model's alarm share";
     public static final String ALWAYS_ON = "always on";
@@ -155,6 +159,19 @@ public final class Evidence {
                     probabilities, rows, onsets, calmOnsets, calmKept, volatility);
         }
 
+        /**
+         * This fold with {@code more} scores after those of its own that {@code keep} names (theirs in no event
+         * table or stratum).
+         */
+        public FoldResult withScores(java.util.function.Predicate<String> keep, List<ScoreResult> more) {
+            List<ScoreResult> all = new java.util.ArrayList<>(scores.stream().filter(s -> keep.test(s.name()))
+                    .toList());
+            all.addAll(more);
+            return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, all,
+                    comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, trainingRate,
+                    probabilities, rows, onsets, calmOnsets, calmKept, volatility);
+        }
+
         /** This fold with its training rate and its probability scores' proper scores. */
         public FoldResult withProbabilities(double rate, List<ProbabilityEvidence.Probabilities> figures) {
             return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, scores,
@@ -216,7 +233,8 @@ public final class Evidence {
                          CalmFigures pooledCalm, List<Candidate> candidates, Selection served,
                          int configurations, double seconds,
                          @JsonInclude(JsonInclude.Include.NON_NULL) PaperComparison paperComparison,
-                         List<ProbabilityEvidence.Probabilities> probabilities) {
+                         List<ProbabilityEvidence.Probabilities> probabilities,
+                         List<FittedReference> fittedReferences) {
 
         /** The pooled proper scores of the score called {@code name}, or null when it has none. */
         public ProbabilityEvidence.Probabilities probabilities(String name) {
@@ -311,6 +329,17 @@ public final class Evidence {
     }
 
     public record Stratified(String name, double rocAuc, double prAuc) {
+    }
+
+    /**
+     * A reference fitted by maximum likelihood on each fold's training and validation windows (no class weights, no
+     * early stopping: {@link #ML_LOGISTIC}, {@link #LOG_VOLATILITY}), pooled over the whole-history folds and paired:
+     * the selected network minus it, and it minus volatility. Its per-window values and proper scores are among
+     * the folds' scores; it is in no event table or calm stratum.
+     */
+    public record FittedReference(String name, String inputs, Difference rocSelectedMinus,
+                                  Difference prSelectedMinus, Difference rocMinusVolatility,
+                                  Difference prMinusVolatility) {
     }
 
     /**

@@ -67,11 +67,15 @@ public final class TermStructureEvidence {
         }
     }
 
-    /** One held-out market: its test period, what the fold trained on, and each horizon's figures. */
+    /**
+     * One held-out market: its test period, what the fold trained on, each horizon's figures, and every test
+     * window's date, probability and label per horizon ({@code probability[h][i]}, {@code labels[h][i]}), so the
+     * figures can be recomputed from the report.
+     */
     public record Fold(String market, String period, String trainedOn, List<Integer> bestEpochs, List<Horizon> horizons,
-                       List<AlarmTable> alarms,
-                       @JsonIgnore double[][] probability,
-                       @JsonIgnore int[][] labels,
+                       List<AlarmTable> alarms, List<LocalDate> dates,
+                       double[][] probability,
+                       int[][] labels,
                        @JsonIgnore double[] volatility,
                        @JsonIgnore int[] rows,
                        @JsonIgnore int[] onsets,
