@@ -689,7 +689,7 @@
       '</td></tr>').join('');
     return '<p id="probability-words" class="note"><strong>Is the number a probability?</strong> ' + esc(p.inWords) +
       '</p>' +
-      '<div class="table-wrap"><table id="reliability-table"><caption>What a score meant out of sample: held-out days ' +
+      '<div class="table-wrap"><table id="reliability-table"><caption>What a score meant out of sample: the test days ' +
       'in deciles of the score, and how often a fall followed</caption><thead><tr><th scope="col">score</th>' +
       '<th scope="col">days</th><th scope="col">mean score</th><th scope="col">observed onset rate</th></tr></thead>' +
       '<tbody>' + rows + '</tbody></table></div>';
@@ -799,7 +799,7 @@
         s.scored[s.scored.length - 1] + '</strong> markets scored that day ' + (s.scored[s.scored.length - 1] === 1 ? 'is' : 'are') +
         ' in alarm' + (alarmed.length ? ': ' + alarmed.map((m) => esc(m.name)).join(', ') : '') + '.';
     let rows = '<thead><tr><th scope="col">market</th><th scope="col">rows</th><th scope="col">dates scored</th>' +
-      '<th scope="col">latest</th><th scope="col">probability</th><th scope="col">alert</th>' +
+      '<th scope="col">latest</th><th scope="col">' + (notCalibrated() ? 'score' : 'probability') + '</th><th scope="col">alert</th>' +
       '<th scope="col">alarm days</th></tr></thead><tbody>';
     for (const m of s.markets) {
       if (m.error) {
@@ -830,7 +830,7 @@
       if (m.error) continue;
       const fig = document.createElement('figure');
       const cap = document.createElement('figcaption');
-      cap.textContent = m.name + ': probability, alarm days shaded';
+      cap.textContent = m.name + ': ' + (notCalibrated() ? 'score' : 'probability') + ', alarm days shaded';
       const div = document.createElement('div');
       div.className = 'chart';
       div.dataset.market = m.name;

@@ -84,6 +84,14 @@ class TermStructureApiTest {
         JsonNode evidence = m.path("outOfSample");
         assertTrue(evidence.path("method").asText().startsWith("leave-one-market-out, per horizon"), m.toString());
         assertEquals(0, evidence.path("decreasingAnswers").asInt());
+        // Whether the served (20-day) number is a probability: the report's proper scores of that horizon say.
+        JsonNode served = report.path("pooled").get(1).path("probabilities");
+        JsonNode probability = evidence.path("probability");
+        assertEquals(served.path("brierSkill"), probability.path("brierSkill"), probability.toString());
+        assertEquals(served.path("reliability").size(), probability.path("observedRateByScore").size());
+        assertEquals(probability.path("calibrated").asBoolean() ? "a probability, calibrated out of sample"
+                : "a ranking of days, not a calibrated probability", probability.path("meaning").asText());
+        assertTrue(probability.path("meanOverObservedByFold").has("djia"), probability.toString());
         assertEquals(3, evidence.path("horizons").size());
         assertEquals(3, evidence.path("onsetsOutOfCalm").size());
         for (int k = 0; k < 3; k++) {
