@@ -42,6 +42,7 @@ import io.sysrisk.research.evidence.Evidence.Selection;
 import io.sysrisk.research.evidence.Evidence.Stratified;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.ProbabilityEvidence;
+import io.sysrisk.research.evaluation.ErrorDiagram;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.research.labels.Labeler;
@@ -188,6 +189,8 @@ public final class LeaveOneMarketOut {
                     + outer.size() + ": run its report again");
         }
         List<FoldResult> folds = new ArrayList<>();
+        List<int[]> scoredRows = new ArrayList<>();
+        List<int[]> onsetRows = new ArrayList<>();
         for (int i = 0; i < outer.size(); i++) {
             Outer o = outer.get(i);
             FoldResult f = old.folds().get(i);
@@ -210,6 +213,8 @@ public final class LeaveOneMarketOut {
             int[] rows = experiments.commonTestRows(trained);
             folds.add(ProbabilityFigures.fold(withFittedReferences(f, exp, f.market(), rows), rate,
                     settings.samples()));
+            scoredRows.add(rows);
+            onsetRows.add(Labeler.onsets(exp.heldOut().market().data(), (LabelDefinition.Onset) config.label()));
         }
         List<FoldResult> pooledFolds = folds.subList(0, wholeHistory(outer));
         int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
@@ -238,7 +243,9 @@ public final class LeaveOneMarketOut {
         return new Result(Evidence.SCHEMA, old.design(), old.mode(), folds, pooled, stratified,
                 old.pooledComparisons(), old.pooledAnchoredComparisons(), old.pooledEvents(), old.pooledWindows(),
                 old.pooledPositives(), old.pooledCalm(), old.candidates(), old.served(), old.configurations(),
-                old.seconds(), old.paperComparison(), probabilities, fittedReferences(withValues, y, segments, null));
+                old.seconds(), old.paperComparison(), probabilities, fittedReferences(withValues, y, segments, null),
+                errorDiagrams(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
+                        onsetRows.subList(0, pooledFolds.size())));
     }
 
     /**
@@ -375,6 +382,8 @@ public final class LeaveOneMarketOut {
         List<ProbabilityEvidence.Probabilities> probabilities = ProbabilityFigures.pooled(pooledFolds, calendar,
                 settings.samples());
         List<Evidence.FittedReference> fitted = fittedReferences(pooled, y, segments, calendar);
+        List<ErrorDiagram> diagrams = errorDiagrams(pooledFolds, pooledFolds.stream().map(FoldResult::rows).toList(),
+                pooledFolds.stream().map(FoldResult::onsets).toList());
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(ScoreResult::withoutValues).toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
@@ -404,7 +413,44 @@ public final class LeaveOneMarketOut {
         return new Result(Evidence.SCHEMA, design, settings.mode(), kept, pooled, stratified, pc, anchored,
                 pooledEvents, y.length, Arrays.stream(y).sum(), pooledCalm,
                 settings.candidates().stream().map(Recipe::candidate).toList(), served, configurations,
-                (System.nanoTime() - start) / 1e9, paper, probabilities, fitted);
+                (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams);
+    }
+
+    /** The families an error diagram is drawn for: scores of the folds, then indicators of the market's closes. */
+    static final List<String> DIAGRAM_FAMILIES = List.of(MODEL, VOLATILITY, Evidence.ML_LOGISTIC,
+            Evidence.LOG_VOLATILITY, Evidence.DRAWDOWN_MEMORY, Evidence.WORST_DRAWDOWN);
+
+    /**
+     * Each family's error diagram over {@code folds} (the whole-history ones), on each fold's scored rows
+     * {@code rows} and onsets {@code onsets}: the folds' own scores, and the drawdown indicators of each market's
+     * level on the same days.
+     */
+    private List<ErrorDiagram> errorDiagrams(List<FoldResult> folds, List<int[]> rows, List<int[]> onsets) {
+        List<ErrorDiagram> out = new ArrayList<>();
+        for (String family : DIAGRAM_FAMILIES) {
+            List<ErrorDiagram.Fold> parts = new ArrayList<>();
+            for (int i = 0; i < folds.size(); i++) {
+                FoldResult f = folds.get(i);
+                double[] score;
+                if (family.equals(Evidence.DRAWDOWN_MEMORY) || family.equals(Evidence.WORST_DRAWDOWN)) {
+                    io.sysrisk.data.MarketData data = markets.stream().filter(m -> m.name().equals(f.market()))
+                            .findFirst().orElseThrow().data();
+                    score = Indicators.slice(family.equals(Evidence.DRAWDOWN_MEMORY)
+                            ? Indicators.drawdownMemory(data) : Indicators.worstDrawdown(data), rows.get(i));
+                } else {
+                    score = f.scores().stream().filter(s -> s.name().equals(family)).map(ScoreResult::score)
+                            .findFirst().orElse(null);
+                }
+                if (score == null) {
+                    break;
+                }
+                parts.add(new ErrorDiagram.Fold(rows.get(i), onsets.get(i), score));
+            }
+            if (parts.size() == folds.size()) {
+                out.add(ErrorDiagram.of(family, parts, Resampling.ERROR_DIAGRAMS));
+            }
+        }
+        return out;
     }
 
     /** Each row of the paper's comparison beside the paper's network and volatility, pooled, paired. */

@@ -19,6 +19,8 @@ final class Resampling {
     static final long EVENT_INTERVALS = 43;
     /** Proper scores' skill and calibration intervals. */
     static final long PROBABILITIES = 47;
+    /** The error diagrams' circular shifts. */
+    static final long ERROR_DIAGRAMS = 53;
 
     private Resampling() {
     }

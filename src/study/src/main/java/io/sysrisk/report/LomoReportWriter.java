@@ -70,6 +70,9 @@ public final class LomoReportWriter {
         if (r.probabilityVerdict() != null) {
             ProbabilitySection.chart(folder.resolve(ProbabilitySection.CHART), r);
         }
+        if (r.errorDiagrams() != null && !r.errorDiagrams().isEmpty()) {
+            ErrorDiagramSection.chart(folder.resolve(ErrorDiagramSection.CHART), r);
+        }
         // Compact: it holds every test window's scores (about 3 MB so; indented, more than twice that).
         // The evidence contract's writer: the function reads this file with EvidenceJson.read.
         Files.write(folder.resolve(jsonName(r)), io.sysrisk.research.evidence.EvidenceJson.write(r));
@@ -273,6 +276,7 @@ public final class LomoReportWriter {
         }
         sb.append(diffRow("**pooled**", r.pooledComparisons()));
         fittedReferences(sb, r);
+        ErrorDiagramSection.write(sb, r);
 
         headline(sb, r);
         PaperSection.write(sb, r);
@@ -360,6 +364,7 @@ public final class LomoReportWriter {
                         "the later half of the windows it holds out of its past; early stopping uses the earlier half")
                 .replace("onsets in the held-out markets' histories", "onsets in the folds' test periods")
                 .replace("on the markets held out", "in the folds' test periods")
+                .replace("the whole-history folds", "the folds")
                 .replace("each held-out market within", "each fold within");
     }
 

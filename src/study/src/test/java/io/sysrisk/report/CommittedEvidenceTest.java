@@ -152,4 +152,32 @@ class CommittedEvidenceTest {
             }
         }
     }
+
+    /**
+     * "Which alarm is best depends on the budget of alarm time: below about 10% a memory of recent drawdowns misses
+     * fewest onsets, above it volatility": the committed error diagrams.
+     */
+    @Test
+    void theBestAlarmFamilyDependsOnTheBudget() throws IOException {
+        io.sysrisk.research.evidence.Evidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
+        }
+        java.util.Map<String, io.sysrisk.research.evaluation.ErrorDiagram> d = new java.util.HashMap<>();
+        r.errorDiagrams().forEach(x -> d.put(x.name(), x));
+        io.sysrisk.research.evaluation.ErrorDiagram memory = d.get(io.sysrisk.research.evidence.Evidence.DRAWDOWN_MEMORY);
+        io.sysrisk.research.evaluation.ErrorDiagram vol = d.get(io.sysrisk.research.evidence.Evidence.VOLATILITY);
+        for (double tau : new double[] {0.02, 0.04, 0.06, 0.08}) {
+            assertTrue(memory.missAt(tau) < vol.missAt(tau), "at " + tau);
+            for (io.sysrisk.research.evaluation.ErrorDiagram x : r.errorDiagrams()) {
+                assertTrue(memory.missAt(tau) <= x.missAt(tau), x.name() + " at " + tau);
+            }
+        }
+        for (double tau : new double[] {0.16, 0.2, 0.3, 0.4}) {
+            assertTrue(vol.missAt(tau) < memory.missAt(tau), "at " + tau);
+        }
+        r.errorDiagrams().forEach(x -> assertTrue(x.areaSkill() > x.shiftSkill()[2], x.name()));
+        assertTrue(Files.readString(Path.of("README.md")).replaceAll("\\s+", " ").contains("below about 10% a "
+                + "memory of recent drawdowns misses fewest onsets, above it volatility"), "the README says it");
+    }
 }

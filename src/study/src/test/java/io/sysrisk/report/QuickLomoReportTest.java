@@ -130,6 +130,18 @@ class QuickLomoReportTest {
         assertEquals(List.of(Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY), r.fittedReferences().stream()
                 .map(Evidence.FittedReference::name).toList());
         assertTrue(md.contains("## References fitted by maximum likelihood"), md);
+        // Every family's error diagram, pooled, with its shifted copies' null.
+        assertEquals(List.of(Evidence.MODEL, Evidence.VOLATILITY, Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY,
+                Evidence.DRAWDOWN_MEMORY, Evidence.WORST_DRAWDOWN), r.errorDiagrams().stream()
+                .map(io.sysrisk.research.evaluation.ErrorDiagram::name).toList());
+        for (io.sysrisk.research.evaluation.ErrorDiagram d : r.errorDiagrams()) {
+            assertEquals(1.0, d.missRate()[0], 0.0);
+            assertEquals(0.0, d.missRate()[d.missRate().length - 1], 0.0);
+            assertTrue(d.onsets() > 0 && d.shiftSkill()[0] <= d.shiftSkill()[2], d.name());
+        }
+        assertTrue(md.contains("## Alarms at every budget: error diagrams (Molchan)")
+                && md.contains("(" + ErrorDiagramSection.CHART + ")"), md);
+        assertTrue(ImageIO.read(dir.resolve(ErrorDiagramSection.CHART).toFile()).getWidth() >= 800);
         assertEquals(PaperRows.ALL.size(), json.get("paperComparison").get("rows").size());
         assertTrue(md.contains("## The paper's comparison (arXiv 2502.06847)") && md.contains("| transformer | "), md);
         assertEquals(r.pooledCalm().calmOnsets(), json.get("pooledCalm").get("calmOnsets").asInt());
@@ -190,6 +202,7 @@ class QuickLomoReportTest {
         old.remove("probabilities");
         old.remove("probabilityVerdict");
         old.remove("fittedReferences");
+        old.remove("errorDiagrams");
         java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> fitted = x -> List.of(
                 Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY).contains(x.get("name").asText());
         for (String list : List.of("pooled", "stratified")) {
@@ -217,6 +230,15 @@ class QuickLomoReportTest {
         assertEquals(Evidence.SCHEMA, after.schema());
         assertEquals(r.probabilities(), after.probabilities(), "the re-analysis derives the study's own figures");
         assertEquals(r.fittedReferences(), after.fittedReferences());
+        assertEquals(r.errorDiagrams().size(), after.errorDiagrams().size());
+        for (int i = 0; i < r.errorDiagrams().size(); i++) {
+            io.sysrisk.research.evaluation.ErrorDiagram a = r.errorDiagrams().get(i);
+            io.sysrisk.research.evaluation.ErrorDiagram b = after.errorDiagrams().get(i);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.areaSkill(), b.areaSkill(), 0.0, a.name());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.missRate(), b.missRate(), a.name());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.shiftSkill(), b.shiftSkill(), a.name());
+        }
         assertEquals(r.pooled(), after.pooled());
         assertEquals(r.stratified(), after.stratified());
         for (int i = 0; i < r.folds().size(); i++) {

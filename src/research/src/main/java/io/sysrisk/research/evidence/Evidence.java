@@ -82,6 +82,10 @@ public final class Evidence {
     public static final String ML_LOGISTIC = "logistic, maximum likelihood (last day)";
     /** Log 20-day and log 120-day volatility, logistic regression by maximum likelihood. */
     public static final String LOG_VOLATILITY = "logistic of log volatility (20 and 120 days)";
+    /** Minus the days since the close was 7% below its 20-day high (an error diagram's family). */
+    public static final String DRAWDOWN_MEMORY = "drawdown memory (days since 7% below the 20-day high)";
+    /** The worst drawdown of the last 120 days (an error diagram's family). */
+    public static final String WORST_DRAWDOWN = "worst 120-day drawdown";
     public static final String VOLATILITY_P90 = "volatility > train p90";
     public static final String VOLATILITY_SAME_SHARE = "volatility at the model's alarm share";
     public static final String ALWAYS_ON = "always on";
@@ -234,7 +238,9 @@ public final class Evidence {
                          int configurations, double seconds,
                          @JsonInclude(JsonInclude.Include.NON_NULL) PaperComparison paperComparison,
                          List<ProbabilityEvidence.Probabilities> probabilities,
-                         List<FittedReference> fittedReferences) {
+                         List<FittedReference> fittedReferences,
+                         @JsonInclude(JsonInclude.Include.NON_NULL)
+                         List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams) {
 
         /** The pooled proper scores of the score called {@code name}, or null when it has none. */
         public ProbabilityEvidence.Probabilities probabilities(String name) {
