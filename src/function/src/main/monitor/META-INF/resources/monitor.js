@@ -214,7 +214,7 @@
       ? 'The alarm follows the volatility rule (20-day volatility ' + pct(h.volatility[i]) + ' against its threshold ' +
         pct(o.volatilityThreshold) + '), because the model\u2019s own threshold did not beat that reference on ' +
         'validation data.'
-      : 'The alarm sounds at a probability of ' + pct(o.threshold) + ' or more.';
+      : 'The alarm sounds at a ' + (notCalibrated() ? 'score' : 'probability') + ' of ' + pct(o.threshold) + ' or more.';
     const ranks = notCalibrated();
     $('today').innerHTML = 'On <strong>' + h.dates[i] + '</strong> (the latest date) the model ' + (ranks
       ? 'scores <span class="p">' + pct(h.probability[i]) + '</span> for: ' + esc(lowerFirst(o.label)) + '. ' +
@@ -268,9 +268,12 @@
   function howSoon(at) {
     const hs = state.overview.horizons;
     if (!hs) return null;
-    return 'How soon: the probability that such a fall starts within ' + hs.map((d) => d + ' trading days is ' +
-      pct(at(String(d))) + (d === state.overview.servedHorizon ? ' (the probability above)' : '')).join(', within ') +
-      '. These never decrease with the horizon: one model gives them all.';
+    // Where the evidence says the served horizon's number is no probability, every horizon is named a score.
+    const word = notCalibrated() ? 'score' : 'probability';
+    return 'How soon: the ' + word + ' that such a fall starts within ' + hs.map((d) => d + ' trading days is ' +
+      pct(at(String(d))) + (d === state.overview.servedHorizon ? ' (the ' + word + ' above)' : '')).join(', within ') +
+      '. These never decrease with the horizon: one model gives them all.' +
+      (notCalibrated() ? ' They rank days; they are not calibrated probabilities.' : '');
   }
 
   // ---- charts (uPlot), synchronized cursor and zoom ----
@@ -356,10 +359,11 @@
     const probThreshold = o.alarmBy === 'model' ? o.threshold : null;
     // A term structure: the other horizons beside the served one, dashed (the shortest green, the longest purple).
     const others = o.horizons ? o.horizons.filter((d) => d !== o.servedHorizon) : [];
-    $('prob-caption').textContent = (notCalibrated() ? 'Model score: it ranks days, not a calibrated probability'
-      : 'Probability of a systemic event') + (o.horizons ? ' within ' + o.servedHorizon +
-      ' trading days (solid) and within ' + others.join(' and ') + ' (dashed)' : '') + (probThreshold == null
-      ? ' (the model\u2019s threshold was not adopted: the alarm is the volatility rule)' : ', alarm threshold ' + pct(probThreshold));
+    $('prob-caption').textContent = (notCalibrated() ? 'Model score' : 'Probability of a systemic event') +
+      (o.horizons ? ' within ' + o.servedHorizon + ' trading days (solid) and within ' + others.join(' and ') +
+      ' (dashed)' : '') + (probThreshold == null
+      ? ' (the model\u2019s threshold was not adopted: the alarm is the volatility rule)' : ', alarm threshold ' + pct(probThreshold)) +
+      (notCalibrated() ? '. It ranks days; it is not a calibrated probability.' : '');
     $('vol-caption').textContent = 'Reference: 20-day realized volatility (annualized)' + (o.volatilityThreshold != null
       ? ', alarm threshold ' + pct(o.volatilityThreshold) : '');
     const fmtPct = (u, v) => v == null ? '' : pct(v);
@@ -478,7 +482,8 @@
 
   function renderWindow(d) {
     $('why-summary').innerHTML = 'Window ending <strong>' + d.asOf + '</strong>: ' + (notCalibrated() ? 'score ' : 'probability ') + pct(d.probability) +
-      (notCalibrated() ? ' (' + esc(scoreMeaning(d.probability).replace(/^It ranks days and is not a calibrated probability: /, '')) + ')' : '') +
+      (notCalibrated() ? ' (' + esc(scoreMeaning(d.probability).replace(/^It ranks days and is not a calibrated probability: /, '')
+        .replace(/\.$/, '')) + ')' : '') +
       ', alert ' + (d.alert ? '<strong>ON</strong>' : 'off') + ', 20-day volatility ' + pct(d.volatility) +
       '. ' + (d.termStructure ? esc(howSoon((k) => d.termStructure[k])) + ' ' : '') +
       'Darker days weighed more in the model\u2019s attention (' + d.dates[0] + ' to ' + d.dates[d.dates.length - 1] + ').';

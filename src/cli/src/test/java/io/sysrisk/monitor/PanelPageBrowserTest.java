@@ -214,8 +214,14 @@ class PanelPageBrowserTest {
                 .contains("How soon"));
         assertFalse(browser.findElement(By.id("error")).isDisplayed(), browser.findElement(By.id("error")).getText());
         String today = browser.findElement(By.id("term-today")).getText();
+        // The evidence's verdict on the served horizon names the numbers: probabilities, or scores that rank days.
+        boolean calibrated = Boolean.TRUE.equals(js(
+                "return window.sysrisk.model.outOfSample.probability.calibrated"));
+        String word = calibrated ? "probability" : "score";
         assertTrue(today.contains("within 5 trading days is") && today.contains("within 20 trading days is")
-                && today.contains("within 60 trading days is") && today.contains("(the probability above)"), today);
+                && today.contains("within 60 trading days is") && today.contains("(the " + word + " above)")
+                && today.contains("How soon: the " + word + " that"), today);
+        assertEquals(!calibrated, today.contains("They rank days; they are not calibrated probabilities."), today);
         String why = browser.findElement(By.id("why-summary")).getText();
         assertTrue(why.contains("2008-10-10") && why.contains("within 60 trading days"), why);
 

@@ -102,8 +102,9 @@ class RiskPageBrowserTest {
             assertTrue(today.contains("scores") && today.contains("for: a fall of more than")
                     && today.contains("It ranks days and is not a calibrated probability")
                     && today.contains("were followed by such a fall"), today);
-            assertTrue(browser.findElement(By.id("prob-caption")).getText().startsWith("Model score: it ranks days"),
-                    browser.findElement(By.id("prob-caption")).getText());
+            String caption = browser.findElement(By.id("prob-caption")).getText();
+            assertTrue(caption.startsWith("Model score") && caption.endsWith("It ranks days; it is not a calibrated "
+                    + "probability."), caption);
         }
         String words = browser.findElement(By.id("probability-words")).getText();
         assertTrue(words.contains(verdict.get("inWords").asText()), words);
