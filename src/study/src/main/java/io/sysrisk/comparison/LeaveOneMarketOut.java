@@ -174,8 +174,10 @@ public final class LeaveOneMarketOut {
     /**
      * The default's study {@code old}, written by the build before this schema, brought to this schema without
      * training anything: each outer fold is prepared again (data, parts, windows; no network), its test days must be
-     * the days {@code old} scored (else refused: the plan changed), and the proper scores are derived from the
-     * test windows' values {@code old} kept and each fold's training base rate. Every other figure is kept as it was.
+     * the days {@code old} scored (else refused: the plan changed); then the fitted references are fitted on each
+     * fold, and the proper scores and error diagrams derived from the test windows' values {@code old} kept, as a
+     * new run of the study computes them. Every other figure is kept as it was. It may be run again on its own
+     * output: what it derives is made again, not added twice.
      */
     public Result reanalyse(Result old, PooledConfig base, List<Market> markets) {
         if (old.design() != Design.LOMO) {
