@@ -1,5 +1,7 @@
 package io.sysrisk.comparison;
 
+import static io.sysrisk.comparison.FoldStatistics.named;
+import static io.sysrisk.comparison.FoldStatistics.stratified;
 import static io.sysrisk.research.evidence.Evidence.ANCHORED;
 import static io.sysrisk.research.evidence.Evidence.LOGISTIC;
 import static io.sysrisk.research.evidence.Evidence.MODEL;
@@ -30,7 +32,6 @@ import io.sysrisk.model.DjlScoring;
 import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.evidence.CalmFigures;
-import io.sysrisk.research.evidence.Difference;
 import io.sysrisk.research.evidence.Evidence.Comparisons;
 import io.sysrisk.research.evidence.Evidence.Design;
 import io.sysrisk.research.evidence.Evidence.EventRow;
@@ -126,32 +127,34 @@ public final class LeaveOneMarketOut {
 
     private final Settings settings;
     private final Consumer<String> log;
+    private final FoldStatistics stats;
     private List<Market> markets = List.of();
     /** The inputs every recipe of the study reads: the recipes' own (the default), or a model's inputs. */
     private java.util.function.UnaryOperator<Recipe> inputs = java.util.function.UnaryOperator.identity();
     private Design design = Design.LOMO;
 
     /** One outer fold: what is held out, and the last day whose windows are scored (null: the period's end). */
-    private record Outer(String name, PooledConfig.HeldOut heldOut, LocalDate scoredTo) {
+    record Outer(String name, PooledConfig.HeldOut heldOut, LocalDate scoredTo) {
     }
 
     public LeaveOneMarketOut(Settings settings, Consumer<String> log) {
         this.settings = settings;
         this.log = log;
+        this.stats = new FoldStatistics(settings.samples());
     }
 
     public Result run(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets) {
         long start = System.nanoTime();
         this.markets = List.copyOf(markets);
-        List<Outer> outer = outerFolds();
+        List<Outer> outer = outerFolds(settings, this.markets);
         return evaluate(outer, wholeHistory(outer), base, member, train, start);
     }
 
     /**
-     * The default's outer folds over {@link #markets}: each market's whole history held out in turn (those the
+     * The default's outer folds over {@code markets}: each market's whole history held out in turn (those the
      * settings name), then the classic crisis period (S&amp;P 500 from 2015) when the settings ask for it.
      */
-    private List<Outer> outerFolds() {
+    static List<Outer> outerFolds(Settings settings, List<Market> markets) {
         List<Outer> outer = new ArrayList<>();
         for (Market m : markets) {
             if (settings.markets() == null || settings.markets().contains(m.name())) {
@@ -167,7 +170,7 @@ public final class LeaveOneMarketOut {
     }
 
     /** How many of {@code outer}'s folds hold a whole history out (the pooled ones): all but a classic fold. */
-    private static int wholeHistory(List<Outer> outer) {
+    static int wholeHistory(List<Outer> outer) {
         return (int) outer.stream().filter(o -> !o.name().contains(" from ")).count();
     }
 
@@ -180,74 +183,7 @@ public final class LeaveOneMarketOut {
      * output: what it derives is made again, not added twice.
      */
     public Result reanalyse(Result old, PooledConfig base, List<Market> markets) {
-        if (old.design() != Design.LOMO) {
-            throw new IllegalArgumentException("a re-analysis is for the default's leave-one-market-out study; "
-                    + "this one is " + old.design() + ": run its report again");
-        }
-        this.markets = List.copyOf(markets);
-        List<Outer> outer = outerFolds();
-        if (outer.size() != old.folds().size()) {
-            throw new IllegalArgumentException("the study has " + old.folds().size() + " folds, the plan "
-                    + outer.size() + ": run its report again");
-        }
-        List<FoldResult> folds = new ArrayList<>();
-        List<int[]> scoredRows = new ArrayList<>();
-        List<int[]> onsetRows = new ArrayList<>();
-        for (int i = 0; i < outer.size(); i++) {
-            Outer o = outer.get(i);
-            FoldResult f = old.folds().get(i);
-            PooledConfig config = base.withHeldOut(o.heldOut());
-            FoldExperiments experiments = new FoldExperiments(config, List.of(), markets, anchored(),
-                    PaperRows.longestWindow(settings.paperRows(), config.window()));
-            PooledExperiment exp = experiments.of(anchored());
-            java.util.Set<Recipe> trained = new java.util.LinkedHashSet<>(List.of(plain(), anchored(),
-                    Recipe.byName(f.selection().chosen(), settings.candidates())));
-            List<LocalDate> planned = experiments.windows(anchored(), exp.heldOut().name(),
-                    experiments.commonTestRows(trained)).endDates();
-            if (!o.name().equals(f.fold()) || !planned.equals(f.dates())) {
-                throw new IllegalStateException("fold " + f.fold() + " of the report does not match the plan's "
-                        + o.name() + " (" + planned.size() + " test days planned, " + f.windows() + " scored): "
-                        + "run its report again");
-            }
-            double rate = ProbabilityFigures.trainingRate(exp);
-            log.accept(String.format("[re-analysis %d/%d] %s: %d test days as scored, training base rate %.4f",
-                    i + 1, outer.size(), f.fold(), f.windows(), rate));
-            int[] rows = experiments.commonTestRows(trained);
-            folds.add(ProbabilityFigures.fold(withFittedReferences(f, exp, f.market(), rows), rate,
-                    settings.samples()));
-            scoredRows.add(rows);
-            onsetRows.add(Labeler.onsets(exp.heldOut().market().data(), (LabelDefinition.Onset) config.label()));
-        }
-        List<FoldResult> pooledFolds = folds.subList(0, wholeHistory(outer));
-        int[] segments = pooledFolds.stream().mapToInt(FoldResult::windows).toArray();
-        int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
-        // The study's pooled figures stay; the fitted references' are added (or made again) beside them.
-        List<ScoreResult> pooled = new ArrayList<>(old.pooled().stream()
-                .filter(s -> !FittedReferences.INPUTS.containsKey(s.name())).toList());
-        List<Stratified> stratified = new ArrayList<>(old.stratified().stream()
-                .filter(s -> !FittedReferences.INPUTS.containsKey(s.name())).toList());
-        List<ScoreResult> withValues = new ArrayList<>();
-        for (int k = 0; k < pooledFolds.get(0).scores().size(); k++) {
-            int s = k;
-            String name = pooledFolds.get(0).scores().get(s).name();
-            if (FittedReferences.INPUTS.containsKey(name) || name.equals(MODEL) || name.equals(VOLATILITY)) {
-                double[] values = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(s).score()))
-                        .toArray();
-                withValues.add(score(name, values, y, segments, null));
-            }
-            if (FittedReferences.INPUTS.containsKey(name)) {
-                pooled.add(withValues.get(withValues.size() - 1).withoutValues());
-                stratified.add(stratified(pooledFolds, s));
-            }
-        }
-        List<ProbabilityEvidence.Probabilities> probabilities = ProbabilityFigures.pooled(pooledFolds, null,
-                settings.samples());
-        return new Result(Evidence.SCHEMA, old.design(), old.mode(), folds, pooled, stratified,
-                old.pooledComparisons(), old.pooledAnchoredComparisons(), old.pooledEvents(), old.pooledWindows(),
-                old.pooledPositives(), old.pooledCalm(), old.candidates(), old.served(), old.configurations(),
-                old.seconds(), old.paperComparison(), probabilities, fittedReferences(withValues, y, segments, null),
-                errorDiagrams(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
-                        onsetRows.subList(0, pooledFolds.size())));
+        return new Reanalysis(settings, stats, log).run(old, base, markets);
     }
 
     /**
@@ -354,7 +290,7 @@ public final class LeaveOneMarketOut {
             }
             double[] score = pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(k).score()))
                     .toArray();
-            pooled.add(score(name, score, y, segments, calendar));
+            pooled.add(stats.score(name, score, y, segments, calendar));
             stratified.add(stratified(pooledFolds, k));
         }
         List<EventTable> pooledEvents = new ArrayList<>();
@@ -375,17 +311,19 @@ public final class LeaveOneMarketOut {
                 calmScores.stream().map(k -> pooledFolds.get(0).scores().get(k).name()).toList(),
                 calmScores.stream().map(k -> pooledFolds.stream().map(f -> f.scores().get(k).score()).toList())
                         .toList(), settings.samples(), Resampling.CALM_STRATUM);
-        Comparisons pc = compare(named(pooled, MODEL), named(pooled, VOLATILITY), named(pooled, LOGISTIC), y,
+        Comparisons pc = stats.compare(named(pooled, MODEL), named(pooled, VOLATILITY), named(pooled, LOGISTIC), y,
                 segments, calendar);
-        Comparisons anchored = named(pooled, ANCHORED) == null ? null : compare(named(pooled, ANCHORED),
+        Comparisons anchored = named(pooled, ANCHORED) == null ? null : stats.compare(named(pooled, ANCHORED),
                 named(pooled, VOLATILITY), named(pooled, PLAIN), y, segments, calendar);
         Evidence.PaperComparison paper = settings.paperRows().isEmpty() ? null : paperComparison(pooled, y,
                 segments, calendar, base.window());
         List<ProbabilityEvidence.Probabilities> probabilities = ProbabilityFigures.pooled(pooledFolds, calendar,
                 settings.samples());
-        List<Evidence.FittedReference> fitted = fittedReferences(pooled, y, segments, calendar);
-        List<ErrorDiagram> diagrams = errorDiagrams(pooledFolds, pooledFolds.stream().map(FoldResult::rows).toList(),
-                pooledFolds.stream().map(FoldResult::onsets).toList());
+        Map<String, double[]> pooledValues = new java.util.HashMap<>();
+        pooled.forEach(p -> pooledValues.put(p.name(), p.score()));
+        List<Evidence.FittedReference> fitted = stats.fittedReferences(pooledValues, y, segments, calendar);
+        List<ErrorDiagram> diagrams = FoldStatistics.errorDiagrams(pooledFolds, pooledFolds.stream()
+                .map(FoldResult::rows).toList(), pooledFolds.stream().map(FoldResult::onsets).toList(), markets);
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(ScoreResult::withoutValues).toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
@@ -418,43 +356,6 @@ public final class LeaveOneMarketOut {
                 (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams);
     }
 
-    /** The families an error diagram is drawn for: scores of the folds, then indicators of the market's closes. */
-    static final List<String> DIAGRAM_FAMILIES = List.of(MODEL, VOLATILITY, Evidence.ML_LOGISTIC,
-            Evidence.LOG_VOLATILITY, Evidence.DRAWDOWN_MEMORY, Evidence.WORST_DRAWDOWN);
-
-    /**
-     * Each family's error diagram over {@code folds} (the whole-history ones), on each fold's scored rows
-     * {@code rows} and onsets {@code onsets}: the folds' own scores, and the drawdown indicators of each market's
-     * level on the same days.
-     */
-    private List<ErrorDiagram> errorDiagrams(List<FoldResult> folds, List<int[]> rows, List<int[]> onsets) {
-        List<ErrorDiagram> out = new ArrayList<>();
-        for (String family : DIAGRAM_FAMILIES) {
-            List<ErrorDiagram.Fold> parts = new ArrayList<>();
-            for (int i = 0; i < folds.size(); i++) {
-                FoldResult f = folds.get(i);
-                double[] score;
-                if (family.equals(Evidence.DRAWDOWN_MEMORY) || family.equals(Evidence.WORST_DRAWDOWN)) {
-                    io.sysrisk.data.MarketData data = markets.stream().filter(m -> m.name().equals(f.market()))
-                            .findFirst().orElseThrow().data();
-                    score = Indicators.slice(family.equals(Evidence.DRAWDOWN_MEMORY)
-                            ? Indicators.drawdownMemory(data) : Indicators.worstDrawdown(data), rows.get(i));
-                } else {
-                    score = f.scores().stream().filter(s -> s.name().equals(family)).map(ScoreResult::score)
-                            .findFirst().orElse(null);
-                }
-                if (score == null) {
-                    break;
-                }
-                parts.add(new ErrorDiagram.Fold(rows.get(i), onsets.get(i), score));
-            }
-            if (parts.size() == folds.size()) {
-                out.add(ErrorDiagram.of(family, parts, Resampling.ERROR_DIAGRAMS));
-            }
-        }
-        return out;
-    }
-
     /** Each row of the paper's comparison beside the paper's network and volatility, pooled, paired. */
     private Evidence.PaperComparison paperComparison(List<ScoreResult> pooled, int[] y, int[] segments,
                                                      BlockBootstrap.Calendar calendar, int studyWindow) {
@@ -464,14 +365,14 @@ public final class LeaveOneMarketOut {
         for (PaperRows.Row row : settings.paperRows()) {
             double[] s = named(pooled, row.name());
             out.add(new Evidence.PaperRow(row.name(), row.architecture().label(), row.window(studyWindow),
-                    row.claim(), paired(s, paper, y, segments, calendar, Metrics::rocAuc),
-                    paired(s, paper, y, segments, calendar, Metrics::averagePrecision),
-                    paired(s, vol, y, segments, calendar, Metrics::rocAuc),
-                    paired(s, vol, y, segments, calendar, Metrics::averagePrecision)));
+                    row.claim(), stats.paired(s, paper, y, segments, calendar, Metrics::rocAuc),
+                    stats.paired(s, paper, y, segments, calendar, Metrics::averagePrecision),
+                    stats.paired(s, vol, y, segments, calendar, Metrics::rocAuc),
+                    stats.paired(s, vol, y, segments, calendar, Metrics::averagePrecision)));
         }
         return new Evidence.PaperComparison(Evidence.PAPER_NETWORK, studyWindow,
-                paired(paper, vol, y, segments, calendar, Metrics::rocAuc),
-                paired(paper, vol, y, segments, calendar, Metrics::averagePrecision), out);
+                stats.paired(paper, vol, y, segments, calendar, Metrics::rocAuc),
+                stats.paired(paper, vol, y, segments, calendar, Metrics::averagePrecision), out);
     }
 
     /**
@@ -590,7 +491,7 @@ public final class LeaveOneMarketOut {
                     new EventTables.Scored(MODEL, variantTest.get(chosenKey).get(market),
                             variantCalibration.get(chosenKey)),
                     new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants));
-            f = withFittedReferences(f, exp, market, t.getValue().rows());
+            f = stats.withFittedReferences(f, exp, market, t.getValue().rows());
             out.add(ProbabilityFigures.fold(f, context.trainingRate(), settings.samples()));
         }
         return out;
@@ -613,12 +514,12 @@ public final class LeaveOneMarketOut {
         int[] calmOnsetRows = EventTables.calmRows(onsets, calmOnsets);
         int[] y = test.labels();
         int[] segments = {y.length};
-        List<ScoreResult> scores = new ArrayList<>(List.of(score(MODEL, model, y, segments),
-                score(VOLATILITY, vol, y, segments), score(LOGISTIC, logistic, y, segments)));
+        List<ScoreResult> scores = new ArrayList<>(List.of(stats.score(MODEL, model, y, segments),
+                stats.score(VOLATILITY, vol, y, segments), stats.score(LOGISTIC, logistic, y, segments)));
         List<EventTables.Scored> tuned = new ArrayList<>(List.of(m.model(),
                 new EventTables.Scored(VOLATILITY, vol, cal.volatility()), m.logistic()));
         for (EventTables.Scored v : m.variants()) {
-            scores.add(score(v.name(), v.test(), y, segments));
+            scores.add(stats.score(v.name(), v.test(), y, segments));
             tuned.add(v);
         }
         List<EventTable> events = new ArrayList<>();
@@ -627,9 +528,9 @@ public final class LeaveOneMarketOut {
                     settings.samples(), EventMetrics.STANDARD), tuned, vol, cal, fold.volP90()));
         }
         int[] calmKept = CalmStratum.kept(test.rows(), y, onsets, calmOnsets);
-        Comparisons c = compare(model, vol, logistic, y, segments);
+        Comparisons c = stats.compare(model, vol, logistic, y, segments);
         double[] anchored = variant(m, ANCHORED);
-        Comparisons anchoredVs = anchored == null ? null : compare(anchored, vol, variant(m, PLAIN), y, segments);
+        Comparisons anchoredVs = anchored == null ? null : stats.compare(anchored, vol, variant(m, PLAIN), y, segments);
         List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
         CalmFigures calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
                 scores.stream().map(ScoreResult::name).toList(), scores.stream().map(ScoreResult::score).toList(),
@@ -647,37 +548,6 @@ public final class LeaveOneMarketOut {
                 test.baseRate(), served.rule(), served.events().warned(), served.events().onsets(),
                 served.events().falseEpisodesPerYear(), 100 * served.events().alarmShare()));
         return f;
-    }
-
-    /**
-     * {@code f} with the fitted references' scores ({@link FittedReferences}) on its windows, rows {@code rows} of
-     * market {@code market} of fold {@code exp}, in place of any it held.
-     */
-    private FoldResult withFittedReferences(FoldResult f, PooledExperiment exp, String market, int[] rows) {
-        int[] segments = {f.windows()};
-        List<ScoreResult> refs = new ArrayList<>();
-        FittedReferences.of(exp, market, rows).forEach((name, values) -> refs.add(score(name, values, f.labels(),
-                segments)));
-        return f.withScores(name -> !FittedReferences.INPUTS.containsKey(name), refs);
-    }
-
-    /** Each fitted reference among {@code pooled}: the selected network minus it, and it minus volatility. */
-    private List<Evidence.FittedReference> fittedReferences(List<ScoreResult> pooled, int[] y, int[] segments,
-                                                            BlockBootstrap.Calendar calendar) {
-        double[] model = named(pooled, MODEL);
-        double[] vol = named(pooled, VOLATILITY);
-        List<Evidence.FittedReference> out = new ArrayList<>();
-        for (Map.Entry<String, String> ref : FittedReferences.INPUTS.entrySet()) {
-            double[] r = named(pooled, ref.getKey());
-            if (r != null) {
-                out.add(new Evidence.FittedReference(ref.getKey(), ref.getValue(),
-                        paired(model, r, y, segments, calendar, Metrics::rocAuc),
-                        paired(model, r, y, segments, calendar, Metrics::averagePrecision),
-                        paired(r, vol, y, segments, calendar, Metrics::rocAuc),
-                        paired(r, vol, y, segments, calendar, Metrics::averagePrecision)));
-            }
-        }
-        return out;
     }
 
     /** What one fold trained and decided, shared by every market it scores. */
@@ -700,72 +570,5 @@ public final class LeaveOneMarketOut {
                 .orElse(null);
     }
 
-    /** The values of the score called {@code name} among {@code scores}, or null when it is not there. */
-    private static double[] named(List<ScoreResult> scores, String name) {
-        return scores.stream().filter(x -> x.name().equals(name)).map(ScoreResult::score).findFirst().orElse(null);
-    }
 
-    /** ROC-AUC over pairs within one fold (market), and PR-AUC per fold weighted by its events. */
-    private static Stratified stratified(List<FoldResult> folds, int score) {
-        double pairs = 0;
-        double rocWeighted = 0;
-        double positives = 0;
-        double prWeighted = 0;
-        for (FoldResult f : folds) {
-            Metrics m = f.scores().get(score).metrics();
-            double pos = f.positives();
-            double neg = f.windows() - f.positives();
-            // A row without a positive or a negative window (a market-period of the markets together can be all
-            // one label) has no pair to rank and weighs nothing; its undefined ROC-AUC must not spoil the sum.
-            if (pos * neg > 0) {
-                pairs += pos * neg;
-                rocWeighted += pos * neg * m.rocAuc();
-            }
-            if (pos > 0) {
-                positives += pos;
-                prWeighted += pos * m.prAuc();
-            }
-        }
-        return new Stratified(folds.get(0).scores().get(score).name(), rocWeighted / pairs, prWeighted / positives);
-    }
-
-    private ScoreResult score(String name, double[] score, int[] y, int[] segments) {
-        return score(name, score, y, segments, null);
-    }
-
-    /** {@code calendar}: resample on it (markets of one era), else market by market in {@code segments}. */
-    private ScoreResult score(String name, double[] score, int[] y, int[] segments, BlockBootstrap.Calendar calendar) {
-        double[] noProbability = new double[score.length];
-        Arrays.fill(noProbability, Double.NaN);
-        boolean probability = !name.equals(VOLATILITY);
-        // Ranking figures do not depend on a threshold; the alarm rules are judged in the event tables.
-        Metrics m = Metrics.of(score, y, Double.POSITIVE_INFINITY, probability ? score : noProbability);
-        BlockBootstrap.Intervals ci = calendar != null
-                ? BlockBootstrap.of(score, probability ? score : noProbability, y, calendar, Double.POSITIVE_INFINITY,
-                        BLOCK, settings.samples(), Resampling.SCORE_INTERVALS)
-                : BlockBootstrap.of(score, probability ? score : noProbability, y, segments, Double.POSITIVE_INFINITY,
-                        BLOCK, settings.samples(), Resampling.SCORE_INTERVALS);
-        return new ScoreResult(name, score, m, ci.rocAuc(), ci.prAuc());
-    }
-
-    private Comparisons compare(double[] model, double[] vol, double[] logistic, int[] y, int[] segments) {
-        return compare(model, vol, logistic, y, segments, null);
-    }
-
-    private Comparisons compare(double[] model, double[] vol, double[] logistic, int[] y, int[] segments,
-                                BlockBootstrap.Calendar calendar) {
-        return new Comparisons(paired(model, vol, y, segments, calendar, Metrics::rocAuc),
-                paired(model, vol, y, segments, calendar, Metrics::averagePrecision),
-                paired(model, logistic, y, segments, calendar, Metrics::rocAuc),
-                paired(model, logistic, y, segments, calendar, Metrics::averagePrecision));
-    }
-
-    /** metric(a) - metric(b), resampled on {@code calendar} when there is one, else market by market. */
-    private Difference paired(double[] a, double[] b, int[] y, int[] segments,
-                                             BlockBootstrap.Calendar calendar,
-                                             java.util.function.ToDoubleBiFunction<double[], int[]> metric) {
-        return calendar != null
-                ? BlockBootstrap.difference(a, b, y, calendar, metric, BLOCK, settings.samples(), Resampling.PAIRED_DIFFERENCES)
-                : BlockBootstrap.difference(a, b, y, segments, metric, BLOCK, settings.samples(), Resampling.PAIRED_DIFFERENCES);
-    }
 }

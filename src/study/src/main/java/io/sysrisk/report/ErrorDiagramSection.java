@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -97,17 +93,8 @@ final class ErrorDiagramSection {
         renderer.setSeriesPaint(k, Color.BLACK);
         renderer.setSeriesStroke(k, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                 new float[] {4f, 4f}, 0f));
-        NumberAxis x = new NumberAxis("share of scored days in alarm");
-        NumberAxis y = new NumberAxis("share of onsets missed");
-        x.setRange(0, 1);
-        y.setRange(0, 1);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("Error diagrams on the markets held out: misses against alarm time "
-                + "(lower is better)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 700);
+        Charts.saveSquare(png, "Error diagrams on the markets held out: misses against alarm time "
+                + "(lower is better)", data, renderer, "share of scored days in alarm",
+                "share of onsets missed", 1);
     }
 }

@@ -1,31 +1,16 @@
 package io.sysrisk.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-
-import io.sysrisk.comparison.BlockBootstrap;
-import io.sysrisk.comparison.CalmStratum;
 import io.sysrisk.comparison.EventBaselines;
 import io.sysrisk.comparison.LeaveOneMarketOut;
 import io.sysrisk.comparison.PositiveControl;
-import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.research.evaluation.AlarmNulls;
 import io.sysrisk.research.evaluation.EventMetrics;
 import io.sysrisk.research.evidence.CalmFigures;
@@ -65,7 +50,7 @@ public final class LomoReportWriter {
             ModelStore.json().writeValue(folder.resolve("positive-control.json").toFile(), control);
         }
         for (Evidence.FoldResult f : r.folds()) {
-            alarmChart(folder.resolve(chartName(f)), f);
+            Charts.alarms(folder.resolve(chartName(f)), f);
         }
         if (r.probabilityVerdict() != null) {
             ProbabilitySection.chart(folder.resolve(ProbabilitySection.CHART), r);
@@ -109,7 +94,7 @@ public final class LomoReportWriter {
         String made = Files.readAllLines(readme).stream().filter(l -> l.startsWith("Made by ")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(readme + " does not say how it was made"));
         Path controlFile = folder.resolve("positive-control.json");
-        PositiveControl.Result control = Files.exists(controlFile) ? readControl(controlFile) : null;
+        PositiveControl.Result control = Files.exists(controlFile) ? PositiveControlSection.read(controlFile) : null;
         write(m, r, control, folder, command);
         String markdown = Files.readString(readme);
         String fresh = markdown.lines().filter(l -> l.startsWith("Made by ")).findFirst().orElseThrow();
@@ -121,26 +106,6 @@ public final class LomoReportWriter {
         }
         Files.writeString(readme, markdown.replace(fresh, made + note));
         return folder;
-    }
-
-    /**
-     * A report folder's positive control. One written before the graded strengths (one noise, its planted and
-     * shuffled arms at the top level) is read as that one strength, with the settings it ran with.
-     */
-    static PositiveControl.Result readControl(Path file) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = ModelStore.json().readTree(file.toFile());
-        if (tree.has("grades")) {
-            return ModelStore.json().treeToValue(tree, PositiveControl.Result.class);
-        }
-        if (!tree.has("planted") || !tree.has("noise")) {
-            throw new IllegalArgumentException(file + " is no positive control this build reads: run it again "
-                    + "(report --control-only)");
-        }
-        return new PositiveControl.Result(tree.get("mode").asText(), PositiveControl.describe(
-                LeaveOneMarketOut.Settings.control()), List.of(new PositiveControl.Grade(tree.get("noise")
-                .asDouble(), ModelStore.json().treeToValue(tree.get("planted"), PositiveControl.Arm.class),
-                ModelStore.json().treeToValue(tree.get("shuffled"), PositiveControl.Arm.class))),
-                tree.get("seconds").asDouble());
     }
 
     /** The JSON with every number: lomo.json for the default's study, walk-forward.json for one market's. */
@@ -275,14 +240,14 @@ public final class LomoReportWriter {
             sb.append(diffRow(f.fold(), f.comparisons()));
         }
         sb.append(diffRow("**pooled**", r.pooledComparisons()));
-        fittedReferences(sb, r);
+        FittedReferencesSection.write(sb, r);
         ErrorDiagramSection.write(sb, r);
 
         headline(sb, r);
         PaperSection.write(sb, r);
         calm(sb, r);
         if (control != null) {
-            positiveControl(sb, control);
+            PositiveControlSection.write(sb, control);
         }
         sb.append("\n## Early warning: alarms against onsets, beside alarms that cannot have skill\n\n");
         sb.append("An onset is the first day of a fall of the label's size (no other in the 20 days before). "
@@ -554,62 +519,6 @@ public final class LomoReportWriter {
         sb.append("\n**In words:** ").append(r.calmInWords()).append('\n');
     }
 
-    private static void positiveControl(StringBuilder sb, PositiveControl.Result c) {
-        sb.append(String.format(Locale.ROOT, "%n## Positive control: can this machinery find information when there "
-                + "is some, and how little?%n%nThe leave-one-market-out study (%s mode: %s) run with one more input, "
-                + "**planted**: on each day the coming label (1 when a fall starts in the next 20 days) plus "
-                + "Gaussian noise; it reads the future by construction and exists only here. Then the same values "
-                + "**shuffled** in time within each market (no information). Each run's nested selection compares "
-                + "the anchored network with and without the input. It must find the first and not the second. "
-                + "%s The **single-day gain** is the input alone on the test windows minus volatility (pooled "
-                + "PR-AUC): what there is to find on one day; the network reads 60 days of it.%n%n"
-                + "| noise | input | alone: stratified PR-AUC (volatility) | single-day gain: alone minus "
-                + "volatility, pooled PR-AUC | chosen (outer folds; served) | members past epoch 0 | selected minus "
-                + "volatility, pooled PR-AUC | stratified PR-AUC, selected (volatility) | found |%n"
-                + "|---|---|---|---|---|---|---|---|---|%n", c.mode(), c.settings(), c.grades().size() == 1
-                        ? "One strength is planted (a quick run's)."
-                        : c.grades().size() + " strengths are planted, from strong to weak, each with its shuffled "
-                        + "copy, to measure the smallest gain the study detects."));
-        for (PositiveControl.Grade g : c.grades()) {
-            for (PositiveControl.Arm a : List.of(g.planted(), g.shuffled())) {
-                long members = a.bestEpochs().stream().mapToLong(List::size).sum();
-                long left = a.bestEpochs().stream().mapToLong(x -> x.stream().filter(e -> e > 0).count()).sum();
-                sb.append(String.format(Locale.ROOT, "| %.2f | %s | %.3f (%.3f) | %s | %s; %s | %d of %d | %s "
-                                + "| %.3f (%.3f) | **%s** |%n", g.noise(), a.input(), a.alone().prAuc(),
-                        a.alone().volatilityPrAuc(), diff(a.alone().prVsVolatility()),
-                        String.join(", ", a.foldChoices()), a.servedChoice(), left, members, diff(a.prVsVolatility()),
-                        a.selectedStratifiedPrAuc(), a.volatilityStratifiedPrAuc(), a.found() ? "yes" : "no"));
-            }
-        }
-        sb.append(String.format(Locale.ROOT, "%nFound means: every selection chose the input, every member trained "
-                + "with it left the reference, and the held-out paired interval against volatility is above 0 "
-                + "(%.1f min for every run). **Detection limit.** %s The control's study runs with the settings "
-                + "above, not the report's: with more held-out markets and seeds the report's own study may "
-                + "detect less. `positive-control.json` holds the figures.%n", c.seconds() / 60,
-                c.detectionLimit().inWords()));
-    }
-
-    /** The references fitted by maximum likelihood: what each is, the selected network minus it, it minus volatility. */
-    private static void fittedReferences(StringBuilder sb, Evidence.Result r) {
-        if (r.fittedReferences() == null || r.fittedReferences().isEmpty()) {
-            return;
-        }
-        sb.append("\n## References fitted by maximum likelihood\n\nThe **logistic** above is trained as the networks "
-                + "are (class weights, early stopping on validation) and is no probability. These are fitted as well "
-                + "as a reference can be: logistic regression by maximum likelihood, unweighted, on every market's "
-                + "training and validation windows of the fold (the calibration part stays for what the networks use "
-                + "it for), scored on the held-out windows; their proper scores are in the first section, their "
-                + "ranking in the tables above. They are in no event table or calm stratum (yet). Pooled over the "
-                + "whole-history folds, paired:\n\n| reference | its inputs | selected minus it, ROC-AUC | selected "
-                + "minus it, PR-AUC | it minus volatility, ROC-AUC | it minus volatility, PR-AUC |\n"
-                + "|---|---|---|---|---|---|\n");
-        for (Evidence.FittedReference f : r.fittedReferences()) {
-            sb.append(String.format("| %s | %s | %s | %s | %s | %s |%n", f.name(), f.inputs(),
-                    diff(f.rocSelectedMinus()), diff(f.prSelectedMinus()), diff(f.rocMinusVolatility()),
-                    diff(f.prMinusVolatility())));
-        }
-    }
-
     private static String diffRow(String name, Evidence.Comparisons c) {
         return String.format("| %s | %s | %s | %s | %s |%n", name, diff(c.rocVsVolatility()), diff(c.prVsVolatility()),
                 diff(c.rocVsLogistic()), diff(c.prVsLogistic()));
@@ -661,36 +570,5 @@ public final class LomoReportWriter {
 
     static String num(double v, String fmt) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, fmt, v);
-    }
-
-    /** The model's probability and its threshold over the held-out period, onsets as red lines. */
-    static void alarmChart(Path png, Evidence.FoldResult f) throws IOException {
-        XYSeries model = new XYSeries("P(onset within 20 days), " + Evidence.MODEL);
-        Evidence.ScoreResult s = f.scores().get(0);
-        for (int i = 0; i < f.dates().size(); i++) {
-            model.add(Charts.millis(f.dates().get(i)), s.score()[i]);
-        }
-        NumberAxis p = new NumberAxis("probability");
-        p.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(model), new DateAxis("date"), p, Charts.line(new Color(30, 60, 120)));
-        Evidence.EventRow served = f.events().get(Evidence.served()).rows().get(0);
-        plot.addRangeMarker(new ValueMarker(served.rule().equals("adopted") ? served.threshold() : -1, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f)));
-        LocalDate first = f.dates().get(0);
-        LocalDate last = f.dates().get(f.dates().size() - 1);
-        for (LocalDate onset : f.onsetDates()) {
-            if (!onset.isBefore(first) && !onset.isAfter(last.plusDays(90))) {
-                plot.addDomainMarker(new ValueMarker(Charts.millis(onset), new Color(210, 40, 30), new BasicStroke(1.2f)));
-            }
-        }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        Metrics m = s.metrics();
-        JFreeChart chart = new JFreeChart(String.format("%s held out: model probability (blue), alarm threshold "
-                        + "(dashed%s), event onsets (red); ROC-AUC %.3f, onsets warned %d of %d", f.fold(),
-                served.rule().equals("adopted") ? "" : ": not adopted, volatility alarms", m.rocAuc(),
-                served.events().warned(), served.events().onsets()), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 380);
     }
 }

@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -149,18 +145,9 @@ final class ProbabilitySection {
         data.addSeries(diagonal);
         renderer.setSeriesPaint(k, Color.BLACK);
         renderer.setSeriesShapesVisible(k, false);
-        NumberAxis x = new NumberAxis("mean probability in the decile");
-        NumberAxis y = new NumberAxis("observed onset rate in the decile");
-        x.setRange(0, edge);
-        y.setRange(0, edge);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("Reliability on the markets held out: deciles of each probability "
-                + "(dashed grey: the model per held-out market)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 700);
+        Charts.saveSquare(png, "Reliability on the markets held out: deciles of each probability "
+                + "(dashed grey: the model per held-out market)", data, renderer, "mean probability in the decile",
+                "observed onset rate in the decile", edge);
     }
 
     private static XYSeries series(String name, Probabilities p) {

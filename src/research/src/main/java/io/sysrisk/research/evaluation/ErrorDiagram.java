@@ -125,8 +125,8 @@ public record ErrorDiagram(String name, int onsets, double[] alarmShare, double[
     private static int[][] windows(int[] rows, int[] onsets) {
         List<int[]> out = new ArrayList<>();
         for (int e : onsets) {
-            int from = lowerBound(rows, e - EventMetrics.MAX_LEAD);
-            int to = lowerBound(rows, e - EventMetrics.MIN_LEAD + 1);
+            int from = EventMetrics.lowerBound(rows, e - EventMetrics.MAX_LEAD);
+            int to = EventMetrics.lowerBound(rows, e - EventMetrics.MIN_LEAD + 1);
             if (from < to) {
                 out.add(new int[] {from, to});
             }
@@ -172,16 +172,5 @@ public record ErrorDiagram(String name, int onsets, double[] alarmShare, double[
         double[] d = v.clone();
         Arrays.sort(d);
         return d[(int) Math.round(p / 100 * (d.length - 1))];
-    }
-
-    private static int lowerBound(int[] rows, int value) {
-        int i = Arrays.binarySearch(rows, value);
-        if (i < 0) {
-            return -i - 1;
-        }
-        while (i > 0 && rows[i - 1] == value) {
-            i--;
-        }
-        return i;
     }
 }

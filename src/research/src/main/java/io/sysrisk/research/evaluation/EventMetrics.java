@@ -248,7 +248,7 @@ public record EventMetrics(int scoredDays, int alarmDays, int onsets, int warned
     }
 
     /** First index whose value is >= v (values ascending). */
-    private static int lowerBound(int[] a, int v) {
+    static int lowerBound(int[] a, int v) {
         int lo = 0;
         int hi = a.length;
         while (lo < hi) {
