@@ -180,4 +180,35 @@ class CommittedEvidenceTest {
         assertTrue(Files.readString(Path.of("README.md")).replaceAll("\\s+", " ").contains("below about 10% a "
                 + "memory of recent drawdowns misses fewest onsets, above it volatility"), "the README says it");
     }
+
+    /**
+     * The README's figures for the graded positive control (the smallest detected single-day gain, its held-out
+     * difference) and for the log-volatility logistic (Brier skill, held-out range), from the committed report.
+     */
+    @Test
+    void theReadmesDetectionLimitAndFittedReferenceAreTheReports() throws IOException {
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        io.sysrisk.comparison.PositiveControl.Result c = PositiveControlSection.read(REPORT.resolve(
+                "positive-control.json"));
+        io.sysrisk.comparison.PositiveControl.DetectionLimit limit = c.detectionLimit();
+        io.sysrisk.comparison.PositiveControl.Grade weakest = c.grades().stream()
+                .filter(g -> g.noise() == limit.detectedNoise()).findFirst().orElseThrow();
+        io.sysrisk.research.evidence.Difference held = weakest.planted().prVsVolatility();
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "detected down to a single-day gain of "
+                + "%+.3f PR-AUC over volatility (held out %+.3f [%.3f, %.3f]", limit.smallestDetected(),
+                held.estimate(), held.interval().low(), held.interval().high())), limit.toString());
+        io.sysrisk.research.evidence.Evidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
+        }
+        io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p = r.probabilities(
+                io.sysrisk.research.evidence.Evidence.LOG_VOLATILITY);
+        double low = r.pooledFolds().stream().mapToDouble(f -> f.probabilities(p.name()).calibrationRatio()
+                .estimate()).min().orElseThrow();
+        double high = r.pooledFolds().stream().mapToDouble(f -> f.probabilities(p.name()).calibrationRatio()
+                .estimate()).max().orElseThrow();
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "Brier skill %+.3f [%+.3f, %+.3f], held-out "
+                + "markets at %.2fx-%.2fx", p.brierSkill().estimate(), p.brierSkill().interval().low(),
+                p.brierSkill().interval().high(), low, high)), p.brierSkill() + " " + low + " " + high);
+    }
 }
