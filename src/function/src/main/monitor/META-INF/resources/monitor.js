@@ -37,12 +37,61 @@
     return body;
   }
 
+  // ---- the alarm's preference: which rule alerts (GET /model's alarms), chosen by the user ----
+  /** The weight on a missed fall, in words for the control. */
+  function preferenceWords(mu) {
+    if (mu < 0.5) return mu + ': a false alarm costs more than a missed fall';
+    if (mu > 0.5) return mu + ': a missed fall costs more than a false alarm';
+    return mu + ': both cost the same';
+  }
+
+  function currentRule() {
+    const a = state.overview.alarms;
+    return a.offered.find((r) => r.preference === state.preference) || a.offered[0];
+  }
+
+  /** Points the overview's alarm fields (the charts' threshold lines, the texts) at the chosen preference's rule. */
+  function applyPreference(mu) {
+    const o = state.overview;
+    state.preference = mu;
+    const r = currentRule();
+    o.alarmBy = r.by;
+    o.threshold = r.by === 'model' ? r.threshold : o.probabilityThreshold;
+    o.volatilityThreshold = r.by === 'volatility' ? r.threshold : null;
+    $('preference-rule').textContent = 'At this preference: ' + r.inWords + '.';
+  }
+
+  function setUpPreference(o) {
+    const sel = $('preference');
+    for (const r of o.alarms.offered) {
+      const opt = document.createElement('option');
+      opt.value = String(r.preference);
+      opt.textContent = preferenceWords(r.preference) + (r.preference === o.alarms.preference ? ' (default)' : '');
+      sel.appendChild(opt);
+    }
+    sel.value = String(o.alarms.preference);
+    applyPreference(o.alarms.preference);
+    sel.addEventListener('change', () => {
+      applyPreference(Number(sel.value));
+      renderCard();
+      if (state.source && state.source.kind === 'market') loadMarket(state.source.id, state.chosen);
+      else if (state.source && state.source.kind === 'upload') loadUpload(state.csv);
+    });
+  }
+
+  /** The query parameter that asks for the chosen preference's alarm. */
+  function prefParam() {
+    return '&preference=' + encodeURIComponent(state.preference);
+  }
+
   // ---- start ----
   async function start() {
     try {
       const [overview, model] = await Promise.all([getJson('/monitor/overview'), getJson('/model')]);
       state.overview = overview;
       state.model = model;
+      overview.probabilityThreshold = overview.threshold;
+      setUpPreference(overview);
       $('model-line').textContent = 'model ' + overview.modelVersion + ' (parameters ' +
         overview.modelSha256.slice(0, 12) + ', made ' + overview.createdAt + ') · ' + overview.label;
       const sel = $('market');
@@ -117,7 +166,7 @@
     const info = state.overview.markets.find((m) => m.id === id);
     state.source = { kind: 'market', id: id, inTraining: info && info.inTraining };
     state.csv = null;
-    await loadHistory((chunk) => getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + chunk),
+    await loadHistory((chunk) => getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + chunk + prefParam()),
       date, info ? info.chunks : 0);
   }
 
@@ -125,7 +174,7 @@
     showMode(false);
     state.source = { kind: 'upload', id: 'upload', inTraining: false };
     state.csv = text;
-    await loadHistory((chunk) => getJson('/monitor/upload/history?chunk=' + chunk,
+    await loadHistory((chunk) => getJson('/monitor/upload/history?chunk=' + chunk + prefParam(),
       { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: text }), null, 0);
   }
 
@@ -210,11 +259,9 @@
     const i = h.dates.length - 1;
     if (i < 0) return;
     const alert = h.alert[i];
-    const rule = o.alarmBy === 'volatility'
-      ? 'The alarm follows the volatility rule (20-day volatility ' + pct(h.volatility[i]) + ' against its threshold ' +
-        pct(o.volatilityThreshold) + '), because the model\u2019s own threshold did not beat that reference on ' +
-        'validation data.'
-      : 'The alarm sounds at a ' + (notCalibrated() ? 'score' : 'probability') + ' of ' + pct(o.threshold) + ' or more.';
+    const r = currentRule();
+    const rule = 'At preference ' + preferenceWords(r.preference) + ', the alarm is: ' + r.inWords +
+      (r.by === 'volatility' ? ' (today ' + pct(h.volatility[i]) + ')' : '') + '.';
     const ranks = notCalibrated();
     $('today').innerHTML = 'On <strong>' + h.dates[i] + '</strong> (the latest date) the model ' + (ranks
       ? 'scores <span class="p">' + pct(h.probability[i]) + '</span> for: ' + esc(lowerFirst(o.label)) + '. ' +
@@ -362,7 +409,7 @@
     $('prob-caption').textContent = (notCalibrated() ? 'Model score' : 'Probability of a systemic event') +
       (o.horizons ? ' within ' + o.servedHorizon + ' trading days (solid) and within ' + others.join(' and ') +
       ' (dashed)' : '') + (probThreshold == null
-      ? ' (the model\u2019s threshold was not adopted: the alarm is the volatility rule)' : ', alarm threshold ' + pct(probThreshold)) +
+      ? ' (at this preference the alarm does not read it)' : ', alarm threshold ' + pct(probThreshold)) +
       (notCalibrated() ? '. It ranks days; it is not a calibrated probability.' : '');
     $('vol-caption').textContent = 'Reference: 20-day realized volatility (annualized)' + (o.volatilityThreshold != null
       ? ', alarm threshold ' + pct(o.volatilityThreshold) : '');
@@ -470,8 +517,8 @@
     updatePermalink();
     try {
       const d = state.source.kind === 'market'
-        ? await getJson('/monitor/markets/' + encodeURIComponent(state.source.id) + '/window?date=' + date)
-        : await getJson('/monitor/upload/window?date=' + date,
+        ? await getJson('/monitor/markets/' + encodeURIComponent(state.source.id) + '/window?date=' + date + prefParam())
+        : await getJson('/monitor/upload/window?date=' + date + prefParam(),
           { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: state.csv });
       if (state.chosen !== date) return;
       renderWindow(d);
@@ -537,11 +584,10 @@
       ' over a ' + o.window + '-day window (' + o.requiredDays + ' days of closes needed)</dd>' +
       '<dt>Training</dt><dd>' + esc(c.training || 'n/a') + '</dd>' +
       '<dt>Calibration</dt><dd>' + esc(c.calibration) + '</dd>' +
-      '<dt>Alarm</dt><dd>' + (o.alarmBy === 'volatility'
-        ? 'by the volatility rule (20-day volatility \u2265 ' + pct(o.volatilityThreshold) + '): the model\u2019s own ' +
-          'threshold (' + pct(c.alarm && c.alarm.choice ? c.alarm.choice.threshold : null) + ') did not beat the ' +
-          'bootstrap margin on validation days'
-        : 'probability \u2265 ' + pct(o.threshold)) + '</dd>' +
+      '<dt>Alarm</dt><dd>chosen per preference (the weight on a missed fall) among the model\u2019s score and ' +
+        'simple rules of the index level, on training data only:<ul>' + o.alarms.offered.map((r) => '<li' +
+        (r.preference === state.preference ? ' class="chosen"' : '') + '>' + esc(preferenceWords(r.preference)) +
+        ': ' + esc(r.inWords) + '</li>').join('') + '</ul></dd>' +
       '<dt>Data</dt><dd><ul>' + data + '</ul></dd></dl>' +
       (m && m.evidence ? '<p class="muted">Evidence: ' + esc(m.evidence) + '</p>' : '');
   }
@@ -683,7 +729,25 @@
       '<div class="table-wrap"><table><caption>' + (together ? 'Per market and test period' : wf ? 'Per test period' : 'Per held-out market') +
       ', PR-AUC</caption><thead><tr><th scope="col">' + (wf ? 'test period' : 'held out') + '</th>' +
       '<th scope="col">windows</th><th scope="col">' + own + '</th><th scope="col">volatility</th></tr></thead><tbody>' +
-      folds + '</tbody></table></div>' + skill + events + probabilityEvidence(e.probability);
+      folds + '</tbody></table></div>' + preferenceEvidence(e.preferenceAlarms) + skill + events +
+      probabilityEvidence(e.probability);
+  }
+
+  // The alarm at each preference, as served, on the held-out markets: the recipe's pick beside the best simple rule.
+  function preferenceEvidence(prefs) {
+    if (!prefs || !prefs.length) return '';
+    const rows = prefs.map((p) => {
+      const best = p.families.find((f) => f.family === p.bestSimple);
+      return '<tr' + (p.preference === state.preference ? ' class="chosen"' : '') + '><td>' +
+        esc(preferenceWords(p.preference)) + '</td><td>' + num(p.selected.usefulness, 3) + ' ' +
+        iv(p.selected.usefulnessInterval, 3) + '</td><td>' + esc(best.family) + ': ' + num(best.usefulness, 3) + ' ' +
+        iv(best.usefulnessInterval, 3) + '</td><td>' + esc(p.verdict) + '</td></tr>';
+    }).join('');
+    return '<div class="table-wrap"><table id="preference-table"><caption>The alarm at each preference, chosen ' +
+      'without the held-out market and judged on it: relative usefulness (0: no better than never or always ' +
+      'alarming)</caption><thead><tr><th scope="col">preference</th><th scope="col">served recipe</th>' +
+      '<th scope="col">best simple rule, picked after the fact</th><th scope="col">verdict</th></tr></thead><tbody>' +
+      rows + '</tbody></table></div>';
   }
 
   // Whether the numbers are probabilities out of sample: the verdict in words, and what each score level meant.
@@ -722,7 +786,7 @@
 
   /** Every chunk of one date,close CSV's scored history, in order. */
   async function scoreAll(csv) {
-    const fetchChunk = (chunk) => getJson('/monitor/upload/history?chunk=' + chunk,
+    const fetchChunk = (chunk) => getJson('/monitor/upload/history?chunk=' + chunk + prefParam(),
       { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
     const got = [await fetchChunk(0)];
     for (let k = 1; k < got[0].chunks; k++) got.push(await fetchChunk(k));

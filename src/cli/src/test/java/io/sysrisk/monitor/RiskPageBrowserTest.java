@@ -153,13 +153,48 @@ class RiskPageBrowserTest {
 
     @Test
     @Order(3)
-    void theAlarmThresholdAndTheShadingAreDrawn() {
+    void theAlarmThresholdAndTheShadingAreDrawn() throws Exception {
         JsonNode overview = get("/monitor/overview");
-        // The served any-index model alarms by the volatility rule: its threshold is a series of the volatility chart.
-        assertEquals("volatility", overview.path("alarmBy").asText());
-        Object thr = js("return window.sysrisk.charts[2].data[2][0]");
-        assertEquals(overview.path("volatilityThreshold").asDouble(), ((Number) thr).doubleValue(), 1e-12);
-        assertEquals("alarm threshold", js("return window.sysrisk.charts[2].series[2].label"));
+        io.sysrisk.store.ModelManifest manifest = new io.sysrisk.store.ModelStore(Path.of("model-store"))
+                .manifest("any-index");
+        // The page starts at the function's default preference, whose rule the overview names.
+        assertEquals(0.5, overview.path("alarms").path("preference").asDouble());
+        assertEquals(manifest.alarmAt(0.5).by(), overview.path("alarmBy").asText());
+        assertEquals("0.5", new Select(browser.findElement(By.id("preference"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        assertEquals(manifest.preferences().size(),
+                new Select(browser.findElement(By.id("preference"))).getOptions().size());
+        // Every preference offered: the page draws the API's alerts at it, and its rule in the API's words.
+        double alarming = Double.NaN;
+        for (double mu : manifest.preferences()) {
+            choosePreference(mu, "spi");
+            List<JsonNode> api = apiScores(Markets.byName(Markets.embedded(), "spi").data(), mu);
+            List<?> alerts = (List<?>) js("return window.sysrisk.h.alert");
+            assertEquals(api.size(), alerts.size());
+            for (int i = 0; i < api.size(); i++) {
+                assertEquals(api.get(i).path("alert").asBoolean(), alerts.get(i), mu + " " + api.get(i).path("asOf"));
+            }
+            String rule = browser.findElement(By.id("preference-rule")).getText();
+            String inWords = null;
+            for (JsonNode o : overview.path("alarms").path("offered")) {
+                inWords = o.path("preference").asDouble() == mu ? o.path("inWords").asText() : inWords;
+            }
+            assertTrue(inWords != null && rule.contains(inWords), rule);
+            assertTrue(browser.findElement(By.id("today")).getText().contains("At preference " + mu), mu + "");
+            // A volatility rule's threshold is a series of the volatility chart; any other rule draws none there.
+            boolean byVolatility = manifest.alarmAt(mu).by().equals("volatility");
+            assertEquals(byVolatility ? 3L : 2L, ((Number) js("return window.sysrisk.charts[2].series.length"))
+                    .longValue(), "volatility chart's series at " + mu);
+            if (byVolatility) {
+                Object thr = js("return window.sysrisk.charts[2].data[2][0]");
+                assertEquals(manifest.alarmAt(mu).threshold(), ((Number) thr).doubleValue(), 1e-12);
+            }
+            if (alerts.contains(Boolean.TRUE)) {
+                alarming = mu;
+            }
+        }
+        assertFalse(Double.isNaN(alarming), "some preference's alarm sounds on spi 2000-2008");
+        choosePreference(alarming, "spi");
         // A pixel at the top of the plot on the middle day of the longest alarm episode is tinted orange.
         @SuppressWarnings("unchecked")
         List<Number> pixel = (List<Number>) js("""
@@ -175,6 +210,19 @@ class RiskPageBrowserTest {
                 return Array.from(u.ctx.getImageData(x, y, 1, 1).data);""");
         assertTrue(pixel.get(3).intValue() > 0 && pixel.get(0).intValue() > pixel.get(2).intValue() + 40,
                 "an alarm day's background should be orange-tinted, got RGBA " + pixel);
+        choosePreference(0.5, "spi");
+    }
+
+    /** Chooses the alarm's preference on the page and waits until {@code source} is scored again at it. */
+    private void choosePreference(double mu, String source) {
+        js("document.body.dataset.loaded = ''");
+        Select select = new Select(browser.findElement(By.id("preference")));
+        if (select.getFirstSelectedOption().getAttribute("value").equals(String.valueOf(mu))) {
+            js("document.body.dataset.loaded = '" + source + "'");
+            return;
+        }
+        select.selectByValue(String.valueOf(mu));
+        waitLoaded(source);
     }
 
     @Test
@@ -341,6 +389,9 @@ class RiskPageBrowserTest {
         Path file = Files.createTempFile("several", ".csv");
         file.toFile().deleteOnExit();
         Files.writeString(file, csv);
+        // At a preference whose alarm sounds (at the default no rule was shown useful: no alarm).
+        double mu = 0.7;
+        choosePreference(mu, "sp500-1928");
         browser.findElement(By.id("file")).sendKeys(file.toString());
         waitLoaded("several");
         assertTrue(browser.findElement(By.id("several-panel")).isDisplayed());
@@ -349,7 +400,7 @@ class RiskPageBrowserTest {
         java.util.TreeMap<String, int[]> expected = new java.util.TreeMap<>(); // date -> {in alarm, scored}
         int m = 0;
         for (Map.Entry<String, MarketData> e : markets.entrySet()) {
-            List<JsonNode> api = apiScores(e.getValue());
+            List<JsonNode> api = apiScores(e.getValue(), mu);
             assertTrue(api.size() > 900, e.getKey() + " has " + api.size() + " scorable dates");
             String at = "window.sysrisk.several.markets[" + m++ + "]";
             assertEquals(e.getKey(), js("return " + at + ".name"));
@@ -431,6 +482,11 @@ class RiskPageBrowserTest {
 
     /** Every scorable date of {@code data} through POST /score, 1,000 rows at a time with 400 rows before each. */
     private List<JsonNode> apiScores(MarketData data) throws Exception {
+        return apiScores(data, null);
+    }
+
+    /** The API's scores of every scorable date of {@code data}, alerting at {@code preference} (null: default). */
+    private List<JsonNode> apiScores(MarketData data, Double preference) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         double[] close = data.column(Market.CLOSE);
         for (int s = 300; s < data.size(); s += 1000) {
@@ -446,6 +502,9 @@ class RiskPageBrowserTest {
             body.put("series", Map.of("close", values));
             body.put("from", data.dates().get(s).toString());
             body.put("to", data.dates().get(e).toString());
+            if (preference != null) {
+                body.put("preference", preference);
+            }
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri("/score"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.sysrisk.data.DataValidationException;
 import io.sysrisk.data.MarketData;
+import io.sysrisk.features.AlarmFamily;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
@@ -36,10 +37,12 @@ public final class MarketScorer {
 
     /**
      * Normalized windows ready for the model, with the dates they cover; {@code volatility}: the reference, 20-day
-     * volatility on each window's last day (what {@link ModelManifest#alertsByVolatility} alerts by).
+     * volatility on each window's last day; {@code rule}: the alarm the scores alert by, and {@code alarmValue} its
+     * family's value on each window's last day (NaN when the rule reads the model's score).
      */
     public record Windows(List<LocalDate> asOf, List<List<LocalDate>> dates, float[] data, int window, int features,
-                          List<Plausibility.Warning> warnings, double[] volatility) {
+                          List<Plausibility.Warning> warnings, double[] volatility, ModelManifest.AlarmRule rule,
+                          double[] alarmValue) {
         public int count() {
             return asOf.size();
         }
@@ -73,6 +76,11 @@ public final class MarketScorer {
      * same as over the whole series.
      */
     public Windows windows(MarketData data, LocalDate from, LocalDate to) {
+        return windows(data, from, to, manifest.alarmAt(null));
+    }
+
+    /** As {@link #windows(MarketData, LocalDate, LocalDate)}, alerting by {@code rule} (one of the manifest's). */
+    public Windows windows(MarketData data, LocalDate from, LocalDate to, ModelManifest.AlarmRule rule) {
         checkCompatible(data);
         int window = manifest.input().window();
         int lookback = features.lookback();
@@ -114,7 +122,29 @@ public final class MarketScorer {
         }
         double[] volatility = java.util.Arrays.copyOfRange(FeaturePipeline.volatility20d(part, start - cut),
                 start - cut, end - cut + 1);
-        return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility);
+        return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility, rule,
+                alarmValues(data, start, end, rule));
+    }
+
+    /**
+     * The value of {@code rule}'s family on rows {@code start..end} of {@code data}, computed from as many earlier rows
+     * as it reads ({@link AlarmFamily#lookback()}): the values the whole history gives. NaN for the model's score.
+     */
+    static double[] alarmValues(MarketData data, int start, int end, ModelManifest.AlarmRule rule) {
+        double[] out = new double[end - start + 1];
+        if (!rule.readsPrices()) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        AlarmFamily family = rule.family();
+        if (start < family.lookback()) {
+            throw new DataValidationException("the alarm reads " + family.words() + ": " + family.lookback()
+                    + " daily rows before a scored date, and " + data.dates().get(start) + " has " + start);
+        }
+        int cut = start - family.lookback();
+        double[] all = family.daily(data.slice(cut, end + 1));
+        System.arraycopy(all, start - cut, out, 0, out.length);
+        return out;
     }
 
     public List<DatedScore> predict(Windows w, WindowScorer model) {
@@ -123,7 +153,7 @@ public final class MarketScorer {
         for (int i = 0; i < w.count(); i++) {
             WindowScore s = scores.get(i);
             double volatility = w.volatility()[i];
-            out.add(new DatedScore(w.asOf().get(i), s.probability(), manifest.alert(s.probability(), volatility),
+            out.add(new DatedScore(w.asOf().get(i), s.probability(), w.rule().alert(s.probability(), w.alarmValue()[i]),
                     List.copyOf(w.dates().get(i)), perDate(s.attention(), w.window()), volatility, s.termStructure()));
         }
         return out;
@@ -131,11 +161,17 @@ public final class MarketScorer {
 
     /**
      * One normalized feature window's score ({@link #featureWindow}), dated {@code asOf} (null: undated; its
-     * attention then has no dates either), alerting with {@code volatility} as the window's last 20-day volatility.
+     * attention then has no dates either), alerting by {@code rule} with {@code volatility} as the window's last
+     * 20-day volatility. A rule of the market's level other than volatility cannot be read from features: refused.
      */
-    public DatedScore predictWindow(WindowBatch window, LocalDate asOf, double volatility, WindowScorer model) {
+    public DatedScore predictWindow(WindowBatch window, LocalDate asOf, double volatility, ModelManifest.AlarmRule rule,
+                                    WindowScorer model) {
+        if (rule.readsPrices() && rule.family() != AlarmFamily.VOLATILITY) {
+            throw new DataValidationException("this alarm reads " + rule.family().words() + ", which a feature window "
+                    + "does not carry: send the market's dates and series instead");
+        }
         WindowScore s = model.score(window).get(0);
-        return new DatedScore(asOf, s.probability(), manifest.alert(s.probability(), volatility), null,
+        return new DatedScore(asOf, s.probability(), rule.alert(s.probability(), volatility), null,
                 perDate(s.attention(), window.window()), volatility, s.termStructure());
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.sysrisk.data.InputKind;
 import io.sysrisk.evaluation.AlarmThreshold;
 import io.sysrisk.evaluation.EvaluationReport;
+import io.sysrisk.features.AlarmFamily;
 import io.sysrisk.experiment.EpochStats;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
@@ -25,32 +26,96 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
                             Map<String, PartInfo> parts, double threshold, TrainingInfo training,
                             EvaluationReport metrics, List<DataFile> data, Map<String, String> versions,
                             ParameterFile parameters, EnsembleInfo ensemble, PooledConfig pooled,
-                            ParameterFile portableParameters, AlarmRule alarm) {
+                            ParameterFile portableParameters, AlarmRule alarm, List<PreferenceAlarm> alarms) {
 
     /**
-     * How the served alert is decided. {@code by = "model"}: probability >= {@code threshold}, the threshold chosen
-     * on validation days for relative usefulness and adopted ({@link AlarmThreshold}); {@code by = "volatility"}:
-     * the model's threshold was not adopted (no validation usefulness beyond a bootstrap margin), so the alert is the
-     * reference rule, 20-day realized volatility (annualized) >= {@code threshold}, its 90th percentile over the
-     * training days. Absent (older and single-market models): probability >= the manifest's threshold.
+     * How the served alert is decided: the score of family {@code by} ({@link AlarmFamily#id()}) at or above
+     * {@code threshold}. {@code by = "model"}: the probability, its threshold chosen on calibration days for relative
+     * usefulness and adopted ({@link AlarmThreshold}); {@code by = "volatility"}: 20-day realized volatility
+     * (annualized), either chosen so or, in manifests written before alarms were chosen per preference, the
+     * reference rule (its 90th percentile over the training days) the model's unadopted threshold fell back to; a
+     * rule of the market's level ({@code "drawdown-memory"}, ...) likewise; {@code by = "none"}: no alarm, where no
+     * family's threshold was adopted. {@code choice}: how the rule's family scored where its threshold was chosen
+     * (for no alarm and the reference rule: the model's).
      */
     public record AlarmRule(String by, double threshold, AlarmThreshold choice) {
-        public static final String MODEL = "model";
-        public static final String VOLATILITY = "volatility";
+        public static final String MODEL = AlarmFamily.MODEL.id();
+        public static final String VOLATILITY = AlarmFamily.VOLATILITY.id();
 
         public AlarmRule {
-            if (!MODEL.equals(by) && !VOLATILITY.equals(by)) {
-                throw new IllegalArgumentException("alarm rule must be by model or volatility, got '" + by + "'");
-            }
+            AlarmFamily.byId(by);
+        }
+
+        /** The family whose score this rule alarms on. */
+        public AlarmFamily family() {
+            return AlarmFamily.byId(by);
+        }
+
+        /** The alert for a window with this probability and this rule's family's value on its last day. */
+        public boolean alert(double probability, double familyValue) {
+            return switch (family()) {
+                case NONE -> false;
+                case MODEL -> probability >= threshold;
+                default -> familyValue >= threshold;
+            };
+        }
+
+        /** Whether the alert reads the market's level (every family but the model's score and no alarm). */
+        public boolean readsPrices() {
+            return family().readsPrices();
         }
     }
 
-    /** The served alert for a window with this probability and 20-day volatility on its last day. */
-    public boolean alert(double probability, double volatility) {
-        if (alarm != null && AlarmRule.VOLATILITY.equals(alarm.by())) {
-            return volatility >= alarm.threshold();
+    /**
+     * The served alarm at one preference mu (the weight on missed signals; 1 - mu on false alarms): {@code rule}, the
+     * family and threshold with the best relative usefulness on the calibration days among those adopted there, or
+     * the reference rule when none was; {@code candidates}: each family's choice there, by family id.
+     */
+    public record PreferenceAlarm(double preference, AlarmRule rule, Map<String, AlarmThreshold> candidates) {
+    }
+
+    /** The preference the manifest's {@code alarm} was chosen at (the served default): 0.5 when it does not say. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public double defaultPreference() {
+        return alarm != null && alarm.choice() != null ? alarm.choice().preference() : DEFAULT_PREFERENCE;
+    }
+
+    /** Misses and false alarms weigh the same: the preference every manifest without one was chosen at. */
+    public static final double DEFAULT_PREFERENCE = 0.5;
+
+    /** The preferences an alarm is served at: each of {@code alarms}, or only the default one. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<Double> preferences() {
+        return alarms == null || alarms.isEmpty() ? List.of(defaultPreference())
+                : alarms.stream().map(PreferenceAlarm::preference).toList();
+    }
+
+    /**
+     * The alarm rule at {@code preference} (null: the default's, {@code alarm}); a manifest without a rule alerts on
+     * the probability at its {@code threshold}. Fails naming the preferences offered when that one is not.
+     */
+    public AlarmRule alarmAt(Double preference) {
+        if (preference == null || (alarms == null || alarms.isEmpty()) && preference == defaultPreference()) {
+            return alarm != null ? alarm : new AlarmRule(AlarmRule.MODEL, threshold, null);
         }
-        return probability >= (alarm != null ? alarm.threshold() : threshold);
+        if (alarms != null) {
+            for (PreferenceAlarm a : alarms) {
+                if (a.preference() == preference) {
+                    return a.rule();
+                }
+            }
+        }
+        throw new IllegalArgumentException("preference " + preference + " is not offered by model " + version
+                + "; offered: " + preferences());
+    }
+
+    /** The served alert (at the default preference) for a window with this probability and 20-day volatility. */
+    public boolean alert(double probability, double volatility) {
+        AlarmRule rule = alarmAt(null);
+        if (rule.readsPrices() && rule.family() != AlarmFamily.VOLATILITY) {
+            throw new IllegalStateException("the default alarm reads " + rule.by() + ", not volatility");
+        }
+        return rule.alert(probability, volatility);
     }
 
     /**
@@ -62,7 +127,7 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
         return model == null ? null : model.horizons();
     }
 
-    /** Whether the alert needs the window's volatility (the model's alarm was not adopted). */
+    /** Whether the default alert needs the window's volatility. */
     public boolean alertsByVolatility() {
         return alarm != null && AlarmRule.VOLATILITY.equals(alarm.by());
     }
@@ -145,12 +210,12 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     public ModelManifest withParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
                 experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled,
-                portableParameters, alarm);
+                portableParameters, alarm, alarms);
     }
 
     public ModelManifest withPortableParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
                 experiment, split, parts, threshold, training, metrics, data, versions, parameters, ensemble, pooled, p,
-                alarm);
+                alarm, alarms);
     }
 }

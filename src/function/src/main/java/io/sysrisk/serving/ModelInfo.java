@@ -8,9 +8,9 @@ import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.store.ModelManifest;
 
 /**
- * What GET /model tells a client: what to send, what the answer means, how the alert is decided ({@code alarm}: by
- * the model's adopted threshold, or by the reference volatility rule when it was not adopted), and how good the
- * model was on test data. {@code horizons}: a term-structure model's horizons in trading days (each answer's
+ * What GET /model tells a client: what to send, what the answer means, how the alert is decided ({@code alarm}: the
+ * rule at the model's default preference, as its manifest records it; {@code alarms}: every preference a request may
+ * ask for, with its rule in words, and the function's default), and how good the model was on test data. {@code horizons}: a term-structure model's horizons in trading days (each answer's
  * {@code termStructure} keys; {@code probability} is the label's own horizon's), absent for one horizon.
  */
 public record ModelInfo(String version, String createdAt, String architecture, InputKind inputKind,
@@ -20,14 +20,52 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                         List<Integer> horizons, double threshold,
                         String testPeriod, Metrics testMetrics, Metrics alwaysNegative, Metrics persistence,
-                        int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm,
+                        int ensembleMembers, String evidence, ModelManifest.AlarmRule alarm, Alarms alarms,
                         String parametersSha256,
                         @com.fasterxml.jackson.annotation.JsonInclude(
                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                         com.fasterxml.jackson.databind.JsonNode outOfSample) {
 
+    /**
+     * The alarms a request may ask for: {@code preference} is the one a request gets when it names none (the
+     * function's setting {@code sysrisk.alarm.preference}); each offered one's rule, in words.
+     */
+    public record Alarms(double preference, List<Offered> offered) {
+    }
+
+    /** The alarm at one preference: the family it reads ({@code by}, "none": no alarm), its threshold, in words. */
+    public record Offered(double preference, String by, double threshold, String inWords) {
+    }
+
+    /** The alarms {@code m} offers, {@code preference} the default one. */
+    public static Alarms alarms(ModelManifest m, double preference) {
+        List<Offered> offered = m.preferences().stream().map(mu -> {
+            ModelManifest.AlarmRule rule = m.alarmAt(mu);
+            return new Offered(mu, rule.by(), rule.threshold(), inWords(rule));
+        }).toList();
+        return new Alarms(preference, offered);
+    }
+
+    /** A rule in words, as the page says it. */
+    public static String inWords(ModelManifest.AlarmRule rule) {
+        return switch (rule.family()) {
+            case NONE -> "no alarm: no rule was shown to be useful at this preference (its usefulness would be below "
+                    + "never alarming's)";
+            case MODEL -> String.format(java.util.Locale.ROOT, "alert when the model's score is at least %.3f",
+                    rule.threshold());
+            case VOLATILITY -> String.format(java.util.Locale.ROOT, "alert when 20-day volatility is at least %.1f%%",
+                    100 * rule.threshold());
+            case DRAWDOWN_MEMORY -> String.format(java.util.Locale.ROOT, "alert for %.0f trading days after a close "
+                    + "7%% below its 20-day high", -rule.threshold());
+            case WORST_DRAWDOWN -> String.format(java.util.Locale.ROOT, "alert while the index has fallen at least "
+                    + "%.1f%% below a peak within the last 120 trading days", 100 * rule.threshold());
+            case TRAILING_RETURN -> String.format(java.util.Locale.ROOT, "alert while the index is at least %.1f%% "
+                    + "below its level 250 trading days ago", 100 * rule.threshold());
+        };
+    }
+
     public static ModelInfo of(ModelManifest m, String parametersSha256) {
-        return of(m, parametersSha256, null);
+        return of(m, parametersSha256, null, m.defaultPreference());
     }
 
     /**
@@ -35,7 +73,7 @@ public record ModelInfo(String version, String createdAt, String architecture, I
      *                    reads them from the packaged report; null without one)
      */
     public static ModelInfo of(ModelManifest m, String parametersSha256,
-                               com.fasterxml.jackson.databind.JsonNode outOfSample) {
+                               com.fasterxml.jackson.databind.JsonNode outOfSample, double preference) {
         ModelManifest.InputSpec in = m.input();
         ModelManifest.PartInfo test = m.parts() == null ? null : m.parts().get("test");
         return new ModelInfo(m.version(), m.createdAt(), m.architecture(), in.kind(), in.columns(), in.indexColumn(),
@@ -51,6 +89,6 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                         : m.isPooled() ? (outOfSample != null && outOfSample.path("method").asText()
                         .startsWith("walk-forward") ? "walk-forward report (markets that share an era): "
                         : "leave-one-market-out report: ") + "model-store/" + m.version() + "/report/README.md"
-                        : "test part: testMetrics", m.alarm(), parametersSha256, outOfSample);
+                        : "test part: testMetrics", m.alarm(), alarms(m, preference), parametersSha256, outOfSample);
     }
 }

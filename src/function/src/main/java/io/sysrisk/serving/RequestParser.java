@@ -25,36 +25,53 @@ final class RequestParser {
     sealed interface Valid permits History, Window {
         /** Whether the answer carries each score's attention. */
         boolean attention();
+
+        /** The preference of the alarm: the request's, or the function's default. */
+        double preference();
+
+        /** The alarm rule the scores alert by: the model's at {@link #preference()}. */
+        ModelManifest.AlarmRule rule();
     }
 
     /** Daily data whose dates {@code from..to} (null: the last date, the last date sent) are to be scored. */
-    record History(MarketData data, LocalDate from, LocalDate to, boolean attention) implements Valid {
+    record History(MarketData data, LocalDate from, LocalDate to, boolean attention, double preference,
+                   ModelManifest.AlarmRule rule) implements Valid {
     }
 
     /** One window of raw feature values, dated {@code asOf} (may be null), with its last day's 20-day volatility. */
-    record Window(double[][] raw, LocalDate asOf, double lastVolatility, boolean attention) implements Valid {
+    record Window(double[][] raw, LocalDate asOf, double lastVolatility, boolean attention, double preference,
+                  ModelManifest.AlarmRule rule) implements Valid {
     }
 
     /**
      * @param maxDays        most daily rows a request may send
      * @param maxScoredDates most dates one request may ask to score
+     * @param preference     the preference of an alarm when the request names none (the function's setting)
      */
-    static Valid parse(ScoreRequest r, ModelManifest m, int maxDays, int maxScoredDates) {
+    static Valid parse(ScoreRequest r, ModelManifest m, int maxDays, int maxScoredDates, double preference) {
         if (r == null) {
             throw new InvalidRequestException("empty request: send 'dates' and 'series' (daily observations) or "
                     + "'featureWindow'");
         }
         requireNoMix(r);
+        double mu = r.preference() == null ? preference : r.preference();
+        ModelManifest.AlarmRule rule = rule(m, mu);
         if (r.featureWindow() != null) {
             double[][] raw = featureWindow(r.featureWindow(), m.input());
-            // A model that alerts by the volatility rule reads it from the window's last vol_20d (the same value).
+            // An alarm by the volatility rule reads it from the window's last vol_20d (the same value); a rule of the
+            // market's level other than volatility cannot be read from features.
             int vol = m.input().features().indexOf(io.sysrisk.features.Feature.VOL_20D.id());
-            if (m.alertsByVolatility() && vol < 0) {
+            if (rule.family() == io.sysrisk.features.AlarmFamily.VOLATILITY && vol < 0) {
                 throw new InvalidRequestException("model " + m.version() + " alerts by the volatility rule and has no "
                         + "vol_20d feature: send closes, not a featureWindow");
             }
+            if (rule.readsPrices() && rule.family() != io.sysrisk.features.AlarmFamily.VOLATILITY) {
+                throw new InvalidRequestException("the alarm at preference " + mu + " reads "
+                        + rule.family().words() + ", which a featureWindow does not carry: send 'dates' and "
+                        + "'series', or another preference of " + m.preferences());
+            }
             return new Window(raw, r.asOf() == null ? null : date("asOf", r.asOf()),
-                    vol < 0 ? Double.NaN : raw[raw.length - 1][vol], r.wantsAttention());
+                    vol < 0 ? Double.NaN : raw[raw.length - 1][vol], r.wantsAttention(), mu, rule);
         }
         MarketData data = marketData(r, m.input(), maxDays);
         LocalDate from = r.from() == null ? null : date("from", r.from());
@@ -68,7 +85,20 @@ final class RequestParser {
             throw new InvalidRequestException("the range asks for " + inRange + " dates; at most " + maxScoredDates
                     + " per request");
         }
-        return new History(data, from, to, r.wantsAttention());
+        return new History(data, from, to, r.wantsAttention(), mu, rule);
+    }
+
+    /** The model's alarm rule at {@code preference}; a preference it does not offer is the caller's error. */
+    static ModelManifest.AlarmRule rule(ModelManifest m, double preference) {
+        if (!Double.isFinite(preference)) {
+            throw new InvalidRequestException("'preference' must be a number; offered: " + m.preferences());
+        }
+        try {
+            return m.alarmAt(preference);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'preference' " + preference + " is not offered; offered: "
+                    + m.preferences() + " (the weight on a missed fall; 1 - it on a false alarm)");
+        }
     }
 
     private static MarketData marketData(ScoreRequest r, ModelManifest.InputSpec input, int maxDays) {

@@ -20,17 +20,25 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param asOf          with {@code featureWindow}: the date its last row belongs to, echoed back
  * @param attention     optional, default true: false leaves each score's attention out of the answer (most of its
  *                      bytes: a 1,000-date range is about 60 times smaller without it)
+ * @param preference    optional: the alarm's preference mu, the weight on a missed fall (1 - mu on a false alarm),
+ *                      one of those the model offers (GET /model's {@code alarms}); default the function's setting
  */
 public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
                            @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series,
                            String from, String to,
                            @JsonDeserialize(using = CappedArrays.Rows.class) List<List<Double>> featureWindow,
-                           String asOf, Boolean attention) {
+                           String asOf, Boolean attention, Double preference) {
 
     /** The request without the attention option (the answer then has each score's attention). */
     public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
                         List<List<Double>> featureWindow, String asOf) {
-        this(dates, series, from, to, featureWindow, asOf, null);
+        this(dates, series, from, to, featureWindow, asOf, null, null);
+    }
+
+    /** The request without a preference (the answer alerts at the function's default). */
+    public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
+                        List<List<Double>> featureWindow, String asOf, Boolean attention) {
+        this(dates, series, from, to, featureWindow, asOf, attention, null);
     }
 
     /** Whether the answer carries each score's attention (unless the request says {@code "attention": false}). */

@@ -16,8 +16,16 @@ import io.sysrisk.scoring.Plausibility;
  * parameter file it was built from (also {@code GET /model}'s {@code parametersSha256}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScoreResponse(String modelVersion, String modelSha256, Double threshold, List<Score> scores,
-                            Timing timing, Integer status, String error, List<Plausibility.Warning> warnings) {
+public record ScoreResponse(String modelVersion, String modelSha256, Double threshold, Alarm alarm,
+                            List<Score> scores, Timing timing, Integer status, String error,
+                            List<Plausibility.Warning> warnings) {
+
+    /**
+     * The alarm every score's {@code alert} follows: its preference mu (the weight on a missed fall), and the rule
+     * chosen for it, the family's score ({@code by}, GET /model's {@code alarms}) at or above {@code threshold}.
+     */
+    public record Alarm(double preference, String by, double threshold) {
+    }
 
     /**
      * The systemic-event probability for the window ending on {@code asOf}, the alert, the reference it is compared
@@ -51,6 +59,12 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
         putIfPresent(n, "modelSha256", modelSha256);
         if (threshold != null) {
             n.put("threshold", threshold);
+        }
+        if (alarm != null) {
+            ObjectNode a = n.putObject("alarm");
+            a.put("preference", alarm.preference());
+            a.put("by", alarm.by());
+            a.put("threshold", alarm.threshold());
         }
         if (scores != null) {
             ArrayNode a = n.putArray("scores");
@@ -106,6 +120,7 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
 
     /** An error answer; the message is cut as {@link InvalidRequestException} cuts it, on every front. */
     public static ScoreResponse error(int status, String message) {
-        return new ScoreResponse(null, null, null, null, null, status, InvalidRequestException.bounded(message), null);
+        return new ScoreResponse(null, null, null, null, null, null, status, InvalidRequestException.bounded(message),
+                null);
     }
 }

@@ -58,6 +58,11 @@ public class ScoringService {
         model = loaded.model();
         modelSha256 = loaded.parametersSha256();
         scorer = new MarketScorer(manifest);
+        try {
+            manifest.alarmAt(config.alarm().preference());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("sysrisk.alarm.preference: " + e.getMessage(), e);
+        }
         if (config.serving().warmUp()) {
             warmUp();
         }
@@ -96,6 +101,11 @@ public class ScoringService {
         return ready;
     }
 
+    /** The preference of the alarm a request gets when it names none ({@code sysrisk.alarm.preference}). */
+    public double preference() {
+        return config.alarm().preference();
+    }
+
     /** The SHA-256 of the served model's parameter bytes. */
     public String modelSha256() {
         return modelSha256;
@@ -119,14 +129,14 @@ public class ScoringService {
         long t2;
         try {
             RequestParser.Valid valid = RequestParser.parse(request, m, config.serving().maxDays(),
-                    config.serving().maxScoredDates());
+                    config.serving().maxScoredDates(), config.alarm().preference());
             if (valid instanceof RequestParser.Window w) {
                 WindowBatch batch = scorer.featureWindow(w.raw(), warnings);
                 t1 = System.nanoTime();
-                dated = List.of(scorer.predictWindow(batch, w.asOf(), w.lastVolatility(), model));
+                dated = List.of(scorer.predictWindow(batch, w.asOf(), w.lastVolatility(), w.rule(), model));
             } else {
                 RequestParser.History h = (RequestParser.History) valid;
-                MarketScorer.Windows windows = scorer.windows(h.data(), h.from(), h.to());
+                MarketScorer.Windows windows = scorer.windows(h.data(), h.from(), h.to(), h.rule());
                 warnings.addAll(windows.warnings());
                 t1 = System.nanoTime();
                 dated = scorer.predict(windows, model);
@@ -135,7 +145,9 @@ public class ScoringService {
             boolean attention = valid.attention();
             List<ScoreResponse.Score> scores = dated.stream().map(d -> toScore(d, attention, m.horizons())).toList();
             ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, t2), ms(t0, t1), ms(t1, t2));
-            return new ScoreResponse(m.version(), modelSha256, m.threshold(), scores, timing, null, null,
+            ModelManifest.AlarmRule rule = valid.rule();
+            ScoreResponse.Alarm alarm = new ScoreResponse.Alarm(valid.preference(), rule.by(), rule.threshold());
+            return new ScoreResponse(m.version(), modelSha256, m.threshold(), alarm, scores, timing, null, null,
                     List.copyOf(warnings));
         } catch (DataValidationException e) {
             throw new InvalidRequestException(e.getMessage());

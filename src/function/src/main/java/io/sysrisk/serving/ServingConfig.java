@@ -11,6 +11,19 @@ public interface ServingConfig {
 
     Limits serving();
 
+    AlarmSettings alarm();
+
+    interface AlarmSettings {
+        /**
+         * The preference mu of the alarm a request gets when it names none: the weight on a missed fall, 1 - mu on a
+         * false alarm. It must be one the model offers (GET /model's {@code alarms}), else the function does not
+         * start. Default 0.5: misses and false alarms weigh the same, favouring neither error when a risk team has
+         * not said which costs it more (the study's headline tables are read at it too).
+         */
+        @WithDefault("0.5")
+        double preference();
+    }
+
     interface ModelSettings {
         /**
          * "packaged" (default): the models built into the application (from the project's model-store/ at build

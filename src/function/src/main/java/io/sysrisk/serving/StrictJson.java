@@ -116,7 +116,7 @@ public final class StrictJson {
     }
 
     private static final java.util.Set<String> FIELDS = java.util.Set.of("dates", "series", "from", "to",
-            "featureWindow", "asOf", "attention");
+            "featureWindow", "asOf", "attention", "preference");
 
     /**
      * The request built straight from the tree when every field is known and of its type, every array within the
@@ -186,6 +186,10 @@ public final class StrictJson {
         if (attention != null && !attention.isNull() && !attention.isBoolean()) {
             return null;
         }
+        JsonNode preference = node.get("preference");
+        if (preference != null && !preference.isNull() && !preference.isNumber()) {
+            return null;
+        }
         for (String text : List.of("from", "to", "asOf")) {
             JsonNode v = node.get(text);
             if (v != null && !v.isNull() && !v.isTextual()) {
@@ -193,7 +197,8 @@ public final class StrictJson {
             }
         }
         return new ScoreRequest(dateList, seriesMap, text(node, "from"), text(node, "to"), rows, text(node, "asOf"),
-                attention == null || attention.isNull() ? null : attention.booleanValue());
+                attention == null || attention.isNull() ? null : attention.booleanValue(),
+                preference == null || preference.isNull() ? null : preference.doubleValue());
     }
 
     /** An array of numbers and nulls within the limit, or null. */

@@ -21,13 +21,13 @@ class ScoreResponseTreeTest {
         List<ScoreResponse.Weight> attention = List.of(new ScoreResponse.Weight("2020-03-02", 0.25),
                 new ScoreResponse.Weight(null, 0.75));
         List<ScoreResponse> answers = List.of(
-                new ScoreResponse("any-index", "ab12", 0.31, List.of(
+                new ScoreResponse("any-index", "ab12", 0.31, new ScoreResponse.Alarm(0.7, "drawdown-memory", -12), List.of(
                         new ScoreResponse.Score("2020-03-03", 0.42, null, true, 0.55, attention),
                         new ScoreResponse.Score("2020-03-04", Double.NaN, null, false, null, null),
                         new ScoreResponse.Score("2020-03-05", 0.2, termStructure(), false, 0.3, null)),
                         new ScoreResponse.Timing(1.5, 0.25, 1.0), null, null,
                         List.of(new Plausibility.Warning("gap", "a 9-day gap"))),
-                new ScoreResponse("sp500", "cd34", null, List.of(), null, null, null, List.of()),
+                new ScoreResponse("sp500", "cd34", null, null, List.of(), null, null, null, List.of()),
                 ScoreResponse.error(400, "line 4: 'close' is not a number"),
                 ScoreResponse.error(413, "the request body is larger than 2097152 bytes"));
         for (ScoreResponse r : answers) {
@@ -35,7 +35,7 @@ class ScoreResponseTreeTest {
             // The same text, fields in the same order.
             assertEquals(JSON.writeValueAsString(r), JSON.writeValueAsString(r.toTree()), r.toString());
         }
-        assertEquals(Arrays.asList("modelVersion", "modelSha256", "threshold", "scores", "timing", "warnings"),
+        assertEquals(Arrays.asList("modelVersion", "modelSha256", "threshold", "alarm", "scores", "timing", "warnings"),
                 iterable(answers.get(0).toTree().fieldNames()));
     }
 

@@ -128,9 +128,59 @@ class ScoringRestTest {
         for (int k = 0; k < asOf.size(); k++) {
             assertEquals(dates.get(k).toString(), asOf.get(k));
             assertEquals(expected[k], r.getDouble("scores[" + k + "].probability"), 1e-5, asOf.get(k));
-            // The served alert is the manifest's alarm rule (for the committed model: the volatility fallback).
+            // The served alert is the manifest's alarm rule at the default preference.
             assertEquals(manifest.alert(expected[k], volatility[rows[k]]), r.getBoolean("scores[" + k + "].alert"),
                     asOf.get(k));
+        }
+    }
+
+    /**
+     * Each preference the model offers alerts by its own rule, computed from the request's closes exactly as over the
+     * whole history (the request carries the rule's look-back); one it does not offer is refused with the offered
+     * list, and a feature window cannot ask for a rule of the index level other than volatility.
+     */
+    @Test
+    void eachPreferenceAlertsByItsOwnRule() {
+        ModelManifest manifest = new ModelStore(Path.of("model-store")).manifest("any-index");
+        LocalDate end = LocalDate.of(2020, 4, 17); // the embedded S&P 500's last day
+        Map<String, Object> req = Requests.ending(end, 400);
+        req.put("from", "2020-02-03");
+        req.put("attention", false);
+        int changes = 0;
+        for (double mu : manifest.preferences()) {
+            req.put("preference", mu);
+            JsonPath r = post(Requests.json(req)).then().statusCode(200).extract().jsonPath();
+            ModelManifest.AlarmRule rule = manifest.alarmAt(mu);
+            assertEquals(mu, r.getDouble("alarm.preference"), 1e-12);
+            assertEquals(rule.by(), r.getString("alarm.by"));
+            double[] value = rule.readsPrices() ? rule.family().daily(Requests.SP500) : null;
+            List<String> asOf = r.getList("scores.asOf");
+            boolean previous = false;
+            for (int k = 0; k < asOf.size(); k++) {
+                int t = Requests.SP500.dates().indexOf(LocalDate.parse(asOf.get(k)));
+                boolean expected = rule.alert(r.getDouble("scores[" + k + "].probability"),
+                        value == null ? Double.NaN : value[t]);
+                boolean alert = r.getBoolean("scores[" + k + "].alert");
+                assertEquals(expected, alert, mu + " " + asOf.get(k));
+                changes += k > 0 && alert != previous ? 1 : 0;
+                previous = alert;
+            }
+        }
+        assertTrue(changes > 0, "over the 2020 fall some preference's alarm switches: the test can tell rules apart");
+        req.put("preference", 0.9);
+        badRequest(req, "not offered; offered: " + manifest.preferences());
+        for (double mu : manifest.preferences()) {
+            ModelManifest.AlarmRule rule = manifest.alarmAt(mu);
+            if (rule.readsPrices() && !rule.by().equals(ModelManifest.AlarmRule.VOLATILITY)) {
+                Map<String, Object> window = new java.util.LinkedHashMap<>();
+                List<List<Double>> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < manifest.input().window(); i++) {
+                    rows.add(java.util.Arrays.stream(manifest.normalization().mean()).boxed().toList());
+                }
+                window.put("featureWindow", rows);
+                window.put("preference", mu);
+                badRequest(window, "which a featureWindow does not carry");
+            }
         }
     }
 
@@ -151,17 +201,27 @@ class ScoringRestTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        double threshold = new ModelStore(Path.of("model-store")).manifest("any-index").alarm().threshold();
+        ModelManifest manifest = new ModelStore(Path.of("model-store")).manifest("any-index");
+        com.fasterxml.jackson.databind.JsonNode atDefault = null;
+        for (com.fasterxml.jackson.databind.JsonNode p : lomo.get("preferenceAlarms")) {
+            atDefault = p.get("preference").asDouble() == 0.5 ? p : atDefault;
+        }
         given().when().get(model).then().statusCode(200)
                 .body("outOfSample.stratified_model.prAuc", equalTo((float) lomo.get("stratified").get(0)
                         .get("prAuc").asDouble()))
                 .body("outOfSample.pooledPrAucMinusVolatility.interval.low", equalTo((float) lomo
                         .get("pooledComparisons").get("prVsVolatility").get("interval").get("low").asDouble()))
                 .body("outOfSample.alarms.onsets", equalTo(served(lomo).get("onsets").asInt()))
-                .body("outOfSample.alarmMeans", containsString(String.format(java.util.Locale.ROOT,
-                        "20-day volatility is at or above %.3f", threshold)))
-                .body("outOfSample.alarmMeans", containsString(String.format(java.util.Locale.ROOT, "warned %d of %d "
-                        + "fall onsets", served(lomo).get("warned").asInt(), served(lomo).get("onsets").asInt())))
+                .body("outOfSample.alarmMeans", containsString("At the default preference 0.5: "
+                        + ModelInfo.inWords(manifest.alarmAt(0.5))))
+                .body("outOfSample.alarmMeans", containsString(String.format(java.util.Locale.ROOT, "relative "
+                        + "usefulness %+.3f", atDefault.get("selected").get("usefulness").asDouble())))
+                .body("outOfSample.preferenceAlarms", hasSize(lomo.get("preferenceAlarms").size()))
+                .body("alarms.preference", equalTo(0.5f))
+                .body("alarms.offered.by", equalTo(manifest.preferences().stream()
+                        .map(mu -> manifest.alarmAt(mu).by()).toList()))
+                .body("alarms.offered.inWords[0]", equalTo(ModelInfo.inWords(manifest.alarmAt(
+                        manifest.preferences().get(0)))))
                 .body("outOfSample.alarmMeans", containsString(lomo.get("calmInWords").asText()))
                 .body("outOfSample.alarms.skill", equalTo((float) lomo.get("headlineVerdict").get("skill").asDouble()))
                 .body("outOfSample.skillOfUninformativeAlarms.circularShifts95",

@@ -13,13 +13,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.sysrisk.store.ModelManifest;
 import io.sysrisk.store.ModelStoreException;
 
 /** Startup fails fast, with the store's message, on a missing or corrupt model; it never serves half a model. */
 class ScoringServiceStartupTest {
 
     static ServingConfig config(String store, String version) {
+        return config(store, version, ModelManifest.DEFAULT_PREFERENCE);
+    }
+
+    static ServingConfig config(String store, String version, double preference) {
         return new ServingConfig() {
+            @Override
+            public AlarmSettings alarm() {
+                return () -> preference;
+            }
+
             @Override
             public ModelSettings model() {
                 return new ModelSettings() {
@@ -69,6 +79,14 @@ class ScoringServiceStartupTest {
 
     /** The version the retired single-market job wrote (a panel model), kept as a test fixture of the old shape. */
     static final String OLD_JOB_STORE = "src/fixtures/model-store";
+
+    @Test
+    void aPreferenceTheModelDoesNotOfferStopsStartup() {
+        ScoringService s = new ScoringService(config("model-store", "sp500-ohlcv", 0.9));
+        IllegalStateException e = assertThrows(IllegalStateException.class, s::start);
+        assertTrue(e.getMessage().contains("sysrisk.alarm.preference") && e.getMessage().contains("offered"),
+                e.getMessage());
+    }
 
     @Test
     void anUnknownVersionStopsStartup() {

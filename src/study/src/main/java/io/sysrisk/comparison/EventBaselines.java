@@ -182,6 +182,51 @@ public final class EventBaselines {
                 interval(out[4]));
     }
 
+    /**
+     * The 95% interval of relative usefulness at {@code preference} of alarms {@code a} minus alarms {@code b} on the
+     * same days (paired: both read from each resample), circular blocks within each part as in {@link #intervals}.
+     */
+    public static Interval usefulnessDifference(List<int[]> rows, List<boolean[]> a, List<boolean[]> b,
+                                                List<int[]> onsets, double preference, int samples, long seed) {
+        int total = rows.stream().mapToInt(r -> r.length).sum();
+        // Per day: signal day, a alarms, b alarms.
+        boolean[] signal = new boolean[total];
+        boolean[] alarmA = new boolean[total];
+        boolean[] alarmB = new boolean[total];
+        int[] segments = new int[rows.size()];
+        int offset = 0;
+        for (int p = 0; p < rows.size(); p++) {
+            int[] r = rows.get(p);
+            for (int i = 0; i < r.length; i++) {
+                signal[offset + i] = EventMetrics.signal(onsets.get(p), r[i]);
+                alarmA[offset + i] = a.get(p)[i];
+                alarmB[offset + i] = b.get(p)[i];
+            }
+            segments[p] = r.length;
+            offset += r.length;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] out = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            int[] c = new int[6]; // signal days, days, a on signal, a on quiet, b on signal, b on quiet
+            CircularBlocks.resample(segments, BlockBootstrap.MIN_BLOCK, random, i -> {
+                c[1]++;
+                if (signal[i]) {
+                    c[0]++;
+                    c[2] += alarmA[i] ? 1 : 0;
+                    c[4] += alarmB[i] ? 1 : 0;
+                } else {
+                    c[3] += alarmA[i] ? 1 : 0;
+                    c[5] += alarmB[i] ? 1 : 0;
+                }
+            });
+            int quiet = c[1] - c[0];
+            out[s] = EventMetrics.relativeUsefulness(preference, c[0], c[2], quiet, c[3])
+                    - EventMetrics.relativeUsefulness(preference, c[0], c[4], quiet, c[5]);
+        }
+        return interval(out);
+    }
+
     private static Interval interval(double[] v) {
         return new Interval(quantile(v, 0.025), quantile(v, 0.975));
     }

@@ -44,7 +44,7 @@ final class FoldStatistics {
         List<ScoreResult> refs = new ArrayList<>();
         FittedReferences.of(exp, market, rows).forEach((name, values) -> refs.add(score(name, values, f.labels(),
                 segments)));
-        return f.withScores(name -> !FittedReferences.INPUTS.containsKey(name), refs);
+        return f.withScores(name -> !FittedReferences.derived(name), refs);
     }
 
     /**
@@ -71,7 +71,8 @@ final class FoldStatistics {
 
     /** The families an error diagram is drawn for: scores of the folds, then indicators of the market's closes. */
     static final List<String> DIAGRAM_FAMILIES = List.of(MODEL, VOLATILITY, Evidence.ML_LOGISTIC,
-            Evidence.LOG_VOLATILITY, Evidence.DRAWDOWN_MEMORY, Evidence.WORST_DRAWDOWN);
+            Evidence.LOG_VOLATILITY, Evidence.TRAILING_RETURN, Evidence.HAWKES, Evidence.DRAWDOWN_MEMORY,
+            Evidence.WORST_DRAWDOWN);
 
     /**
      * Each family's error diagram over {@code folds} (the whole-history ones), on each fold's scored rows

@@ -132,6 +132,8 @@ public final class LeaveOneMarketOut {
     /** The inputs every recipe of the study reads: the recipes' own (the default), or a model's inputs. */
     private java.util.function.UnaryOperator<Recipe> inputs = java.util.function.UnaryOperator.identity();
     private Design design = Design.LOMO;
+    /** Each scored fold's pick of a probability ({@link ProbabilitySelection}), in the folds' order, this run's. */
+    private final List<Evidence.ProbabilityChoice> probabilityChoices = new ArrayList<>();
 
     /** One outer fold: what is held out, and the last day whose windows are scored (null: the period's end). */
     record Outer(String name, PooledConfig.HeldOut heldOut, LocalDate scoredTo) {
@@ -262,6 +264,7 @@ public final class LeaveOneMarketOut {
 
     private Result evaluate(List<Outer> folds, int wholeHistory, PooledConfig base, ModelConfig member,
                             TrainConfig train, long start) {
+        probabilityChoices.clear();
         List<FoldResult> results = new ArrayList<>();
         int pooledCount = 0;
         for (int i = 0; i < folds.size(); i++) {
@@ -300,7 +303,7 @@ public final class LeaveOneMarketOut {
         }
         // The calm stratum ranks the scores each fold's stratum ranks: not the fitted references.
         List<Integer> calmScores = java.util.stream.IntStream.range(0, pooledFolds.get(0).scores().size()).boxed()
-                .filter(k -> !FittedReferences.INPUTS.containsKey(pooledFolds.get(0).scores().get(k).name()))
+                .filter(k -> !FittedReferences.derived(pooledFolds.get(0).scores().get(k).name()))
                 .toList();
         CalmFigures pooledCalm = CalmStratum.pooled(Labeler.CALM_DAYS,
                 pooledFolds.stream().map(FoldResult::onsets).toList(),
@@ -353,7 +356,10 @@ public final class LeaveOneMarketOut {
         return new Result(Evidence.SCHEMA, design, settings.mode(), kept, pooled, stratified, pc, anchored,
                 pooledEvents, y.length, Arrays.stream(y).sum(), pooledCalm,
                 settings.candidates().stream().map(Recipe::candidate).toList(), served, configurations,
-                (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams);
+                (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams,
+                PreferenceAlarms.pooled(pooledFolds, pooledFolds.stream().map(FoldResult::rows).toList(),
+                        pooledFolds.stream().map(FoldResult::onsets).toList(), markets, settings.samples()),
+                List.copyOf(probabilityChoices));
     }
 
     /** Each row of the paper's comparison beside the paper's network and volatility, pooled, paired. */
@@ -492,7 +498,11 @@ public final class LeaveOneMarketOut {
                             variantCalibration.get(chosenKey)),
                     new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants));
             f = stats.withFittedReferences(f, exp, market, t.getValue().rows());
-            out.add(ProbabilityFigures.fold(f, context.trainingRate(), settings.samples()));
+            Evidence.ProbabilityChoice choice = ProbabilitySelection.choose(f, exp);
+            probabilityChoices.add(choice);
+            f = ProbabilitySelection.withSelected(f, choice, stats);
+            f = ProbabilityFigures.fold(f, context.trainingRate(), settings.samples());
+            out.add(f.withAlarms(PreferenceAlarms.fold(f, exp)));
         }
         return out;
     }
@@ -537,7 +547,7 @@ public final class LeaveOneMarketOut {
                 settings.samples(), Resampling.CALM_STRATUM);
         FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
                 test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
-                events, fold.bestEpochs(), calm, fold.trainedOn(), Double.NaN, List.of(), test.rows(), onsets,
+                events, fold.bestEpochs(), calm, fold.trainedOn(), Double.NaN, List.of(), null, test.rows(), onsets,
                 calmOnsets, calmKept, vol);
         EventRow served = events.get(served()).rows().get(0);
         log.accept(String.format("  %s: selected (" + selection.chosen() + ") ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "

@@ -41,7 +41,9 @@ final class Reanalysis {
      * The default's study {@code old}, written by the build before this schema, brought to this schema without
      * training anything: each outer fold is prepared again (data, parts, windows; no network), its test days must be
      * the days {@code old} scored (else refused: the plan changed); then the fitted references are fitted on each
-     * fold, and the proper scores and error diagrams derived from the test windows' values {@code old} kept, as a
+     * fold and one chosen among them without its market ({@link ProbabilitySelection}), the alarms at each preference
+     * chosen on its training days ({@link PreferenceAlarms}), and the proper
+     * scores and error diagrams derived from the test windows' values {@code old} kept, as a
      * new run of the study computes them. Every other figure is kept as it was. It may be run again on its own
      * output: what it derives is made again, not added twice.
      */
@@ -58,6 +60,7 @@ final class Reanalysis {
         List<FoldResult> folds = new ArrayList<>();
         List<int[]> scoredRows = new ArrayList<>();
         List<int[]> onsetRows = new ArrayList<>();
+        List<Evidence.ProbabilityChoice> choices = new ArrayList<>();
         for (int i = 0; i < outer.size(); i++) {
             LeaveOneMarketOut.Outer o = outer.get(i);
             FoldResult f = old.folds().get(i);
@@ -77,8 +80,12 @@ final class Reanalysis {
             double rate = ProbabilityFigures.trainingRate(exp);
             log.accept(String.format("[re-analysis %d/%d] %s: %d test days as scored, training base rate %.4f",
                     i + 1, outer.size(), f.fold(), f.windows(), rate));
-            folds.add(ProbabilityFigures.fold(stats.withFittedReferences(f, exp, f.market(), rows), rate,
-                    settings.samples()));
+            FoldResult fitted = stats.withFittedReferences(f, exp, f.market(), rows);
+            Evidence.ProbabilityChoice choice = ProbabilitySelection.choose(fitted, exp);
+            choices.add(choice);
+            FoldResult again = ProbabilityFigures.fold(ProbabilitySelection.withSelected(fitted, choice, stats), rate,
+                    settings.samples());
+            folds.add(again.withAlarms(PreferenceAlarms.fold(again, exp)));
             scoredRows.add(rows);
             onsetRows.add(Labeler.onsets(exp.heldOut().market().data(), (LabelDefinition.Onset) config.label()));
         }
@@ -87,15 +94,15 @@ final class Reanalysis {
         int[] y = pooledFolds.stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
         // The study's pooled figures stay; the fitted references' are added (or made again) beside them.
         List<ScoreResult> pooled = new ArrayList<>(old.pooled().stream()
-                .filter(s -> !FittedReferences.INPUTS.containsKey(s.name())).toList());
+                .filter(s -> !FittedReferences.derived(s.name())).toList());
         List<Stratified> stratified = new ArrayList<>(old.stratified().stream()
-                .filter(s -> !FittedReferences.INPUTS.containsKey(s.name())).toList());
+                .filter(s -> !FittedReferences.derived(s.name())).toList());
         // Pooled values of the scores the fitted references are paired with, and of the references themselves.
         Map<String, double[]> values = new java.util.HashMap<>();
         for (int k = 0; k < pooledFolds.get(0).scores().size(); k++) {
             int s = k;
             String name = pooledFolds.get(0).scores().get(s).name();
-            boolean reference = FittedReferences.INPUTS.containsKey(name);
+            boolean reference = FittedReferences.derived(name);
             if (reference || name.equals(MODEL) || name.equals(VOLATILITY)) {
                 values.put(name, pooledFolds.stream().flatMapToDouble(f -> Arrays.stream(f.scores().get(s).score()))
                         .toArray());
@@ -112,6 +119,8 @@ final class Reanalysis {
                 old.pooledPositives(), old.pooledCalm(), old.candidates(), old.served(), old.configurations(),
                 old.seconds(), old.paperComparison(), probabilities, stats.fittedReferences(values, y, segments, null),
                 FoldStatistics.errorDiagrams(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
-                        onsetRows.subList(0, pooledFolds.size()), markets));
+                        onsetRows.subList(0, pooledFolds.size()), markets),
+                PreferenceAlarms.pooled(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
+                        onsetRows.subList(0, pooledFolds.size()), markets, settings.samples()), choices);
     }
 }

@@ -21,6 +21,8 @@ final class Resampling {
     static final long PROBABILITIES = 47;
     /** The error diagrams' circular shifts. */
     static final long ERROR_DIAGRAMS = 53;
+    /** The alarms at each preference: each family's and the selection's usefulness, and their paired difference. */
+    static final long PREFERENCE_ALARMS = 59;
 
     private Resampling() {
     }

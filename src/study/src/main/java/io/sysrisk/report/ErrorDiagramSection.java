@@ -42,8 +42,7 @@ final class ErrorDiagramSection {
                 + "which keeps how its alarm days cluster and loses their timing: its area skill's median and 95th "
                 + "percentile. The drawdown families are "
                 + "indicators of the index level: **%s** and **%s**; every other row is a score of the tables above. "
-                + "What this does not do yet: choose the served alarm per preference across these families by "
-                + "nested selection.%n%n", AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS, Evidence.DRAWDOWN_MEMORY,
+                + "The next section chooses the served alarm per preference across these families.%n%n", AlarmNulls.MIN_SHIFT, AlarmNulls.SHIFTS, Evidence.DRAWDOWN_MEMORY,
                 Evidence.WORST_DRAWDOWN));
         sb.append("| family | onsets | area skill | shifted: median (95th percentile) | above its shifted median |");
         for (double b : BUDGETS) {

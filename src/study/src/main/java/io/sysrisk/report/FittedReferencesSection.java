@@ -29,5 +29,30 @@ final class FittedReferencesSection {
                     diff(f.rocSelectedMinus()), diff(f.prSelectedMinus()), diff(f.rocMinusVolatility()),
                     diff(f.prMinusVolatility())));
         }
+        choices(sb, r);
+    }
+
+    /** Each fold's pick of a reference as its probability, chosen without its held-out market. */
+    private static void choices(StringBuilder sb, Evidence.Result r) {
+        if (r.probabilityChoices() == null || r.probabilityChoices().isEmpty()) {
+            return;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(r.fittedReferences().stream()
+                .map(Evidence.FittedReference::name).toList());
+        sb.append(String.format(java.util.Locale.ROOT, "%n**Which one a fold would serve as its probability, chosen "
+                + "without its held-out market** (the score *%s* in every table): an inner leave-one-market-out over "
+                + "the fold's training markets (each inner market's period kept out of the others' fit; an inner "
+                + "market needs %d onset windows) fits each reference on the other markets and scores the inner "
+                + "market's training and validation windows; the best pooled Brier skill against the inner training "
+                + "rate is the pick.%n%n| fold | pick |", Evidence.SELECTED_PROBABILITY,
+                io.sysrisk.comparison.ProbabilitySelection.MIN_INNER_POSITIVES));
+        names.forEach(n -> sb.append(" inner Brier skill: ").append(n).append(" |"));
+        sb.append(" inner markets |\n|---|---|").append("---|".repeat(names.size())).append("---|\n");
+        for (Evidence.ProbabilityChoice c : r.probabilityChoices()) {
+            sb.append("| ").append(c.fold()).append(" | ").append(c.chosen()).append(" |");
+            names.forEach(n -> sb.append(c.innerBrierSkill().containsKey(n) ? String.format(java.util.Locale.ROOT,
+                    " %+.4f |", c.innerBrierSkill().get(n)) : " |"));
+            sb.append(' ').append(String.join(", ", c.innerMarkets())).append(" |\n");
+        }
     }
 }

@@ -242,6 +242,7 @@ public final class LomoReportWriter {
         sb.append(diffRow("**pooled**", r.pooledComparisons()));
         FittedReferencesSection.write(sb, r);
         ErrorDiagramSection.write(sb, r);
+        PreferenceAlarmsSection.write(sb, r);
 
         headline(sb, r);
         PaperSection.write(sb, r);

@@ -176,7 +176,10 @@ class CommittedEvidenceTest {
         for (double tau : new double[] {0.16, 0.2, 0.3, 0.4}) {
             assertTrue(vol.missAt(tau) < memory.missAt(tau), "at " + tau);
         }
-        r.errorDiagrams().forEach(x -> assertTrue(x.areaSkill() > x.shiftSkill()[2], x.name()));
+        // Every family is above its shifted copies' 95th percentile but the trailing return's logistic (the
+        // evidence says so).
+        r.errorDiagrams().forEach(x -> assertEquals(!x.name().equals(
+                io.sysrisk.research.evidence.Evidence.TRAILING_RETURN), x.areaSkill() > x.shiftSkill()[2], x.name()));
         assertTrue(Files.readString(Path.of("README.md")).replaceAll("\\s+", " ").contains("below about 10% a "
                 + "memory of recent drawdowns misses fewest onsets, above it volatility"), "the README says it");
     }
@@ -203,12 +206,88 @@ class CommittedEvidenceTest {
         }
         io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p = r.probabilities(
                 io.sysrisk.research.evidence.Evidence.LOG_VOLATILITY);
-        double low = r.pooledFolds().stream().mapToDouble(f -> f.probabilities(p.name()).calibrationRatio()
-                .estimate()).min().orElseThrow();
-        double high = r.pooledFolds().stream().mapToDouble(f -> f.probabilities(p.name()).calibrationRatio()
-                .estimate()).max().orElseThrow();
+        double[] range = ratioRange(r, p.name());
+        double low = range[0];
+        double high = range[1];
         assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "Brier skill %+.3f [%+.3f, %+.3f], held-out "
                 + "markets at %.2fx-%.2fx", p.brierSkill().estimate(), p.brierSkill().interval().low(),
                 p.brierSkill().interval().high(), low, high)), p.brierSkill() + " " + low + " " + high);
+    }
+
+    /**
+     * The README's alarms at each preference, held to the committed report and the served manifest: the served
+     * recipe's held-out usefulness at 0.5 and 0.7, the best simple rule's at 0.7, the former alarm's usefulness at
+     * 0.5 no better than never alarming, and the served model's rule at each preference.
+     */
+    @Test
+    void theReadmesAlarmsAtEachPreferenceAreTheReports() throws IOException {
+        io.sysrisk.research.evidence.Evidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
+        }
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        for (io.sysrisk.research.evidence.Evidence.PreferenceAlarms p : r.preferenceAlarms()) {
+            if (p.preference() == 0.3) {
+                continue;
+            }
+            io.sysrisk.research.evidence.Evidence.FamilyAlarm s = p.selected();
+            String figure = String.format(java.util.Locale.ROOT, "%+.3f [%+.3f, %+.3f] at %s", s.usefulness(),
+                    s.usefulnessInterval().low(), s.usefulnessInterval().high(), p.preference());
+            assertTrue(readme.contains(figure), figure);
+        }
+        io.sysrisk.research.evidence.Evidence.PreferenceAlarms at07 = r.preferenceAlarms().get(2);
+        io.sysrisk.research.evidence.Evidence.FamilyAlarm best = at07.family(at07.bestSimple());
+        assertEquals("worst-drawdown", best.family());
+        assertTrue(at07.selectedMinusBestSimple().high() < 0, "below it beyond noise: " + at07);
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "below the worst 120-day drawdown's %+.3f "
+                + "[%+.3f, %+.3f] beyond noise", best.usefulness(), best.usefulnessInterval().low(),
+                best.usefulnessInterval().high())), best.toString());
+        // The alarm served before: the network's row at 0.5 (volatility where its threshold was not adopted).
+        io.sysrisk.research.evidence.Evidence.EventRow before = r.pooledEvents().get(
+                io.sysrisk.research.evidence.Evidence.served()).rows().get(0);
+        assertTrue(before.intervals().usefulness().low() < 0 && before.intervals().usefulness().high() > 0,
+                "no more useful than never alarming: " + before.intervals().usefulness());
+        io.sysrisk.store.ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
+        assertEquals("none", m.alarmAt(0.3).by());
+        assertEquals("none", m.alarmAt(0.5).by());
+        assertEquals("worst-drawdown", m.alarmAt(0.7).by());
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "alarms at 0.7 (the worst 120-day drawdown "
+                + "at %.1f%% or more) and says \"no alarm\" at 0.3 and 0.5", 100 * m.alarmAt(0.7).threshold())), readme);
+    }
+
+    /** The README's Hawkes reference: its pooled Brier skill and every held-out market within the goal's band. */
+    @Test
+    void theReadmesHawkesReferenceIsTheReports() throws IOException {
+        io.sysrisk.research.evidence.Evidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
+        }
+        io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p = r.probabilities(
+                io.sysrisk.research.evidence.Evidence.HAWKES);
+        double[] range = ratioRange(r, p.name());
+        double low = range[0];
+        double high = range[1];
+        assertTrue(p.brierSkill().interval().low() > 0 && low >= 0.7 && high <= 1.4, p.brierSkill() + " " + low
+                + " " + high);
+        // Chosen without the held-out market: how often it is the pick, and the pick's pooled skill.
+        long hawkes = r.probabilityChoices().stream().filter(c -> c.chosen().equals(p.name())).count();
+        io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities s = r.probabilities(
+                io.sysrisk.research.evidence.Evidence.SELECTED_PROBABILITY);
+        String picked = String.format(java.util.Locale.ROOT, "picks it in %d folds of %d), the pick scores Brier "
+                + "skill %+.3f [%+.3f, %+.3f] with every market in the band", hawkes, r.probabilityChoices().size(),
+                s.brierSkill().estimate(), s.brierSkill().interval().low(), s.brierSkill().interval().high());
+        assertTrue(r.pooledFolds().stream().allMatch(f -> f.probabilities(s.name()).withinBand()), "in the band");
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "Brier skill %+.3f [%+.3f, %+.3f], held-out "
+                + "markets at %.2fx-%.2fx", p.brierSkill().estimate(), p.brierSkill().interval().low(),
+                p.brierSkill().interval().high(), low, high)), p.brierSkill() + " " + low + " " + high);
+        assertTrue(readme.contains(picked), picked);
+    }
+
+    /** The lowest and highest held-out market's mean probability over its onset rate, of the score {@code name}. */
+    private static double[] ratioRange(io.sysrisk.research.evidence.Evidence.Result r, String name) {
+        java.util.DoubleSummaryStatistics s = r.pooledFolds().stream().mapToDouble(f -> f.probabilities(name)
+                .calibrationRatio().estimate()).summaryStatistics();
+        return new double[] {s.getMin(), s.getMax()};
     }
 }

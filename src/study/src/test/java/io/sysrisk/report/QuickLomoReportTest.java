@@ -35,9 +35,9 @@ class QuickLomoReportTest {
         assertEquals(2, r.folds().size());
         assertEquals(r.folds().stream().mapToInt(Evidence.FoldResult::windows).sum(), r.pooledWindows());
         for (Evidence.FoldResult f : r.folds()) {
-            assertEquals(5 + PaperRows.ALL.size() + 2, f.scores().size(),
-                    "selected, volatility, logistic, plain, anchored, the paper's comparison's rows, the two fitted "
-                    + "references");
+            assertEquals(5 + PaperRows.ALL.size() + 5, f.scores().size(),
+                    "selected, volatility, logistic, plain, anchored, the paper's comparison's rows, the four fitted "
+                    + "references and the one selected among them");
             for (PaperRows.Row row : PaperRows.ALL) {
                 Evidence.ScoreResult rowScore = f.scores().stream().filter(s -> s.name().equals(row.name()))
                         .findFirst().orElseThrow();
@@ -126,13 +126,27 @@ class QuickLomoReportTest {
         assertEquals(r.folds().get(0).windows(), fold.get("dates").size());
         assertEquals(r.folds().get(0).windows(), fold.get("labels").size());
         assertEquals(r.folds().get(0).windows(), fold.get("scores").get(0).get("score").size());
-        assertEquals(5 + PaperRows.ALL.size() + 2, json.get("stratified").size());
-        assertEquals(List.of(Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY), r.fittedReferences().stream()
+        assertEquals(5 + PaperRows.ALL.size() + 5, json.get("stratified").size());
+        // Each fold's pick of a probability among the references, made without its market, is a score of the fold.
+        assertEquals(r.folds().size(), r.probabilityChoices().size());
+        for (int i = 0; i < r.folds().size(); i++) {
+            Evidence.ProbabilityChoice c = r.probabilityChoices().get(i);
+            assertEquals(r.folds().get(i).fold(), c.fold());
+            assertTrue(r.fittedReferences().stream().anyMatch(x -> x.name().equals(c.chosen())), c.toString());
+            assertTrue(!c.innerMarkets().contains(r.folds().get(i).market()), "the held-out market is no inner one");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    scoreValues(r.folds().get(i), c.chosen()),
+                    scoreValues(r.folds().get(i), Evidence.SELECTED_PROBABILITY));
+        }
+        assertTrue(md.contains("Which one a fold would serve as its probability"), md);
+        assertEquals(List.of(Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY, Evidence.TRAILING_RETURN,
+                Evidence.HAWKES), r.fittedReferences().stream()
                 .map(Evidence.FittedReference::name).toList());
         assertTrue(md.contains("## References fitted by maximum likelihood"), md);
         // Every family's error diagram, pooled, with its shifted copies' null.
         assertEquals(List.of(Evidence.MODEL, Evidence.VOLATILITY, Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY,
-                Evidence.DRAWDOWN_MEMORY, Evidence.WORST_DRAWDOWN), r.errorDiagrams().stream()
+                Evidence.TRAILING_RETURN, Evidence.HAWKES, Evidence.DRAWDOWN_MEMORY, Evidence.WORST_DRAWDOWN),
+                r.errorDiagrams().stream()
                 .map(io.sysrisk.research.evaluation.ErrorDiagram::name).toList());
         for (io.sysrisk.research.evaluation.ErrorDiagram d : r.errorDiagrams()) {
             assertEquals(1.0, d.missRate()[0], 0.0);
@@ -142,6 +156,20 @@ class QuickLomoReportTest {
         assertTrue(md.contains("## Alarms at every budget: error diagrams (Molchan)")
                 && md.contains("(" + ErrorDiagramSection.CHART + ")"), md);
         assertTrue(ImageIO.read(dir.resolve(ErrorDiagramSection.CHART).toFile()).getWidth() >= 800);
+        // The alarm at each preference: every family's and the served recipe's, chosen per fold without its market.
+        assertEquals(Evidence.PREFERENCES.length, r.preferenceAlarms().size());
+        for (int k = 0; k < Evidence.PREFERENCES.length; k++) {
+            Evidence.PreferenceAlarms p = r.preferenceAlarms().get(k);
+            assertEquals(Evidence.PREFERENCES[k], p.preference());
+            assertEquals(List.of("model", "volatility", "drawdown-memory", "worst-drawdown", "trailing-return"),
+                    p.families().stream().map(Evidence.FamilyAlarm::family).toList());
+            assertEquals(r.pooledFolds().size(), p.chosen().size());
+            assertTrue(p.selectedMinusBestSimple().low() <= p.selectedMinusBestSimple().high(), p.toString());
+            for (Evidence.FoldResult f : r.folds()) {
+                assertEquals(Evidence.PREFERENCES[k], f.alarms().get(k).preference());
+            }
+        }
+        assertTrue(md.contains("## Alarms at your preference"), md);
         assertEquals(PaperRows.ALL.size(), json.get("paperComparison").get("rows").size());
         assertTrue(md.contains("## The paper's comparison (arXiv 2502.06847)") && md.contains("| transformer | "), md);
         assertEquals(r.pooledCalm().calmOnsets(), json.get("pooledCalm").get("calmOnsets").asInt());
@@ -164,7 +192,8 @@ class QuickLomoReportTest {
     /** Every probability score's proper scores against its fold's training base rate, per fold and pooled, first. */
     private static void properScores(Evidence.Result r, String md, Path dir) throws IOException {
         List<String> judged = List.of(Evidence.MODEL, Evidence.LOGISTIC, Evidence.PLAIN, Evidence.ANCHORED,
-                Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY);
+                Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY, Evidence.TRAILING_RETURN, Evidence.HAWKES,
+                Evidence.SELECTED_PROBABILITY);
         for (Evidence.FoldResult f : r.folds()) {
             assertTrue(f.trainingRate() > 0 && f.trainingRate() < 1, f.fold() + ": " + f.trainingRate());
             assertEquals(judged, f.probabilities().stream().map(ProbabilityEvidence.Probabilities::name).toList(),
@@ -195,6 +224,11 @@ class QuickLomoReportTest {
      * its proper scores derived from the windows it kept: the same figures the study computes itself. A report whose
      * days are not the plan's is refused.
      */
+    /** The values of the score called {@code name} in fold {@code f}. */
+    private static double[] scoreValues(Evidence.FoldResult f, String name) {
+        return f.scores().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow().score();
+    }
+
     private static void reanalysis(ModelManifest m, Evidence.Result r, byte[] written, Path dir) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
                 ModelStore.json().readTree(written);
@@ -203,8 +237,11 @@ class QuickLomoReportTest {
         old.remove("probabilityVerdict");
         old.remove("fittedReferences");
         old.remove("errorDiagrams");
+        old.remove("preferenceAlarms");
+        old.remove("probabilityChoices");
         java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> fitted = x -> List.of(
-                Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY).contains(x.get("name").asText());
+                Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY, Evidence.TRAILING_RETURN, Evidence.HAWKES,
+                Evidence.SELECTED_PROBABILITY).contains(x.get("name").asText());
         for (String list : List.of("pooled", "stratified")) {
             java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = old.get(list).elements();
             while (it.hasNext()) {
@@ -214,7 +251,8 @@ class QuickLomoReportTest {
             }
         }
         old.get("folds").forEach(f -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(List.of("probabilities", "trainingRate"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(List.of("probabilities", "trainingRate",
+                    "alarms"));
             java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = f.get("scores").elements();
             while (it.hasNext()) {
                 if (fitted.test(it.next())) {
@@ -230,6 +268,8 @@ class QuickLomoReportTest {
         assertEquals(Evidence.SCHEMA, after.schema());
         assertEquals(r.probabilities(), after.probabilities(), "the re-analysis derives the study's own figures");
         assertEquals(r.fittedReferences(), after.fittedReferences());
+        assertEquals(r.preferenceAlarms(), after.preferenceAlarms());
+        assertEquals(r.probabilityChoices(), after.probabilityChoices());
         assertEquals(r.errorDiagrams().size(), after.errorDiagrams().size());
         for (int i = 0; i < r.errorDiagrams().size(); i++) {
             io.sysrisk.research.evaluation.ErrorDiagram a = r.errorDiagrams().get(i);
@@ -244,6 +284,7 @@ class QuickLomoReportTest {
         for (int i = 0; i < r.folds().size(); i++) {
             assertEquals(r.folds().get(i).trainingRate(), after.folds().get(i).trainingRate());
             assertEquals(r.folds().get(i).probabilities(), after.folds().get(i).probabilities());
+            assertEquals(r.folds().get(i).alarms(), after.folds().get(i).alarms());
         }
         // Its README keeps the run's line and says what was derived, and when.
         Path again = Files.createDirectories(dir.resolve("again"));

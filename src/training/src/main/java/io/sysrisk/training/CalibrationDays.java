@@ -12,9 +12,53 @@ import io.sysrisk.research.labels.Labeler;
 /**
  * Calibration windows as days: each market's calibration rows and onsets, in the pooled calibration set's order,
  * for choosing an alarm threshold with the event definitions the report judges ({@link
- * io.sysrisk.evaluation.AlarmThreshold}).
+ * io.sysrisk.evaluation.AlarmThreshold}). {@link #training} makes the same of every day the experiment may learn
+ * from (its training, validation and calibration rows): where a rule with no fitted part chooses its threshold.
  */
 public record CalibrationDays(int[] signal, int[] segments, double[] volatility) {
+
+    /** Each market's rows a simple rule's threshold is chosen on: its training, validation and calibration rows. */
+    static int[] trainingRows(PooledExperiment.MarketPart m) {
+        return java.util.stream.IntStream.concat(java.util.stream.IntStream.concat(
+                java.util.Arrays.stream(m.trainRows()), java.util.Arrays.stream(m.validationRows())),
+                java.util.Arrays.stream(m.calibrationRows())).sorted().distinct().toArray();
+    }
+
+    /**
+     * Every day {@code exp} may learn from as days ({@link #trainingRows}), market after market: no day of a held-out
+     * market, nor of its period in any other.
+     */
+    public static CalibrationDays training(PooledExperiment exp) {
+        List<Integer> signal = new ArrayList<>();
+        List<Integer> segments = new ArrayList<>();
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            int[] rows = trainingRows(m);
+            if (rows.length == 0) {
+                continue;
+            }
+            int[] onsets = Labeler.onsets(m.market().data(), (LabelDefinition.Onset) exp.config().label());
+            for (int s : EventMetrics.signals(rows, onsets, EventMetrics.STANDARD)) {
+                signal.add(s);
+            }
+            segments.add(rows.length);
+        }
+        return new CalibrationDays(signal.stream().mapToInt(Integer::intValue).toArray(),
+                segments.stream().mapToInt(Integer::intValue).toArray(), null);
+    }
+
+    /** {@code family}'s value on each day of {@link #training}, in its order. */
+    public static double[] trainingValues(PooledExperiment exp, io.sysrisk.features.AlarmFamily family) {
+        List<Double> out = new ArrayList<>();
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            int[] rows = trainingRows(m);
+            if (rows.length > 0) {
+                for (double v : Indicators.slice(family.daily(m.market().data()), rows)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
     public static CalibrationDays of(PooledExperiment exp) {
         return of(exp, EventMetrics.STANDARD);
     }

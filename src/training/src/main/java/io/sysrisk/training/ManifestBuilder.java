@@ -39,6 +39,7 @@ final class ManifestBuilder {
     private ModelManifest.EnsembleInfo ensemble;
     private PooledConfig pooled;
     private ModelManifest.AlarmRule alarm;
+    private List<ModelManifest.PreferenceAlarm> alarms;
 
     ManifestBuilder(String version, ModelConfig model) {
         this.version = version;
@@ -76,10 +77,12 @@ final class ManifestBuilder {
         return this;
     }
 
-    /** A pooled model: its experiment's config and its served alarm rule. */
-    ManifestBuilder pooled(PooledConfig pooled, ModelManifest.AlarmRule alarm) {
+    /** A pooled model: its experiment's config, its served alarm rule and its alarm at every preference. */
+    ManifestBuilder pooled(PooledConfig pooled, ModelManifest.AlarmRule alarm,
+                           List<ModelManifest.PreferenceAlarm> alarms) {
         this.pooled = pooled;
         this.alarm = alarm;
+        this.alarms = alarms;
         return this;
     }
 
@@ -87,7 +90,7 @@ final class ManifestBuilder {
         return new ModelManifest(ModelManifest.FORMAT_VERSION, version,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ModelManifest.architectureOf(model), model,
                 input, normalization, label, experiment, split, parts, threshold, training, metrics, data, versions(),
-                null, ensemble, pooled, null, alarm);
+                null, ensemble, pooled, null, alarm, alarms);
     }
 
     /** The software a model was made with. */

@@ -1,13 +1,22 @@
 package io.sysrisk.training;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.sysrisk.evaluation.AlarmThreshold;
+import io.sysrisk.features.AlarmFamily;
 import io.sysrisk.research.evaluation.AlarmThresholds;
+import io.sysrisk.research.experiment.PooledExperiment;
+import io.sysrisk.store.ModelManifest;
 
 /**
  * The served alarm rule, the one the training job writes into a manifest and the studies judge: a score's threshold
  * with the best relative usefulness at a preference on the calibration days ({@link CalibrationDays}, the report's
  * event definitions), adopted only when the lower 5% of that usefulness over resamples is above 0; otherwise the
- * reference rule, 20-day volatility at or above its 90th percentile over the training days.
+ * reference rule, 20-day volatility at or above its 90th percentile over the training days. At each preference the
+ * family is chosen too ({@link #select}): of the {@link #CANDIDATES} whose thresholds were adopted, the one most
+ * useful on the calibration days.
  */
 public final class ServedAlarm {
 
@@ -18,6 +27,72 @@ public final class ServedAlarm {
     public static final long THRESHOLD_SEED = 31;
 
     private ServedAlarm() {
+    }
+
+    /**
+     * The families an alarm may be served by, in the order ties go: the model's score first, then the simple rules
+     * of the market's level. The trailing return is measured beside them, not offered.
+     */
+    public static final List<AlarmFamily> CANDIDATES = List.of(AlarmFamily.MODEL, AlarmFamily.VOLATILITY,
+            AlarmFamily.DRAWDOWN_MEMORY, AlarmFamily.WORST_DRAWDOWN);
+
+    /**
+     * Each candidate's threshold at {@code mu}: the model's on the calibration days, from {@code
+     * calibrationProbability} (its weights never saw them; its Platt scaling did); each rule of the market's level on
+     * every day the experiment may learn from ({@link CalibrationDays#training}): a rule with one number to choose
+     * gains from the longest history (the calibration part alone holds a handful of onsets), and no day of a
+     * held-out market's period is among them.
+     */
+    public static Map<AlarmFamily, AlarmThreshold> candidates(PooledExperiment exp, double[] calibrationProbability,
+                                                              double mu) {
+        return choices(exp, CANDIDATES, calibrationProbability, new double[] {mu}).get(0);
+    }
+
+    /** As {@link #candidates}, for each of {@code families} and at each of {@code mus}: one map per preference. */
+    public static List<Map<AlarmFamily, AlarmThreshold>> choices(PooledExperiment exp, List<AlarmFamily> families,
+                                                                 double[] calibrationProbability, double[] mus) {
+        CalibrationDays cal = CalibrationDays.of(exp);
+        CalibrationDays training = CalibrationDays.training(exp);
+        Map<AlarmFamily, double[]> values = new LinkedHashMap<>();
+        for (AlarmFamily f : families) {
+            values.put(f, f == AlarmFamily.MODEL ? calibrationProbability : CalibrationDays.trainingValues(exp, f));
+        }
+        List<Map<AlarmFamily, AlarmThreshold>> out = new java.util.ArrayList<>();
+        for (double mu : mus) {
+            Map<AlarmFamily, AlarmThreshold> m = new LinkedHashMap<>();
+            values.forEach((f, v) -> m.put(f, v == null ? null : choose(v, f == AlarmFamily.MODEL ? cal : training,
+                    mu)));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * The served alarm at {@code mu} from each candidate's choice ({@link #candidates}): of those adopted, the one
+     * with the best usefulness where it was chosen (ties: the earlier in {@link #CANDIDATES}); when none was adopted,
+     * no alarm ({@link AlarmFamily#NONE}, recording the model's choice): no rule showed it beats never alarming at
+     * this preference, and an alarm by a fixed rule (the former fallback, volatility above its training 90th
+     * percentile) was measured to do worse than none at preference 0.3 on the held-out markets.
+     */
+    public static ModelManifest.PreferenceAlarm select(double mu, Map<AlarmFamily, AlarmThreshold> choices) {
+        AlarmFamily best = null;
+        for (AlarmFamily f : CANDIDATES) {
+            AlarmThreshold c = choices.get(f);
+            if (c != null && c.adopted() && (best == null || c.usefulness() > choices.get(best).usefulness())) {
+                best = f;
+            }
+        }
+        Map<String, AlarmThreshold> byId = new LinkedHashMap<>();
+        choices.forEach((f, c) -> byId.put(f.id(), c));
+        ModelManifest.AlarmRule rule = best == null
+                ? new ModelManifest.AlarmRule(AlarmFamily.NONE.id(), 0, choices.get(AlarmFamily.MODEL))
+                : new ModelManifest.AlarmRule(best.id(), choices.get(best).threshold(), choices.get(best));
+        return new ModelManifest.PreferenceAlarm(mu, rule, byId);
+    }
+
+    /** Whether {@code alarm} is no alarm (no candidate adopted), not a chosen family's threshold. */
+    public static boolean isNone(ModelManifest.PreferenceAlarm alarm) {
+        return alarm.rule().family() == AlarmFamily.NONE;
     }
 
     /** The threshold of {@code calibrationScore} (one value per calibration window of {@code days}) at {@code mu}. */

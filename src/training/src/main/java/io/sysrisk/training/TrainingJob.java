@@ -56,10 +56,10 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                     validationProbability = WindowScore.probabilities(DjlScoring.score(p, exp.validation()));
                     calibrationProbability = WindowScore.probabilities(DjlScoring.score(p, exp.calibration()));
                 }
-                ModelManifest.AlarmRule alarm = alarmRule(exp, calibrationProbability, log);
+                Alarms alarms = alarms(exp, calibrationProbability, log);
                 Metrics validation = Metrics.of(validationProbability, exp.validation().labels(),
-                        alarm.choice().threshold());
-                ModelManifest manifest = manifest(exp, result, validation, alarm);
+                        alarms.model().threshold());
+                ModelManifest manifest = manifest(exp, result, validation, alarms);
                 Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); %s", version,
                         folder, seeds.size(), result.seconds(), evidenceCommand()));
@@ -114,23 +114,49 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
         span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
     }
 
-    /** The served alarm ({@link ServedAlarm}) on the calibration part, and the manifest's words for it. */
-    static ModelManifest.AlarmRule alarmRule(PooledExperiment exp, double[] calibrationProbability,
-                                             Consumer<String> log) {
-        CalibrationDays days = CalibrationDays.of(exp);
-        AlarmThreshold choice = ServedAlarm.choose(calibrationProbability, days, ServedAlarm.PREFERENCE);
-        String how = String.format(java.util.Locale.ROOT, "relative usefulness %.3f on calibration days (lower 5%% "
-                + "over resamples %.3f)", choice.usefulness(), choice.lowerBound());
-        if (choice.adopted()) {
-            log.accept(String.format(java.util.Locale.ROOT, "alarm: probability >= %.4f, adopted: %s",
-                    choice.threshold(), how));
-            return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.MODEL, choice.threshold(), choice);
+    /**
+     * The served alarms: at each preference of {@link io.sysrisk.research.evidence.Evidence#PREFERENCES}, the family
+     * and threshold {@link ServedAlarm#select} picks on the calibration part; {@code alarm} is the one at
+     * {@link ServedAlarm#PREFERENCE}, {@code model} the model's own choice there (the manifest's probability threshold).
+     */
+    record Alarms(ModelManifest.AlarmRule alarm, AlarmThreshold model, List<ModelManifest.PreferenceAlarm> all) {
+    }
+
+    /** The served alarms ({@link ServedAlarm}) on the calibration part, each logged in words. */
+    static Alarms alarms(PooledExperiment exp, double[] calibrationProbability, Consumer<String> log) {
+        List<ModelManifest.PreferenceAlarm> all = new java.util.ArrayList<>();
+        ModelManifest.PreferenceAlarm served = null;
+        for (double mu : io.sysrisk.research.evidence.Evidence.PREFERENCES) {
+            ModelManifest.PreferenceAlarm a = ServedAlarm.select(mu, ServedAlarm.candidates(exp,
+                    calibrationProbability, mu));
+            all.add(a);
+            log.accept(describe(a));
+            if (mu == ServedAlarm.PREFERENCE) {
+                served = a;
+            }
         }
-        double p90 = Indicators.trainVolatilityThreshold(exp);
-        log.accept(String.format(java.util.Locale.ROOT, "alarm: the model's threshold is NOT adopted (%s%s): alerts "
-                + "follow the reference rule, 20-day volatility >= %.4f (train p90)", how,
-                choice.never() ? "; never alarming was best" : "", p90));
-        return new ModelManifest.AlarmRule(ModelManifest.AlarmRule.VOLATILITY, p90, choice);
+        if (served == null) {
+            throw new IllegalStateException("the served preference " + ServedAlarm.PREFERENCE + " is not among "
+                    + java.util.Arrays.toString(io.sysrisk.research.evidence.Evidence.PREFERENCES));
+        }
+        return new Alarms(served.rule(), served.candidates().get(ModelManifest.AlarmRule.MODEL), List.copyOf(all));
+    }
+
+    /** One preference's alarm in words, with each candidate's usefulness on the calibration days. */
+    static String describe(ModelManifest.PreferenceAlarm a) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "alarm at preference %.1f: ",
+                a.preference()));
+        if (ServedAlarm.isNone(a)) {
+            sb.append("no family's threshold adopted: no alarm");
+        } else {
+            sb.append(String.format(java.util.Locale.ROOT, "%s >= %.4f", a.rule().family().words(),
+                    a.rule().threshold()));
+        }
+        sb.append("; relative usefulness where chosen (the model: calibration days; the rules: every training day), "
+                + "lower 5% over resamples:");
+        a.candidates().forEach((id, c) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.3f (%.3f%s)", id,
+                c.usefulness(), c.lowerBound(), c.adopted() ? ", adopted" : "")));
+        return sb.toString();
     }
 
     /**
@@ -143,7 +169,7 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
     }
 
     private ModelManifest manifest(PooledExperiment exp, WindowTrainer.Trained result, Metrics validation,
-                                   ModelManifest.AlarmRule alarm) {
+                                   Alarms alarms) {
         int lookback = exp.features().lookback();
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
                 exp.features().ids(), experiment.window(), lookback, experiment.window() + lookback);
@@ -157,8 +183,9 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                 .input(input, exp.normalization())
                 .experiment(experiment.name(), experiment.label(), null, parts, data.files())
                 .training(train, result)
-                .evaluation(probabilityThreshold(alarm.choice()), new EvaluationReport(validation, null, null, null, Double.NaN))
-                .pooled(experiment, alarm)
+                .evaluation(probabilityThreshold(alarms.model()), new EvaluationReport(validation, null, null, null,
+                        Double.NaN))
+                .pooled(experiment, alarms.alarm(), alarms.all())
                 .build();
     }
 

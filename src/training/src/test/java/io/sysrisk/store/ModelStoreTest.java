@@ -61,7 +61,7 @@ class ModelStoreTest {
         NormalizationStats norm = new NormalizationStats(features, new double[] {0, 0, 0}, new double[] {1, 1, 1}, 8);
         return new ModelManifest(ModelManifest.FORMAT_VERSION, version, "2026-01-01T00:00:00Z",
                 ModelManifest.architectureOf(cfg), cfg, input, norm, new LabelDefinition.FutureDrawdown(20, 0.07), "test",
-                null, Map.of(), 0.5, null, null, List.of(), Map.of(), null, null, null, null, null);
+                null, Map.of(), 0.5, null, null, List.of(), Map.of(), null, null, null, null, null, null);
     }
 
     private static Model newModel() {

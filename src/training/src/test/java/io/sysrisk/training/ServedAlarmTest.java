@@ -48,4 +48,24 @@ class ServedAlarmTest {
         assertFalse(refused.adopted(), refused.toString());
         assertArrayEquals(ServedAlarm.at(vol, 0.9), ServedAlarm.alarm(refused, noise, vol, 0.9));
     }
+
+    @Test
+    void theMostUsefulAdoptedFamilyIsServedAndNoneWhenNoneIsAdopted() {
+        java.util.Map<io.sysrisk.features.AlarmFamily, AlarmThreshold> choices = new java.util.LinkedHashMap<>();
+        choices.put(io.sysrisk.features.AlarmFamily.MODEL, new AlarmThreshold(0.7, 0.2, 0.30, -0.01, false));
+        choices.put(io.sysrisk.features.AlarmFamily.VOLATILITY, new AlarmThreshold(0.7, 0.25, 0.10, 0.02, true));
+        choices.put(io.sysrisk.features.AlarmFamily.WORST_DRAWDOWN, new AlarmThreshold(0.7, 0.08, 0.15, 0.05, true));
+        choices.put(io.sysrisk.features.AlarmFamily.TRAILING_RETURN, new AlarmThreshold(0.7, 0.1, 0.9, 0.5, true));
+        io.sysrisk.store.ModelManifest.PreferenceAlarm a = ServedAlarm.select(0.7, choices);
+        org.junit.jupiter.api.Assertions.assertEquals("worst-drawdown", a.rule().by(),
+                "the most useful adopted candidate; the model's higher usefulness was not adopted, the trailing "
+                        + "return is no candidate");
+        org.junit.jupiter.api.Assertions.assertEquals(0.08, a.rule().threshold());
+        org.junit.jupiter.api.Assertions.assertEquals(4, a.candidates().size(), "every choice is recorded");
+
+        choices.replaceAll((f, c) -> new AlarmThreshold(c.preference(), c.threshold(), c.usefulness(), -0.01, false));
+        io.sysrisk.store.ModelManifest.PreferenceAlarm none = ServedAlarm.select(0.7, choices);
+        assertTrue(ServedAlarm.isNone(none));
+        assertFalse(none.rule().alert(1.0, 1e9), "no alarm never alerts");
+    }
 }

@@ -193,6 +193,22 @@ public class EvidenceService {
             p.remove("pooled");
             out.set("probability", p);
         }
+        double mu = service.preference();
+        ModelManifest.AlarmRule served = m.alarmAt(mu);
+        JsonNode atPreference = null;
+        for (JsonNode p : e.path("preferenceAlarms")) {
+            if (p.path("preference").asDouble() == mu) {
+                atPreference = p;
+            }
+        }
+        if (atPreference != null) {
+            // The alarm is chosen per preference: what it is at the default one, and how that recipe did held out.
+            out.set("preferenceAlarms", e.get("preferenceAlarms"));
+            out.put("alarmMeans", String.format(java.util.Locale.ROOT, "At the default preference %.1f: %s. %s%s",
+                    mu, io.sysrisk.serving.ModelInfo.inWords(served), atPreference.path("inWords").asText(),
+                    calmWords == null ? "" : " " + calmWords));
+            return out;
+        }
         String rule = m.alertsByVolatility()
                 ? String.format(java.util.Locale.ROOT, "the index's 20-day volatility is at or above %.3f (the 90th "
                         + "percentile of the training days; the model's own threshold was not adopted)",
@@ -435,6 +451,20 @@ public class EvidenceService {
         ProbabilityEvidence.Verdict verdict = r.probabilityVerdict();
         if (verdict != null) {
             out.set("probability", probability(verdict, r.probabilities(Evidence.MODEL), r.probabilities()));
+        }
+        if (r.preferenceAlarms() != null) {
+            // The alarm at each preference as served, judged on the held-out markets (the page's table and words).
+            ArrayNode prefs = out.putArray("preferenceAlarms");
+            for (Evidence.PreferenceAlarms p : r.preferenceAlarms()) {
+                ObjectNode o = (ObjectNode) EvidenceJson.tree(p);
+                Evidence.FamilyAlarm best = p.family(p.bestSimple());
+                o.put("inWords", String.format(java.util.Locale.ROOT, "At preference %.1f the served recipe's alarm "
+                        + "had relative usefulness %+.3f [%+.3f, %+.3f] on the held-out markets (0: no better than "
+                        + "never or always alarming), %s (%s: %+.3f).", p.preference(), p.selected().usefulness(),
+                        p.selected().usefulnessInterval().low(), p.selected().usefulnessInterval().high(),
+                        p.verdict(), best.family(), best.usefulness()));
+                prefs.add(o);
+            }
         }
         if (r.paperComparison() != null) {
             ObjectNode paper = (ObjectNode) EvidenceJson.tree(r.paperComparison());

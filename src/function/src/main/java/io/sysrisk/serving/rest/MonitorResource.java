@@ -38,8 +38,9 @@ public class MonitorResource {
     @Path("markets/{id}/history")
     @Operation(summary = "One chunk of an embedded market's scored history (the same scores as POST /score)")
     public MonitorService.HistoryChunk history(@PathParam("id") String id,
-                                               @QueryParam("chunk") @DefaultValue("0") String chunk) {
-        return monitor.history(id, chunk(chunk));
+                                               @QueryParam("chunk") @DefaultValue("0") String chunk,
+                                               @QueryParam("preference") String preference) {
+        return monitor.history(id, chunk(chunk), preference(preference));
     }
 
     @POST
@@ -47,23 +48,39 @@ public class MonitorResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "One chunk of the scored history of an uploaded date,close CSV")
     public MonitorService.HistoryChunk uploadedHistory(String csv,
-                                                       @QueryParam("chunk") @DefaultValue("0") String chunk) {
-        return monitor.uploadedHistory(csv, chunk(chunk));
+                                                       @QueryParam("chunk") @DefaultValue("0") String chunk,
+                                                       @QueryParam("preference") String preference) {
+        return monitor.uploadedHistory(csv, chunk(chunk), preference(preference));
     }
 
     @GET
     @Path("markets/{id}/window")
     @Operation(summary = "The window ending on a date: score, attention per date, raw features")
-    public MonitorService.WindowDetail window(@PathParam("id") String id, @QueryParam("date") String date) {
-        return monitor.window(id, date);
+    public MonitorService.WindowDetail window(@PathParam("id") String id, @QueryParam("date") String date,
+                                              @QueryParam("preference") String preference) {
+        return monitor.window(id, date, preference(preference));
     }
 
     @POST
     @Path("upload/window")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "The window ending on a date of an uploaded date,close CSV")
-    public MonitorService.WindowDetail uploadedWindow(String csv, @QueryParam("date") String date) {
-        return monitor.uploadedWindow(csv, date);
+    public MonitorService.WindowDetail uploadedWindow(String csv, @QueryParam("date") String date,
+                                                      @QueryParam("preference") String preference) {
+        return monitor.uploadedWindow(csv, date, preference(preference));
+    }
+
+    /** The alarm's preference, absent for the function's default, or a 400 saying what it must be. */
+    private static Double preference(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new io.sysrisk.serving.InvalidRequestException("preference '" + text + "' is not a number: one of "
+                    + "GET /model's alarms.offered");
+        }
     }
 
     /** The chunk number, or a 400 saying what it must be (JAX-RS would answer a bad number with a bare 404). */

@@ -63,13 +63,15 @@ public class MonitorService {
      * date (the model's input columns by name); {@code indexColumn}: a panel model's index, else null;
      * {@code memberDrawdown}: for a panel, the fall below its 250-day high that counts a member as in drawdown.
      * {@code horizons}: a term-structure model's horizons in trading days (null for one horizon);
-     * {@code servedHorizon}: the one whose probability is the page's "probability".
+     * {@code servedHorizon}: the one whose probability is the page's "probability". {@code alarmBy} and its
+     * thresholds: the alarm at the function's default preference; {@code alarms}: every preference offered (the
+     * page's control), each rule in words.
      */
     public record Overview(String modelVersion, String modelSha256, String createdAt, boolean closeOnly,
                            String label, String alarmBy, double threshold, Double volatilityThreshold,
                            int window, int requiredDays, int chunkDates, int maxUploadDays, List<MarketInfo> markets,
                            Card card, List<String> columns, String indexColumn, Double memberDrawdown,
-                           List<Integer> horizons, Integer servedHorizon) {
+                           List<Integer> horizons, Integer servedHorizon, io.sysrisk.serving.ModelInfo.Alarms alarms) {
     }
 
     /**
@@ -122,14 +124,15 @@ public class MonitorService {
                 list.add(info(market.name(), market.about(), market.data(), inTraining));
             }
         }
-        ModelManifest.AlarmRule alarm = m.alarm();
-        String by = alarm == null ? ModelManifest.AlarmRule.MODEL : alarm.by();
+        ModelManifest.AlarmRule alarm = m.alarmAt(service.preference());
+        String by = alarm.by();
         return new Overview(m.version(), service.modelSha256(), m.createdAt(), closeOnly, m.label().describe(), by,
-                by.equals(ModelManifest.AlarmRule.MODEL) && alarm != null ? alarm.threshold() : m.threshold(),
+                by.equals(ModelManifest.AlarmRule.MODEL) ? alarm.threshold() : m.threshold(),
                 by.equals(ModelManifest.AlarmRule.VOLATILITY) ? alarm.threshold() : null, m.input().window(),
                 m.input().requiredDays(), chunkDates(), config.serving().maxDays(), list, card(m),
                 m.input().columns(), panel(m) ? m.input().indexColumn() : null,
-                panel(m) ? memberDrawdown(m) : null, m.horizons(), m.model().servedHorizon());
+                panel(m) ? memberDrawdown(m) : null, m.horizons(), m.model().servedHorizon(),
+                io.sysrisk.serving.ModelInfo.alarms(m, service.preference()));
     }
 
     /** A model of an index and its members (the page draws the members' state). */
@@ -171,24 +174,41 @@ public class MonitorService {
     }
 
     public HistoryChunk history(String marketId, int chunk) {
+        return history(marketId, chunk, null);
+    }
+
+    /** As {@link #history(String, int)}, alerting at {@code preference} (null: the function's default). */
+    public HistoryChunk history(String marketId, int chunk, Double preference) {
         Market market = market(marketId);
-        return history(market.name(), market.data(), chunk);
+        return history(market.name(), market.data(), chunk, preference);
     }
 
     public HistoryChunk uploadedHistory(String csv, int chunk) {
-        return history("upload", upload(csv), chunk);
+        return uploadedHistory(csv, chunk, null);
+    }
+
+    public HistoryChunk uploadedHistory(String csv, int chunk, Double preference) {
+        return history("upload", upload(csv), chunk, preference);
     }
 
     public WindowDetail window(String marketId, String date) {
+        return window(marketId, date, null);
+    }
+
+    public WindowDetail window(String marketId, String date, Double preference) {
         Market market = market(marketId);
-        return window(market.name(), market.data(), date);
+        return window(market.name(), market.data(), date, preference);
     }
 
     public WindowDetail uploadedWindow(String csv, String date) {
-        return window("upload", upload(csv), date);
+        return uploadedWindow(csv, date, null);
     }
 
-    private HistoryChunk history(String name, MarketData data, int chunk) {
+    public WindowDetail uploadedWindow(String csv, String date, Double preference) {
+        return window("upload", upload(csv), date, preference);
+    }
+
+    private HistoryChunk history(String name, MarketData data, int chunk, Double preference) {
         long t0 = System.nanoTime();
         ModelManifest m = service.manifest();
         int first = m.input().requiredDays() - 1;
@@ -206,7 +226,7 @@ public class MonitorService {
         }
         int start = first + chunk * per;
         int end = Math.min(n - 1, start + per - 1);
-        ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start, false));
+        ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start, false, preference));
         double[] close = io.sysrisk.data.PriceLevels.marketLevel(data);
         List<String> dates = new ArrayList<>(r.scores().size());
         List<Double> closes = new ArrayList<>(r.scores().size());
@@ -272,7 +292,7 @@ public class MonitorService {
         return out;
     }
 
-    private WindowDetail window(String name, MarketData data, String date) {
+    private WindowDetail window(String name, MarketData data, String date, Double preference) {
         if (date == null || date.isBlank()) {
             throw new InvalidRequestException("which window? send ?date=YYYY-MM-DD");
         }
@@ -290,7 +310,7 @@ public class MonitorService {
                     + data.dates().get(Math.min(first, data.size() - 1)) + ".." + data.dates().get(data.size() - 1)
                     + ", trading days only)");
         }
-        ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t, true));
+        ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t, true, preference));
         ScoreResponse.Score s = r.scores().get(0);
         MarketScorer.FeatureRows rows;
         try {
@@ -320,7 +340,8 @@ public class MonitorService {
      * A POST /score request for rows {@code from..to} of {@code data} (from below 0 means 0), scoring dates
      * {@code rows[score]..rows[to]}, with every column the served model reads.
      */
-    private ScoreRequest request(MarketData data, int from, int to, int score, boolean attention) {
+    private ScoreRequest request(MarketData data, int from, int to, int score, boolean attention,
+                                 Double preference) {
         from = Math.max(0, from);
         List<String> dates = new ArrayList<>(to - from + 1);
         for (int i = from; i <= to; i++) {
@@ -336,7 +357,7 @@ public class MonitorService {
             series.put(c, values);
         }
         return new ScoreRequest(dates, series, data.dates().get(score).toString(),
-                data.dates().get(to).toString(), null, null, attention);
+                data.dates().get(to).toString(), null, null, attention, preference);
     }
 
     /**

@@ -58,6 +58,6 @@ public class ScoreResource {
     @Path("model")
     @Operation(summary = "The served model: version, input, features, window, label, threshold, test metrics")
     public ModelInfo model() {
-        return ModelInfo.of(service.manifest(), service.modelSha256(), evidence.outOfSample());
+        return ModelInfo.of(service.manifest(), service.modelSha256(), evidence.outOfSample(), service.preference());
     }
 }

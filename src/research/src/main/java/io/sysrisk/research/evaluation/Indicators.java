@@ -9,6 +9,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import io.sysrisk.data.InputKind;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.evaluation.Metrics;
+import io.sysrisk.features.AlarmFamily;
 import io.sysrisk.features.Feature;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
@@ -89,52 +90,14 @@ public final class Indicators {
         return FeaturePipeline.volatility20d(data);
     }
 
-    /** The fall that makes a day a drawdown day for {@link #drawdownMemory}: 7%, the label's size. */
-    public static final double MEMORY_FALL = 0.07;
-    /** The high a drawdown day is measured from: the last 20 trading days. */
-    public static final int MEMORY_HIGH_DAYS = 20;
-    /** The look-back of {@link #worstDrawdown}: 120 trading days. */
-    public static final int WORST_DRAWDOWN_DAYS = 120;
-
-    /**
-     * Drawdown memory: minus the days since the level last closed at least {@link #MEMORY_FALL} below its high of the
-     * last {@link #MEMORY_HIGH_DAYS} days (0 on such a day; higher is more recent). Before the first such day,
-     * -infinity: ranked last. Causal: day t reads days up to t.
-     */
+    /** Drawdown memory ({@link AlarmFamily#DRAWDOWN_MEMORY}): minus the days since the last 7% drawdown day. */
     public static double[] drawdownMemory(MarketData data) {
-        double[] level = io.sysrisk.data.PriceLevels.marketLevel(data);
-        double[] out = new double[level.length];
-        int last = -1;
-        for (int t = 0; t < level.length; t++) {
-            double high = Double.NEGATIVE_INFINITY;
-            for (int k = Math.max(0, t - MEMORY_HIGH_DAYS + 1); k <= t; k++) {
-                high = Math.max(high, level[k]);
-            }
-            if (level[t] <= (1 - MEMORY_FALL) * high) {
-                last = t;
-            }
-            out[t] = last < 0 ? Double.NEGATIVE_INFINITY : -(t - last);
-        }
-        return out;
+        return AlarmFamily.DRAWDOWN_MEMORY.daily(data);
     }
 
-    /**
-     * The worst drawdown of the last {@link #WORST_DRAWDOWN_DAYS} days: the deepest fall of the level below its
-     * running peak within the window, as a positive share (higher is deeper). Causal: day t reads days up to t.
-     */
+    /** The worst drawdown of the last 120 days ({@link AlarmFamily#WORST_DRAWDOWN}), as a positive share. */
     public static double[] worstDrawdown(MarketData data) {
-        double[] level = io.sysrisk.data.PriceLevels.marketLevel(data);
-        double[] out = new double[level.length];
-        for (int t = 0; t < level.length; t++) {
-            double peak = Double.NEGATIVE_INFINITY;
-            double worst = 0;
-            for (int k = Math.max(0, t - WORST_DRAWDOWN_DAYS + 1); k <= t; k++) {
-                peak = Math.max(peak, level[k]);
-                worst = Math.max(worst, 1 - level[k] / peak);
-            }
-            out[t] = worst;
-        }
-        return out;
+        return AlarmFamily.WORST_DRAWDOWN.daily(data);
     }
 
     /** Standardized shift of the absorption ratio: causal, from days t-249..t. */

@@ -82,6 +82,12 @@ public final class Evidence {
     public static final String ML_LOGISTIC = "logistic, maximum likelihood (last day)";
     /** Log 20-day and log 120-day volatility, logistic regression by maximum likelihood. */
     public static final String LOG_VOLATILITY = "logistic of log volatility (20 and 120 days)";
+    /** A logistic of the trailing 250-day return, fitted by maximum likelihood. */
+    public static final String TRAILING_RETURN = "logistic of the trailing 250-day return";
+    /** A logistic of the log Hawkes intensity of large losses, both fitted on training days. */
+    public static final String HAWKES = "logistic of a Hawkes intensity of large losses";
+    /** The fitted reference a fold's inner leave-one-market-out chose for its Brier skill: its probability. */
+    public static final String SELECTED_PROBABILITY = "fitted reference selected on proper scores (nested)";
     /** Minus the days since the close was 7% below its 20-day high (an error diagram's family). */
     public static final String DRAWDOWN_MEMORY = "drawdown memory (days since 7% below the 20-day high)";
     /** The worst drawdown of the last 120 days (an error diagram's family). */
@@ -148,7 +154,9 @@ public final class Evidence {
                              List<ScoreResult> scores, Comparisons comparisons, Comparisons anchoredComparisons,
                              Selection selection, List<EventTable> events, Map<String, List<Integer>> bestEpochs,
                              CalmFigures calm, String trainedOn, double trainingRate,
-                             List<ProbabilityEvidence.Probabilities> probabilities, @JsonIgnore int[] rows,
+                             List<ProbabilityEvidence.Probabilities> probabilities,
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             List<io.sysrisk.store.ModelManifest.PreferenceAlarm> alarms, @JsonIgnore int[] rows,
                              @JsonIgnore int[] onsets, @JsonIgnore boolean[] calmOnsets, @JsonIgnore int[] calmKept,
                              @JsonIgnore double[] volatility) {
 
@@ -160,7 +168,7 @@ public final class Evidence {
             List<ScoreResult> kept = scores.stream().map(s -> drop.test(s.name()) ? s.withoutValues() : s).toList();
             return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, kept,
                     comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, trainingRate,
-                    probabilities, rows, onsets, calmOnsets, calmKept, volatility);
+                    probabilities, alarms, rows, onsets, calmOnsets, calmKept, volatility);
         }
 
         /**
@@ -173,14 +181,21 @@ public final class Evidence {
             all.addAll(more);
             return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, all,
                     comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, trainingRate,
-                    probabilities, rows, onsets, calmOnsets, calmKept, volatility);
+                    probabilities, alarms, rows, onsets, calmOnsets, calmKept, volatility);
+        }
+
+        /** This fold with its alarms at every preference, chosen across families on its calibration days. */
+        public FoldResult withAlarms(List<io.sysrisk.store.ModelManifest.PreferenceAlarm> chosen) {
+            return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, scores,
+                    comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, trainingRate,
+                    probabilities, List.copyOf(chosen), rows, onsets, calmOnsets, calmKept, volatility);
         }
 
         /** This fold with its training rate and its probability scores' proper scores. */
         public FoldResult withProbabilities(double rate, List<ProbabilityEvidence.Probabilities> figures) {
             return new FoldResult(fold, market, period, windows, positives, dates, labels, onsetDates, scores,
                     comparisons, anchoredComparisons, selection, events, bestEpochs, calm, trainedOn, rate,
-                    List.copyOf(figures), rows, onsets, calmOnsets, calmKept, volatility);
+                    List.copyOf(figures), alarms, rows, onsets, calmOnsets, calmKept, volatility);
         }
 
         /** Its proper scores of the score called {@code name}, or null when it has none. */
@@ -220,6 +235,49 @@ public final class Evidence {
         }
     }
 
+    /**
+     * The alarm at one preference, chosen across families on each fold's calibration days ({@code
+     * io.sysrisk.training.ServedAlarm#select}, the served alarm's recipe) and judged on the held-out markets, pooled
+     * over the whole-history folds; beside each family's own alarm, its threshold chosen on the same days.
+     * {@code bestSimple}: the rule of the market's level with the best pooled usefulness (chosen after the fact, so
+     * the comparison favours it); {@code selectedMinusBestSimple}: the paired 95% interval of the usefulness
+     * difference; {@code chosen}: each fold's pick.
+     */
+    @JsonIgnoreProperties(value = {"verdict"}, allowGetters = true)
+    public record PreferenceAlarms(double preference, List<FamilyAlarm> families, FamilyAlarm selected,
+                                   List<String> chosen, String bestSimple, Interval selectedMinusBestSimple) {
+
+        /** The selected alarm's usefulness minus the best simple rule's. */
+        public double selectedMinusBestSimpleValue() {
+            return selected.usefulness() - family(bestSimple).usefulness();
+        }
+
+        /** The family's figures, by its id, or null. */
+        public FamilyAlarm family(String id) {
+            return families.stream().filter(f -> f.family().equals(id)).findFirst().orElse(null);
+        }
+
+        /** Whether the served recipe's alarm is at least as useful as the best simple rule, in words. */
+        @com.fasterxml.jackson.annotation.JsonProperty("verdict")
+        public String verdict() {
+            double d = selectedMinusBestSimpleValue();
+            if (d >= 0) {
+                return "at least as useful as the best simple rule";
+            }
+            return selectedMinusBestSimple.high() >= 0 ? "below the best simple rule, within noise"
+                    : "below the best simple rule beyond noise";
+        }
+    }
+
+    /**
+     * One alarm's pooled figures on the held-out markets: relative usefulness at the table's preference with its 95%
+     * block-bootstrap interval, the share of scored days alarmed, the daily Hanssen-Kuipers skill, the onsets warned
+     * 5-60 days ahead, false episodes a year. {@code candidate}: offered to the selection (else measured beside it).
+     */
+    public record FamilyAlarm(String family, boolean candidate, double usefulness, Interval usefulnessInterval,
+                              double alarmShare, double skill, int warned, int onsets, double falseEpisodesPerYear) {
+    }
+
     /** Paired differences of the model against each reference. */
     public record Comparisons(Difference rocVsVolatility, Difference prVsVolatility,
                               Difference rocVsLogistic, Difference prVsLogistic) {
@@ -240,7 +298,9 @@ public final class Evidence {
                          List<ProbabilityEvidence.Probabilities> probabilities,
                          List<FittedReference> fittedReferences,
                          @JsonInclude(JsonInclude.Include.NON_NULL)
-                         List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams) {
+                         List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<PreferenceAlarms> preferenceAlarms,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<ProbabilityChoice> probabilityChoices) {
 
         /** The pooled proper scores of the score called {@code name}, or null when it has none. */
         public ProbabilityEvidence.Probabilities probabilities(String name) {
@@ -343,6 +403,16 @@ public final class Evidence {
      * the selected network minus it, and it minus volatility. Its per-window values and proper scores are among
      * the folds' scores; it is in no event table or calm stratum.
      */
+    /**
+     * Which fitted reference a fold serves as its probability, chosen without the held-out market: each reference's
+     * Brier skill against the inner training rate, pooled over an inner leave-one-market-out of the fold's training
+     * markets ({@code innerMarkets}; each inner market's period out of the others' fit too); the best is
+     * {@code chosen}.
+     */
+    public record ProbabilityChoice(String fold, String chosen, Map<String, Double> innerBrierSkill,
+                                    List<String> innerMarkets) {
+    }
+
     public record FittedReference(String name, String inputs, Difference rocSelectedMinus,
                                   Difference prSelectedMinus, Difference rocMinusVolatility,
                                   Difference prMinusVolatility) {
