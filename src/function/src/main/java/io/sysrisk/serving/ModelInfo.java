@@ -49,8 +49,8 @@ public record ModelInfo(String version, String createdAt, String architecture, I
     /** A rule in words, as the page says it. */
     public static String inWords(ModelManifest.AlarmRule rule) {
         return switch (rule.family()) {
-            case NONE -> "no alarm: no rule was shown to be useful at this preference (its usefulness would be below "
-                    + "never alarming's)";
+            case NONE -> "no alarm, since no rule was shown on the training data to be more useful than never "
+                    + "alarming at this preference";
             case MODEL -> String.format(java.util.Locale.ROOT, "alert when the model's score is at least %.3f",
                     rule.threshold());
             case VOLATILITY -> String.format(java.util.Locale.ROOT, "alert when 20-day volatility is at least %.1f%%",
