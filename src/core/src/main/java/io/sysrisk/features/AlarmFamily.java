@@ -9,7 +9,7 @@ import io.sysrisk.data.PriceLevels;
 /**
  * The kinds of daily score an alarm can read: the model's own score, or a simple causal rule of the market's level
  * (day t reads days up to t only). An alarm is one family's score at or above a threshold; which family and which
- * threshold suit a preference is chosen on calibration days ({@code io.sysrisk.training.ServedAlarm}) and judged on
+ * threshold suit a preference is chosen on training data ({@code io.sysrisk.training.ServedAlarm}) and judged on
  * held-out markets by the study. One implementation for the study, the training job and the function, so the
  * served alarm computes what the study measured.
  */

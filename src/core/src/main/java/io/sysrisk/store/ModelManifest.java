@@ -67,9 +67,10 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     }
 
     /**
-     * The served alarm at one preference mu (the weight on missed signals; 1 - mu on false alarms): {@code rule}, the
-     * family and threshold with the best relative usefulness on the calibration days among those adopted there, or
-     * the reference rule when none was; {@code candidates}: each family's choice there, by family id.
+     * The served alarm at one preference mu (the weight on missed signals; 1 - mu on false alarms): {@code rule}, of
+     * the families whose threshold was adopted where it was chosen (the model's on the calibration days, the rules of
+     * the index level on every training day), the one most useful there, or no alarm when none was;
+     * {@code candidates}: each family's choice, by family id.
      */
     public record PreferenceAlarm(double preference, AlarmRule rule, Map<String, AlarmThreshold> candidates) {
     }

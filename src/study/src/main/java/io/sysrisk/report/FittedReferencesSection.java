@@ -52,7 +52,8 @@ final class FittedReferencesSection {
             sb.append("| ").append(c.fold()).append(" | ").append(c.chosen()).append(" |");
             names.forEach(n -> sb.append(c.innerBrierSkill().containsKey(n) ? String.format(java.util.Locale.ROOT,
                     " %+.4f |", c.innerBrierSkill().get(n)) : " |"));
-            sb.append(' ').append(String.join(", ", c.innerMarkets())).append(" |\n");
+            sb.append(' ').append(c.innerMarkets().isEmpty() ? "none: no inner fold is possible, so no pick (the "
+                    + "first reference)" : String.join(", ", c.innerMarkets())).append(" |\n");
         }
     }
 }

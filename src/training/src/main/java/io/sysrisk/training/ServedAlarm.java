@@ -16,7 +16,7 @@ import io.sysrisk.store.ModelManifest;
  * event definitions), adopted only when the lower 5% of that usefulness over resamples is above 0; otherwise the
  * reference rule, 20-day volatility at or above its 90th percentile over the training days. At each preference the
  * family is chosen too ({@link #select}): of the {@link #CANDIDATES} whose thresholds were adopted, the one most
- * useful on the calibration days.
+ * useful where its threshold was chosen, else no alarm.
  */
 public final class ServedAlarm {
 
@@ -37,18 +37,12 @@ public final class ServedAlarm {
             AlarmFamily.DRAWDOWN_MEMORY, AlarmFamily.WORST_DRAWDOWN);
 
     /**
-     * Each candidate's threshold at {@code mu}: the model's on the calibration days, from {@code
-     * calibrationProbability} (its weights never saw them; its Platt scaling did); each rule of the market's level on
-     * every day the experiment may learn from ({@link CalibrationDays#training}): a rule with one number to choose
-     * gains from the longest history (the calibration part alone holds a handful of onsets), and no day of a
-     * held-out market's period is among them.
+     * Each of {@code families}' threshold at each of {@code mus} (one map per preference): the model's on the
+     * calibration days, from {@code calibrationProbability} (its weights never saw them; its Platt scaling did); each
+     * rule of the market's level on every day the experiment may learn from ({@link CalibrationDays#training}): a
+     * rule with one number to choose gains from the longest history (the calibration part alone holds a handful of
+     * onsets), and no day of a held-out market's period is among them.
      */
-    public static Map<AlarmFamily, AlarmThreshold> candidates(PooledExperiment exp, double[] calibrationProbability,
-                                                              double mu) {
-        return choices(exp, CANDIDATES, calibrationProbability, new double[] {mu}).get(0);
-    }
-
-    /** As {@link #candidates}, for each of {@code families} and at each of {@code mus}: one map per preference. */
     public static List<Map<AlarmFamily, AlarmThreshold>> choices(PooledExperiment exp, List<AlarmFamily> families,
                                                                  double[] calibrationProbability, double[] mus) {
         CalibrationDays cal = CalibrationDays.of(exp);
@@ -68,11 +62,12 @@ public final class ServedAlarm {
     }
 
     /**
-     * The served alarm at {@code mu} from each candidate's choice ({@link #candidates}): of those adopted, the one
+     * The served alarm at {@code mu} from each candidate's choice ({@link #choices}): of those adopted, the one
      * with the best usefulness where it was chosen (ties: the earlier in {@link #CANDIDATES}); when none was adopted,
      * no alarm ({@link AlarmFamily#NONE}, recording the model's choice): no rule showed it beats never alarming at
-     * this preference, and an alarm by a fixed rule (the former fallback, volatility above its training 90th
-     * percentile) was measured to do worse than none at preference 0.3 on the held-out markets.
+     * this preference. (The former fallback, volatility above its training 90th percentile whatever the
+     * preference, did worse than none at preference 0.3 on the study's held-out markets: a choice made after seeing
+     * them, which docs/evidence.md says.)
      */
     public static ModelManifest.PreferenceAlarm select(double mu, Map<AlarmFamily, AlarmThreshold> choices) {
         AlarmFamily best = null;

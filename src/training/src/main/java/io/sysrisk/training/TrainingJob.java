@@ -116,19 +116,23 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
 
     /**
      * The served alarms: at each preference of {@link io.sysrisk.research.evidence.Evidence#PREFERENCES}, the family
-     * and threshold {@link ServedAlarm#select} picks on the calibration part; {@code alarm} is the one at
+     * and threshold {@link ServedAlarm#select} picks (the model's threshold chosen on the calibration part, the
+     * rules' on every training day: {@link ServedAlarm#choices}); {@code alarm} is the one at
      * {@link ServedAlarm#PREFERENCE}, {@code model} the model's own choice there (the manifest's probability threshold).
      */
     record Alarms(ModelManifest.AlarmRule alarm, AlarmThreshold model, List<ModelManifest.PreferenceAlarm> all) {
     }
 
-    /** The served alarms ({@link ServedAlarm}) on the calibration part, each logged in words. */
+    /** The served alarms ({@link ServedAlarm}), each logged in words. */
     static Alarms alarms(PooledExperiment exp, double[] calibrationProbability, Consumer<String> log) {
         List<ModelManifest.PreferenceAlarm> all = new java.util.ArrayList<>();
         ModelManifest.PreferenceAlarm served = null;
-        for (double mu : io.sysrisk.research.evidence.Evidence.PREFERENCES) {
-            ModelManifest.PreferenceAlarm a = ServedAlarm.select(mu, ServedAlarm.candidates(exp,
-                    calibrationProbability, mu));
+        double[] mus = io.sysrisk.research.evidence.Evidence.PREFERENCES;
+        List<java.util.Map<io.sysrisk.features.AlarmFamily, AlarmThreshold>> choices = ServedAlarm.choices(exp,
+                ServedAlarm.CANDIDATES, calibrationProbability, mus);
+        for (int k = 0; k < mus.length; k++) {
+            double mu = mus[k];
+            ModelManifest.PreferenceAlarm a = ServedAlarm.select(mu, choices.get(k));
             all.add(a);
             log.accept(describe(a));
             if (mu == ServedAlarm.PREFERENCE) {

@@ -144,6 +144,11 @@ public class EvidenceService {
         JsonNode ev = row.path("events");
         double years = ev.path("scoredDays").asDouble() / 252;
         ObjectNode alarms = out.putObject("alarms");
+        // The event tables' alarm: where alarms are chosen per preference it is no longer what is served.
+        alarms.put("rule", "the network's own alarm at preference " + e.path("events").path("preference").asDouble()
+                + ": its threshold chosen on calibration days where adopted, else 20-day volatility above its training "
+                + "90th percentile" + (e.has("preferenceAlarms") ? " (what is served at each preference, and how it "
+                + "did: preferenceAlarms)" : ""));
         alarms.put("onsets", ev.path("onsets").asInt());
         alarms.put("warned", ev.path("warned").asInt());
         alarms.set("warnedShareInterval", row.path("intervals").path("warnedShare"));

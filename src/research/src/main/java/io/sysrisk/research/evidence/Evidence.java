@@ -70,7 +70,7 @@ public final class Evidence {
     /** Preferences mu the event tables are made at; the served rule uses {@link #SERVED_PREFERENCE}. */
     public static final double[] PREFERENCES = {0.3, 0.5, 0.7};
     /** The preference mu of the served alarm: misses and false alarms weigh the same. */
-    public static final double SERVED_PREFERENCE = 0.5;
+    public static final double SERVED_PREFERENCE = io.sysrisk.store.ModelManifest.DEFAULT_PREFERENCE;
 
     /** The nested selection's pick per fold: the recipe a fold's inner leave-one-market-out chose. */
     public static final String MODEL = "selected network (nested)";
