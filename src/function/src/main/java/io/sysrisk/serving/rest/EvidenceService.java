@@ -457,8 +457,10 @@ public class EvidenceService {
         if (verdict != null) {
             out.set("probability", probability(verdict, r.probabilities(Evidence.MODEL), r.probabilities()));
         }
-        if (r.preferenceAlarms() != null) {
-            // The alarm at each preference as served, judged on the held-out markets (the page's table and words).
+        ModelManifest served = service.manifest();
+        if (r.preferenceAlarms() != null && served.alarms() != null && !served.alarms().isEmpty()) {
+            // The alarm at each preference as served, judged on the held-out markets (the page's table and words);
+            // a model trained before alarms were chosen per preference serves its one alarm, so not this recipe.
             ArrayNode prefs = out.putArray("preferenceAlarms");
             for (Evidence.PreferenceAlarms p : r.preferenceAlarms()) {
                 ObjectNode o = (ObjectNode) EvidenceJson.tree(p);
