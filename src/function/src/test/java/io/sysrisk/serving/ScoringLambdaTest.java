@@ -32,6 +32,30 @@ class ScoringLambdaTest {
         org.junit.jupiter.api.Assertions.assertEquals(rest, again, 1e-9);
     }
 
+    /**
+     * A direct invocation asks for an alarm's preference as a REST request does: the answer's alarm is the model's at
+     * that preference; one not offered, or not a number, is an error payload naming what is offered.
+     */
+    @Test
+    void anInvocationAsksForAPreference() {
+        io.sysrisk.store.ModelManifest m = new io.sysrisk.store.ModelStore(java.nio.file.Path.of("model-store"))
+                .manifest("any-index");
+        Map<String, Object> r = Requests.ending(LocalDate.of(2020, 4, 17), 320);
+        for (double mu : m.preferences()) {
+            r.put("preference", mu);
+            given().contentType("application/json").body(Requests.json(r)).post().then().statusCode(200)
+                    .body("alarm.preference", equalTo((float) mu)).body("alarm.by", equalTo(m.alarmAt(mu).by()))
+                    .body("scores", hasSize(1));
+        }
+        r.put("preference", 0.9);
+        given().contentType("application/json").body(Requests.json(r)).post().then().statusCode(200)
+                .body("status", equalTo(400)).body("error", containsString("not offered; offered: "
+                        + m.preferences()));
+        r.put("preference", "0.7");
+        given().contentType("application/json").body(Requests.json(r)).post().then().statusCode(200)
+                .body("status", equalTo(400)).body("error", containsString("preference"));
+    }
+
     @Test
     void badInputGetsAnErrorPayloadAndTheFunctionGoesOn() {
         Map<String, Object> r = Requests.ending(LocalDate.of(2020, 2, 21), 100);
