@@ -56,11 +56,11 @@ final class FittedReferences {
     static Map<String, double[]> of(PooledExperiment exp, String market, int[] rows) {
         PooledExperiment.MarketPart scored = exp.markets().stream().filter(m -> m.name().equals(market)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(market + " is not a market of the fold"));
-        return fitted(exp.markets(), FittedReferences::trainingRows, scored, rows);
+        return fitted(exp.markets(), FittedReferences::fitRows, scored, rows);
     }
 
     /** A market's rows a reference is fitted on in a fold: its training and validation rows. */
-    static int[] trainingRows(PooledExperiment.MarketPart m) {
+    static int[] fitRows(PooledExperiment.MarketPart m) {
         return java.util.stream.IntStream.concat(java.util.Arrays.stream(m.trainRows()),
                 java.util.Arrays.stream(m.validationRows())).sorted().toArray();
     }

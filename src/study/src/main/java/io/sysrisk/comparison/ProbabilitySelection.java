@@ -31,11 +31,11 @@ public final class ProbabilitySelection {
     /** Fold {@code f}'s pick among the references, from its experiment {@code exp}. */
     static Evidence.ProbabilityChoice choose(FoldResult f, PooledExperiment exp) {
         List<PooledExperiment.MarketPart> training = exp.markets().stream()
-                .filter(m -> FittedReferences.trainingRows(m).length > 0).toList();
+                .filter(m -> FittedReferences.fitRows(m).length > 0).toList();
         Map<String, double[]> brier = new LinkedHashMap<>(); // per reference: {its Brier sum, the rate's}
         List<String> inner = new ArrayList<>();
         for (PooledExperiment.MarketPart k : training) {
-            int[] rows = labelled(k, FittedReferences.trainingRows(k));
+            int[] rows = labelled(k, FittedReferences.fitRows(k));
             int positives = Arrays.stream(rows).map(t -> k.labels()[t]).sum();
             // An inner fold needs another market to fit on.
             if (positives < MIN_INNER_POSITIVES || training.size() < 2) {
@@ -46,7 +46,7 @@ public final class ProbabilitySelection {
             List<PooledExperiment.MarketPart> others = training.stream().filter(m -> m != k).toList();
             // The others' training rows outside the inner market's period: no era of it in the fit.
             java.util.function.Function<PooledExperiment.MarketPart, int[]> outside = m -> Arrays.stream(
-                    FittedReferences.trainingRows(m)).filter(t -> {
+                    FittedReferences.fitRows(m)).filter(t -> {
                         LocalDate d = m.matrix().dates().get(t);
                         return d.isBefore(from) || d.isAfter(to);
                     }).toArray();

@@ -103,10 +103,7 @@ class CommittedEvidenceTest {
      */
     @Test
     void itSaysItsNumbersAreNotProbabilitiesAndAnyoneCanRecomputeWhy() throws IOException {
-        io.sysrisk.research.evidence.Evidence.Result r;
-        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
-            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
-        }
+        io.sysrisk.research.evidence.Evidence.Result r = committed();
         io.sysrisk.research.evidence.ProbabilityEvidence.Verdict v = r.probabilityVerdict();
         assertFalse(v.calibrated(), v.inWords());
         assertTrue(v.inWords().startsWith("Read the number as a ranking of days"), v.inWords());
@@ -159,10 +156,7 @@ class CommittedEvidenceTest {
      */
     @Test
     void theBestAlarmFamilyDependsOnTheBudget() throws IOException {
-        io.sysrisk.research.evidence.Evidence.Result r;
-        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
-            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
-        }
+        io.sysrisk.research.evidence.Evidence.Result r = committed();
         java.util.Map<String, io.sysrisk.research.evaluation.ErrorDiagram> d = new java.util.HashMap<>();
         r.errorDiagrams().forEach(x -> d.put(x.name(), x));
         io.sysrisk.research.evaluation.ErrorDiagram memory = d.get(io.sysrisk.research.evidence.Evidence.DRAWDOWN_MEMORY);
@@ -200,18 +194,13 @@ class CommittedEvidenceTest {
         assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "detected down to a single-day gain of "
                 + "%+.3f PR-AUC over volatility (held out %+.3f [%.3f, %.3f]", limit.smallestDetected(),
                 held.estimate(), held.interval().low(), held.interval().high())), limit.toString());
-        io.sysrisk.research.evidence.Evidence.Result r;
-        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
-            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
-        }
+        io.sysrisk.research.evidence.Evidence.Result r = committed();
         io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p = r.probabilities(
                 io.sysrisk.research.evidence.Evidence.LOG_VOLATILITY);
         double[] range = ratioRange(r, p.name());
         double low = range[0];
         double high = range[1];
-        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "Brier skill %+.3f [%+.3f, %+.3f], held-out "
-                + "markets at %.2fx-%.2fx", p.brierSkill().estimate(), p.brierSkill().interval().low(),
-                p.brierSkill().interval().high(), low, high)), p.brierSkill() + " " + low + " " + high);
+        assertTrue(readme.contains(skillAndBand(p, low, high)), p.brierSkill() + " " + low + " " + high);
     }
 
     /**
@@ -221,10 +210,7 @@ class CommittedEvidenceTest {
      */
     @Test
     void theReadmesAlarmsAtEachPreferenceAreTheReports() throws IOException {
-        io.sysrisk.research.evidence.Evidence.Result r;
-        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
-            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
-        }
+        io.sysrisk.research.evidence.Evidence.Result r = committed();
         String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
         for (io.sysrisk.research.evidence.Evidence.PreferenceAlarms p : r.preferenceAlarms()) {
             if (p.preference() == 0.3) {
@@ -258,10 +244,7 @@ class CommittedEvidenceTest {
     /** The README's Hawkes reference: its pooled Brier skill and every held-out market within the goal's band. */
     @Test
     void theReadmesHawkesReferenceIsTheReports() throws IOException {
-        io.sysrisk.research.evidence.Evidence.Result r;
-        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
-            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
-        }
+        io.sysrisk.research.evidence.Evidence.Result r = committed();
         io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p = r.probabilities(
                 io.sysrisk.research.evidence.Evidence.HAWKES);
         double[] range = ratioRange(r, p.name());
@@ -278,9 +261,7 @@ class CommittedEvidenceTest {
                 s.brierSkill().estimate(), s.brierSkill().interval().low(), s.brierSkill().interval().high());
         assertTrue(r.pooledFolds().stream().allMatch(f -> f.probabilities(s.name()).withinBand()), "in the band");
         String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
-        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "Brier skill %+.3f [%+.3f, %+.3f], held-out "
-                + "markets at %.2fx-%.2fx", p.brierSkill().estimate(), p.brierSkill().interval().low(),
-                p.brierSkill().interval().high(), low, high)), p.brierSkill() + " " + low + " " + high);
+        assertTrue(readme.contains(skillAndBand(p, low, high)), p.brierSkill() + " " + low + " " + high);
         assertTrue(readme.contains(picked), picked);
     }
 
@@ -289,5 +270,20 @@ class CommittedEvidenceTest {
         java.util.DoubleSummaryStatistics s = r.pooledFolds().stream().mapToDouble(f -> f.probabilities(name)
                 .calibrationRatio().estimate()).summaryStatistics();
         return new double[] {s.getMin(), s.getMax()};
+    }
+
+    /** The committed default report's evidence. */
+    private static io.sysrisk.research.evidence.Evidence.Result committed() throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(REPORT.resolve("lomo.json"))) {
+            return io.sysrisk.research.evidence.EvidenceJson.read(in, "lomo.json");
+        }
+    }
+
+    /** How the README states a score's pooled Brier skill and its held-out markets' range of mean over observed. */
+    private static String skillAndBand(io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities p, double low,
+                                       double high) {
+        return String.format(java.util.Locale.ROOT, "Brier skill %+.3f [%+.3f, %+.3f], held-out markets at "
+                + "%.2fx-%.2fx", p.brierSkill().estimate(), p.brierSkill().interval().low(),
+                p.brierSkill().interval().high(), low, high);
     }
 }
