@@ -29,7 +29,7 @@ public final class LibtorchColdStart {
         try (StoredModel m = DjlModels.load(new ModelStore(Path.of(args[0])), args[1], Device.cpu());
              Predictor<WindowBatch, List<WindowScore>> p = m.newPredictor()) {
             int w = m.manifest().input().window();
-            int f = m.manifest().input().features().size();
+            int f = m.manifest().input().channels().size();
             double probability = DjlScoring.predict(p, new WindowBatch(1, w, f, new float[w * f])).get(0).probability();
             System.out.println(SCORED + " " + probability);
             System.out.flush();

@@ -103,7 +103,7 @@ public final class ModelBenchmark {
         try (io.sysrisk.model.StoredModel djl = DjlModels.load(s, version, Device.cpu());
              Predictor<WindowBatch, List<WindowScore>> predictor = djl.newPredictor()) {
             int w = djl.manifest().input().window();
-            int f = djl.manifest().input().features().size();
+            int f = djl.manifest().input().channels().size();
             Random rnd = new Random(2);
             float[] data = new float[4096 * w * f];
             for (int i = 0; i < data.length; i++) {

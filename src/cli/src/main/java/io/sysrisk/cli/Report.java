@@ -280,9 +280,11 @@ class Report implements Callable<Integer>, DjlJob {
     private static Recipe versionRecipe(ModelManifest manifest) {
         ModelConfig m = manifest.model();
         boolean anchored = m.anchorFeature() != null;
-        return new Recipe(anchored ? Recipe.ANCHORED.name() : Recipe.PLAIN.name(), anchored,
+        Recipe r = new Recipe(anchored ? Recipe.ANCHORED.name() : Recipe.PLAIN.name(), anchored,
                 m.convFilters() == ModelConfig.reference().convFilters() ? "reference" : "small",
                 manifest.input().features(), false, null, null);
+        // A systemic version is judged beside the plain and anchored networks on the market's own closes.
+        return manifest.input().systemic() ? r.withSystemicInputs(manifest.input().systemicInputs()) : r;
     }
 
     /** The command that rebuilds this report, as recorded in it. */

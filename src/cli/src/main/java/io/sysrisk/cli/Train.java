@@ -85,6 +85,11 @@ class Train implements Callable<Integer>, DjlJob {
             + "label's own window, whose probability stays the answer's 'probability'. Default: one horizon.")
     List<Integer> horizons;
 
+    @Option(names = "--systemic", description = "Read the systemic inputs of the embedded panel (VIX, rates, "
+            + "cross-market breadth, correlation, absorption ratio and turbulence, members' dispersion, gold and oil "
+            + "volatility) after each market's own, each market reading the state of the day before its close.")
+    boolean systemic;
+
     @Option(names = "--store", defaultValue = io.sysrisk.store.ModelStore.DEFAULT_ROOT, description = "Model store folder (default ${DEFAULT-VALUE}).")
     Path store;
 
@@ -138,6 +143,9 @@ class Train implements Callable<Integer>, DjlJob {
             }
             exp = r.experiment(experiment.toPooledConfig());
             data = TrainingData.embedded(exp.name(), r.spiSectors());
+        }
+        if (systemic) {
+            r = r.withSystemicInputs(Recipe.SYSTEMIC_INPUTS);
         }
         ModelConfig m = r.member();
         ModelConfig member = noAttention ? m.withoutAttention() : m;

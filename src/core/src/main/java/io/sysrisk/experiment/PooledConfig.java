@@ -22,16 +22,28 @@ import io.sysrisk.windows.NormalizationStats;
  * @param horizons        null: one label. Else a term structure (issue 26): the label's fall starting within each
  *                        of these trading days ({@code OnsetTermStructure}), one mask for all, and every embargo the
  *                        longest horizon's ({@link #lookahead})
+ * @param systemicInputs  {@link io.sysrisk.features.SystemicInput} ids read after the features, each market reading
+ *                        the systemic state as of its close ({@link io.sysrisk.features.SystemicState#forMarket});
+ *                        empty: the market's own closes only (every model before the systemic panel)
  */
 public record PooledConfig(String name, List<String> featureIds, LabelDefinition label, int window,
                            double validationShare, int trainStride, double clip, HeldOut heldOut,
                            @com.fasterxml.jackson.annotation.JsonInclude(
                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                           List<Integer> horizons) {
+                           List<Integer> horizons,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                           List<String> systemicInputs) {
 
     public PooledConfig(String name, List<String> featureIds, LabelDefinition label, int window,
                         double validationShare, int trainStride, double clip, HeldOut heldOut) {
-        this(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, null);
+        this(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, null, List.of());
+    }
+
+    public PooledConfig(String name, List<String> featureIds, LabelDefinition label, int window,
+                        double validationShare, int trainStride, double clip, HeldOut heldOut,
+                        List<Integer> horizons) {
+        this(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, horizons, List.of());
     }
 
     public static final String DEFAULT_NAME = "any-index";
@@ -52,6 +64,8 @@ public record PooledConfig(String name, List<String> featureIds, LabelDefinition
 
     public PooledConfig {
         featureIds = List.copyOf(featureIds);
+        systemicInputs = systemicInputs == null ? List.of() : List.copyOf(systemicInputs);
+        systemicInputs.forEach(io.sysrisk.features.SystemicInput::fromId);
         if (window < 1 || !(validationShare > 0 && validationShare < 1) || trainStride < 1 || !(clip > 0)) {
             throw new IllegalArgumentException("invalid pooled experiment: window " + window + ", validation share "
                     + validationShare + ", train stride " + trainStride + ", clip " + clip);
@@ -86,7 +100,8 @@ public record PooledConfig(String name, List<String> featureIds, LabelDefinition
     }
 
     public PooledConfig withHorizons(List<Integer> h) {
-        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, h);
+        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, h,
+                systemicInputs);
     }
 
     /** The default: close-only features, a fall of more than 7% within 20 days, 60-day windows. */
@@ -96,26 +111,43 @@ public record PooledConfig(String name, List<String> featureIds, LabelDefinition
     }
 
     public PooledConfig withHeldOut(HeldOut h) {
-        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, h, horizons);
+        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, h, horizons,
+                systemicInputs);
     }
 
     public PooledConfig withLabel(LabelDefinition l) {
-        return new PooledConfig(name, featureIds, l, window, validationShare, trainStride, clip, heldOut, horizons);
+        return new PooledConfig(name, featureIds, l, window, validationShare, trainStride, clip, heldOut, horizons,
+                systemicInputs);
     }
 
     public PooledConfig withWindow(int w) {
-        return new PooledConfig(name, featureIds, label, w, validationShare, trainStride, clip, heldOut, horizons);
+        return new PooledConfig(name, featureIds, label, w, validationShare, trainStride, clip, heldOut, horizons,
+                systemicInputs);
     }
 
     public PooledConfig withFeatures(List<String> ids) {
-        return new PooledConfig(name, ids, label, window, validationShare, trainStride, clip, heldOut, horizons);
+        return new PooledConfig(name, ids, label, window, validationShare, trainStride, clip, heldOut, horizons,
+                systemicInputs);
     }
 
     public PooledConfig withValidationShare(double share) {
-        return new PooledConfig(name, featureIds, label, window, share, trainStride, clip, heldOut, horizons);
+        return new PooledConfig(name, featureIds, label, window, share, trainStride, clip, heldOut, horizons,
+                systemicInputs);
+    }
+
+    /** This experiment reading the systemic inputs {@code ids} after its features (empty: none). */
+    public PooledConfig withSystemicInputs(List<String> ids) {
+        return new PooledConfig(name, featureIds, label, window, validationShare, trainStride, clip, heldOut, horizons,
+                ids);
+    }
+
+    /** Whether the model reads the systemic state besides the market's own closes. */
+    public boolean systemic() {
+        return !systemicInputs.isEmpty();
     }
 
     public PooledConfig withName(String n) {
-        return new PooledConfig(n, featureIds, label, window, validationShare, trainStride, clip, heldOut, horizons);
+        return new PooledConfig(n, featureIds, label, window, validationShare, trainStride, clip, heldOut, horizons,
+                systemicInputs);
     }
 }

@@ -63,6 +63,11 @@ public record FeatureMatrix(FeatureSet features, List<LocalDate> dates, double[]
         return new FeatureMatrix(features, dates, out, firstValid, extra);
     }
 
+    /** This matrix whose first day with every input is {@code first} (at least its own). */
+    public FeatureMatrix withFirstValid(int first) {
+        return new FeatureMatrix(features, dates, values, Math.max(firstValid, first), extraColumns);
+    }
+
     public double get(int t, Feature f) {
         return values[t][features.features().indexOf(f)];
     }

@@ -42,6 +42,12 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
     public static final int MIN_MARKETS = 3;
     /** The fewest members with returns on a day for an index's dispersion. */
     public static final int MIN_MEMBERS = 10;
+    /**
+     * How many days before a market's day an input may read, counting the state's own lag: the covariance window
+     * before the turbulence day, the day before, and a margin for calendars that differ between markets. An
+     * experiment keeps this many days more between a training window and a held-out period.
+     */
+    public static final int LOOKBACK_DAYS = 260;
     static final int HIGH_DAYS = 250;
     static final int CORRELATION_DAYS = 60;
     static final int COVARIANCE_DAYS = 250;
@@ -55,6 +61,42 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
         EnumMap<SystemicInput, double[]> copy = new EnumMap<>(SystemicInput.class);
         values.forEach((k, v) -> copy.put(k, v.clone()));
         values = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The inputs a market reads as extra columns of its feature matrix (after its features), and the matrix's first
+     * day with all of them; a gap after that day is refused, naming the market, the input and the day.
+     */
+    public FeatureMatrix addTo(FeatureMatrix matrix, String market, Session session, List<SystemicInput> inputs) {
+        double[][] columns = forMarket(matrix.dates(), session, inputs);
+        int first = 0;
+        for (double[] c : columns) {
+            int k = 0;
+            while (k < c.length && !Double.isFinite(c[k])) {
+                k++;
+            }
+            first = Math.max(first, k);
+        }
+        if (first >= matrix.size()) {
+            throw new IllegalArgumentException(market + " has no day with every systemic input " + inputs.stream()
+                    .map(SystemicInput::id).toList() + " (the systemic state covers " + dates.get(0) + ".."
+                    + dates.get(dates.size() - 1) + ")");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            for (int t = first; t < columns[i].length; t++) {
+                if (!Double.isFinite(columns[i][t])) {
+                    throw new IllegalArgumentException(market + " has no systemic input " + inputs.get(i).id()
+                            + " on " + matrix.dates().get(t) + " after it starts on " + matrix.dates().get(first)
+                            + " (the systemic state covers " + dates.get(0) + ".." + dates.get(dates.size() - 1)
+                            + "; a value older than " + MAX_STALE_DAYS + " days is none)");
+                }
+            }
+        }
+        FeatureMatrix out = matrix;
+        for (int i = 0; i < inputs.size(); i++) {
+            out = out.withExtraColumn(inputs.get(i).id(), columns[i]);
+        }
+        return out.withFirstValid(first);
     }
 
     /** One input's value on every day of {@link #dates()}. */
@@ -385,8 +427,9 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
     /**
      * Per day: each index's cross-sectional dispersion of its members' log returns (members with a close on the day
      * itself and a fresh one before it; at least {@value #MIN_MEMBERS}), measured robustly ({@link #robustScale}:
-     * the member files hold price errors that jump and revert the next day, 173 of them in 14 FTSE members), averaged over {@value #DISPERSION_DAYS}
-     * days, then over the indices with a value.
+     * the member files hold price errors that jump and revert the next day, 173 of them in 14 FTSE members),
+     * averaged over the days with a value among the last {@value #DISPERSION_DAYS} (at least half of them: an index's
+     * holidays are days of the calendar without one), then over the indices with a value.
      */
     private static double[] dispersion(List<List<DatedSeries>> groups, List<LocalDate> days) {
         int n = days.size();
@@ -415,11 +458,15 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
             }
             for (int t = DISPERSION_DAYS; t < n; t++) {
                 double s = 0;
+                int c = 0;
                 for (int k = t - DISPERSION_DAYS + 1; k <= t; k++) {
-                    s += daily[k];
+                    if (!Double.isNaN(daily[k])) {
+                        s += daily[k];
+                        c++;
+                    }
                 }
-                if (!Double.isNaN(s)) {
-                    sum[t] += s / DISPERSION_DAYS;
+                if (c >= DISPERSION_DAYS / 2) {
+                    sum[t] += s / c;
                     count[t]++;
                 }
             }

@@ -27,6 +27,12 @@ public final class MarketScorer {
     private final FeatureSet features;
 
     public MarketScorer(ModelManifest manifest) {
+        if (manifest.input().systemic()) {
+            // Its windows need the systemic series beside the market's closes, which no request carries yet.
+            throw new io.sysrisk.store.ModelStoreException("model version '" + manifest.version() + "' reads the "
+                    + "systemic inputs " + manifest.input().systemicInputs() + " besides a market's own data; scoring "
+                    + "takes a market's data alone so far: serve a model without them (its evidence is its report)");
+        }
         this.manifest = manifest;
         this.features = FeatureSet.ofIds(manifest.input().features());
     }

@@ -19,15 +19,15 @@ final class ManifestConsistency {
         if (in.features() == null || in.features().isEmpty()) {
             problems.add("no features");
         } else {
-            if (!in.features().equals(m.normalization().features())) {
+            if (!in.channels().equals(m.normalization().features())) {
                 problems.add("normalization is for features " + m.normalization().features() + ", the input reads "
-                        + in.features());
+                        + in.channels());
             }
             for (int j = 0; j < m.normalization().std().length; j++) {
                 double sd = m.normalization().std()[j];
                 double mean = m.normalization().mean()[j];
                 if (!(sd > 0) || !Double.isFinite(sd) || !Double.isFinite(mean)) {
-                    problems.add("normalization of " + in.features().get(j) + " is not usable (mean " + mean
+                    problems.add("normalization of " + m.normalization().features().get(j) + " is not usable (mean " + mean
                             + ", sd " + sd + ")");
                 }
             }

@@ -147,10 +147,35 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     /**
      * What a scoring request must contain: the input kind and its columns (for a panel, the member names; the
      * index column if any), the ordered features, the window and the feature look-back. A request needs at least
-     * {@code requiredDays} = window + lookbackDays daily rows.
+     * {@code requiredDays} = window + lookbackDays daily rows. {@code systemicInputs}: the systemic state's inputs
+     * read after the features ({@link io.sysrisk.features.SystemicInput} ids; empty for a model of the market's own
+     * data alone).
      */
     public record InputSpec(InputKind kind, List<String> columns, String indexColumn, List<String> features,
-                            int window, int lookbackDays, int requiredDays) {
+                            int window, int lookbackDays, int requiredDays,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                            List<String> systemicInputs) {
+        public InputSpec {
+            systemicInputs = systemicInputs == null ? List.of() : List.copyOf(systemicInputs);
+        }
+
+        public InputSpec(InputKind kind, List<String> columns, String indexColumn, List<String> features,
+                         int window, int lookbackDays, int requiredDays) {
+            this(kind, columns, indexColumn, features, window, lookbackDays, requiredDays, List.of());
+        }
+
+        /** Every channel the network reads, in order: the features, then the systemic inputs. */
+        public List<String> channels() {
+            List<String> out = new java.util.ArrayList<>(features);
+            out.addAll(systemicInputs);
+            return List.copyOf(out);
+        }
+
+        /** Whether the model reads the systemic state besides the market's own data. */
+        public boolean systemic() {
+            return !systemicInputs.isEmpty();
+        }
     }
 
     /** Dates and counts of one part of the experiment. */

@@ -330,7 +330,7 @@ public final class ModelStore {
             String sha = checkFile(version, r.sums(), pf, portable);
             try {
                 return new Loaded(JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
-                        m.input().features().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
+                        m.input().channels().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
                                 r.folder().resolve(pf.file()).toString())), m, sha);
             } catch (IllegalArgumentException e) {
                 throw new ModelStoreException("model version '" + version + "': " + e.getMessage(), e);

@@ -57,7 +57,8 @@ final class FoldExperiments {
 
     /** Recipe {@code r}'s experiment over windows of {@code window} days. */
     PooledExperiment of(Recipe r, int window) {
-        return prepared.computeIfAbsent(r.featureIds() + "/" + r.spiSectors() + "/" + r.planted() + "/" + window,
+        return prepared.computeIfAbsent(r.featureIds() + "/" + r.systemicInputs() + "/" + r.spiSectors() + "/"
+                        + r.planted() + "/" + window,
                 k -> {
                     List<Market> all = r.markets(markets);
                     return PooledExperiment.prepare(r.experiment(config).withWindow(window), all, excluded,

@@ -121,6 +121,7 @@ final class Reanalysis {
                 FoldStatistics.errorDiagrams(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
                         onsetRows.subList(0, pooledFolds.size()), markets),
                 PreferenceAlarms.pooled(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
-                        onsetRows.subList(0, pooledFolds.size()), markets, settings.samples()), choices);
+                        onsetRows.subList(0, pooledFolds.size()), markets, settings.samples()), choices,
+                old.versus());
     }
 }

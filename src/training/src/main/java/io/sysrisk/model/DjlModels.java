@@ -84,7 +84,7 @@ public final class DjlModels {
         Model model = newModel(ModelStore.PARAMS_NAME, device, net);
         try {
             net.initialize(model.getNDManager(), DataType.FLOAT32,
-                    new Shape(1, m.input().window(), m.input().features().size()));
+                    new Shape(1, m.input().window(), m.input().channels().size()));
             Map<String, Shape> expected = new LinkedHashMap<>();
             net.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
             // DJL would load the highest-numbered NAME-NNNN.params it finds: load exactly the file the manifest

@@ -9,6 +9,7 @@ import io.sysrisk.data.Market;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.features.Feature;
+import io.sysrisk.features.SystemicInput;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.research.data.Markets;
 import io.sysrisk.research.experiment.PlantedInput;
@@ -33,9 +34,11 @@ import io.sysrisk.research.experiment.PlantedInput;
  *                    training config's
  * @param planted     the positive control's planted input as one more channel (null in every recipe but the
  *                    control's: it reads the label, see {@link PlantedInput})
+ * @param systemicInputs the systemic state's inputs it reads after its features ({@link SystemicInput} ids, from
+ *                    the embedded panel); empty: the market's own closes only
  */
 public record Recipe(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
-                     String selection, PlantedInput planted) {
+                     String selection, PlantedInput planted, List<String> systemicInputs) {
 
     private static final List<String> CLOSE_ONLY = Feature.CLOSE_ONLY.stream().map(Feature::id).toList();
     private static final List<String> SHAPE = List.of(Feature.VOL_RATIO_20_250.id(), Feature.VOL_RATIO_5_20.id(),
@@ -57,6 +60,13 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
     public static final Recipe ANCHORED_CALIBRATED_STOP = new Recipe("anchored-calibrated-stop", true, "small",
             CLOSE_ONLY, false, TrainConfig.SELECT_CALIBRATED_LOSS, null);
 
+    /**
+     * The systemic inputs a systemic recipe reads: every one but the currencies', which start in 2000 and would cut
+     * the panel's history (from 1990, the VIX's start) by a decade and its 1990s crises with it.
+     */
+    public static final List<String> SYSTEMIC_INPUTS = java.util.Arrays.stream(SystemicInput.values())
+            .filter(i -> i != SystemicInput.CURRENCY_VOLATILITY).map(SystemicInput::id).toList();
+
     /** What the nested selection compares, simplest first: a tie keeps the earlier. */
     public static final List<Recipe> CANDIDATES = List.of(PLAIN, ANCHORED, ANCHORED_REFERENCE_SIZE,
             ANCHORED_SHAPE_INPUTS, ANCHORED_SPI_SECTORS, ANCHORED_CALIBRATED_STOP);
@@ -65,8 +75,16 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
     public static final String SERVED_NAME = "anchored";
     public static final Recipe SERVED = byName(SERVED_NAME);
 
+    /** A recipe reading the market's own closes only. */
+    public Recipe(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
+                  String selection, PlantedInput planted) {
+        this(name, anchored, size, featureIds, spiSectors, selection, planted, List.of());
+    }
+
     public Recipe {
         featureIds = List.copyOf(featureIds);
+        systemicInputs = systemicInputs == null ? List.of() : List.copyOf(systemicInputs);
+        systemicInputs.forEach(SystemicInput::fromId);
         if (!size.equals("small") && !size.equals("reference")) {
             throw new IllegalArgumentException("size must be small or reference, got '" + size + "'");
         }
@@ -100,12 +118,13 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
 
     /** The positive control's recipe: this one reading {@code input} as one more channel. */
     public Recipe withPlanted(PlantedInput input) {
-        return new Recipe(name + "+" + input.name(), anchored, size, featureIds, spiSectors, selection, input);
+        return new Recipe(name + "+" + input.name(), anchored, size, featureIds, spiSectors, selection, input,
+                systemicInputs);
     }
 
     /** {@code base} with this recipe's inputs. */
     public PooledConfig experiment(PooledConfig base) {
-        return base.withFeatures(featureIds);
+        return base.withFeatures(featureIds).withSystemicInputs(systemicInputs);
     }
 
     /** The series it trains on: {@code main} and, for {@link #spiSectors}, the sectors after them. */
@@ -125,31 +144,38 @@ public record Recipe(String name, boolean anchored, String size, List<String> fe
     }
 
     public Recipe withSize(String s) {
-        return new Recipe(name + "+" + s, anchored, s, featureIds, spiSectors, selection, planted);
+        return new Recipe(name + "+" + s, anchored, s, featureIds, spiSectors, selection, planted, systemicInputs);
+    }
+
+    /** This recipe reading the systemic inputs {@code ids} too (its name marked {@code +systemic}). */
+    public Recipe withSystemicInputs(List<String> ids) {
+        return new Recipe(name + "+systemic", anchored, size, featureIds, spiSectors, selection, planted, ids);
     }
 
     public Recipe withFeatures(List<String> ids) {
-        return new Recipe(name + "+features", anchored, size, ids, spiSectors, selection, planted);
+        return new Recipe(name + "+features", anchored, size, ids, spiSectors, selection, planted, systemicInputs);
     }
 
     /** The recipe a study's evidence records. */
     public static Recipe of(io.sysrisk.research.evidence.Evidence.Candidate c) {
         return new Recipe(c.name(), c.anchored(), c.size(), c.featureIds(), c.spiSectors(), c.selection(),
-                c.planted());
+                c.planted(), c.systemicInputs());
     }
 
     /** This recipe as the study's evidence records it. */
     public io.sysrisk.research.evidence.Evidence.Candidate candidate() {
         return new io.sysrisk.research.evidence.Evidence.Candidate(name, anchored, size, featureIds, spiSectors,
-                selection, planted);
+                selection, planted, systemicInputs);
     }
 
     /** One line for reports and logs. */
     public String describe() {
         return String.format("%s: %s network, %s size (%s filters and units), inputs %s%s%s%s", name,
                 anchored ? "anchored" : "plain", size, member().convFilters(),
-                String.join(", ", featureIds), planted == null ? "" : ", " + planted.name() + " (the positive "
-                        + "control's planted input)", spiSectors ? ", + 9 SPI sectors as training-only series" : "",
+                String.join(", ", featureIds) + (systemicInputs.isEmpty() ? "" : "; systemic inputs "
+                        + String.join(", ", systemicInputs)), planted == null ? "" : ", " + planted.name()
+                        + " (the positive control's planted input)",
+                spiSectors ? ", + 9 SPI sectors as training-only series" : "",
                 selection == null ? "" : ", early stopping by " + selection);
     }
 }

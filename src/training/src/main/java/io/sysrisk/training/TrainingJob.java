@@ -176,7 +176,8 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                                    Alarms alarms) {
         int lookback = exp.features().lookback();
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
-                exp.features().ids(), experiment.window(), lookback, experiment.window() + lookback);
+                exp.features().ids(), experiment.window(), lookback, experiment.window() + lookback,
+                experiment.systemicInputs());
         Map<String, ModelManifest.PartInfo> parts = new LinkedHashMap<>();
         for (PooledExperiment.MarketPart m : exp.markets()) {
             parts.put(m.name() + " train", part(m, m.trainRows()));

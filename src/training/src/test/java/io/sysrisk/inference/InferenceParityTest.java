@@ -50,7 +50,7 @@ class InferenceParityTest {
              Predictor<WindowBatch, List<WindowScore>> p = djl.newPredictor()) {
             ModelManifest m = djl.manifest();
             int w = m.input().window();
-            int f = m.input().features().size();
+            int f = m.input().channels().size();
             int n = 64;
             float[] x = new float[n * w * f];
             Random r = new Random(version.hashCode());

@@ -20,6 +20,7 @@ import io.sysrisk.data.DatedSeries;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.Session;
 import io.sysrisk.features.SystemicSources;
+import io.sysrisk.features.SystemicState;
 
 /**
  * The embedded systemic panel (the data card's section "The systemic panel"): eight equity indices in three time
@@ -151,6 +152,27 @@ public final class SystemicPanel {
         }
         return new SystemicSources(markets, vix, markets.get(0), yields.get("y1y"), yields.get("y10y"), members,
                 gb.get("GOLD"), gb.get("BRENT"), fx);
+    }
+
+    /** The systemic state of the embedded panel, computed once (about a second). */
+    public static SystemicState state() {
+        return StateHolder.STATE;
+    }
+
+    private static final class StateHolder {
+        static final SystemicState STATE = SystemicState.compute(sources());
+    }
+
+    /**
+     * When market {@code name} (a panel index's short name or its column) closes: a panel index's own session; any
+     * other market (a user's, of unknown time
+     * zone) the earliest one, {@link Session#EUROPE_CLOSE}, so it reads no state a later close would add. With the
+     * panel's state known only after the US close, every market reads the state of the day before its own.
+     */
+    public static Session sessionOf(String name) {
+        return MARKETS.stream().filter(m -> m.name().equals(name) || m.column().equals(name))
+                .map(PanelMarket::session).findFirst()
+                .orElse(Session.EUROPE_CLOSE);
     }
 
     private static String byColumn(String column) {

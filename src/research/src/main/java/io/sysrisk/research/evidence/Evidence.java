@@ -123,10 +123,23 @@ public final class Evidence {
     /**
      * One recipe the study compared, as the report records it: which network (plain, or anchored on the volatility
      * reference), how large, on which inputs, trained on which series, stopped early by what, and the positive
-     * control's planted input (null elsewhere). The training module's recipe writes itself as this.
+     * control's planted input (null elsewhere), the systemic inputs it reads (empty: none). The training module's
+     * recipe writes itself as this.
      */
     public record Candidate(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
-                            String selection, PlantedInput planted) {
+                            String selection, PlantedInput planted,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                            List<String> systemicInputs) {
+        public Candidate {
+            systemicInputs = systemicInputs == null ? List.of() : List.copyOf(systemicInputs);
+        }
+
+        /** A candidate reading the market's own closes only (every one before the systemic panel). */
+        public Candidate(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
+                         String selection, PlantedInput planted) {
+            this(name, anchored, size, featureIds, spiSectors, selection, planted, List.of());
+        }
     }
 
     /**
@@ -278,6 +291,16 @@ public final class Evidence {
                               double alarmShare, double skill, int warned, int onsets, double falseEpisodesPerYear) {
     }
 
+    /**
+     * The selected network minus another network of the same folds, pooled and paired on the same test windows: a
+     * systemic recipe against the networks that read the market's own closes only.
+     *
+     * @param other the other network's score name, as in the folds' scores
+     * @param about what the other network reads, in words
+     */
+    public record Versus(String other, String about, Difference rocAuc, Difference prAuc) {
+    }
+
     /** Paired differences of the model against each reference. */
     public record Comparisons(Difference rocVsVolatility, Difference prVsVolatility,
                               Difference rocVsLogistic, Difference prVsLogistic) {
@@ -300,7 +323,23 @@ public final class Evidence {
                          @JsonInclude(JsonInclude.Include.NON_NULL)
                          List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<PreferenceAlarms> preferenceAlarms,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) List<ProbabilityChoice> probabilityChoices) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<ProbabilityChoice> probabilityChoices,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<Versus> versus) {
+
+        /** A result without comparisons between the fold's networks ({@link #versus}): every study before them. */
+        public Result(int schema, Design design, String mode, List<FoldResult> folds, List<ScoreResult> pooled,
+                      List<Stratified> stratified, Comparisons pooledComparisons,
+                      Comparisons pooledAnchoredComparisons, List<EventTable> pooledEvents, int pooledWindows,
+                      int pooledPositives, CalmFigures pooledCalm, List<Candidate> candidates, Selection served,
+                      int configurations, double seconds, PaperComparison paperComparison,
+                      List<ProbabilityEvidence.Probabilities> probabilities, List<FittedReference> fittedReferences,
+                      List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams,
+                      List<PreferenceAlarms> preferenceAlarms, List<ProbabilityChoice> probabilityChoices) {
+            this(schema, design, mode, folds, pooled, stratified, pooledComparisons, pooledAnchoredComparisons,
+                    pooledEvents, pooledWindows, pooledPositives, pooledCalm, candidates, served, configurations,
+                    seconds, paperComparison, probabilities, fittedReferences, errorDiagrams, preferenceAlarms,
+                    probabilityChoices, null);
+        }
 
         /** The pooled proper scores of the score called {@code name}, or null when it has none. */
         public ProbabilityEvidence.Probabilities probabilities(String name) {

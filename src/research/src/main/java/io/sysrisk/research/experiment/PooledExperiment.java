@@ -11,6 +11,9 @@ import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
+import io.sysrisk.features.SystemicInput;
+import io.sysrisk.features.SystemicState;
+import io.sysrisk.research.data.SystemicPanel;
 import io.sysrisk.research.labels.Labeler;
 import io.sysrisk.windows.NormalizationStats;
 import io.sysrisk.windows.WindowSet;
@@ -21,7 +24,9 @@ import io.sysrisk.windows.WindowSet;
  * <ul>
  *   <li>a window ending on day t has a label (not unknown, not masked) and a full feature look-back;</li>
  *   <li>with a held-out period, no training or validation window of any market reads a day of it: the days from
- *       the window's first feature look-back day to t + label look-ahead must lie outside the period;</li>
+ *       the window's first feature look-back day to t + label look-ahead must lie outside the period (with systemic
+ *       inputs, the look-back grows by the state's, {@link SystemicState#LOOKBACK_DAYS}: the state reads every
+ *       market);</li>
  *   <li>validation is the latest {@code validationShare} of each market's remaining windows, and training windows
  *       end at least the label look-ahead before a market's first validation window (embargo);</li>
  *   <li>normalization is fitted on the feature rows that training windows contain, pooled over markets;</li>
@@ -109,9 +114,17 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
         List<int[]> labels = new ArrayList<>();
         List<int[]> onsets = new ArrayList<>();
         List<int[][]> parts = new ArrayList<>();
+        List<SystemicInput> systemic = config.systemicInputs().stream().map(SystemicInput::fromId).toList();
+        SystemicState state = systemic.isEmpty() ? null : SystemicPanel.state();
         for (Market m : markets) {
             set.checkSupports(m.data());
             FeatureMatrix computed = FeaturePipeline.compute(m.data(), set);
+            // The days before a window's first day its inputs read: the features' look-back, and the systemic
+            // state's (it reads every market's returns over the year before).
+            int lookback = computed.firstValid() + (state == null ? 0 : SystemicState.LOOKBACK_DAYS);
+            if (state != null) {
+                computed = state.addTo(computed, m.name(), SystemicPanel.sessionOf(m.name()), systemic);
+            }
             int[] first = config.horizons() == null ? null : new int[m.data().size()];
             int[] y = first == null ? Labeler.label(m.data(), config.label()) : termStructure(m, config, first);
             FeatureMatrix matrix = planted == null ? computed
@@ -125,7 +138,7 @@ public record PooledExperiment(PooledConfig config, FeatureSet features, List<Ma
                 if (y[t] < 0) {
                     continue; // unknown (the last days) or masked (inside an event)
                 }
-                int from = t - w + 1 - matrix.firstValid();
+                int from = t - w + 1 - lookback;
                 boolean touchesExcluded = false;
                 for (PooledConfig.HeldOut e : excluded) {
                     touchesExcluded |= touches(dates, from, t + ahead, e);
