@@ -63,7 +63,7 @@ class Score implements Callable<Integer>, DjlJob {
         if (engine.equals("java")) {
             ModelManifest m = stored.manifest();
             MarketData data = load(m);
-            print(m, data, new MarketScorer(m).score(data, from, to, stored.javaModel()));
+            print(m, data, stored.scorer(m).score(data, from, to, stored.javaModel()));
             return 0;
         }
         if (!engine.equals("djl")) {
@@ -73,7 +73,7 @@ class Score implements Callable<Integer>, DjlJob {
              Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
             ModelManifest m = model.manifest();
             MarketData data = load(m);
-            print(m, data, new MarketScorer(m).score(data, from, to, DjlScoring.scorer(predictor)));
+            print(m, data, stored.scorer(m).score(data, from, to, DjlScoring.scorer(predictor)));
         }
         return 0;
     }

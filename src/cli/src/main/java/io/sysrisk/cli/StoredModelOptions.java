@@ -32,6 +32,16 @@ public class StoredModelOptions {
         return new ModelStore(store).javaModel(version);
     }
 
+    /** The systemic state the version carries (null for a model of a market's own data). */
+    io.sysrisk.features.SystemicState systemicState() {
+        return new ModelStore(store).systemicState(version);
+    }
+
+    /** A scorer of the version's model, with the systemic state it carries. */
+    io.sysrisk.scoring.MarketScorer scorer(ModelManifest m) {
+        return new io.sysrisk.scoring.MarketScorer(m, systemicState());
+    }
+
     Path folder() {
         return store.resolve(version);
     }

@@ -99,6 +99,82 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
         return out.withFirstValid(first);
     }
 
+    /** The session a market of unknown time zone closes in, for reading the state: the earliest one known. */
+    public static final Session UNKNOWN_CLOSE = Session.EUROPE_CLOSE;
+
+    /**
+     * {@code inputs} on the days from the first with all of them (no window of a model that reads them starts
+     * earlier) to the last with any, as CSV ({@code date} then one column per input id; an empty cell has no value;
+     * every value written exactly, {@link Double#toString}): what a systemic model version stores so that serving
+     * reads the state it was trained with.
+     */
+    public byte[] toCsv(List<SystemicInput> inputs) {
+        int first = -1;
+        int last = -1;
+        for (int t = 0; t < dates.size(); t++) {
+            boolean all = true;
+            for (SystemicInput in : inputs) {
+                if (Double.isFinite(values.get(in)[t])) {
+                    last = t;
+                } else {
+                    all = false;
+                }
+            }
+            first = first < 0 && all ? t : first;
+        }
+        StringBuilder b = new StringBuilder("date");
+        inputs.forEach(in -> b.append(',').append(in.id()));
+        b.append('\n');
+        for (int t = Math.max(first, 0); first >= 0 && t <= last; t++) {
+            b.append(dates.get(t));
+            for (SystemicInput in : inputs) {
+                double v = values.get(in)[t];
+                b.append(',');
+                if (Double.isFinite(v)) {
+                    b.append(v);
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A state written by {@link #toCsv}, known at {@code stamp} of each day; inputs not in the file are missing. */
+    public static SystemicState fromCsv(byte[] csv, Session stamp, String source) {
+        List<String> lines = new String(csv, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        if (lines.isEmpty() || !lines.get(0).startsWith("date")) {
+            throw new IllegalArgumentException(source + ": not a systemic state (no 'date' header)");
+        }
+        String[] header = lines.get(0).split(",", -1);
+        List<SystemicInput> inputs = new ArrayList<>();
+        for (int j = 1; j < header.length; j++) {
+            inputs.add(SystemicInput.fromId(header[j]));
+        }
+        int n = lines.size() - 1;
+        List<LocalDate> days = new ArrayList<>(n);
+        double[][] cols = new double[inputs.size()][n];
+        for (int t = 0; t < n; t++) {
+            String[] cells = lines.get(t + 1).split(",", -1);
+            if (cells.length != header.length) {
+                throw new IllegalArgumentException(source + " line " + (t + 2) + ": " + cells.length + " cells, the "
+                        + "header has " + header.length);
+            }
+            days.add(LocalDate.parse(cells[0]));
+            if (t > 0 && !days.get(t).isAfter(days.get(t - 1))) {
+                throw new IllegalArgumentException(source + " line " + (t + 2) + ": dates must increase");
+            }
+            for (int j = 0; j < inputs.size(); j++) {
+                cols[j][t] = cells[j + 1].isEmpty() ? Double.NaN : Double.parseDouble(cells[j + 1]);
+            }
+        }
+        EnumMap<SystemicInput, double[]> out = new EnumMap<>(SystemicInput.class);
+        for (SystemicInput in : SystemicInput.values()) {
+            int j = inputs.indexOf(in);
+            out.put(in, j >= 0 ? cols[j] : nans(n));
+        }
+        return new SystemicState(days, stamp, out);
+    }
+
     /** One input's value on every day of {@link #dates()}. */
     public double[] column(SystemicInput input) {
         return values.get(input).clone();

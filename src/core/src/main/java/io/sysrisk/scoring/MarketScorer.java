@@ -10,6 +10,8 @@ import io.sysrisk.features.AlarmFamily;
 import io.sysrisk.features.FeatureMatrix;
 import io.sysrisk.features.FeaturePipeline;
 import io.sysrisk.features.FeatureSet;
+import io.sysrisk.features.SystemicInput;
+import io.sysrisk.features.SystemicState;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.inference.WindowScorer;
@@ -25,16 +27,27 @@ public final class MarketScorer {
 
     private final ModelManifest manifest;
     private final FeatureSet features;
+    private final SystemicState state;
+    private final List<SystemicInput> systemic;
 
     public MarketScorer(ModelManifest manifest) {
-        if (manifest.input().systemic()) {
-            // Its windows need the systemic series beside the market's closes, which no request carries yet.
+        this(manifest, null);
+    }
+
+    /**
+     * A scorer of {@code manifest}'s model; a systemic model reads {@code state} (the one its version carries,
+     * {@link io.sysrisk.store.ModelStore#systemicState}) on the market's dates, as the market of unknown time zone
+     * it is ({@link SystemicState#UNKNOWN_CLOSE}).
+     */
+    public MarketScorer(ModelManifest manifest, SystemicState state) {
+        if (manifest.input().systemic() && state == null) {
             throw new io.sysrisk.store.ModelStoreException("model version '" + manifest.version() + "' reads the "
-                    + "systemic inputs " + manifest.input().systemicInputs() + " besides a market's own data; scoring "
-                    + "takes a market's data alone so far: serve a model without them (its evidence is its report)");
+                    + "systemic inputs " + manifest.input().systemicInputs() + ": its systemic state is needed");
         }
         this.manifest = manifest;
         this.features = FeatureSet.ofIds(manifest.input().features());
+        this.state = manifest.input().systemic() ? state : null;
+        this.systemic = manifest.input().systemicInputs().stream().map(SystemicInput::fromId).toList();
     }
 
     public ModelManifest manifest() {
@@ -90,7 +103,9 @@ public final class MarketScorer {
         checkCompatible(data);
         int window = manifest.input().window();
         int lookback = features.lookback();
-        int first = lookback + window - 1;
+        double[][] systemicColumns = state == null ? null
+                : state.forMarket(data.dates(), SystemicState.UNKNOWN_CLOSE, systemic);
+        int first = Math.max(lookback, firstWithSystemicInputs(systemicColumns, data)) + window - 1;
         int start = Math.max(first, from == null ? first : data.indexOnOrAfter(from));
         int end = to == null ? data.size() - 1 : data.indexOnOrAfter(to.plusDays(1)) - 1;
         if (start > end) {
@@ -114,6 +129,10 @@ public final class MarketScorer {
                 }
             }
         }
+        if (systemicColumns != null) {
+            matrix = withSystemicInputs(matrix, systemicColumns, data, cut, start - window + 1, end);
+            f = matrix.width();
+        }
         List<Plausibility.Warning> warnings = new ArrayList<>(Plausibility.ofData(data));
         warnings.addAll(Plausibility.ofFeatures(matrix, start - window + 1 - cut, end - cut,
                 manifest.normalization()));
@@ -130,6 +149,57 @@ public final class MarketScorer {
                 start - cut, end - cut + 1);
         return new Windows(asOf, dates, x, window, f, List.copyOf(warnings), volatility, rule,
                 alarmValues(data, start, end, rule));
+    }
+
+    /**
+     * The first row with every systemic input (0 without them); refused, with the state's span, when no row of
+     * {@code data} has them. A later row without them is refused by the windows that read it, naming it.
+     */
+    private int firstWithSystemicInputs(double[][] columns, MarketData data) {
+        if (columns == null) {
+            return 0;
+        }
+        for (int t = 0; t < data.size(); t++) {
+            boolean all = true;
+            for (double[] c : columns) {
+                all &= Double.isFinite(c[t]);
+            }
+            if (all) {
+                return t;
+            }
+        }
+        throw new DataValidationException("no date " + data.dates().get(0) + ".." + data.dates().get(data.size() - 1)
+                + " has the systemic inputs this model reads: the systemic state it carries runs " + stateSpan());
+    }
+
+    /** The span of the state this model carries, in words. */
+    private String stateSpan() {
+        return state.dates().get(0) + ".." + state.dates().get(state.dates().size() - 1) + " (a market reads the "
+                + "state of the day before its own; a state more than " + SystemicState.MAX_STALE_DAYS
+                + " days old is none)";
+    }
+
+    /**
+     * {@code matrix} (rows from {@code cut}) with the systemic inputs after its features; every row the windows read
+     * ({@code from..end}) must have them, or the request is refused naming the first day without and the span of
+     * the state the model carries.
+     */
+    private FeatureMatrix withSystemicInputs(FeatureMatrix matrix, double[][] columns, MarketData data, int cut,
+                                             int from, int end) {
+        for (int t = from; t <= end; t++) {
+            for (int k = 0; k < columns.length; k++) {
+                if (!Double.isFinite(columns[k][t])) {
+                    throw new DataValidationException("no systemic input " + systemic.get(k).id() + " for "
+                            + data.dates().get(t) + ": this model reads the systemic state it carries, which runs "
+                            + stateSpan() + ": score dates whose windows lie inside it");
+                }
+            }
+        }
+        FeatureMatrix out = matrix;
+        for (int k = 0; k < columns.length; k++) {
+            out = out.withExtraColumn(systemic.get(k).id(), java.util.Arrays.copyOfRange(columns[k], cut, end + 1));
+        }
+        return out;
     }
 
     /**
@@ -210,12 +280,13 @@ public final class MarketScorer {
     }
 
     /**
-     * Normalizes one window of raw feature values (rows oldest first, in the model's feature order); what the
-     * normalization clips is added to {@code warnings}, absurd values are refused.
+     * Normalizes one window of raw feature values (rows oldest first, in the model's channel order: its features,
+     * then a systemic model's systemic inputs); what the normalization clips is added to {@code warnings}, absurd
+     * values are refused.
      */
     public WindowBatch featureWindow(double[][] raw, List<Plausibility.Warning> warnings) {
         int window = manifest.input().window();
-        int f = features.size();
+        int f = manifest.input().channels().size();
         warnings.addAll(Plausibility.ofFeatures(raw, null, 0, window - 1, manifest.normalization()));
         float[] x = new float[window * f];
         for (int t = 0; t < window; t++) {

@@ -20,6 +20,9 @@ final class Checksums {
     /** {@link ModelStore#CHECKSUMS}: every file of the version but the report (committed work that is never loaded). */
     static void write(Path folder, ModelManifest m) throws IOException {
         List<String> files = new ArrayList<>(List.of(ModelStore.MANIFEST, m.parameters().file()));
+        if (m.input().systemicState() != null) {
+            files.add(m.input().systemicState().file());
+        }
         if (m.portableParameters() != null) {
             files.add(m.portableParameters().file());
         }

@@ -155,14 +155,23 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
                             int window, int lookbackDays, int requiredDays,
                             @com.fasterxml.jackson.annotation.JsonInclude(
                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                            List<String> systemicInputs) {
+                            List<String> systemicInputs,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                            SystemicStateFile systemicState) {
         public InputSpec {
             systemicInputs = systemicInputs == null ? List.of() : List.copyOf(systemicInputs);
         }
 
         public InputSpec(InputKind kind, List<String> columns, String indexColumn, List<String> features,
                          int window, int lookbackDays, int requiredDays) {
-            this(kind, columns, indexColumn, features, window, lookbackDays, requiredDays, List.of());
+            this(kind, columns, indexColumn, features, window, lookbackDays, requiredDays, List.of(), null);
+        }
+
+        /** This input with the systemic state file the version carries. */
+        public InputSpec withSystemicState(SystemicStateFile file) {
+            return new InputSpec(kind, columns, indexColumn, features, window, lookbackDays, requiredDays,
+                    systemicInputs, file);
         }
 
         /** Every channel the network reads, in order: the features, then the systemic inputs. */
@@ -176,6 +185,16 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
         public boolean systemic() {
             return !systemicInputs.isEmpty();
         }
+    }
+
+    /**
+     * The systemic state a systemic model reads, stored with it ({@code file}, checked on every load like a parameter
+     * file): one row per day of the system calendar from {@code firstDate} to {@code lastDate}, one column per input
+     * the model reads, each day's state known at {@code stamp} of that day ({@link io.sysrisk.data.Session});
+     * {@code sources}: the series it was computed from (file and SHA-256).
+     */
+    public record SystemicStateFile(String file, String sha256, long bytes, String firstDate, String lastDate,
+                                    String stamp, List<DataFile> sources) {
     }
 
     /** Dates and counts of one part of the experiment. */
@@ -236,6 +255,12 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     public ModelManifest withParameters(ParameterFile p) {
         return new ModelManifest(formatVersion, version, createdAt, architecture, model, input, normalization, label,
                 experiment, split, parts, threshold, training, metrics, data, versions, p, ensemble, pooled,
+                portableParameters, alarm, alarms);
+    }
+
+    public ModelManifest withInput(InputSpec in) {
+        return new ModelManifest(formatVersion, version, createdAt, architecture, model, in, normalization, label,
+                experiment, split, parts, threshold, training, metrics, data, versions, parameters, ensemble, pooled,
                 portableParameters, alarm, alarms);
     }
 

@@ -311,7 +311,8 @@ public final class ModelStore {
     }
 
     /** A loaded Java model and the SHA-256 of the parameter bytes it was built from (the model's digest). */
-    public record Loaded(JavaModel model, ModelManifest manifest, String parametersSha256) {
+    public record Loaded(JavaModel model, ModelManifest manifest, String parametersSha256,
+                         io.sysrisk.features.SystemicState systemicState) {
     }
 
     public Loaded loaded(String version) {
@@ -328,10 +329,11 @@ public final class ModelStore {
                     Files.readAllBytes(r.folder().resolve(m.parameters().file())));
             byte[] portable = Files.readAllBytes(r.folder().resolve(pf.file()));
             String sha = checkFile(version, r.sums(), pf, portable);
+            io.sysrisk.features.SystemicState state = systemicState(version, r);
             try {
                 return new Loaded(JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
                         m.input().channels().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
-                                r.folder().resolve(pf.file()).toString())), m, sha);
+                                r.folder().resolve(pf.file()).toString())), m, sha, state);
             } catch (IllegalArgumentException e) {
                 throw new ModelStoreException("model version '" + version + "': " + e.getMessage(), e);
             } catch (IOException e) {
@@ -339,6 +341,37 @@ public final class ModelStore {
                         + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * The systemic state a systemic version carries ({@link ModelManifest.SystemicStateFile}), its bytes held to
+     * {@link #CHECKSUMS} and the manifest's SHA-256 as a parameter file's are; null for a version that reads no
+     * systemic input.
+     */
+    public io.sysrisk.features.SystemicState systemicState(String version) {
+        checkVersionName(version);
+        return retryingOnce(version, () -> systemicState(version, read(version, folder(version))));
+    }
+
+    private static io.sysrisk.features.SystemicState systemicState(String version, Read r) throws IOException {
+        ModelManifest.InputSpec in = r.manifest().input();
+        ModelManifest.SystemicStateFile f = in.systemicState();
+        if (f == null) {
+            if (in.systemic()) {
+                throw new ModelStoreException("model version '" + version + "' reads the systemic inputs "
+                        + in.systemicInputs() + " but carries no systemic state file");
+            }
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(r.folder().resolve(f.file()));
+        checkFile(version, r.sums(), new ModelManifest.ParameterFile(f.file(), f.sha256(), f.bytes()), bytes);
+        try {
+            return io.sysrisk.features.SystemicState.fromCsv(bytes, io.sysrisk.data.Session.valueOf(f.stamp()),
+                    f.file());
+        } catch (RuntimeException e) {
+            throw new ModelStoreException("model version '" + version + "': " + f.file() + " is not a systemic "
+                    + "state: " + e.getMessage(), e);
+        }
     }
 
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */

@@ -10,8 +10,10 @@ import io.sysrisk.store.ModelManifest;
 /**
  * What GET /model tells a client: what to send, what the answer means, how the alert is decided ({@code alarm}: the
  * rule at the model's default preference, as its manifest records it; {@code alarms}: every preference a request may
- * ask for, with its rule in words, and the function's default), and how good the model was on test data. {@code horizons}: a term-structure model's horizons in trading days (each answer's
- * {@code termStructure} keys; {@code probability} is the label's own horizon's), absent for one horizon.
+ * ask for, with its rule in words, and the function's default), and how good the model was on test data.
+ * {@code horizons}: a term-structure model's horizons in trading days (each answer's {@code termStructure} keys;
+ * {@code probability} is the label's own horizon's), absent for one horizon. {@code systemic}: what a systemic
+ * model reads beyond the market's data ({@link Systemic}).
  */
 public record ModelInfo(String version, String createdAt, String architecture, InputKind inputKind,
                         List<String> columns, String indexColumn, List<String> features, int window, int lookbackDays,
@@ -24,7 +26,30 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                         String parametersSha256,
                         @com.fasterxml.jackson.annotation.JsonInclude(
                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        com.fasterxml.jackson.databind.JsonNode outOfSample) {
+                        com.fasterxml.jackson.databind.JsonNode outOfSample,
+                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        Systemic systemic) {
+
+    /**
+     * What a systemic model reads besides the market's own data: its inputs (ids and words), the state it carries
+     * ({@code stateFrom..stateTo}: dates a request's windows must lie in), when a market reads it, and the series the
+     * state was computed from. Absent for a model of the market's own data.
+     */
+    public record Systemic(List<String> inputs, List<String> inWords, String stateFrom, String stateTo,
+                           String reads, List<String> series) {
+        static Systemic of(ModelManifest.InputSpec in) {
+            if (!in.systemic() || in.systemicState() == null) {
+                return null;
+            }
+            ModelManifest.SystemicStateFile f = in.systemicState();
+            return new Systemic(in.systemicInputs(), in.systemicInputs().stream()
+                    .map(id -> io.sysrisk.features.SystemicInput.fromId(id).words()).toList(), f.firstDate(),
+                    f.lastDate(), "on each day, the state of the day before: a day's state is complete only after "
+                    + "the US close (" + f.stamp() + "), later than any market's own close",
+                    f.sources().stream().map(d -> d.name() + " (" + d.cleaning() + ")").toList());
+        }
+    }
 
     /**
      * The alarms a request may ask for: {@code preference} is the one a request gets when it names none (the
@@ -89,6 +114,7 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                         : m.isPooled() ? (outOfSample != null && outOfSample.path("method").asText()
                         .startsWith("walk-forward") ? "walk-forward report (markets that share an era): "
                         : "leave-one-market-out report: ") + "model-store/" + m.version() + "/report/README.md"
-                        : "test part: testMetrics", m.alarm(), alarms(m, preference), parametersSha256, outOfSample);
+                        : "test part: testMetrics", m.alarm(), alarms(m, preference), parametersSha256, outOfSample,
+                Systemic.of(in));
     }
 }

@@ -73,6 +73,10 @@ final class ModelLocator {
                 }
                 copy(cl, PACKAGED + version + "/" + pf.file(), dir.resolve(pf.file()));
             }
+            if (m.input().systemicState() != null) {
+                String file = m.input().systemicState().file();
+                copy(cl, PACKAGED + version + "/" + file, dir.resolve(file));
+            }
             copy(cl, PACKAGED + version + "/" + ModelStore.CHECKSUMS, dir.resolve(ModelStore.CHECKSUMS));
             return new Location(tmp, true);
         } catch (IOException e) {

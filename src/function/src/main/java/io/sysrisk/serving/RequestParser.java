@@ -155,25 +155,29 @@ final class RequestParser {
                         : "series '" + column + "'[" + row + "] (" + dates.get(row) + ")");
     }
 
-    /** Raw feature values, checked against the model's window and feature count. */
+    /**
+     * Raw feature values, checked against the model's window and channels (its features, then a systemic model's
+     * systemic inputs: a feature window carries all it reads).
+     */
     private static double[][] featureWindow(List<List<Double>> rows, ModelManifest.InputSpec input) {
         if (rows.size() != input.window()) {
             throw new InvalidRequestException("'featureWindow' needs " + input.window() + " rows (the window), got "
                     + rows.size());
         }
-        int f = input.features().size();
+        List<String> channels = input.channels();
+        int f = channels.size();
         double[][] out = new double[rows.size()][];
         for (int t = 0; t < rows.size(); t++) {
             List<Double> row = rows.get(t);
             if (row == null || row.size() != f) {
                 throw new InvalidRequestException("'featureWindow'[" + t + "] needs " + f + " values "
-                        + input.features() + ", got " + (row == null ? "null" : row.size()));
+                        + channels + ", got " + (row == null ? "null" : row.size()));
             }
             out[t] = new double[f];
             for (int j = 0; j < f; j++) {
                 Double v = row.get(j);
                 if (v == null || !Double.isFinite(v)) {
-                    throw new InvalidRequestException("'featureWindow'[" + t + "][" + j + "] (" + input.features().get(j)
+                    throw new InvalidRequestException("'featureWindow'[" + t + "][" + j + "] (" + channels.get(j)
                             + ") must be a finite number, got " + v);
                 }
                 out[t][j] = v;

@@ -57,7 +57,7 @@ public class ScoringService {
         manifest = loaded.manifest();
         model = loaded.model();
         modelSha256 = loaded.parametersSha256();
-        scorer = new MarketScorer(manifest);
+        scorer = new MarketScorer(manifest, loaded.systemicState());
         try {
             manifest.alarmAt(config.alarm().preference());
         } catch (IllegalArgumentException e) {
@@ -109,6 +109,11 @@ public class ScoringService {
     /** The SHA-256 of the served model's parameter bytes. */
     public String modelSha256() {
         return modelSha256;
+    }
+
+    /** The scorer of the served model (with the systemic state a systemic model carries). */
+    public MarketScorer scorer() {
+        return scorer;
     }
 
     public ModelManifest manifest() {

@@ -99,6 +99,33 @@ class SystemicStateTest {
         }
     }
 
+    /**
+     * The state a systemic model stores is the computed one: every value of its inputs, bit for bit, from the first
+     * day with all of them, and a market reads the same inputs from it as from the computed state.
+     */
+    @Test
+    void theStoredStateIsTheComputedOne() {
+        List<SystemicInput> inputs = List.of(SystemicInput.VIX_LOG, SystemicInput.TURBULENCE,
+                SystemicInput.MEMBER_DISPERSION);
+        SystemicState stored = SystemicState.fromCsv(state.toCsv(inputs), state.stamp(), "test");
+        LocalDate first = stored.dates().get(0);
+        assertEquals(LocalDate.of(1990, 1, 2), first, "the VIX's first day: the first with all three");
+        int offset = state.dates().indexOf(first);
+        for (SystemicInput in : inputs) {
+            double[] a = state.column(in);
+            double[] b = stored.column(in);
+            for (int t = 0; t < b.length; t++) {
+                assertEquals(Double.doubleToLongBits(a[t + offset]), Double.doubleToLongBits(b[t]), in + " " + t);
+            }
+        }
+        assertTrue(Arrays.stream(stored.column(SystemicInput.OIL_VOLATILITY)).allMatch(Double::isNaN),
+                "an input it does not store is none");
+        DatedSeries ftse = panel.markets().get(3);
+        List<LocalDate> days = ftse.dates().subList(ftse.dates().indexOf(LocalDate.of(1990, 2, 1)), ftse.size());
+        assertArrayEquals(state.forMarket(days, Session.EUROPE_CLOSE, inputs)[1],
+                stored.forMarket(days, Session.EUROPE_CLOSE, inputs)[1], 0.0);
+    }
+
     @Test
     void oneCommonFactorIsAbsorbedIndependentMarketsAreNot() {
         List<LocalDate> days = weekdays(LocalDate.of(2001, 1, 1), 400);

@@ -9,7 +9,11 @@ import io.sysrisk.data.PriceLevels;
 import io.sysrisk.features.AlarmFamily;
 import io.sysrisk.features.Feature;
 import io.sysrisk.features.FeatureMatrix;
+import io.sysrisk.features.SystemicInput;
+import io.sysrisk.features.SystemicState;
 import io.sysrisk.labels.LabelDefinition;
+import io.sysrisk.research.data.SystemicPanel;
+import io.sysrisk.research.evaluation.CompositeStress;
 import io.sysrisk.research.evaluation.HawkesIntensity;
 import io.sysrisk.research.evaluation.LogisticFit;
 import io.sysrisk.research.evidence.Evidence;
@@ -37,6 +41,22 @@ final class FittedReferences {
                 + "training and validation days (Gresnigt, Kole and Franses 2015)");
     }
 
+    /**
+     * The references of a systemic study, each from the systemic state the market reads on its day (the state of the
+     * day before): a logistic of one systemic measure, or of the served inputs and every systemic input.
+     */
+    static final Map<String, String> SYSTEMIC_INPUTS = new LinkedHashMap<>();
+
+    static {
+        SYSTEMIC_INPUTS.put(Evidence.ABSORPTION_RATIO, "the absorption ratio of the eight indices (Kritzman et al. "
+                + "2011)");
+        SYSTEMIC_INPUTS.put(Evidence.TURBULENCE, "log turbulence of the eight indices (Kritzman and Li 2010)");
+        SYSTEMIC_INPUTS.put(Evidence.COMPOSITE_STRESS, "a CISS-like composite of VIX, breadth, turbulence, members' "
+                + "dispersion and oil volatility (CompositeStress)");
+        SYSTEMIC_INPUTS.put(Evidence.SYSTEMIC_LOGISTIC, "the served inputs' last day and the twelve systemic inputs "
+                + "(turbulence logged), standardized");
+    }
+
     private FittedReferences() {
     }
 
@@ -46,7 +66,8 @@ final class FittedReferences {
      * again; the calm stratum does not rank them.
      */
     static boolean derived(String name) {
-        return INPUTS.containsKey(name) || name.equals(Evidence.SELECTED_PROBABILITY);
+        return INPUTS.containsKey(name) || SYSTEMIC_INPUTS.containsKey(name)
+                || name.equals(Evidence.SELECTED_PROBABILITY);
     }
 
     /**
@@ -57,6 +78,101 @@ final class FittedReferences {
         PooledExperiment.MarketPart scored = exp.markets().stream().filter(m -> m.name().equals(market)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(market + " is not a market of the fold"));
         return fitted(exp.markets(), FittedReferences::fitRows, scored, rows);
+    }
+
+    /**
+     * A systemic study's references ({@link #SYSTEMIC_INPUTS}) on the rows {@code rows} of market {@code market},
+     * fitted as {@link #of} fits its own, each market reading the embedded panel's state as of its close.
+     */
+    static Map<String, double[]> systemic(PooledExperiment exp, String market, int[] rows) {
+        PooledExperiment.MarketPart scored = exp.markets().stream().filter(m -> m.name().equals(market)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(market + " is not a market of the fold"));
+        SystemicState state = SystemicPanel.state();
+        double[] composite = CompositeHolder.COMPOSITE;
+        Map<String, double[][]> inputs = new java.util.HashMap<>();
+        for (PooledExperiment.MarketPart m : exp.markets()) {
+            List<java.time.LocalDate> dates = m.matrix().dates();
+            io.sysrisk.data.Session session = SystemicPanel.sessionOf(m.name());
+            double[][] v = new double[SystemicInput.values().length + 1][];
+            double[][] in = state.forMarket(dates, session, List.of(SystemicInput.values()));
+            System.arraycopy(in, 0, v, 0, in.length);
+            v[in.length] = new double[dates.size()];
+            for (int t = 0; t < dates.size(); t++) {
+                int i = state.stateIndexAt(dates.get(t), session);
+                v[in.length][t] = i < 0 ? Double.NaN : composite[i];
+            }
+            inputs.put(m.name(), v);
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String name : SYSTEMIC_INPUTS.keySet()) {
+            java.util.function.BiFunction<PooledExperiment.MarketPart, Integer, double[]> row =
+                    (m, t) -> systemicInputs(name, m, t, inputs.get(m.name()));
+            out.put(name, fit(exp.markets(), FittedReferences::fitRows, scored, rows, row));
+        }
+        return out;
+    }
+
+    /** The composite stress index of the embedded panel's state, computed once. */
+    private static final class CompositeHolder {
+        static final double[] COMPOSITE = CompositeStress.of(SystemicPanel.state());
+    }
+
+    /** Row {@code t}'s inputs of systemic reference {@code name} ({@code v}: the market's state and composite). */
+    private static double[] systemicInputs(String name, PooledExperiment.MarketPart m, int t, double[][] v) {
+        int composite = SystemicInput.values().length;
+        double[] in;
+        if (name.equals(Evidence.ABSORPTION_RATIO)) {
+            in = new double[] {v[SystemicInput.ABSORPTION_RATIO.ordinal()][t]};
+        } else if (name.equals(Evidence.TURBULENCE)) {
+            in = new double[] {Math.log(v[SystemicInput.TURBULENCE.ordinal()][t])};
+        } else if (name.equals(Evidence.COMPOSITE_STRESS)) {
+            in = new double[] {v[composite][t]};
+        } else {
+            List<String> ids = io.sysrisk.training.Recipe.SYSTEMIC_INPUTS;
+            in = java.util.Arrays.copyOf(m.matrix().values()[t], m.matrix().features().size() + ids.size());
+            for (int k = 0; k < ids.size(); k++) {
+                SystemicInput i = SystemicInput.fromId(ids.get(k));
+                double x = v[i.ordinal()][t];
+                in[m.matrix().features().size() + k] = i == SystemicInput.TURBULENCE ? Math.log(x) : x;
+            }
+        }
+        for (double x : in) {
+            if (!Double.isFinite(x)) {
+                return null;
+            }
+        }
+        return in;
+    }
+
+    /**
+     * A likelihood logistic of {@code row}'s inputs fitted on {@code training}'s rows of every market (those with a
+     * label and every input), its probability on {@code scored}'s {@code rows}; a row without every input (too
+     * little history) gets the training rate: no information.
+     */
+    private static double[] fit(List<PooledExperiment.MarketPart> markets,
+                                java.util.function.Function<PooledExperiment.MarketPart, int[]> training,
+                                PooledExperiment.MarketPart scored, int[] rows,
+                                java.util.function.BiFunction<PooledExperiment.MarketPart, Integer, double[]> row) {
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (PooledExperiment.MarketPart m : markets) {
+            for (int t : training.apply(m)) {
+                double[] in = row.apply(m, t);
+                int label = m.labels()[t];
+                if (in != null && label != LabelDefinition.MASKED) {
+                    x.add(in);
+                    y.add(label);
+                }
+            }
+        }
+        LogisticFit fit = LogisticFit.fit(x.toArray(double[][]::new), y.stream().mapToInt(Integer::intValue).toArray());
+        double rate = y.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        double[] p = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double[] in = row.apply(scored, rows[i]);
+            p[i] = in == null ? rate : fit.probability(in);
+        }
+        return p;
     }
 
     /** A market's rows a reference is fitted on in a fold: its training and validation rows. */
@@ -91,28 +207,7 @@ final class FittedReferences {
                     .contains(Feature.VOL_20D) && scored.matrix().features().features().contains(Feature.VOL_120D))) {
                 continue; // a version whose inputs hold no 20- and 120-day volatility
             }
-            List<double[]> x = new ArrayList<>();
-            List<Integer> y = new ArrayList<>();
-            for (PooledExperiment.MarketPart m : markets) {
-                for (int t : training.apply(m)) {
-                    double[] in = inputs(name, m, t, trailing, hawkes);
-                    int label = m.labels()[t];
-                    if (in != null && label != LabelDefinition.MASKED) {
-                        x.add(in);
-                        y.add(label);
-                    }
-                }
-            }
-            LogisticFit fit = LogisticFit.fit(x.toArray(double[][]::new),
-                    y.stream().mapToInt(Integer::intValue).toArray());
-            double rate = y.stream().mapToInt(Integer::intValue).average().orElseThrow();
-            double[] p = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                double[] in = inputs(name, scored, rows[i], trailing, hawkes);
-                // A test day without every input (too little history) gets the training rate: no information.
-                p[i] = in == null ? rate : fit.probability(in);
-            }
-            out.put(name, p);
+            out.put(name, fit(markets, training, scored, rows, (m, t) -> inputs(name, m, t, trailing, hawkes)));
         }
         return out;
     }

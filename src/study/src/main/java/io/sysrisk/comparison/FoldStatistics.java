@@ -40,10 +40,22 @@ final class FoldStatistics {
      * market {@code market} of fold {@code exp}, in place of any it held.
      */
     FoldResult withFittedReferences(FoldResult f, PooledExperiment exp, String market, int[] rows) {
+        return withFittedReferences(f, exp, market, rows, false);
+    }
+
+    /**
+     * As {@link #withFittedReferences(FoldResult, PooledExperiment, String, int[])}; {@code systemic}: with a
+     * systemic study's references too ({@link FittedReferences#SYSTEMIC_INPUTS}).
+     */
+    FoldResult withFittedReferences(FoldResult f, PooledExperiment exp, String market, int[] rows, boolean systemic) {
         int[] segments = {f.windows()};
         List<ScoreResult> refs = new ArrayList<>();
         FittedReferences.of(exp, market, rows).forEach((name, values) -> refs.add(score(name, values, f.labels(),
                 segments)));
+        if (systemic) {
+            FittedReferences.systemic(exp, market, rows).forEach((name, values) -> refs.add(score(name, values,
+                    f.labels(), segments)));
+        }
         return f.withScores(name -> !FittedReferences.derived(name), refs);
     }
 
@@ -56,7 +68,9 @@ final class FoldStatistics {
         double[] model = pooled.get(MODEL);
         double[] vol = pooled.get(VOLATILITY);
         List<Evidence.FittedReference> out = new ArrayList<>();
-        for (Map.Entry<String, String> ref : FittedReferences.INPUTS.entrySet()) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(FittedReferences.INPUTS);
+        all.putAll(FittedReferences.SYSTEMIC_INPUTS);
+        for (Map.Entry<String, String> ref : all.entrySet()) {
             double[] r = pooled.get(ref.getKey());
             if (r != null) {
                 out.add(new Evidence.FittedReference(ref.getKey(), ref.getValue(),

@@ -363,13 +363,18 @@ public final class LeaveOneMarketOut {
                 List.copyOf(probabilityChoices), versus);
     }
 
+    /** Whether a recipe of the study reads the systemic inputs: its references then include the systemic ones. */
+    private boolean systemicStudy() {
+        return settings.candidates().stream().anyMatch(r -> !r.systemicInputs().isEmpty());
+    }
+
     /**
      * For a study whose recipe reads the systemic inputs: the selected network minus the anchored and the plain
      * networks of the same folds, which read the market's own closes only (null for any other study).
      */
     private List<Evidence.Versus> systemicVersusOwnCloses(List<ScoreResult> pooled, int[] y, int[] segments,
                                                           BlockBootstrap.Calendar calendar) {
-        if (settings.candidates().stream().allMatch(r -> r.systemicInputs().isEmpty())) {
+        if (!systemicStudy()) {
             return null;
         }
         double[] model = named(pooled, MODEL);
@@ -520,7 +525,7 @@ public final class LeaveOneMarketOut {
                     new EventTables.Scored(MODEL, variantTest.get(chosenKey).get(market),
                             variantCalibration.get(chosenKey)),
                     new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants));
-            f = stats.withFittedReferences(f, exp, market, t.getValue().rows());
+            f = stats.withFittedReferences(f, exp, market, t.getValue().rows(), systemicStudy());
             Evidence.ProbabilityChoice choice = ProbabilitySelection.choose(f, exp);
             probabilityChoices.add(choice);
             f = ProbabilitySelection.withSelected(f, choice, stats);

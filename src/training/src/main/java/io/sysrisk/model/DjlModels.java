@@ -35,6 +35,15 @@ public final class DjlModels {
 
     /** As {@link #save(ModelStore, ModelManifest, Model)}, under the version's write lock the caller holds. */
     public static Path save(ModelStore store, ModelManifest manifest, Model model, ModelStore.WriteLock lock) {
+        return save(store, manifest, model, lock, (folder, m) -> m);
+    }
+
+    /**
+     * As {@link #save(ModelStore, ModelManifest, Model, ModelStore.WriteLock)}, with {@code more} files written into
+     * the version beside the parameters (a systemic model's state), recorded in the manifest it returns.
+     */
+    public static Path save(ModelStore store, ModelManifest manifest, Model model, ModelStore.WriteLock lock,
+                            ModelStore.ParameterWriter more) {
         return store.save(manifest, (folder, m) -> {
             model.setProperty("Epoch", "0");
             model.save(folder, ModelStore.PARAMS_NAME);
@@ -45,7 +54,8 @@ public final class DjlModels {
             }
             Path portable = folder.resolve(PortableParameters.FILE);
             PortableParameters.write(tensors(model.getBlock()), portable);
-            return m.withParameters(ModelStore.describe(params)).withPortableParameters(ModelStore.describe(portable));
+            return more.write(folder, m.withParameters(ModelStore.describe(params))
+                    .withPortableParameters(ModelStore.describe(portable)));
         }, lock);
     }
 

@@ -14,11 +14,14 @@ import io.sysrisk.evaluation.Metrics;
 import io.sysrisk.experiment.DecisionFloor;
 import io.sysrisk.experiment.PooledConfig;
 import io.sysrisk.experiment.TrainConfig;
+import io.sysrisk.features.SystemicInput;
+import io.sysrisk.features.SystemicState;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.DjlModels;
 import io.sysrisk.model.DjlScoring;
+import io.sysrisk.research.data.SystemicPanel;
 import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.store.ModelManifest;
@@ -60,7 +63,8 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                 Metrics validation = Metrics.of(validationProbability, exp.validation().labels(),
                         alarms.model().threshold());
                 ModelManifest manifest = manifest(exp, result, validation, alarms);
-                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock);
+                Path folder = DjlModels.save(new ModelStore(storeRoot), manifest, result.model(), lock,
+                        this::writeSystemicState);
                 log.accept(String.format("model %s written to %s (%d members, %.0f s of training); %s", version,
                         folder, seeds.size(), result.seconds(), evidenceCommand()));
                 return new TrainingOutcome(folder, new ModelStore(storeRoot).manifest(version));
@@ -69,6 +73,30 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * A systemic model's state, stored in its version so that serving reads the inputs it was trained on: the
+     * embedded panel's state over the inputs the model reads ({@link SystemicState#toCsv}), with the panel's files as
+     * its sources. Nothing for any other model.
+     */
+    private ModelManifest writeSystemicState(Path folder, ModelManifest m) throws java.io.IOException {
+        if (!experiment.systemic()) {
+            return m;
+        }
+        SystemicState state = SystemicPanel.state();
+        byte[] csv = state.toCsv(experiment.systemicInputs().stream().map(SystemicInput::fromId).toList());
+        Path file = folder.resolve(SYSTEMIC_STATE_FILE);
+        java.nio.file.Files.write(file, csv);
+        SystemicState written = SystemicState.fromCsv(csv, state.stamp(), SYSTEMIC_STATE_FILE);
+        ModelManifest.ParameterFile pf = ModelStore.describe(file);
+        return m.withInput(m.input().withSystemicState(new ModelManifest.SystemicStateFile(SYSTEMIC_STATE_FILE,
+                pf.sha256(), pf.bytes(), written.dates().get(0).toString(),
+                written.dates().get(written.dates().size() - 1).toString(), state.stamp().name(),
+                SystemicPanel.provenance())));
+    }
+
+    /** The file a systemic model's state is stored in. */
+    public static final String SYSTEMIC_STATE_FILE = "systemic-state.csv";
 
     /** What the job prints last: how to get the version's out-of-sample evidence. */
     private String evidenceCommand() {
@@ -177,7 +205,7 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
         int lookback = exp.features().lookback();
         ModelManifest.InputSpec input = new ModelManifest.InputSpec(data.kind(), data.columns(), data.indexColumn(),
                 exp.features().ids(), experiment.window(), lookback, experiment.window() + lookback,
-                experiment.systemicInputs());
+                experiment.systemicInputs(), null);
         Map<String, ModelManifest.PartInfo> parts = new LinkedHashMap<>();
         for (PooledExperiment.MarketPart m : exp.markets()) {
             parts.put(m.name() + " train", part(m, m.trainRows()));

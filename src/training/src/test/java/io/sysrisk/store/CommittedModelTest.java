@@ -163,4 +163,47 @@ class CommittedModelTest {
                     m.threshold());
         }
     }
+
+    /**
+     * The systemic model of the embedded panel's eight indices: its recorded validation figures again from the panel
+     * (the experiment computes the systemic state afresh), and the serving path reads, from the state the version
+     * stores, exactly the windows training read: bit for bit, for a US and a European market.
+     */
+    @Test
+    void systemicReproducesItsValidationAndServesTheWindowsItTrainedOn() throws Exception {
+        ModelStore store = new ModelStore(Path.of("model-store"));
+        Path file = Path.of("src", "datasets", "src", "main", "resources", "datasets", "world_indices_1950_2015.csv");
+        try (StoredModel model = DjlModels.load(store, "systemic", Device.cpu());
+             Predictor<WindowBatch, List<WindowScore>> predictor = model.newPredictor()) {
+            ModelManifest m = model.manifest();
+            io.sysrisk.training.TrainingData data = io.sysrisk.training.TrainingData.markets(m.pooled().name(), file);
+            assertEquals(data.files(), m.data(), "trained on the embedded panel's index file");
+            assertTrue(m.input().systemic() && m.input().systemicState() != null, "reads and carries the state");
+            PooledExperiment exp = PooledExperiment.prepareUnchecked(m.pooled(), data.markets(), List.of(),
+                    data.trainingOnly(), null);
+            assertEquals(m.input().channels(), exp.normalization().features());
+            double[] p = probabilities(store, "systemic", predictor, exp.validation());
+            assertReproduces("systemic validation", m.metrics().validation(), p, exp.validation().labels(),
+                    m.threshold());
+            io.sysrisk.scoring.MarketScorer scorer = new io.sysrisk.scoring.MarketScorer(m,
+                    store.systemicState("systemic"));
+            for (String market : List.of("SP500", "FTSE100")) {
+                PooledExperiment.MarketPart part = exp.markets().stream().filter(x -> x.name().equals(market))
+                        .findFirst().orElseThrow();
+                int[] rows = part.validationRows();
+                WindowSet trained = WindowSet.of(part.matrix(), part.labels(), rows, m.input().window(),
+                        exp.normalization());
+                io.sysrisk.scoring.MarketScorer.Windows served = scorer.windows(part.market().data(),
+                        part.matrix().dates().get(rows[0]), part.matrix().dates().get(rows[rows.length - 1]));
+                assertEquals(trained.features(), served.features());
+                int size = trained.window() * trained.features();
+                for (int i = 0; i < rows.length; i++) {
+                    int k = served.asOf().indexOf(trained.endDates().get(i));
+                    assertTrue(java.util.Arrays.equals(trained.data(), i * size, (i + 1) * size, served.data(),
+                            k * size, (k + 1) * size), market + " " + trained.endDates().get(i) + ": the served "
+                            + "window is the trained one, systemic inputs included");
+                }
+            }
+        }
+    }
 }

@@ -314,7 +314,7 @@ public class MonitorService {
         ScoreResponse.Score s = r.scores().get(0);
         MarketScorer.FeatureRows rows;
         try {
-            rows = new MarketScorer(m).featureRows(data, asOf);
+            rows = service.scorer().featureRows(data, asOf);
         } catch (DataValidationException e) {
             throw new InvalidRequestException(e.getMessage());
         }

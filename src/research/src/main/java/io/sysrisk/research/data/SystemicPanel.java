@@ -154,6 +154,22 @@ public final class SystemicPanel {
                 gb.get("GOLD"), gb.get("BRENT"), fx);
     }
 
+    /** The panel's files as a model's provenance records them: name, SHA-256, rows and dates. */
+    public static List<io.sysrisk.store.ModelManifest.DataFile> provenance() {
+        List<io.sysrisk.store.ModelManifest.DataFile> out = new ArrayList<>();
+        for (File f : File.values()) {
+            Map<String, DatedSeries> columns = f.read(c -> Session.AFTER_US_CLOSE);
+            LocalDate first = columns.values().stream().map(s -> s.dates().get(0)).min(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate last = columns.values().stream().map(s -> s.dates().get(s.size() - 1))
+                    .max(LocalDate::compareTo).orElseThrow();
+            int rows = (int) columns.values().stream().flatMap(s -> s.dates().stream()).distinct().count();
+            out.add(new io.sysrisk.store.ModelManifest.DataFile(f.fileName(), f.sha256(), rows, first.toString(),
+                    last.toString(), columns.size() + " series, each read on its own days; nothing filled"));
+        }
+        return List.copyOf(out);
+    }
+
     /** The systemic state of the embedded panel, computed once (about a second). */
     public static SystemicState state() {
         return StateHolder.STATE;
@@ -172,7 +188,7 @@ public final class SystemicPanel {
     public static Session sessionOf(String name) {
         return MARKETS.stream().filter(m -> m.name().equals(name) || m.column().equals(name))
                 .map(PanelMarket::session).findFirst()
-                .orElse(Session.EUROPE_CLOSE);
+                .orElse(SystemicState.UNKNOWN_CLOSE);
     }
 
     private static String byColumn(String column) {

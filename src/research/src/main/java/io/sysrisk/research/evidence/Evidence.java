@@ -86,6 +86,14 @@ public final class Evidence {
     public static final String TRAILING_RETURN = "logistic of the trailing 250-day return";
     /** A logistic of the log Hawkes intensity of large losses, both fitted on training days. */
     public static final String HAWKES = "logistic of a Hawkes intensity of large losses";
+    /** A likelihood logistic of the absorption ratio the market reads (a systemic study's reference). */
+    public static final String ABSORPTION_RATIO = "logistic of the absorption ratio";
+    /** A likelihood logistic of log turbulence the market reads (a systemic study's reference). */
+    public static final String TURBULENCE = "logistic of log turbulence";
+    /** A likelihood logistic of the CISS-like composite stress index (a systemic study's reference). */
+    public static final String COMPOSITE_STRESS = "logistic of a composite stress index (CISS-like)";
+    /** A likelihood logistic of the served inputs and every systemic input (a systemic study's reference). */
+    public static final String SYSTEMIC_LOGISTIC = "logistic, maximum likelihood, with the systemic inputs";
     /** The fitted reference a fold's inner leave-one-market-out chose for its Brier skill: its probability. */
     public static final String SELECTED_PROBABILITY = "fitted reference selected on proper scores (nested)";
     /** Minus the days since the close was 7% below its 20-day high (an error diagram's family). */

@@ -1,0 +1,98 @@
+package io.sysrisk.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.sysrisk.scoring.DatedScore;
+import io.sysrisk.scoring.MarketScorer;
+import io.sysrisk.store.ModelStore;
+
+/**
+ * A systemic model served (issue 38: the committed {@code systemic}): GET /model names what it reads beyond the
+ * market's closes and the span of the state it carries; a market's closes inside that span are scored with the
+ * inputs training read (the answer is the Java reference path's on the same data, exactly); a window that reaches
+ * past the state is a 400 naming the first day without it.
+ */
+@QuarkusTest
+@TestProfile(SystemicApiTest.Systemic.class)
+class SystemicApiTest {
+
+    /** Serves the committed systemic version. */
+    public static class Systemic implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("sysrisk.model.version", "systemic");
+        }
+    }
+
+    @TestHTTPResource("/score")
+    URL score;
+
+    @TestHTTPResource("/model")
+    URL model;
+
+    @Test
+    void getModelNamesTheSystemicInputsAndTheStatesSpan() throws Exception {
+        JsonNode m = Requests.JSON.readTree(given().get(model).then().statusCode(200)
+                .body("version", equalTo("systemic")).extract().asString());
+        JsonNode s = m.path("systemic");
+        assertEquals(12, s.path("inputs").size(), s.toString());
+        assertEquals("vix_log", s.path("inputs").get(0).asText());
+        assertEquals("log VIX", s.path("inWords").get(0).asText());
+        // The first day with all twelve: the VIX's fifth close after its first (its 5-day change).
+        assertEquals("1990-01-09", s.path("stateFrom").asText());
+        assertEquals("2015-12-31", s.path("stateTo").asText());
+        assertEquals(8, s.path("series").size(), "the panel's files");
+        assertTrue(s.path("reads").asText().startsWith("on each day, the state of the day before"), s.toString());
+        assertEquals(List.of("ret_1d", "vol_20d", "vol_120d", "drawdown_250d"),
+                Requests.JSON.convertValue(m.path("features"), List.class));
+    }
+
+    @Test
+    void aMarketInsideTheStateIsScoredAsTheReferencePathScoresIt() throws Exception {
+        Map<String, Object> request = Requests.ending(LocalDate.of(2008, 10, 10), 330);
+        JsonNode r = Requests.JSON.readTree(given().contentType("application/json").body(Requests.json(request))
+                .post(score).then().statusCode(200).body("modelVersion", equalTo("systemic")).extract().asString());
+        JsonNode last = r.path("scores").get(r.path("scores").size() - 1);
+        assertEquals("2008-10-10", last.path("asOf").asText());
+        ModelStore store = new ModelStore(Path.of("model-store"));
+        MarketScorer scorer = new MarketScorer(store.manifest("systemic"), store.systemicState("systemic"));
+        int end = Requests.SP500.dates().indexOf(LocalDate.of(2008, 10, 10));
+        // The request's closes, read as the function reads a request (repeated days dropped as non-trading).
+        io.sysrisk.store.ModelManifest.InputSpec in = store.manifest("systemic").input();
+        io.sysrisk.data.MarketData closes = io.sysrisk.data.MarketDataBuilder.build("request",
+                new io.sysrisk.data.LoadOptions(in.kind(), in.indexColumn(), in.requiredDays(),
+                        io.sysrisk.data.LoadOptions.DEFAULT_MAX_FORWARD_FILL,
+                        io.sysrisk.data.LoadOptions.DEFAULT_MAX_DROPPED_SHARE, true),
+                Requests.SP500.dates().subList(end - 329, end + 1), in.columns(),
+                new double[][] {java.util.Arrays.copyOfRange(Requests.SP500.column("close"), end - 329, end + 1)},
+                (row, column) -> column);
+        List<DatedScore> expected = scorer.score(closes, null, null, store.javaModel("systemic"));
+        assertEquals(expected.get(expected.size() - 1).probability(), last.path("probability").asDouble(), 0.0);
+    }
+
+    @Test
+    void aWindowPastTheStateIsRefusedNamingTheDay() {
+        String request = Requests.json(Requests.ending(LocalDate.of(2016, 3, 1), 330));
+        given().contentType("application/json").body(request).post(score).then().statusCode(400)
+                .body("error", containsString("no systemic input vix_log for 2016-01-08"))
+                .body("error", containsString("runs 1990-01-09..2015-12-31"));
+    }
+}
