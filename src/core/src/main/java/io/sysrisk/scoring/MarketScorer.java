@@ -152,6 +152,16 @@ public final class MarketScorer {
     }
 
     /**
+     * The first row of {@code data} whose window can be scored: a full feature look-back before it and, for a
+     * systemic model, every systemic input on every day of its window.
+     */
+    public int firstScorableRow(MarketData data) {
+        double[][] columns = state == null ? null
+                : state.forMarket(data.dates(), SystemicState.UNKNOWN_CLOSE, systemic);
+        return Math.max(features.lookback(), firstWithSystemicInputs(columns, data)) + manifest.input().window() - 1;
+    }
+
+    /**
      * The first row with every systemic input (0 without them); refused, with the state's span, when no row of
      * {@code data} has them. A later row without them is refused by the windows that read it, naming it.
      */

@@ -88,6 +88,37 @@ class SystemicApiTest {
         assertEquals(expected.get(expected.size() - 1).probability(), last.path("probability").asDouble(), 0.0);
     }
 
+    /**
+     * The risk page of a systemic model lists the panel's eight indices, each scorable from its first window inside
+     * the state, and a chunk of a European market's history is scored there.
+     */
+    @Test
+    void thePageListsThePanelsMarketsScorableInsideTheState() throws Exception {
+        JsonNode o = Requests.JSON.readTree(given().get(url("/monitor/overview")).then().statusCode(200)
+                .extract().asString());
+        List<String> ids = new java.util.ArrayList<>();
+        o.path("markets").forEach(m -> ids.add(m.path("id").asText()));
+        assertEquals(List.of("spx", "dji", "ndx", "ftse", "sx5e", "cac", "dax", "smi"), ids);
+        for (JsonNode m : o.path("markets")) {
+            // The state starts 1990-01-09: a first window's 60 days lie inside it.
+            assertTrue(LocalDate.parse(m.path("firstScorable").asText()).isAfter(LocalDate.of(1990, 3, 30)),
+                    m.toString());
+            assertTrue(m.path("inTraining").asBoolean(), m.toString());
+        }
+        // The S&P 500, from 1950, as soon as the state allows: its first day with a state is 1990-01-10 (reading
+        // 1990-01-09's), and its window's 60th day 1990-04-04.
+        assertEquals("1990-04-04", o.path("markets").get(0).path("firstScorable").asText());
+        JsonNode ftse = o.path("markets").get(3);
+        int last = ftse.path("chunks").asInt() - 1;
+        JsonNode chunk = Requests.JSON.readTree(given().get(url("/monitor/markets/ftse/history?chunk=" + last))
+                .then().statusCode(200).extract().asString());
+        assertEquals("2015-12-31", chunk.path("dates").get(chunk.path("dates").size() - 1).asText());
+    }
+
+    private URL url(String path) throws java.net.MalformedURLException {
+        return new URL(score, path);
+    }
+
     @Test
     void aWindowPastTheStateIsRefusedNamingTheDay() {
         String request = Requests.json(Requests.ending(LocalDate.of(2016, 3, 1), 330));

@@ -211,7 +211,7 @@ public class MonitorService {
     private HistoryChunk history(String name, MarketData data, int chunk, Double preference) {
         long t0 = System.nanoTime();
         ModelManifest m = service.manifest();
-        int first = m.input().requiredDays() - 1;
+        int first = firstScorable(data);
         int n = data.size();
         int per = chunkDates();
         int chunks = chunks(n, first, per);
@@ -305,9 +305,10 @@ public class MonitorService {
         ModelManifest m = service.manifest();
         int t = data.indexOnOrAfter(asOf);
         int first = m.input().requiredDays() - 1;
-        if (t >= data.size() || !data.dates().get(t).equals(asOf) || t < first) {
+        int scorable = firstScorable(data);
+        if (t >= data.size() || !data.dates().get(t).equals(asOf) || t < scorable) {
             throw new InvalidRequestException(asOf + " is not a scorable date of " + name + " (scorable: "
-                    + data.dates().get(Math.min(first, data.size() - 1)) + ".." + data.dates().get(data.size() - 1)
+                    + data.dates().get(Math.min(scorable, data.size() - 1)) + ".." + data.dates().get(data.size() - 1)
                     + ", trading days only)");
         }
         ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t, true, preference));
@@ -402,7 +403,9 @@ public class MonitorService {
         if (list == null) {
             synchronized (this) {
                 if (markets == null) {
-                    markets = List.copyOf(Markets.embedded());
+                    // A systemic model reads the panel's state: its markets are the panel's eight indices.
+                    markets = List.copyOf(service.manifest().input().systemic()
+                            ? io.sysrisk.research.data.SystemicPanel.markets() : Markets.embedded());
                 }
                 list = markets;
             }
@@ -411,10 +414,22 @@ public class MonitorService {
     }
 
     private MarketInfo info(String id, String about, MarketData data, boolean inTraining) {
-        int first = service.manifest().input().requiredDays() - 1;
+        int first = firstScorable(data);
         return new MarketInfo(id, about, data.dates().get(0).toString(), data.dates().get(data.size() - 1).toString(),
                 data.size(), first < data.size() ? data.dates().get(first).toString() : null,
                 chunks(data.size(), first, chunkDates()), inTraining);
+    }
+
+    /**
+     * The first row of {@code data} the served model scores: after its feature look-back and window, and for a
+     * systemic model inside the state it carries; a market with none counts as too short.
+     */
+    private int firstScorable(MarketData data) {
+        try {
+            return service.scorer().firstScorableRow(data);
+        } catch (io.sysrisk.data.DataValidationException e) {
+            return data.size();
+        }
     }
 
     private static int chunks(int rows, int first, int per) {

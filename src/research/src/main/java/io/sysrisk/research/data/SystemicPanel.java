@@ -130,8 +130,9 @@ public final class SystemicPanel {
         List<Market> out = new ArrayList<>();
         for (int i = 0; i < MARKETS.size(); i++) {
             DatedSeries s = closes.get(i);
+            // Named as a file of several markets names its columns (file#column), as a model's provenance does.
             out.add(Market.of(MARKETS.get(i).name(), MARKETS.get(i).about() + " (systemic panel)",
-                    File.WORLD_INDICES.fileName() + ":" + s.name(), s.dates(), s.values(),
+                    File.WORLD_INDICES.fileName() + "#" + s.name(), s.dates(), s.values(),
                     new DataReport(s.size(), 0, 0, 0)));
         }
         return out;
