@@ -117,6 +117,9 @@
       }
       renderCard();
       loadEvidence();
+      // The page opens on the most recent data it has: the market whose history ends last (the first of a tie).
+      const latest = overview.markets.reduce((a, m) => (a == null || m.last > a.last ? m : a), null);
+      if (latest) sel.value = latest.id;
       const link = parseHash();
       if (link.market && overview.markets.some((m) => m.id === link.market)) {
         sel.value = link.market;
