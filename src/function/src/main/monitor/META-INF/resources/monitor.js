@@ -76,6 +76,7 @@
       renderCard();
       if (state.source && state.source.kind === 'market') loadMarket(state.source.id, state.chosen);
       else if (state.source && state.source.kind === 'upload') loadUpload(state.csv);
+      else if (state.source && state.source.kind === 'all') loadAllMarkets();
     });
   }
 
@@ -117,6 +118,7 @@
       }
       renderCard();
       loadEvidence();
+      if (overview.systemic) loadSystem();
       // The page opens on the most recent data it has: the market whose history ends last (the first of a tie).
       const latest = overview.markets.reduce((a, m) => (a == null || m.last > a.last ? m : a), null);
       if (latest) sel.value = latest.id;
@@ -843,6 +845,85 @@
     document.body.dataset.loaded = 'several';
   }
 
+  // ---- the system: a systemic model's global gauges, and every embedded market side by side ----
+  const systemCharts = [];
+
+  async function loadSystem() {
+    const s = await getJson('/monitor/system');
+    state.system = s;
+    $('system-panel').hidden = false;
+    const last = s.dates.length - 1;
+    const fmt = (v, d) => v == null ? 'n/a' : v.toFixed(d);
+    $('system-summary').innerHTML = 'Model ' + esc(s.modelVersion) + ' reads, besides each market\u2019s closes, ' +
+      s.inputs.length + ' inputs of the system (' + s.inWords.map(esc).join(', ') + '), from the state it carries, ' +
+      s.from + ' to ' + s.to + '; each market reads the state of the day before its own. On <strong>' + s.to +
+      '</strong> the VIX closed ' + fmt(s.vix[last], 2) + ', the term spread was ' + fmt(s.termSpread[last], 2) +
+      ' points and the absorption ratio ' + fmt(s.absorptionRatio[last], 3) + '.';
+    $('system-all').onclick = () => loadAllMarkets();
+    renderSystem();
+  }
+
+  function renderSystem() {
+    const s = state.system;
+    if (!s) return;
+    for (const c of systemCharts) c.destroy();
+    systemCharts.length = 0;
+    const w = Math.max(280, $('system-panel').clientWidth - 28);
+    const x = s.dates.map(toX);
+    const sync = uPlot.sync('system');
+    const cursor = { sync: { key: sync.key, setSeries: false }, drag: { x: true, y: false } };
+    const dateSeries = { label: 'date', value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) };
+    for (const [id, label, values, color] of [['chart-vix', 'VIX', s.vix, COLORS.onset],
+      ['chart-spread', 'term spread', s.termSpread, COLORS.prob], ['chart-absorption', 'absorption ratio',
+        s.absorptionRatio, COLORS.index]]) {
+      systemCharts.push(new uPlot({ width: w, height: 120, cursor: cursor, scales: { x: { time: true } },
+        series: [dateSeries, { label: label, stroke: color, width: 1 }], axes: [{}, { size: 44 }] }, [x, values], $(id)));
+    }
+    state.systemCharts = systemCharts;
+  }
+
+  /** Every chunk of one embedded market's scored history, in order. */
+  async function embeddedHistory(id) {
+    const first = await getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=0' + prefParam());
+    const got = [first];
+    for (let k = 1; k < first.chunks; k++) {
+      got.push(await getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + k + prefParam()));
+    }
+    const out = { dates: [], probability: [], alert: [] };
+    for (const c of got) {
+      out.dates.push(...c.dates);
+      out.probability.push(...c.probability);
+      out.alert.push(...c.alert);
+    }
+    return out;
+  }
+
+  /** Every market the page lists, each scored alone over its whole history, side by side. */
+  async function loadAllMarkets() {
+    const ticket = ++state.loading;
+    showError('');
+    showMode(true);
+    state.source = { kind: 'all', id: 'several', inTraining: true };
+    state.several = null;
+    const markets = [];
+    const started = Date.now();
+    const list = state.overview.markets;
+    for (let j = 0; j < list.length; j++) {
+      $('progress').textContent = 'scoring ' + list[j].id + ' (' + (j + 1) + ' of ' + list.length + ')\u2026';
+      try {
+        markets.push(Object.assign({ name: list[j].id, rows: list[j].days }, await embeddedHistory(list[j].id)));
+      } catch (err) {
+        markets.push({ name: list[j].id, rows: list[j].days, error: err.message });
+      }
+      if (ticket !== state.loading) return;
+    }
+    state.several = summarize(markets);
+    renderSeveral();
+    $('progress').textContent = markets.filter((m) => !m.error).length + ' of ' + markets.length + ' markets scored in ' +
+      ((Date.now() - started) / 1000).toFixed(1) + ' s, each alone by ' + state.overview.modelVersion + '.';
+    document.body.dataset.loaded = 'several';
+  }
+
   /** Per day over the union of the markets' scored dates: how many are in alarm, and how many were scored. */
   function summarize(markets) {
     const byDate = new Map();
@@ -986,6 +1067,7 @@
     window.addEventListener('resize', () => {
       for (const c of state.charts) c.setSize({ width: width(), height: c.height });
       if (state.several && !$('several-panel').hidden) renderSeveral();
+      if (state.system) renderSystem();
     });
     start();
   });

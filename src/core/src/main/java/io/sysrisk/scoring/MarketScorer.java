@@ -54,6 +54,11 @@ public final class MarketScorer {
         return manifest;
     }
 
+    /** The systemic state a systemic model reads (null for a model of the market's own data). */
+    public SystemicState systemicState() {
+        return state;
+    }
+
     /**
      * Normalized windows ready for the model, with the dates they cover; {@code volatility}: the reference, 20-day
      * volatility on each window's last day; {@code rule}: the alarm the scores alert by, and {@code alarmValue} its

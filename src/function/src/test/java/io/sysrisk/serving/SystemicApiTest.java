@@ -108,6 +108,10 @@ class SystemicApiTest {
         // The S&P 500, from 1950, as soon as the state allows: its first day with a state is 1990-01-10 (reading
         // 1990-01-09's), and its window's 60th day 1990-04-04.
         assertEquals("1990-04-04", o.path("markets").get(0).path("firstScorable").asText());
+        // The S&P 500's first chunk: 1990 onwards, though its closes start in 1950 (a request holds the look-back).
+        JsonNode first = Requests.JSON.readTree(given().get(url("/monitor/markets/spx/history?chunk=0")).then()
+                .statusCode(200).extract().asString());
+        assertEquals("1990-04-04", first.path("dates").get(0).asText());
         JsonNode ftse = o.path("markets").get(3);
         int last = ftse.path("chunks").asInt() - 1;
         JsonNode chunk = Requests.JSON.readTree(given().get(url("/monitor/markets/ftse/history?chunk=" + last))

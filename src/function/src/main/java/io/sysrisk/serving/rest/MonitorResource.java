@@ -93,6 +93,14 @@ public class MonitorResource {
     }
 
     @GET
+    @Path("system")
+    @Operation(summary = "A systemic model's global gauges (VIX, term spread, absorption ratio) from the state it "
+            + "carries")
+    public MonitorService.SystemView system() {
+        return monitor.system();
+    }
+
+    @GET
     @Path("evidence")
     @Operation(summary = "The served model's leave-one-market-out evidence, trimmed from its committed report")
     public ObjectNode evidence() {

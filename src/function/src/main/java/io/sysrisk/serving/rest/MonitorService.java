@@ -65,13 +65,15 @@ public class MonitorService {
      * {@code horizons}: a term-structure model's horizons in trading days (null for one horizon);
      * {@code servedHorizon}: the one whose probability is the page's "probability". {@code alarmBy} and its
      * thresholds: the alarm at the function's default preference; {@code alarms}: every preference offered (the
-     * page's control), each rule in words.
+     * page's control), each rule in words. {@code systemic}: the model reads the systemic state (the page then shows
+     * the system's gauges, {@link #system()}).
      */
     public record Overview(String modelVersion, String modelSha256, String createdAt, boolean closeOnly,
                            String label, String alarmBy, double threshold, Double volatilityThreshold,
                            int window, int requiredDays, int chunkDates, int maxUploadDays, List<MarketInfo> markets,
                            Card card, List<String> columns, String indexColumn, Double memberDrawdown,
-                           List<Integer> horizons, Integer servedHorizon, io.sysrisk.serving.ModelInfo.Alarms alarms) {
+                           List<Integer> horizons, Integer servedHorizon, io.sysrisk.serving.ModelInfo.Alarms alarms,
+                           boolean systemic) {
     }
 
     /**
@@ -113,6 +115,47 @@ public class MonitorService {
                                java.util.Map<String, Double> termStructure) {
     }
 
+    /**
+     * A systemic model's global gauges, from the state it carries, one value per day of the system calendar: the VIX
+     * close, the term spread (10-year minus 1-year yield, percentage points) and the absorption ratio of the eight
+     * indices; each day's value is what was known after that day's US close (a market reads it the day after).
+     */
+    public record SystemView(String modelVersion, String from, String to, List<String> dates, List<Double> vix,
+                             List<Double> termSpread, List<Double> absorptionRatio, List<String> inputs,
+                             List<String> inWords) {
+    }
+
+    /** The served systemic model's gauges ({@link SystemView}); refused for a model that reads no systemic state. */
+    public SystemView system() {
+        ModelManifest m = service.manifest();
+        io.sysrisk.features.SystemicState state = service.scorer().systemicState();
+        if (state == null) {
+            throw new NotFoundException("model " + m.version() + " reads no systemic state: serve the systemic model "
+                    + "(sysrisk.model.version=systemic) for the system's gauges");
+        }
+        double[] vix = state.column(io.sysrisk.features.SystemicInput.VIX_LOG);
+        double[] spread = state.column(io.sysrisk.features.SystemicInput.TERM_SPREAD);
+        double[] ar = state.column(io.sysrisk.features.SystemicInput.ABSORPTION_RATIO);
+        List<String> dates = new ArrayList<>(vix.length);
+        List<Double> v = new ArrayList<>(vix.length);
+        List<Double> t = new ArrayList<>(vix.length);
+        List<Double> a = new ArrayList<>(vix.length);
+        for (int i = 0; i < vix.length; i++) {
+            dates.add(state.dates().get(i).toString());
+            v.add(finite(Math.exp(vix[i])));
+            t.add(finite(spread[i]));
+            a.add(finite(ar[i]));
+        }
+        List<String> inputs = m.input().systemicInputs();
+        return new SystemView(m.version(), dates.get(0), dates.get(dates.size() - 1), dates, v, t, a, inputs,
+                inputs.stream().map(id -> io.sysrisk.features.SystemicInput.fromId(id).words()).toList());
+    }
+
+    /** A value for JSON, to 4 decimals (the page draws it): null where there is none. */
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null;
+    }
+
     public Overview overview() {
         ModelManifest m = service.manifest();
         boolean closeOnly = closeOnly(m);
@@ -132,7 +175,7 @@ public class MonitorService {
                 m.input().requiredDays(), chunkDates(), config.serving().maxDays(), list, card(m),
                 m.input().columns(), panel(m) ? m.input().indexColumn() : null,
                 panel(m) ? memberDrawdown(m) : null, m.horizons(), m.model().servedHorizon(),
-                io.sysrisk.serving.ModelInfo.alarms(m, service.preference()));
+                io.sysrisk.serving.ModelInfo.alarms(m, service.preference()), m.input().systemic());
     }
 
     /** A model of an index and its members (the page draws the members' state). */
@@ -226,7 +269,9 @@ public class MonitorService {
         }
         int start = first + chunk * per;
         int end = Math.min(n - 1, start + per - 1);
-        ScoreResponse r = service.score(request(data, start - first - MARGIN, end, start, false, preference));
+        // The request holds the chunk's dates and the look-back before them, not the history before that.
+        int lookback = m.input().requiredDays() - 1;
+        ScoreResponse r = service.score(request(data, start - lookback - MARGIN, end, start, false, preference));
         double[] close = io.sysrisk.data.PriceLevels.marketLevel(data);
         List<String> dates = new ArrayList<>(r.scores().size());
         List<Double> closes = new ArrayList<>(r.scores().size());
