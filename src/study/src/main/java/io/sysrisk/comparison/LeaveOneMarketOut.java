@@ -382,7 +382,7 @@ public final class LeaveOneMarketOut {
         for (String other : List.of(ANCHORED, PLAIN)) {
             double[] o = named(pooled, other);
             if (o != null) {
-                out.add(new Evidence.Versus(other, "the " + other + " network on the market's own closes",
+                out.add(new Evidence.Versus(other, "the " + other + " on the market's own closes",
                         stats.paired(model, o, y, segments, calendar, Metrics::rocAuc),
                         stats.paired(model, o, y, segments, calendar, Metrics::averagePrecision)));
             }
