@@ -872,12 +872,14 @@
     const x = s.dates.map(toX);
     const sync = uPlot.sync('system');
     const cursor = { sync: { key: sync.key, setSeries: false }, drag: { x: true, y: false } };
-    const dateSeries = { label: 'date', value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) };
+    const dateSeries = { label: 'date',
+      value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) };
     for (const [id, label, values, color] of [['chart-vix', 'VIX', s.vix, COLORS.onset],
       ['chart-spread', 'term spread', s.termSpread, COLORS.prob], ['chart-absorption', 'absorption ratio',
         s.absorptionRatio, COLORS.index]]) {
       systemCharts.push(new uPlot({ width: w, height: 120, cursor: cursor, scales: { x: { time: true } },
-        series: [dateSeries, { label: label, stroke: color, width: 1 }], axes: [{}, { size: 44 }] }, [x, values], $(id)));
+        series: [dateSeries, { label: label, stroke: color, width: 1 }], axes: [{}, { size: 44 }] },
+        [x, values], $(id)));
     }
     state.systemCharts = systemCharts;
   }
@@ -919,8 +921,9 @@
     }
     state.several = summarize(markets);
     renderSeveral();
-    $('progress').textContent = markets.filter((m) => !m.error).length + ' of ' + markets.length + ' markets scored in ' +
-      ((Date.now() - started) / 1000).toFixed(1) + ' s, each alone by ' + state.overview.modelVersion + '.';
+    $('progress').textContent = markets.filter((m) => !m.error).length + ' of ' + markets.length +
+      ' markets scored in ' + ((Date.now() - started) / 1000).toFixed(1) + ' s, each alone by ' +
+      state.overview.modelVersion + '.';
     document.body.dataset.loaded = 'several';
   }
 

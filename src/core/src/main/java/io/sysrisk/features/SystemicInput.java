@@ -18,7 +18,10 @@ public enum SystemicInput {
     TERM_SPREAD("term_spread", Group.RATES, "10-year minus 1-year yield"),
     /** The change of the 1-year yield over its last 20 values, in percentage points. */
     SHORT_RATE_CHANGE_20D("short_rate_change_20d", Group.RATES, "20-day change of the 1-year yield"),
-    /** Share of the markets whose close is {@value SystemicState#BREADTH_FALL_PERCENT}% or more below its 250-day high. */
+    /**
+     * Share of the markets whose close is {@value SystemicState#BREADTH_FALL_PERCENT}% or more below its 250-day
+     * high.
+     */
     BREADTH("breadth", Group.CROSS_MARKET, "share of markets in a drawdown of 7% or more"),
     /** Mean pairwise correlation of the markets' daily returns over 60 days. */
     AVERAGE_CORRELATION("average_correlation", Group.CROSS_MARKET, "markets' mean 60-day correlation"),

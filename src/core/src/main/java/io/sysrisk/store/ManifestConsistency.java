@@ -27,7 +27,8 @@ final class ManifestConsistency {
                 double sd = m.normalization().std()[j];
                 double mean = m.normalization().mean()[j];
                 if (!(sd > 0) || !Double.isFinite(sd) || !Double.isFinite(mean)) {
-                    problems.add("normalization of " + m.normalization().features().get(j) + " is not usable (mean " + mean
+                    problems.add("normalization of " + m.normalization().features().get(j) + " is not usable (mean "
+                            + mean
                             + ", sd " + sd + ")");
                 }
             }

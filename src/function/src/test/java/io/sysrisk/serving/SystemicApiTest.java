@@ -123,6 +123,19 @@ class SystemicApiTest {
         return new URL(score, path);
     }
 
+    /** A market's closes from before the state (the panel's S&P 500 of 1988-1989) have nothing to read: a 400. */
+    @Test
+    void aMarketBeforeTheStateIsRefusedWithTheStatesSpan() {
+        io.sysrisk.data.DatedSeries spx = io.sysrisk.research.data.SystemicPanel.indexCloses().get(0);
+        int end = spx.dates().indexOf(LocalDate.of(1989, 12, 29));
+        Map<String, Object> request = Map.of("dates", spx.dates().subList(end - 329, end + 1).stream()
+                .map(LocalDate::toString).toList(), "series", Map.of("close", java.util.Arrays.stream(spx.values(),
+                end - 329, end + 1).boxed().toList()));
+        given().contentType("application/json").body(Requests.json(request)).post(score).then().statusCode(400)
+                .body("error", containsString("has the systemic inputs this model reads: the systemic state it "
+                        + "carries runs 1990-01-09..2015-12-31"));
+    }
+
     @Test
     void aWindowPastTheStateIsRefusedNamingTheDay() {
         String request = Requests.json(Requests.ending(LocalDate.of(2016, 3, 1), 330));

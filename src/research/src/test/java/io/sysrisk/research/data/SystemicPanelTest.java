@@ -39,8 +39,8 @@ class SystemicPanelTest {
             card = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (SystemicPanel.File f : SystemicPanel.File.values()) {
-            Matcher m = Pattern.compile("\\| `" + Pattern.quote(f.fileName()) + "` \\|[^\\n]*\\| (\\d+) \\| `([0-9a-f]{64})` \\|")
-                    .matcher(card);
+            Matcher m = Pattern.compile("\\| `" + Pattern.quote(f.fileName())
+                    + "` \\|[^\\n]*\\| (\\d+) \\| `([0-9a-f]{64})` \\|").matcher(card);
             assertTrue(m.find(), f.fileName() + " has no row with rows and SHA-256 in the card");
             assertEquals(m.group(2), f.sha256(), f.fileName());
             int rows;

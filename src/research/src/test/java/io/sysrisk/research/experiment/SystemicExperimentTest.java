@@ -60,7 +60,8 @@ class SystemicExperimentTest {
 
     /**
      * DAX 1998-1999 held out: no FTSE training window of the systemic experiment reads a day of it through its
-     * features' look-back (249 days before), the state's ({@value SystemicState#LOOKBACK_DAYS}) or its label's look-ahead,
+     * features' look-back (249 days before), the state's ({@value SystemicState#LOOKBACK_DAYS}) or its label's
+     * look-ahead,
      * while the close-only experiment, whose windows read the FTSE's own closes only, trains on some that the
      * state's look-back would reach.
      */
