@@ -55,7 +55,7 @@ public record DatedSeries(String name, Session session, List<LocalDate> dates, d
     public int indexAt(LocalDate date, Session at) {
         int i = java.util.Collections.binarySearch(dates, date);
         if (i >= 0) {
-            return session.compareTo(at) <= 0 ? i : i - 1;
+            return session.knownAt(date, date, at) ? i : i - 1;
         }
         return -i - 2;
     }

@@ -259,7 +259,7 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
     /** The index of the state a reader at ({@code date}, {@code session}) can know, or -1 (none fresh enough). */
     public int stateIndexAt(LocalDate date, Session session) {
         int i = java.util.Collections.binarySearch(dates, date);
-        int last = i >= 0 ? (stamp.compareTo(session) <= 0 ? i : i - 1) : -i - 2;
+        int last = i >= 0 ? (stamp.knownAt(date, date, session) ? i : i - 1) : -i - 2;
         return last >= 0 && ChronoUnit.DAYS.between(dates.get(last), date) <= MAX_STALE_DAYS ? last : -1;
     }
 

@@ -44,6 +44,9 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
     /** The default ensemble: five seeds. */
     public static final List<Integer> DEFAULT_SEEDS = List.of(1, 2, 3, 4, 5);
 
+    /** The file a systemic model's state is stored in. */
+    public static final String SYSTEMIC_STATE_FILE = "systemic-state.csv";
+
     public TrainingOutcome run(Consumer<String> log) {
         PooledExperiment exp = PooledExperiment.prepareUnchecked(experiment, data.markets(), List.of(),
                 data.trainingOnly(), null);
@@ -94,9 +97,6 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                 written.dates().get(written.dates().size() - 1).toString(), state.stamp().name(),
                 SystemicPanel.provenance())));
     }
-
-    /** The file a systemic model's state is stored in. */
-    public static final String SYSTEMIC_STATE_FILE = "systemic-state.csv";
 
     /** What the job prints last: how to get the version's out-of-sample evidence. */
     private String evidenceCommand() {
