@@ -108,8 +108,7 @@ public final class MarketScorer {
         checkCompatible(data);
         int window = manifest.input().window();
         int lookback = features.lookback();
-        double[][] systemicColumns = state == null ? null
-                : state.forMarket(data.dates(), SystemicState.UNKNOWN_CLOSE, systemic);
+        double[][] systemicColumns = systemicColumns(data);
         int first = Math.max(lookback, firstWithSystemicInputs(systemicColumns, data)) + window - 1;
         int start = Math.max(first, from == null ? first : data.indexOnOrAfter(from));
         int end = to == null ? data.size() - 1 : data.indexOnOrAfter(to.plusDays(1)) - 1;
@@ -161,9 +160,13 @@ public final class MarketScorer {
      * systemic model, every systemic input on every day of its window.
      */
     public int firstScorableRow(MarketData data) {
-        double[][] columns = state == null ? null
-                : state.forMarket(data.dates(), SystemicState.UNKNOWN_CLOSE, systemic);
-        return Math.max(features.lookback(), firstWithSystemicInputs(columns, data)) + manifest.input().window() - 1;
+        return Math.max(features.lookback(), firstWithSystemicInputs(systemicColumns(data), data))
+                + manifest.input().window() - 1;
+    }
+
+    /** The systemic inputs {@code data}'s market reads on each of its days ({@code [input][day]}); null without. */
+    private double[][] systemicColumns(MarketData data) {
+        return state == null ? null : state.forMarket(data.dates(), SystemicState.UNKNOWN_CLOSE, systemic);
     }
 
     /**
