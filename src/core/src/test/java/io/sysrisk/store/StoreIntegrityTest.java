@@ -24,10 +24,34 @@ class StoreIntegrityTest {
         for (String v : store.versions()) {
             List<String> lines = Files.readAllLines(StoreWriter.COMMITTED.resolve(v).resolve(ModelStore.CHECKSUMS));
             ModelManifest m = store.manifest(v);
-            assertEquals(List.of(ModelStore.MANIFEST, m.parameters().file(), m.portableParameters().file()),
-                    lines.stream().map(l -> l.substring(l.indexOf("  ") + 2)).toList(), v);
+            List<String> files = new java.util.ArrayList<>(List.of(ModelStore.MANIFEST, m.parameters().file()));
+            if (m.input().systemicState() != null) {
+                files.add(m.input().systemicState().file());
+            }
+            files.add(m.portableParameters().file());
+            assertEquals(files, lines.stream().map(l -> l.substring(l.indexOf("  ") + 2)).toList(), v);
             store.javaModel(v);
         }
+    }
+
+    /** A systemic version's state is checked as its parameters are: one changed value and it is refused. */
+    @Test
+    void aChangedSystemicStateIsRefused(@TempDir Path root) throws Exception {
+        Path from = StoreWriter.COMMITTED.resolve("systemic");
+        Path to = Files.createDirectories(root.resolve("systemic"));
+        try (java.util.stream.Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        ModelStore store = new ModelStore(root);
+        assertEquals(java.time.LocalDate.of(1990, 1, 9), store.systemicState("systemic").dates().get(0));
+        Path state = to.resolve(store.manifest("systemic").input().systemicState().file());
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(state));
+        lines.set(100, lines.get(100).replaceFirst(",([0-9])", ",9$1"));
+        Files.write(state, lines);
+        String m = assertThrows(ModelStoreException.class, () -> store.loaded("systemic")).getMessage();
+        assertTrue(m.contains("corrupt") && m.contains("systemic-state.csv"), m);
     }
 
     @Test
