@@ -25,7 +25,7 @@ import io.sysrisk.windows.NormalizationStats;
         ModelManifest.class, ModelManifest.InputSpec.class, ModelManifest.PartInfo.class,
         ModelManifest.TrainingInfo.class, ModelManifest.DataFile.class, ModelManifest.ParameterFile.class,
         ModelManifest.EnsembleInfo.class, ModelManifest.MemberRun.class, ModelManifest.AlarmRule.class,
-        ModelManifest.PreferenceAlarm.class,
+        ModelManifest.PreferenceAlarm.class, ModelManifest.SystemicStateFile.class,
         io.sysrisk.evaluation.AlarmThreshold.class,
         ModelConfig.class, EnsembleConfig.class, EnsembleConfig.Calibration.class, NormalizationStats.class,
         ChronologicalSplit.class,
