@@ -791,8 +791,12 @@
 
   /** Every chunk of one date,close CSV's scored history, in order. */
   async function scoreAll(csv) {
-    const fetchChunk = (chunk) => getJson('/monitor/upload/history?chunk=' + chunk + prefParam(),
-      { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+    return allChunks((chunk) => getJson('/monitor/upload/history?chunk=' + chunk + prefParam(),
+      { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv }));
+  }
+
+  /** Every chunk {@code fetchChunk(k)} gives, from 0 to the first's count, joined: dates, numbers, alerts. */
+  async function allChunks(fetchChunk) {
     const got = [await fetchChunk(0)];
     for (let k = 1; k < got[0].chunks; k++) got.push(await fetchChunk(k));
     const out = { dates: [], probability: [], alert: [] };
@@ -886,18 +890,8 @@
 
   /** Every chunk of one embedded market's scored history, in order. */
   async function embeddedHistory(id) {
-    const first = await getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=0' + prefParam());
-    const got = [first];
-    for (let k = 1; k < first.chunks; k++) {
-      got.push(await getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + k + prefParam()));
-    }
-    const out = { dates: [], probability: [], alert: [] };
-    for (const c of got) {
-      out.dates.push(...c.dates);
-      out.probability.push(...c.probability);
-      out.alert.push(...c.alert);
-    }
-    return out;
+    return allChunks((chunk) => getJson('/monitor/markets/' + encodeURIComponent(id) + '/history?chunk=' + chunk +
+      prefParam()));
   }
 
   /** Every market the page lists, each scored alone over its whole history, side by side. */
