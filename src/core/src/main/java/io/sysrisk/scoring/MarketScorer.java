@@ -44,6 +44,13 @@ public final class MarketScorer {
             throw new io.sysrisk.store.ModelStoreException("model version '" + manifest.version() + "' reads the "
                     + "systemic inputs " + manifest.input().systemicInputs() + ": its systemic state is needed");
         }
+        // Training read the state at each market's own close, serving at the earliest (a request does not say where
+        // its market closes): the two are the same days only for a state complete after every close.
+        if (manifest.input().systemic() && state.stamp() != io.sysrisk.data.Session.AFTER_US_CLOSE) {
+            throw new io.sysrisk.store.ModelStoreException("model version '" + manifest.version() + "': its systemic "
+                    + "state is known at " + state.stamp() + ", before the last close; a request's market could then "
+                    + "read it on another day than training did");
+        }
         this.manifest = manifest;
         this.features = FeatureSet.ofIds(manifest.input().features());
         this.state = manifest.input().systemic() ? state : null;

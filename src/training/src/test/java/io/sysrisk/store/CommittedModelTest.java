@@ -185,8 +185,18 @@ class CommittedModelTest {
             double[] p = probabilities(store, "systemic", predictor, exp.validation());
             assertReproduces("systemic validation", m.metrics().validation(), p, exp.validation().labels(),
                     m.threshold());
-            io.sysrisk.scoring.MarketScorer scorer = new io.sysrisk.scoring.MarketScorer(m,
-                    store.systemicState("systemic"));
+            io.sysrisk.features.SystemicState state = store.systemicState("systemic");
+            io.sysrisk.scoring.MarketScorer scorer = new io.sysrisk.scoring.MarketScorer(m, state);
+            // A state known before the last close would let a request's market read it on another day: refused.
+            java.util.Map<io.sysrisk.features.SystemicInput, double[]> values = new java.util.EnumMap<>(
+                    io.sysrisk.features.SystemicInput.class);
+            for (io.sysrisk.features.SystemicInput in : io.sysrisk.features.SystemicInput.values()) {
+                values.put(in, state.column(in));
+            }
+            io.sysrisk.features.SystemicState early = new io.sysrisk.features.SystemicState(state.dates(),
+                    io.sysrisk.data.Session.US_CLOSE, values);
+            org.junit.jupiter.api.Assertions.assertThrows(ModelStoreException.class,
+                    () -> new io.sysrisk.scoring.MarketScorer(m, early));
             for (String market : List.of("SP500", "FTSE100")) {
                 PooledExperiment.MarketPart part = exp.markets().stream().filter(x -> x.name().equals(market))
                         .findFirst().orElseThrow();
