@@ -34,7 +34,7 @@ public class StoredModelOptions {
 
     /** The systemic state the version carries (null for a model of a market's own data). */
     io.sysrisk.features.SystemicState systemicState() {
-        return new ModelStore(store).systemicState(version);
+        return new ModelStore(store).loaded(version).systemicState();
     }
 
     /** A scorer of the version's model, with the systemic state it carries. */

@@ -33,6 +33,9 @@ final class ManifestConsistency {
                 }
             }
         }
+        if (in.systemic() && in.systemicState() == null) {
+            problems.add("reads the systemic inputs " + in.systemicInputs() + " but carries no systemic state file");
+        }
         if (in.window() < 1 || in.requiredDays() != in.window() + in.lookbackDays()) {
             problems.add("input window " + in.window() + " + look-back " + in.lookbackDays() + " != required days "
                     + in.requiredDays());

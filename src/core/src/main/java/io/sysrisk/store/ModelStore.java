@@ -346,22 +346,12 @@ public final class ModelStore {
     /**
      * The systemic state a systemic version carries ({@link ModelManifest.SystemicStateFile}), its bytes held to
      * {@link #CHECKSUMS} and the manifest's SHA-256 as a parameter file's are; null for a version that reads no
-     * systemic input.
+     * systemic input. Read with the model by {@link #loaded}.
      */
-    public io.sysrisk.features.SystemicState systemicState(String version) {
-        checkVersionName(version);
-        return retryingOnce(version, () -> systemicState(version, read(version, folder(version))));
-    }
-
     private static io.sysrisk.features.SystemicState systemicState(String version, Read r) throws IOException {
-        ModelManifest.InputSpec in = r.manifest().input();
-        ModelManifest.SystemicStateFile f = in.systemicState();
+        ModelManifest.SystemicStateFile f = r.manifest().input().systemicState();
         if (f == null) {
-            if (in.systemic()) {
-                throw new ModelStoreException("model version '" + version + "' reads the systemic inputs "
-                        + in.systemicInputs() + " but carries no systemic state file");
-            }
-            return null;
+            return null; // ManifestConsistency refuses a systemic model without one
         }
         byte[] bytes = Files.readAllBytes(r.folder().resolve(f.file()));
         checkFile(version, r.sums(), new ModelManifest.ParameterFile(f.file(), f.sha256(), f.bytes()), bytes);

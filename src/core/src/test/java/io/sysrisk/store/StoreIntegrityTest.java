@@ -45,7 +45,7 @@ class StoreIntegrityTest {
             }
         }
         ModelStore store = new ModelStore(root);
-        assertEquals(java.time.LocalDate.of(1990, 1, 9), store.systemicState("systemic").dates().get(0));
+        assertEquals(java.time.LocalDate.of(1990, 1, 9), store.loaded("systemic").systemicState().dates().get(0));
         Path state = to.resolve(store.manifest("systemic").input().systemicState().file());
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(state));
         lines.set(100, lines.get(100).replaceFirst(",([0-9])", ",9$1"));

@@ -73,7 +73,7 @@ class SystemicApiTest {
         JsonNode last = r.path("scores").get(r.path("scores").size() - 1);
         assertEquals("2008-10-10", last.path("asOf").asText());
         ModelStore store = new ModelStore(Path.of("model-store"));
-        MarketScorer scorer = new MarketScorer(store.manifest("systemic"), store.systemicState("systemic"));
+        MarketScorer scorer = new MarketScorer(store.manifest("systemic"), store.loaded("systemic").systemicState());
         int end = Requests.SP500.dates().indexOf(LocalDate.of(2008, 10, 10));
         // The request's closes, read as the function reads a request (repeated days dropped as non-trading).
         io.sysrisk.store.ModelManifest.InputSpec in = store.manifest("systemic").input();

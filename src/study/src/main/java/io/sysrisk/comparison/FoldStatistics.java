@@ -83,6 +83,25 @@ final class FoldStatistics {
         return out;
     }
 
+    /**
+     * A systemic study's selected network minus the anchored and the plain networks of the same folds, which read
+     * the market's own closes only ({@code pooled}: the pooled values of each score, by name).
+     */
+    List<Evidence.Versus> versusOwnCloses(Map<String, double[]> pooled, int[] y, int[] segments,
+                                          BlockBootstrap.Calendar calendar) {
+        double[] model = pooled.get(MODEL);
+        List<Evidence.Versus> out = new ArrayList<>();
+        for (String other : List.of(Evidence.ANCHORED, Evidence.PLAIN)) {
+            double[] o = pooled.get(other);
+            if (o != null) {
+                out.add(new Evidence.Versus(other, "the " + other + " on the market's own closes",
+                        paired(model, o, y, segments, calendar, Metrics::rocAuc),
+                        paired(model, o, y, segments, calendar, Metrics::averagePrecision)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The families an error diagram is drawn for: scores of the folds, then indicators of the market's closes. */
     static final List<String> DIAGRAM_FAMILIES = List.of(MODEL, VOLATILITY, Evidence.ML_LOGISTIC,
             Evidence.LOG_VOLATILITY, Evidence.TRAILING_RETURN, Evidence.HAWKES, Evidence.DRAWDOWN_MEMORY,

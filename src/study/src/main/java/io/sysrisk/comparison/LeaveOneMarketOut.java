@@ -327,7 +327,8 @@ public final class LeaveOneMarketOut {
         List<Evidence.FittedReference> fitted = stats.fittedReferences(pooledValues, y, segments, calendar);
         List<ErrorDiagram> diagrams = FoldStatistics.errorDiagrams(pooledFolds, pooledFolds.stream()
                 .map(FoldResult::rows).toList(), pooledFolds.stream().map(FoldResult::onsets).toList(), markets);
-        List<Evidence.Versus> versus = systemicVersusOwnCloses(pooled, y, segments, calendar);
+        List<Evidence.Versus> versus = systemicStudy() ? stats.versusOwnCloses(pooledValues, y, segments, calendar)
+                : null;
         // The pooled scores are the folds' joined: kept once, in the folds (lomo.json stays about half the size).
         pooled = pooled.stream().map(ScoreResult::withoutValues).toList();
         // The served recipe: the same selection over every embedded market (no outer fold: this is the choice the
@@ -366,28 +367,6 @@ public final class LeaveOneMarketOut {
     /** Whether a recipe of the study reads the systemic inputs: its references then include the systemic ones. */
     private boolean systemicStudy() {
         return settings.candidates().stream().anyMatch(r -> !r.systemicInputs().isEmpty());
-    }
-
-    /**
-     * For a study whose recipe reads the systemic inputs: the selected network minus the anchored and the plain
-     * networks of the same folds, which read the market's own closes only (null for any other study).
-     */
-    private List<Evidence.Versus> systemicVersusOwnCloses(List<ScoreResult> pooled, int[] y, int[] segments,
-                                                          BlockBootstrap.Calendar calendar) {
-        if (!systemicStudy()) {
-            return null;
-        }
-        double[] model = named(pooled, MODEL);
-        List<Evidence.Versus> out = new ArrayList<>();
-        for (String other : List.of(ANCHORED, PLAIN)) {
-            double[] o = named(pooled, other);
-            if (o != null) {
-                out.add(new Evidence.Versus(other, "the " + other + " on the market's own closes",
-                        stats.paired(model, o, y, segments, calendar, Metrics::rocAuc),
-                        stats.paired(model, o, y, segments, calendar, Metrics::averagePrecision)));
-            }
-        }
-        return List.copyOf(out);
     }
 
     /** Each row of the paper's comparison beside the paper's network and volatility, pooled, paired. */

@@ -185,7 +185,7 @@ class CommittedModelTest {
             double[] p = probabilities(store, "systemic", predictor, exp.validation());
             assertReproduces("systemic validation", m.metrics().validation(), p, exp.validation().labels(),
                     m.threshold());
-            io.sysrisk.features.SystemicState state = store.systemicState("systemic");
+            io.sysrisk.features.SystemicState state = store.loaded("systemic").systemicState();
             io.sysrisk.scoring.MarketScorer scorer = new io.sysrisk.scoring.MarketScorer(m, state);
             // A state known before the last close would let a request's market read it on another day: refused.
             java.util.Map<io.sysrisk.features.SystemicInput, double[]> values = new java.util.EnumMap<>(
