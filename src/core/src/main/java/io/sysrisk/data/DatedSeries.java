@@ -66,6 +66,21 @@ public record DatedSeries(String name, Session session, List<LocalDate> dates, d
         return new DatedSeries(name, session, dates.subList(0, n), Arrays.copyOf(values, n));
     }
 
+    /** This series' values dated {@code from..to} (inclusive). */
+    public DatedSeries between(LocalDate from, LocalDate to) {
+        int a = java.util.Collections.binarySearch(dates, from);
+        a = a >= 0 ? a : -a - 1;
+        int b = java.util.Collections.binarySearch(dates, to);
+        b = b >= 0 ? b + 1 : -b - 1;
+        b = Math.max(a, b);
+        return new DatedSeries(name, session, dates.subList(a, b), Arrays.copyOfRange(values, a, b));
+    }
+
+    /** This series under another name (a request's key for a panel column). */
+    public DatedSeries named(String newName) {
+        return new DatedSeries(newName, session, dates, values);
+    }
+
     /** This series with {@code value} in place of the value of {@code date} (a test's planted move). */
     public DatedSeries with(LocalDate date, double value) {
         int i = dates.indexOf(date);

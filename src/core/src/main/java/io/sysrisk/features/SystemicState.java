@@ -175,6 +175,22 @@ public record SystemicState(List<LocalDate> dates, Session stamp, Map<SystemicIn
         return new SystemicState(days, stamp, out);
     }
 
+    /**
+     * This state without its first {@value #LOOKBACK_DAYS} days (every value there missing): the days whose inputs
+     * read a full look-back of the series it was computed from. A state computed from series that start late (a
+     * request's) has on those days exactly the values series reaching further back give; before them an input
+     * (breadth's 250-day high) could be computed from less and differ.
+     */
+    public SystemicState withFullLookback() {
+        EnumMap<SystemicInput, double[]> out = new EnumMap<>(SystemicInput.class);
+        values.forEach((k, v) -> {
+            double[] c = v.clone();
+            Arrays.fill(c, 0, Math.min(LOOKBACK_DAYS, c.length), Double.NaN);
+            out.put(k, c);
+        });
+        return new SystemicState(dates, stamp, out);
+    }
+
     /** One input's value on every day of {@link #dates()}. */
     public double[] column(SystemicInput input) {
         return values.get(input).clone();

@@ -29,6 +29,8 @@ public final class MarketScorer {
     private final FeatureSet features;
     private final SystemicState state;
     private final List<SystemicInput> systemic;
+    /** What the state is, in a refusal's words. */
+    private final String stateWords;
 
     public MarketScorer(ModelManifest manifest) {
         this(manifest, null);
@@ -55,6 +57,28 @@ public final class MarketScorer {
         this.features = FeatureSet.ofIds(manifest.input().features());
         this.state = manifest.input().systemic() ? state : null;
         this.systemic = manifest.input().systemicInputs().stream().map(SystemicInput::fromId).toList();
+        this.stateWords = "the systemic state it carries";
+    }
+
+    private MarketScorer(MarketScorer of, SystemicState state, String stateWords) {
+        this.manifest = of.manifest;
+        this.features = of.features;
+        this.state = state;
+        this.systemic = of.systemic;
+        this.stateWords = stateWords;
+    }
+
+    /**
+     * This scorer reading {@code state} instead of the one the model carries: a state computed from series a request
+     * sent (its stamp must be the carried state's), named {@code words} in a refusal.
+     */
+    public MarketScorer withState(SystemicState state, String words) {
+        if (this.state == null || state.stamp() != this.state.stamp()) {
+            throw new IllegalArgumentException("model version '" + manifest.version() + "' reads "
+                    + (this.state == null ? "no systemic state" : "a state known at " + this.state.stamp()
+                    + ", not " + state.stamp()));
+        }
+        return new MarketScorer(this, state, words);
     }
 
     public ModelManifest manifest() {
@@ -194,12 +218,28 @@ public final class MarketScorer {
             }
         }
         throw new DataValidationException("no date " + data.dates().get(0) + ".." + data.dates().get(data.size() - 1)
-                + " has the systemic inputs this model reads: the systemic state it carries runs " + stateSpan());
+                + " has the systemic inputs this model reads: " + stateWords + " runs " + stateSpan());
     }
 
     /** The span of the state this model carries, in words. */
     private String stateSpan() {
-        return state.dates().get(0) + ".." + state.dates().get(state.dates().size() - 1) + " (a market reads the "
+        int first = -1;
+        int last = -1;
+        for (int t = 0; t < state.dates().size(); t++) {
+            boolean all = true;
+            for (SystemicInput in : systemic) {
+                all &= Double.isFinite(state.values().get(in)[t]);
+            }
+            if (all) {
+                first = first < 0 ? t : first;
+                last = t;
+            }
+        }
+        if (first < 0) {
+            return "no day with every input (the series' " + SystemicState.LOOKBACK_DAYS + "-day look-back is not "
+                    + "there, or a series is missing throughout)";
+        }
+        return state.dates().get(first) + ".." + state.dates().get(last) + " (a market reads the "
                 + "state of the day before its own; a state more than " + SystemicState.MAX_STALE_DAYS
                 + " days old is none)";
     }
@@ -215,7 +255,7 @@ public final class MarketScorer {
             for (int k = 0; k < columns.length; k++) {
                 if (!Double.isFinite(columns[k][t])) {
                     throw new DataValidationException("no systemic input " + systemic.get(k).id() + " for "
-                            + data.dates().get(t) + ": this model reads the systemic state it carries, which runs "
+                            + data.dates().get(t) + ": this model reads " + stateWords + ", which runs "
                             + stateSpan() + ": score dates whose windows lie inside it");
                 }
             }

@@ -191,10 +191,16 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
      * The systemic state a systemic model reads, stored with it ({@code file}, checked on every load like a parameter
      * file): one row per day of the system calendar from {@code firstDate} to {@code lastDate}, one column per input
      * the model reads, each day's state known at {@code stamp} of that day ({@link io.sysrisk.data.Session});
-     * {@code sources}: the series it was computed from (file and SHA-256).
+     * {@code sources}: the files it was computed from (file and SHA-256); {@code series}: the series in them the
+     * model's inputs read, by the names a request that carries its own system sends them under (empty in versions
+     * written before requests could).
      */
     public record SystemicStateFile(String file, String sha256, long bytes, String firstDate, String lastDate,
-                                    String stamp, List<DataFile> sources) {
+                                    String stamp, List<DataFile> sources,
+                                    List<io.sysrisk.features.SystemicSeries> series) {
+        public SystemicStateFile {
+            series = series == null ? List.of() : List.copyOf(series);
+        }
     }
 
     /** Dates and counts of one part of the experiment. */

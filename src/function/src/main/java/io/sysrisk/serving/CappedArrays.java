@@ -27,6 +27,8 @@ final class CappedArrays {
     static final String COLUMNS = "sysrisk.columns";
     /** Most columns a request may name when the reader is not told the model's (the widest stored model has 10). */
     static final int MAX_COLUMNS = 256;
+    /** Most series a request's system may carry (the panel's model reads 15 series and 178 index members). */
+    static final int MAX_SYSTEM_COLUMNS = 512;
 
     /** An array longer than the limit: a 400 that says so, without reading the rest. */
     static final class TooManyValues extends MismatchedInputException {
@@ -135,6 +137,40 @@ final class CappedArrays {
                 }
                 if (out.size() == MAX_COLUMNS) {
                     throw new TooManyValues(p, "'series' names more than " + MAX_COLUMNS + " columns");
+                }
+                p.nextToken();
+                try {
+                    out.put(name, p.currentToken() == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
+                } catch (JsonMappingException e) {
+                    throw JsonMappingException.wrapWithPath(e, out, name);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A request's system ({@link ScoreRequest.SystemRequest}): at most {@link #MAX_SYSTEM_COLUMNS} series, each a
+     * capped {@link Numbers} array. Their names are checked against the model's after the read (they include any
+     * member tickers, which no list names in advance).
+     */
+    static final class SystemSeries extends StdDeserializer<Map<String, List<Double>>> {
+        private final Numbers numbers = new Numbers();
+
+        SystemSeries() {
+            super(Map.class);
+        }
+
+        @Override
+        public Map<String, List<Double>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                return (Map<String, List<Double>>) ctxt.handleUnexpectedToken(Map.class, p);
+            }
+            Map<String, List<Double>> out = new LinkedHashMap<>();
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                if (out.size() == MAX_SYSTEM_COLUMNS) {
+                    throw new TooManyValues(p, "'system.series' names more than " + MAX_SYSTEM_COLUMNS + " series");
                 }
                 p.nextToken();
                 try {

@@ -34,10 +34,16 @@ public record ModelInfo(String version, String createdAt, String architecture, I
     /**
      * What a systemic model reads besides the market's own data: its inputs (ids and words), the state it carries
      * ({@code stateFrom..stateTo}: dates a request's windows must lie in), when a market reads it, and the series the
-     * state was computed from. Absent for a model of the market's own data.
+     * state was computed from ({@code series}: its files). {@code send}: the series a request may carry as its
+     * {@code system} to be scored on its own state (any date, after the carried state's end too), each by the name
+     * to send it under; empty where the version does not record them. Absent for a model of the market's own data.
      */
     public record Systemic(List<String> inputs, List<String> inWords, String stateFrom, String stateTo,
-                           String reads, List<String> series) {
+                           String reads, List<String> series, List<Sent> send) {
+        /** One series a request's {@code system.series} carries: its key, what it is, when it is known. */
+        public record Sent(String name, String role, String session, String about) {
+        }
+
         static Systemic of(ModelManifest.InputSpec in) {
             if (!in.systemic() || in.systemicState() == null) {
                 return null;
@@ -47,7 +53,12 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                     .map(id -> io.sysrisk.features.SystemicInput.fromId(id).words()).toList(), f.firstDate(),
                     f.lastDate(), "on each day, the state of the day before: a day's state is complete only after "
                     + "the US close (" + f.stamp() + "), later than any market's own close",
-                    f.sources().stream().map(d -> d.name() + " (" + d.cleaning() + ")").toList());
+                    f.sources().stream().map(d -> d.name() + " (" + d.cleaning() + ")").toList(),
+                    f.series().stream().filter(x -> x.role() != io.sysrisk.features.SystemicSeries.Role.VIX_REFERENCE)
+                            .map(x -> new Sent(x.role() == io.sysrisk.features.SystemicSeries.Role.MEMBERS
+                                    ? x.name() + io.sysrisk.features.SystemicSeries.MEMBER_SEPARATOR + "<ticker>"
+                                    : x.name(), x.role().name().toLowerCase(java.util.Locale.ROOT),
+                                    x.session().name(), x.about())).toList());
         }
     }
 

@@ -26,6 +26,8 @@ import io.sysrisk.windows.NormalizationStats;
         ModelManifest.TrainingInfo.class, ModelManifest.DataFile.class, ModelManifest.ParameterFile.class,
         ModelManifest.EnsembleInfo.class, ModelManifest.MemberRun.class, ModelManifest.AlarmRule.class,
         ModelManifest.PreferenceAlarm.class, ModelManifest.SystemicStateFile.class,
+        io.sysrisk.features.SystemicSeries.class, io.sysrisk.features.SystemicSeries.Role.class,
+        io.sysrisk.data.Session.class,
         io.sysrisk.evaluation.AlarmThreshold.class,
         ModelConfig.class, EnsembleConfig.class, EnsembleConfig.Calibration.class, NormalizationStats.class,
         ChronologicalSplit.class,

@@ -8,6 +8,8 @@ import java.util.List;
 import io.sysrisk.data.LoadOptions;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.data.MarketDataBuilder;
+import io.sysrisk.features.SystemicSeries;
+import io.sysrisk.features.SystemicState;
 import io.sysrisk.store.ModelManifest;
 
 /**
@@ -33,9 +35,12 @@ final class RequestParser {
         ModelManifest.AlarmRule rule();
     }
 
-    /** Daily data whose dates {@code from..to} (null: the last date, the last date sent) are to be scored. */
+    /**
+     * Daily data whose dates {@code from..to} (null: the last date, the last date sent) are to be scored;
+     * {@code system}: the systemic state computed from the request's own system (null: the model's carried state).
+     */
     record History(MarketData data, LocalDate from, LocalDate to, boolean attention, double preference,
-                   ModelManifest.AlarmRule rule) implements Valid {
+                   ModelManifest.AlarmRule rule, SystemicState system) implements Valid {
     }
 
     /** One window of raw feature values, dated {@code asOf} (may be null), with its last day's 20-day volatility. */
@@ -85,7 +90,117 @@ final class RequestParser {
             throw new InvalidRequestException("the range asks for " + inRange + " dates; at most " + maxScoredDates
                     + " per request");
         }
-        return new History(data, from, to, r.wantsAttention(), mu, rule);
+        return new History(data, from, to, r.wantsAttention(), mu, rule, system(r.system(), m, maxDays));
+    }
+
+    /**
+     * The systemic state of a request's own system, with a full look-back on every day it gives
+     * ({@link SystemicState#withFullLookback()}): the series named as the model records them, each read on the days
+     * it has a value. Null without a system.
+     */
+    static SystemicState system(ScoreRequest.SystemRequest sys, ModelManifest m, int maxDays) {
+        if (sys == null) {
+            return null;
+        }
+        ModelManifest.InputSpec in = m.input();
+        if (!in.systemic()) {
+            throw new InvalidRequestException("'system' goes with a systemic model; model " + m.version()
+                    + " reads only the market's own data");
+        }
+        List<SystemicSeries> layout = in.systemicState().series();
+        if (layout.isEmpty()) {
+            throw new InvalidRequestException("model " + m.version() + " does not record the series its state is "
+                    + "computed from (a version written before requests could carry them): send no 'system'");
+        }
+        List<String> names = SystemicSeries.sentNames(layout);
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        layout.stream().filter(x -> x.role() == SystemicSeries.Role.MEMBERS).forEach(x -> groups.add(x.name()));
+        String expected = names + (groups.isEmpty() ? "" : " and members as " + groups.stream()
+                .map(g -> "'" + g + SystemicSeries.MEMBER_SEPARATOR + "<ticker>'").toList());
+        if (sys.dates() == null || sys.dates().isEmpty()) {
+            throw new InvalidRequestException("'system.dates' is required: the ISO dates of the system's rows, "
+                    + "oldest first");
+        }
+        if (sys.series() == null || sys.series().isEmpty()) {
+            throw new InvalidRequestException("'system.series' is required: " + expected);
+        }
+        int n = sys.dates().size();
+        if (n > maxDays) {
+            throw new InvalidRequestException("at most " + maxDays + " days per request, 'system.dates' has " + n);
+        }
+        List<LocalDate> dates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            dates.add(date("system.dates[" + i + "]", sys.dates().get(i)));
+            if (i > 0 && !dates.get(i).isAfter(dates.get(i - 1))) {
+                throw new InvalidRequestException("'system.dates'[" + i + "] (" + dates.get(i) + ") does not follow "
+                        + dates.get(i - 1) + ": dates must increase");
+            }
+        }
+        java.util.Map<String, SystemicSeries> byName = new java.util.HashMap<>();
+        layout.stream().filter(x -> x.role() != SystemicSeries.Role.VIX_REFERENCE
+                && x.role() != SystemicSeries.Role.MEMBERS).forEach(x -> byName.put(x.name(), x));
+        java.util.Map<String, io.sysrisk.data.DatedSeries> series = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<io.sysrisk.data.DatedSeries>> members = new java.util.LinkedHashMap<>();
+        for (var e : sys.series().entrySet()) {
+            String key = e.getKey();
+            int sep = key.indexOf(SystemicSeries.MEMBER_SEPARATOR);
+            SystemicSeries spec = sep < 0 ? byName.get(key) : null;
+            String group = sep < 0 ? null : key.substring(0, sep);
+            if (spec == null && (group == null || !groups.contains(group) || sep == key.length() - 1)) {
+                throw new InvalidRequestException("unexpected system series '" + key + "'; model " + m.version()
+                        + " reads " + expected);
+            }
+            io.sysrisk.data.Session session = spec != null ? spec.session() : layout.stream()
+                    .filter(x -> x.role() == SystemicSeries.Role.MEMBERS && x.name().equals(group)).findFirst()
+                    .orElseThrow().session();
+            io.sysrisk.data.DatedSeries d = dated("system.series '" + key + "'", key, session, dates, e.getValue(),
+                    spec == null || (spec.role() != SystemicSeries.Role.SHORT_RATE
+                            && spec.role() != SystemicSeries.Role.LONG_RATE));
+            if (d.size() == 0 && spec == null) {
+                continue; // a member not listed in these days (a panel of members holds every one ever listed)
+            } else if (d.size() == 0) {
+                throw new InvalidRequestException("system.series '" + key + "' has no value");
+            }
+            if (spec != null) {
+                series.put(key, d);
+            } else {
+                members.computeIfAbsent(group, g -> new ArrayList<>()).add(d);
+            }
+        }
+        try {
+            return SystemicState.compute(SystemicSeries.sources(layout, series, members)).withFullLookback();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'system': " + e.getMessage() + "; model " + m.version() + " reads "
+                    + expected);
+        }
+    }
+
+    /**
+     * One system series on its own days (a null is a day without a value); a value must be finite, and a price
+     * ({@code positive}) above 0. The problem names the field, the index and the date.
+     */
+    private static io.sysrisk.data.DatedSeries dated(String field, String name, io.sysrisk.data.Session session,
+                                                     List<LocalDate> dates, List<Double> values, boolean positive) {
+        if (values == null || values.size() != dates.size()) {
+            throw new InvalidRequestException(field + " has " + (values == null ? "no" : values.size())
+                    + " values for " + dates.size() + " 'system.dates'");
+        }
+        List<LocalDate> on = new ArrayList<>();
+        double[] v = new double[values.size()];
+        int k = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Double x = values.get(i);
+            if (x == null) {
+                continue;
+            }
+            if (!Double.isFinite(x) || (positive && x <= 0)) {
+                throw new InvalidRequestException(field + "[" + i + "] (" + dates.get(i) + "): " + x + " is not "
+                        + (positive ? "a price above 0" : "a finite number") + "; send null for a missing value");
+            }
+            on.add(dates.get(i));
+            v[k++] = x;
+        }
+        return new io.sysrisk.data.DatedSeries(name, session, on, java.util.Arrays.copyOf(v, k));
     }
 
     /** The model's alarm rule at {@code preference}; a preference it does not offer is the caller's error. */

@@ -22,12 +22,31 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  *                      bytes: a 1,000-date range is about 60 times smaller without it)
  * @param preference    optional: the alarm's preference mu, the weight on a missed fall (1 - mu on a false alarm),
  *                      one of those the model offers (GET /model's {@code alarms}); default the function's setting
+ * @param system        optional, for a systemic model: the series its systemic state is computed from (GET /model's
+ *                      {@code systemic.send}), so that dates the carried state does not cover can be scored; without
+ *                      it the model reads the state it carries
  */
 public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
                            @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series,
                            String from, String to,
                            @JsonDeserialize(using = CappedArrays.Rows.class) List<List<Double>> featureWindow,
-                           String asOf, Boolean attention, Double preference) {
+                           String asOf, Boolean attention, Double preference, SystemRequest system) {
+
+    /**
+     * The system's series on one calendar, as {@code dates} and {@code series} are for the market: each series one
+     * array as long as {@code dates}, null on a day it has no value (a holiday, another time zone's calendar). Keys
+     * are GET /model's {@code systemic.send} names; index members are sent as {@code "<group>:<ticker>"}.
+     */
+    public record SystemRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
+                                @JsonDeserialize(using = CappedArrays.SystemSeries.class)
+                                Map<String, List<Double>> series) {
+    }
+
+    /** The request without a system (a systemic model reads the state it carries). */
+    public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
+                        List<List<Double>> featureWindow, String asOf, Boolean attention, Double preference) {
+        this(dates, series, from, to, featureWindow, asOf, attention, preference, null);
+    }
 
     /** The request without the attention option (the answer then has each score's attention). */
     public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,

@@ -141,10 +141,13 @@ public class ScoringService {
                 dated = List.of(scorer.predictWindow(batch, w.asOf(), w.lastVolatility(), w.rule(), model));
             } else {
                 RequestParser.History h = (RequestParser.History) valid;
-                MarketScorer.Windows windows = scorer.windows(h.data(), h.from(), h.to(), h.rule());
+                MarketScorer on = h.system() == null ? scorer : scorer.withState(h.system(), "the state of the "
+                        + "system the request sent (each day's with its " + io.sysrisk.features.SystemicState
+                        .LOOKBACK_DAYS + "-day look-back)");
+                MarketScorer.Windows windows = on.windows(h.data(), h.from(), h.to(), h.rule());
                 warnings.addAll(windows.warnings());
                 t1 = System.nanoTime();
-                dated = scorer.predict(windows, model);
+                dated = on.predict(windows, model);
             }
             t2 = System.nanoTime();
             boolean attention = valid.attention();

@@ -275,6 +275,14 @@ class ScoringRestTest {
         badRequest(Map.of("featureWindow", rows), "'featureWindow'[3] needs 4 values");
     }
 
+    /** A system sent to a model of the market's own data is the caller's mistake, said, not ignored. */
+    @Test
+    void aSystemIsRefusedByAModelThatReadsNone() {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(Requests.ending(LocalDate.of(2008, 10, 10), 330));
+        request.put("system", Map.of("dates", List.of("2008-10-10"), "series", Map.of("vix", List.of(60.0))));
+        badRequest(request, "'system' goes with a systemic model");
+    }
+
     @Test
     void malformedJson() {
         badRequest("{\"dates\": [", "malformed request JSON");

@@ -143,4 +143,120 @@ class SystemicApiTest {
                 .body("error", containsString("no systemic input vix_log for 2016-01-08"))
                 .body("error", containsString("runs 1990-01-09..2015-12-31"));
     }
+
+    private static List<io.sysrisk.features.SystemicSeries> layout() {
+        return new ModelStore(Path.of("model-store")).manifest("systemic").input().systemicState().series();
+    }
+
+    /** A request of FTSE closes ending 2008-10-10, scoring from 2008-09-01, with its system or without. */
+    private static Map<String, Object> ftse(int weeks, Map<String, Object> system) {
+        Map<String, Object> r = new java.util.LinkedHashMap<>(SystemRequests.market("ftse", LocalDate.of(2008, 10, 10),
+                370, weeks));
+        r.put("from", LocalDate.of(2008, 9, 1).plusWeeks(weeks).toString());
+        r.put("attention", false);
+        if (system != null) {
+            r.put("system", system);
+        }
+        return r;
+    }
+
+    private JsonNode scores(Map<String, Object> request) throws Exception {
+        return Requests.JSON.readTree(given().contentType("application/json").body(Requests.json(request))
+                .post(score).then().statusCode(200).extract().asString()).path("scores");
+    }
+
+    /**
+     * A request that carries its own system is scored on the state computed from it, and that state is the one
+     * the model carries on every day it covers with its look-back: the same probabilities, bit for bit. Moved by
+     * 520 weeks (dates 2018, after the carried state ends), the same closes and system score the same again: the
+     * dates past 2015 that the carried state refuses are scored from what the request brings.
+     */
+    @Test
+    void aRequestCarryingItsSystemIsScoredOnItsOwnStateAsTheCarriedOne() throws Exception {
+        GET_MODEL_SENDS_EVERY_SERIES: {
+            JsonNode send = Requests.JSON.readTree(given().get(model).then().statusCode(200).extract().asString())
+                    .path("systemic").path("send");
+            List<String> names = new java.util.ArrayList<>();
+            send.forEach(x -> names.add(x.path("name").asText()));
+            assertEquals(List.of("spx", "dji", "ndx", "ftse", "sx5e", "cac", "dax", "smi", "vix", "y1y", "y10y",
+                    "gold", "brent", "dji:<ticker>", "ftse:<ticker>", "sx5e:<ticker>"), names);
+        }
+        JsonNode carried = scores(ftse(0, null));
+        Map<String, Object> system = SystemRequests.system(layout(), LocalDate.of(2006, 6, 1),
+                LocalDate.of(2008, 10, 10), 0);
+        JsonNode own = scores(ftse(0, system));
+        assertEquals(carried.size(), own.size());
+        assertTrue(carried.size() >= 25, carried.toString());
+        for (int i = 0; i < carried.size(); i++) {
+            assertEquals(carried.get(i).path("asOf").asText(), own.get(i).path("asOf").asText());
+            assertEquals(carried.get(i).path("probability").asDouble(), own.get(i).path("probability").asDouble(),
+                    0.0, carried.get(i).path("asOf").asText());
+        }
+        JsonNode moved = scores(ftse(520, SystemRequests.system(layout(), LocalDate.of(2006, 6, 1),
+                LocalDate.of(2008, 10, 10), 520)));
+        assertEquals("2018-09-28", moved.get(moved.size() - 1).path("asOf").asText(), "2008-10-10 + 520 weeks");
+        for (int i = 0; i < carried.size(); i++) {
+            assertEquals(carried.get(i).path("probability").asDouble(), moved.get(i).path("probability").asDouble(),
+                    0.0, moved.get(i).path("asOf").asText());
+        }
+        // Without its system, the moved request reads the carried state, which ends 2015: refused.
+        given().contentType("application/json").body(Requests.json(ftse(520, null))).post(score).then()
+                .statusCode(400).body("error", containsString("runs 1990-01-09..2015-12-31"));
+    }
+
+    /** Every problem of a system is a 400 that names it: a series missing, one not read, too few members, a price. */
+    @Test
+    void aSystemMissingOrMisdatedIsRefusedByName() {
+        Map<String, Object> system = SystemRequests.system(layout(), LocalDate.of(2006, 6, 1),
+                LocalDate.of(2008, 10, 10), 0);
+        java.util.function.BiConsumer<Map<String, Object>, String> refused = (sys, message) ->
+                given().contentType("application/json").body(Requests.json(ftse(0, sys))).post(score).then()
+                        .statusCode(400).body("error", containsString(message));
+        refused.accept(without(system, "vix"), "series 'vix' (VIX close");
+        refused.accept(with(system, "bitcoin", series(system, "gold")), "unexpected system series 'bitcoin'");
+        Map<String, Object> fewMembers = system;
+        for (String k : series(system).keySet().stream().filter(k -> k.startsWith("sx5e:")).skip(5).toList()) {
+            fewMembers = without(fewMembers, k);
+        }
+        refused.accept(fewMembers, "member group 'sx5e' needs at least 10 members");
+        List<Object> negative = new java.util.ArrayList<>(series(system, "gold"));
+        int day = negative.indexOf(negative.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow());
+        negative.set(day, -1.0);
+        refused.accept(with(system, "gold", negative), "system.series 'gold'[" + day + "]");
+        List<Object> dates = new java.util.ArrayList<>((List<?>) system.get("dates"));
+        java.util.Collections.swap(dates, 10, 11);
+        Map<String, Object> misdated = new java.util.LinkedHashMap<>(system);
+        misdated.put("dates", dates);
+        refused.accept(misdated, "'system.dates'[11]");
+        // A system that starts too late for the look-back of the first windows: the refusal names the first day.
+        Map<String, Object> late = SystemRequests.system(layout(), LocalDate.of(2008, 1, 2), LocalDate.of(2008, 10, 10),
+                0);
+        refused.accept(late, "the state of the system the request sent");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> series(Map<String, Object> system) {
+        return (Map<String, Object>) system.get("series");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> series(Map<String, Object> system, String name) {
+        return (List<Object>) series(system).get(name);
+    }
+
+    private static Map<String, Object> without(Map<String, Object> system, String name) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>(series(system));
+        s.remove(name);
+        Map<String, Object> out = new java.util.LinkedHashMap<>(system);
+        out.put("series", s);
+        return out;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> system, String name, List<Object> values) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>(series(system));
+        s.put(name, values);
+        Map<String, Object> out = new java.util.LinkedHashMap<>(system);
+        out.put("series", s);
+        return out;
+    }
 }

@@ -126,6 +126,44 @@ class SystemicStateTest {
                 stored.forMarket(days, Session.EUROPE_CLOSE, inputs)[1], 0.0);
     }
 
+    /**
+     * A state computed from series that start late (what a request sends) equals the panel's, bit for bit, on every
+     * day it gives after {@link SystemicState#withFullLookback()}, and gives every input from its 261st day; without
+     * that cut, breadth (a 250-day high) would be computed from less and differ on earlier days.
+     */
+    @Test
+    void aStateFromSeriesThatStartLateIsThePanelsOnceItsLookbackIsFull() {
+        LocalDate from = LocalDate.of(2006, 6, 1);
+        LocalDate to = LocalDate.of(2009, 3, 31);
+        java.util.Map<String, DatedSeries> cut = new java.util.LinkedHashMap<>();
+        SystemicPanel.seriesByName().forEach((k, v) -> cut.put(k, v.between(from, to)));
+        java.util.Map<String, List<DatedSeries>> members = new java.util.LinkedHashMap<>();
+        SystemicPanel.membersByGroup().forEach((k, v) -> members.put(k, v.stream().map(m -> m.between(from, to))
+                .filter(m -> m.size() > 0).toList()));
+        SystemicState raw = SystemicState.compute(SystemicSeries.sources(SystemicPanel.layout(), cut, members));
+        SystemicState late = raw.withFullLookback();
+        int offset = state.dates().indexOf(late.dates().get(0));
+        assertEquals(state.dates().subList(offset, offset + late.dates().size()), late.dates());
+        boolean breadthDiffered = false;
+        for (SystemicInput in : ALL) {
+            double[] whole = state.column(in);
+            double[] own = late.column(in);
+            double[] before = raw.column(in);
+            for (int t = 0; t < own.length; t++) {
+                if (t < SystemicState.LOOKBACK_DAYS) {
+                    assertTrue(Double.isNaN(own[t]), in + " " + t);
+                    breadthDiffered |= in == SystemicInput.BREADTH && Double.isFinite(before[t])
+                            && before[t] != whole[t + offset];
+                } else {
+                    assertEquals(Double.doubleToLongBits(whole[t + offset]), Double.doubleToLongBits(own[t]),
+                            in + " " + late.dates().get(t));
+                }
+            }
+            assertTrue(Double.isFinite(own[SystemicState.LOOKBACK_DAYS]), in + " from the 261st day");
+        }
+        assertTrue(breadthDiffered, "the cut is needed: breadth from a short high differs early on");
+    }
+
     @Test
     void oneCommonFactorIsAbsorbedIndependentMarketsAreNot() {
         List<LocalDate> days = weekdays(LocalDate.of(2001, 1, 1), 400);

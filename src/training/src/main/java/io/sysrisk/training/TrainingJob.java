@@ -87,7 +87,8 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
             return m;
         }
         SystemicState state = SystemicPanel.state();
-        byte[] csv = state.toCsv(experiment.systemicInputs().stream().map(SystemicInput::fromId).toList());
+        List<SystemicInput> inputs = experiment.systemicInputs().stream().map(SystemicInput::fromId).toList();
+        byte[] csv = state.toCsv(inputs);
         Path file = folder.resolve(SYSTEMIC_STATE_FILE);
         java.nio.file.Files.write(file, csv);
         SystemicState written = SystemicState.fromCsv(csv, state.stamp(), SYSTEMIC_STATE_FILE);
@@ -95,7 +96,8 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
         return m.withInput(m.input().withSystemicState(new ModelManifest.SystemicStateFile(SYSTEMIC_STATE_FILE,
                 pf.sha256(), pf.bytes(), written.dates().get(0).toString(),
                 written.dates().get(written.dates().size() - 1).toString(), state.stamp().name(),
-                SystemicPanel.provenance())));
+                SystemicPanel.provenance(), io.sysrisk.features.SystemicSeries.neededBy(SystemicPanel.layout(),
+                inputs))));
     }
 
     /** What the job prints last: how to get the version's out-of-sample evidence. */

@@ -19,6 +19,7 @@ import io.sysrisk.data.DataValidationException;
 import io.sysrisk.data.DatedSeries;
 import io.sysrisk.data.Market;
 import io.sysrisk.data.Session;
+import io.sysrisk.features.SystemicSeries;
 import io.sysrisk.features.SystemicSources;
 import io.sysrisk.features.SystemicState;
 
@@ -138,21 +139,81 @@ public final class SystemicPanel {
         return out;
     }
 
-    /** Every series of the panel the systemic inputs read. */
-    public static SystemicSources sources() {
-        List<DatedSeries> markets = indexCloses();
-        DatedSeries vix = File.VIX.read(c -> VIX_SESSION).get("close");
-        Map<String, DatedSeries> yields = File.YIELDS.read(c -> RATES_SESSION);
-        Map<String, DatedSeries> gb = File.GOLD_BRENT.read(c -> COMMODITY_AND_CURRENCY_SESSION);
-        List<DatedSeries> fx = List.copyOf(File.FX.read(c -> COMMODITY_AND_CURRENCY_SESSION).values());
-        List<List<DatedSeries>> members = new ArrayList<>();
+    /** The names of the panel's other series, as {@link #layout()} and a request call them. */
+    public static final String VIX = "vix";
+    public static final String SHORT_RATE = "y1y";
+    public static final String LONG_RATE = "y10y";
+    public static final String GOLD = "gold";
+    public static final String OIL = "brent";
+
+    /**
+     * Every series of the panel the systemic inputs read, as a systemic model records them and a request sends them:
+     * the eight indices by short name, the VIX, the 1- and 10-year yields, gold, Brent, each currency by its column,
+     * and each index's members as a group named after the index.
+     */
+    public static List<SystemicSeries> layout() {
+        List<SystemicSeries> out = new ArrayList<>();
+        for (PanelMarket m : MARKETS) {
+            out.add(new SystemicSeries(m.name(), SystemicSeries.Role.MARKET, m.session(),
+                    m.about() + " (" + File.WORLD_INDICES.fileName() + "#" + m.column() + ")"));
+        }
+        out.add(new SystemicSeries(MARKETS.get(0).name(), SystemicSeries.Role.VIX_REFERENCE, MARKETS.get(0).session(),
+                "the index whose realized volatility the VIX is set against"));
+        out.add(new SystemicSeries(VIX, SystemicSeries.Role.VIX, VIX_SESSION, "VIX close ("
+                + File.VIX.fileName() + "#close)"));
+        out.add(new SystemicSeries(SHORT_RATE, SystemicSeries.Role.SHORT_RATE, RATES_SESSION,
+                "1-year zero-coupon yield, percent (" + File.YIELDS.fileName() + "#y1y)"));
+        out.add(new SystemicSeries(LONG_RATE, SystemicSeries.Role.LONG_RATE, RATES_SESSION,
+                "10-year zero-coupon yield, percent (" + File.YIELDS.fileName() + "#y10y)"));
+        out.add(new SystemicSeries(GOLD, SystemicSeries.Role.GOLD, COMMODITY_AND_CURRENCY_SESSION,
+                "gold price (" + File.GOLD_BRENT.fileName() + "#GOLD)"));
+        out.add(new SystemicSeries(OIL, SystemicSeries.Role.OIL, COMMODITY_AND_CURRENCY_SESSION,
+                "Brent crude price (" + File.GOLD_BRENT.fileName() + "#BRENT)"));
+        for (String c : File.FX.read(c -> COMMODITY_AND_CURRENCY_SESSION).keySet()) {
+            out.add(new SystemicSeries(c, SystemicSeries.Role.CURRENCY, COMMODITY_AND_CURRENCY_SESSION,
+                    "exchange rate (" + File.FX.fileName() + "#" + c + ")"));
+        }
         for (PanelMarket m : MARKETS) {
             if (m.members() != null) {
-                members.add(List.copyOf(m.members().read(c -> m.session()).values()));
+                out.add(new SystemicSeries(m.name(), SystemicSeries.Role.MEMBERS, m.session(),
+                        m.about() + " members (" + m.members().fileName() + ")"));
             }
         }
-        return new SystemicSources(markets, vix, markets.get(0), yields.get("y1y"), yields.get("y10y"), members,
-                gb.get("GOLD"), gb.get("BRENT"), fx);
+        return List.copyOf(out);
+    }
+
+    /** Every non-member series of {@link #layout()} by its name there. */
+    public static Map<String, DatedSeries> seriesByName() {
+        Map<String, DatedSeries> out = new java.util.LinkedHashMap<>();
+        List<DatedSeries> markets = indexCloses();
+        for (int i = 0; i < MARKETS.size(); i++) {
+            out.put(MARKETS.get(i).name(), markets.get(i));
+        }
+        out.put(VIX, File.VIX.read(c -> VIX_SESSION).get("close"));
+        Map<String, DatedSeries> yields = File.YIELDS.read(c -> RATES_SESSION);
+        out.put(SHORT_RATE, yields.get("y1y"));
+        out.put(LONG_RATE, yields.get("y10y"));
+        Map<String, DatedSeries> gb = File.GOLD_BRENT.read(c -> COMMODITY_AND_CURRENCY_SESSION);
+        out.put(GOLD, gb.get("GOLD"));
+        out.put(OIL, gb.get("BRENT"));
+        out.putAll(File.FX.read(c -> COMMODITY_AND_CURRENCY_SESSION));
+        return out;
+    }
+
+    /** Each index's members by the group name {@link #layout()} gives them, in their file's order. */
+    public static Map<String, List<DatedSeries>> membersByGroup() {
+        Map<String, List<DatedSeries>> out = new java.util.LinkedHashMap<>();
+        for (PanelMarket m : MARKETS) {
+            if (m.members() != null) {
+                out.put(m.name(), List.copyOf(m.members().read(c -> m.session()).values()));
+            }
+        }
+        return out;
+    }
+
+    /** Every series of the panel the systemic inputs read, laid out by {@link #layout()}. */
+    public static SystemicSources sources() {
+        return SystemicSeries.sources(layout(), seriesByName(), membersByGroup());
     }
 
     /** The panel's files as a model's provenance records them: name, SHA-256, rows and dates. */
