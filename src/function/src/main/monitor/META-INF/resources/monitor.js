@@ -17,7 +17,8 @@
   }
 
   function pct(v, digits) { return v == null ? 'n/a' : (100 * v).toFixed(digits == null ? 1 : digits) + '%'; }
-  function num(v, d) { return v == null || Number.isNaN(v) ? 'n/a' : Number(v).toFixed(d); }
+  // A report writes a figure it cannot compute (no onset in a period) as NaN, which JSON carries as the text "NaN".
+  function num(v, d) { return v == null || !Number.isFinite(Number(v)) ? 'n/a' : Number(v).toFixed(d); }
   function iv(o, d) { return o ? '[' + num(o.low, d) + ', ' + num(o.high, d) + ']' : ''; }
   function esc(s) { return String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c])); }
   function toX(date) { return Date.parse(date + 'T00:00:00Z') / 1000; }
@@ -557,6 +558,7 @@
         'model card), so its attention comes from random initialization, not from training. Its probability is, in ' +
         'effect, the logistic reference on the last day\u2019s 20-day volatility: the inputs below are the reasons.';
     note.hidden = !note.textContent;
+    renderAttribution(d);
     const cols = $('columns');
     cols.hidden = !(d.columns && d.columns.length > 1);
     if (!cols.hidden) {
@@ -572,6 +574,32 @@
         (100 * d.attention[k]).toFixed(2) + '%</td>' + row.map((v) => '<td>' + num(v, 4) + '</td>').join('') + '</tr>';
     });
     t.innerHTML = html + '</tbody>';
+  }
+
+  /** Signed percentage points, e.g. +1.2 pts. */
+  function pts(v) { return (v >= 0 ? '+' : '\u2212') + Math.abs(100 * v).toFixed(2) + ' pts'; }
+
+  /** A contribution as a bar, its length relative to {@code max}. */
+  function bar(v, max) {
+    const w = max > 0 ? Math.round(80 * Math.abs(v) / max) : 0;
+    return '<span class="bar ' + (v >= 0 ? 'up' : 'down') + '" style="width:' + w + 'px"></span>';
+  }
+
+  /** What moved one window's score: each group's share, adding up to the score minus the baseline's. */
+  function renderAttribution(d) {
+    const a = d.attribution;
+    const t = $('attribution');
+    if (!a) { t.innerHTML = ''; $('attribution-summary').textContent = ''; return; }
+    const what = notCalibrated() ? 'score' : 'probability';
+    $('attribution-summary').innerHTML = 'What moved the ' + what + ': against a baseline of ' + esc(a.baseline) +
+      ' (' + what + ' ' + pct(a.baselineProbability) + '), the groups of inputs below add up to the difference, ' +
+      '<strong>' + pts(a.probability - a.baselineProbability) + '</strong> (exact Shapley values of the groups).';
+    const max = Math.max(...a.shares.map((x) => Math.abs(x.contribution)));
+    t.innerHTML = '<caption>What moved the ' + what + ' on ' + d.asOf + '</caption><thead><tr><th scope="col">inputs</th>' +
+      '<th scope="col">moved it by</th><th scope="col"></th></tr></thead><tbody>' +
+      a.shares.map((x) => '<tr data-group="' + esc(x.group) + '"><td>' + esc(x.words) + '</td><td class="' +
+        (x.contribution >= 0 ? 'up' : 'down') + '">' + pts(x.contribution) + '</td><td style="text-align:left">' +
+        bar(x.contribution, max) + '</td></tr>').join('') + '</tbody>';
   }
 
   // ---- trust: model card and evidence ----
@@ -864,7 +892,55 @@
       '</strong> the VIX closed ' + fmt(s.vix[last], 2) + ', the term spread was ' + fmt(s.termSpread[last], 2) +
       ' points and the absorption ratio ' + fmt(s.absorptionRatio[last], 3) + '.';
     $('system-all').onclick = () => loadAllMarkets();
+    $('system-date').value = s.to;
+    $('system-explain').onclick = () => explainSystem($('system-date').value);
     renderSystem();
+    explainSystem(s.to);
+  }
+
+  /** Every market on one day: how much each group of inputs moved its score (GET /monitor/attribution). */
+  async function explainSystem(date) {
+    if (!date) return;
+    state.systemDay = date;
+    let a;
+    try {
+      a = await getJson('/monitor/attribution?date=' + encodeURIComponent(date));
+    } catch (err) {
+      showError(err.message);
+      return;
+    }
+    if (state.systemDay !== date) return;
+    state.systemAttribution = a;
+    const what = notCalibrated() ? 'score' : 'probability';
+    const t = $('moved-table');
+    if (!a.markets.length) {
+      $('moved-summary').textContent = 'No market can be scored on ' + a.date + ': ' + a.notScored.join('; ') + '.';
+      t.innerHTML = '';
+      document.body.dataset.moved = a.date;
+      return;
+    }
+    const groups = a.markets[0].attribution.shares;
+    let max = 0;
+    let top = null;
+    for (const m of a.markets) {
+      for (const x of m.attribution.shares) {
+        if (Math.abs(x.contribution) > max) { max = Math.abs(x.contribution); top = [m.market, x.words, x.contribution]; }
+      }
+    }
+    $('moved-summary').innerHTML = 'On <strong>' + a.date + '</strong>, each market\u2019s ' + what + ' against a ' +
+      'baseline of ' + esc(a.baseline) + '; each row\u2019s groups add up to its ' + what + ' minus the baseline\u2019s. ' +
+      'The largest move: <strong>' + esc(top[1]) + '</strong> for ' + esc(top[0]) + ', ' + pts(top[2]) + '.' +
+      (a.notScored.length ? ' Not scored: ' + a.notScored.map(esc).join('; ') + '.' : '');
+    t.innerHTML = '<caption>Each market on ' + a.date + ': how much each group of inputs moved its ' + what +
+      ' (percentage points)</caption><thead><tr><th scope="col">market</th><th scope="col">day</th>' +
+      '<th scope="col">' + what + '</th><th scope="col">baseline</th>' +
+      groups.map((g) => '<th scope="col" title="' + esc(g.words) + '">' + esc(g.group.replace(/_/g, ' ')) + '</th>').join('') +
+      '</tr></thead><tbody>' + a.markets.map((m) => '<tr data-market="' + esc(m.market) + '"><td>' + esc(m.market) +
+        '</td><td>' + m.asOf + '</td><td>' + pct(m.attribution.probability) + '</td><td>' +
+        pct(m.attribution.baselineProbability) + '</td>' + m.attribution.shares.map((x) => '<td class="' +
+        (x.contribution >= 0 ? 'up' : 'down') + '" title="' + esc(x.words) + '">' + pts(x.contribution) + ' ' +
+        bar(x.contribution, max) + '</td>').join('') + '</tr>').join('') + '</tbody>';
+    document.body.dataset.moved = a.date;
   }
 
   function renderSystem() {
@@ -938,6 +1014,76 @@
              scored: dates.map((d) => byDate.get(d)[1]) };
   }
 
+  /** Each market's mean score per calendar month over the months any market was scored: rows markets. */
+  function monthlyMeans(s) {
+    const months = [...new Set(s.dates.map((d) => d.slice(0, 7)))].sort();
+    const index = new Map(months.map((m, i) => [m, i]));
+    const rows = [];
+    for (const m of s.markets) {
+      if (m.error) continue;
+      const sum = new Array(months.length).fill(0);
+      const n = new Array(months.length).fill(0);
+      m.dates.forEach((d, i) => {
+        const k = index.get(d.slice(0, 7));
+        sum[k] += m.probability[i];
+        n[k]++;
+      });
+      rows.push({ name: m.name, values: sum.map((v, k) => n[k] ? v / n[k] : null) });
+    }
+    return { months: months, rows: rows };
+  }
+
+  /** The heat map: a row per market, a column per month, darker for a higher monthly mean score. */
+  function renderHeatMap(s) {
+    const h = monthlyMeans(s);
+    state.heat = h;
+    const canvas = $('heat-map');
+    const label = 56;
+    const rowH = 18;
+    const width = Math.max(280, $('several-panel').clientWidth - 28);
+    const cellW = Math.max(0.5, (width - label) / Math.max(1, h.months.length));
+    canvas.width = width;
+    canvas.height = rowH * h.rows.length + 18;
+    const ctx = canvas.getContext('2d');
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    let max = 0;
+    for (const r of h.rows) for (const v of r.values) if (v != null && v > max) max = v;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    h.rows.forEach((r, j) => {
+      ctx.fillStyle = '#1a1a1a';
+      ctx.fillText(r.name, 2, j * rowH + rowH / 2);
+      r.values.forEach((v, k) => {
+        // White to vermillion (#D55E00) by the value's share of the largest monthly mean; grey where not scored.
+        const f = v == null ? null : (max > 0 ? v / max : 0);
+        ctx.fillStyle = f == null ? '#eee' : 'rgb(' + Math.round(255 - f * (255 - 213)) + ',' +
+          Math.round(255 - f * (255 - 94)) + ',' + Math.round(255 - f * 255) + ')';
+        ctx.fillRect(label + k * cellW, j * rowH + 1, Math.ceil(cellW), rowH - 2);
+      });
+    });
+    ctx.fillStyle = '#555';
+    let lastYear = null;
+    h.months.forEach((m, k) => {
+      const y = m.slice(0, 4);
+      if (y !== lastYear && Number(y) % 5 === 0 && m.endsWith('-01')) {
+        ctx.fillText(y, label + k * cellW, h.rows.length * rowH + 9);
+      }
+      lastYear = y;
+    });
+    canvas.dataset.rows = String(h.rows.length);
+    canvas.dataset.months = String(h.months.length);
+    canvas.onmousemove = (ev) => {
+      const rect = canvas.getBoundingClientRect();
+      const k = Math.floor((ev.clientX - rect.left - label) / cellW);
+      const j = Math.floor((ev.clientY - rect.top) / rowH);
+      const r = h.rows[j];
+      canvas.title = r && k >= 0 && k < h.months.length ? r.name + ' ' + h.months[k] + ': ' +
+        (r.values[k] == null ? 'not scored' : pct(r.values[k])) : '';
+    };
+    $('heat-legend').textContent = 'White is 0, the darkest ' + pct(max) + ' (the largest monthly mean of any market); ' +
+      'grey: not scored that month. ' + h.months[0] + ' to ' + h.months[h.months.length - 1] + '. Point at a cell for its value.';
+  }
+
   function renderSeveral() {
     const s = state.several;
     for (const c of severalCharts) c.destroy();
@@ -964,6 +1110,7 @@
         days + ' (' + pct(days / m.dates.length) + ')</td></tr>';
     }
     $('several-table').innerHTML = '<caption>Each market, as the served model scores it alone</caption>' + rows + '</tbody>';
+    renderHeatMap(s);
     const w = Math.max(280, $('several-panel').clientWidth - 28);
     const sync = uPlot.sync('several');
     const cursor = { sync: { key: sync.key, setSeries: false }, drag: { x: true, y: false } };

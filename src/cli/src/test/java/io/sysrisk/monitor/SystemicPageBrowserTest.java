@@ -79,6 +79,35 @@ class SystemicPageBrowserTest {
         assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "the VIX closed %.2f",
                 system.get("vix").get(days - 1).asDouble())) && summary.contains("12 inputs of the system"), summary);
 
+        // What moved each market on the state's last day: the API's attribution, each row adding up.
+        new WebDriverWait(browser, LOAD).until(d -> "2015-12-31".equals(js("return document.body.dataset.moved || ''")));
+        JsonNode moved = get("/monitor/attribution?date=2015-12-31");
+        List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("#moved-table tbody tr"));
+        assertEquals(moved.get("markets").size(), rows.size());
+        // The Euro Stoxx 50's last close, 2015-12-23, is more than a week before: said, not scored.
+        assertEquals(8, rows.size() + moved.get("notScored").size(), moved.toString());
+        assertTrue(rows.size() >= 7 && browser.findElement(By.id("moved-summary")).getText().contains("Not scored: sx5e"),
+                moved.get("notScored").toString());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode m = moved.get("markets").get(i);
+            List<org.openqa.selenium.WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+            assertEquals(m.get("market").asText(), cells.get(0).getText());
+            assertEquals(pct(m.get("attribution").get("probability").asDouble()), cells.get(2).getText());
+            JsonNode shares = m.get("attribution").get("shares");
+            assertEquals(4 + shares.size(), cells.size());
+            for (int k = 0; k < shares.size(); k++) {
+                assertEquals(pts(shares.get(k).get("contribution").asDouble()), cells.get(4 + k).getText().strip());
+            }
+        }
+        // One market's window: its attribution in "Why", six groups.
+        js("document.getElementById('explain-date').value = '2015-12-30'");
+        browser.findElement(By.id("explain")).click();
+        new WebDriverWait(browser, LOAD).until(d -> d.findElements(By.cssSelector("#attribution tbody tr")).size() == 6);
+        JsonNode window = get("/monitor/markets/spx/window?date=2015-12-30");
+        assertTrue(browser.findElement(By.id("attribution-summary")).getText().contains(pts(
+                window.get("attribution").get("probability").asDouble()
+                - window.get("attribution").get("baselineProbability").asDouble())));
+
         browser.findElement(By.id("system-all")).click();
         waitLoaded("several");
         JsonNode overview = get("/monitor/overview");
@@ -98,12 +127,49 @@ class SystemicPageBrowserTest {
                     ((Number) shown.get(i).get("p")).doubleValue(), 0.0, market.toString());
         }
         assertEquals(8, browser.findElements(By.cssSelector("#several-table tbody tr")).size());
+        // The heat map: a row per market, a column per month; the FTSE's October 2008 is the mean of the API's scores.
+        assertEquals("8", browser.findElement(By.id("heat-map")).getAttribute("data-rows"));
+        JsonNode ftse = overview.get("markets").get(3);
+        double sum = 0;
+        int n = 0;
+        for (int c = 0; c < ftse.get("chunks").asInt(); c++) {
+            JsonNode chunk = get("/monitor/markets/ftse/history?chunk=" + c);
+            for (int i = 0; i < chunk.get("dates").size(); i++) {
+                if (chunk.get("dates").get(i).asText().startsWith("2008-10")) {
+                    sum += chunk.get("probability").get(i).asDouble();
+                    n++;
+                }
+            }
+        }
+        assertTrue(n >= 20, "FTSE days in 2008-10: " + n);
+        double heat = ((Number) js("const h = window.sysrisk.heat; return h.rows[3].values[h.months.indexOf('2008-10')]"))
+                .doubleValue();
+        assertEquals(sum / n, heat, 1e-12);
+        assertEquals("ftse", js("return window.sysrisk.heat.rows[3].name"));
         js("window.scrollTo(0, 0)");
         Files.write(Path.of("src/cli/target/risk-page-system.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        js("document.getElementById('heat-map').scrollIntoView()");
+        Files.write(Path.of("src/cli/target/risk-page-heat-map.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        // A figure the report could not compute (a period without onsets) reads "n/a", never "NaN".
+        new WebDriverWait(browser, LOAD).until(d -> !d.findElements(By.cssSelector("#evidence table")).isEmpty());
+        String page = browser.findElement(By.tagName("body")).getText();
+        int at = page.indexOf("NaN");
+        assertTrue(page.contains("n/a") && at < 0, at < 0 ? "no n/a" : page.substring(Math.max(0, at - 300), at + 50));
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(e -> e.getMessage()).toList();
         assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    /** As the page prints a share: 12.3%. */
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** As the page prints a contribution: +1.23 pts, or with a minus sign. */
+    private static String pts(double v) {
+        return (v >= 0 ? "+" : "\u2212") + String.format(java.util.Locale.ROOT, "%.2f pts", Math.abs(100 * v));
     }
 
     private void waitLoaded(String source) {

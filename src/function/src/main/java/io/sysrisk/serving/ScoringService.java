@@ -15,6 +15,7 @@ import io.sysrisk.data.DataValidationException;
 import io.sysrisk.inference.JavaModel;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.scoring.DatedScore;
+import io.sysrisk.scoring.Attribution;
 import io.sysrisk.scoring.MarketScorer;
 import io.sysrisk.scoring.Plausibility;
 import io.sysrisk.store.ModelManifest;
@@ -157,6 +158,31 @@ public class ScoringService {
             ScoreResponse.Alarm alarm = new ScoreResponse.Alarm(valid.preference(), rule.by(), rule.threshold());
             return new ScoreResponse(m.version(), modelSha256, m.threshold(), alarm, scores, timing, null, null,
                     List.copyOf(warnings));
+        } catch (DataValidationException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /**
+     * How each group of the served model's inputs moved the probability of the last date {@code request} scores
+     * ({@link Attribution}): the market's own features one by one, or for a systemic model the market's features
+     * together and each kind of systemic input. The request is read exactly as {@link #score} reads it (the same
+     * checks, the same days), so the attribution's probability is the answer's.
+     */
+    public Attribution attribution(ScoreRequest request) {
+        try {
+            RequestParser.Valid valid = RequestParser.parse(request, manifest, config.serving().maxDays(),
+                    config.serving().maxScoredDates(), config.alarm().preference());
+            if (!(valid instanceof RequestParser.History h)) {
+                throw new InvalidRequestException("an attribution needs the market's 'dates' and 'series'");
+            }
+            MarketScorer on = h.system() == null ? scorer : scorer.withState(h.system(), "the state of the system "
+                    + "the request sent");
+            java.time.LocalDate last = h.to() == null ? h.data().dates().get(h.data().size() - 1) : h.to();
+            MarketScorer.Windows w = on.windows(h.data(), last, last, h.rule());
+            ModelManifest.InputSpec in = manifest.input();
+            return Attribution.of(w.data(), w.window(), w.features(), Attribution.groups(in.features(),
+                    in.systemicInputs()), in.channels(), model);
         } catch (DataValidationException e) {
             throw new InvalidRequestException(e.getMessage());
         }

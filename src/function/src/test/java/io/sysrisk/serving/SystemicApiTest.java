@@ -259,4 +259,41 @@ class SystemicApiTest {
         out.put("series", s);
         return out;
     }
+
+    /**
+     * On a chosen day, each market's probability split by what moved it: the market's own closes and each kind of
+     * systemic input, adding up to the probability minus the baseline's; the probability is the window view's (the
+     * API's) for that market and day.
+     */
+    @Test
+    void aDaysAttributionAddsUpForEveryMarket() throws Exception {
+        JsonNode a = Requests.JSON.readTree(given().get(url("/monitor/attribution?date=2008-10-12")).then()
+                .statusCode(200).extract().asString());
+        assertEquals(8, a.path("markets").size(), a.path("notScored").toString());
+        for (JsonNode m : a.path("markets")) {
+            assertEquals("2008-10-10", m.path("asOf").asText(), m.path("market").asText());
+            JsonNode at = m.path("attribution");
+            List<String> groups = new java.util.ArrayList<>();
+            double sum = 0;
+            for (JsonNode sh : at.path("shares")) {
+                groups.add(sh.path("group").asText());
+                sum += sh.path("contribution").asDouble();
+            }
+            assertEquals(List.of("market", "volatility_index", "rates", "cross_market", "members", "commodities"),
+                    groups);
+            assertEquals(at.path("probability").asDouble() - at.path("baselineProbability").asDouble(), sum, 1e-9);
+            if (m.path("market").asText().equals("ftse")) {
+                JsonNode w = Requests.JSON.readTree(given().get(url("/monitor/markets/ftse/window?date=2008-10-10"))
+                        .then().statusCode(200).extract().asString());
+                assertEquals(w.path("probability").asDouble(), at.path("probability").asDouble(), 1e-12);
+                assertEquals(at.toString(), w.path("attribution").toString());
+            }
+        }
+        given().get(url("/monitor/attribution?date=2008-13-01")).then().statusCode(400)
+                .body("error", containsString("not an ISO date"));
+        JsonNode early = Requests.JSON.readTree(given().get(url("/monitor/attribution?date=1989-06-30")).then()
+                .statusCode(200).extract().asString());
+        assertEquals(0, early.path("markets").size());
+        assertEquals(8, early.path("notScored").size());
+    }
 }

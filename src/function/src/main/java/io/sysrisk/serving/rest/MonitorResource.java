@@ -101,6 +101,14 @@ public class MonitorResource {
     }
 
     @GET
+    @Path("attribution")
+    @Operation(summary = "Every embedded market on one day: how much each group of inputs moved its probability "
+            + "from the baseline (exact Shapley values of the groups)")
+    public MonitorService.SystemAttribution attribution(@QueryParam("date") String date) {
+        return monitor.systemAttribution(date);
+    }
+
+    @GET
     @Path("evidence")
     @Operation(summary = "The served model's leave-one-market-out evidence, trimmed from its committed report")
     public ObjectNode evidence() {

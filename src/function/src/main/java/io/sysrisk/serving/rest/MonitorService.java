@@ -107,12 +107,14 @@ public class MonitorService {
 
     /**
      * The window ending on {@code asOf}: its score, attention per date, raw feature values per date, and the
-     * uploaded or embedded value of each input column on {@code asOf} ({@code columns}, {@code columnValues}).
+     * uploaded or embedded value of each input column on {@code asOf} ({@code columns}, {@code columnValues}), and
+     * how much each group of inputs moved its probability from the baseline ({@code attribution}).
      */
     public record WindowDetail(String market, String asOf, double probability, boolean alert, Double volatility,
                                List<String> dates, List<Double> attention, List<String> features,
                                List<List<Double>> values, List<String> columns, List<Double> columnValues,
-                               java.util.Map<String, Double> termStructure) {
+                               java.util.Map<String, Double> termStructure,
+                               io.sysrisk.scoring.Attribution attribution) {
     }
 
     /**
@@ -149,6 +151,57 @@ public class MonitorService {
         List<String> inputs = m.input().systemicInputs();
         return new SystemView(m.version(), dates.get(0), dates.get(dates.size() - 1), dates, v, t, a, inputs,
                 inputs.stream().map(id -> io.sysrisk.features.SystemicInput.fromId(id).words()).toList());
+    }
+
+    /**
+     * Every embedded market on one day, each with how each group of inputs moved its probability
+     * ({@link io.sysrisk.scoring.Attribution}); {@code asOf} per market is its last trading day on or before the day
+     * asked (a market that cannot be scored then is left out, with why in {@code notScored}).
+     */
+    public record SystemAttribution(String modelVersion, String date, String baseline,
+                                    List<MarketAttribution> markets, List<String> notScored) {
+    }
+
+    /** One market's attribution on its day. */
+    public record MarketAttribution(String market, String asOf, io.sysrisk.scoring.Attribution attribution) {
+    }
+
+    /** {@link SystemAttribution} on {@code date}: the page's "what moved each market" for a chosen day. */
+    public SystemAttribution systemAttribution(String date) {
+        if (date == null || date.isBlank()) {
+            throw new InvalidRequestException("which day? send ?date=YYYY-MM-DD");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date.strip());
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("date '" + date + "' is not an ISO date (YYYY-MM-DD)");
+        }
+        List<MarketAttribution> out = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (Market market : markets()) {
+            MarketData data = market.data();
+            int t = data.indexOnOrAfter(day.plusDays(1)) - 1;
+            if (t < firstScorable(data)) {
+                not.add(market.name() + ": no scorable day on or before " + day);
+                continue;
+            }
+            LocalDate asOf = data.dates().get(t);
+            if (java.time.temporal.ChronoUnit.DAYS.between(asOf, day) > io.sysrisk.features.SystemicState
+                    .MAX_STALE_DAYS) {
+                not.add(market.name() + ": its last close before " + day + " is " + asOf);
+                continue;
+            }
+            int first = service.manifest().input().requiredDays() - 1;
+            try {
+                out.add(new MarketAttribution(market.name(), asOf.toString(),
+                        service.attribution(request(data, t - first - MARGIN, t, t, false, null))));
+            } catch (InvalidRequestException e) {
+                not.add(market.name() + ": " + e.getMessage());
+            }
+        }
+        return new SystemAttribution(service.manifest().version(), day.toString(),
+                io.sysrisk.scoring.Attribution.BASELINE, out, not);
     }
 
     /** A value for JSON, to 4 decimals (the page draws it): null where there is none. */
@@ -356,7 +409,8 @@ public class MonitorService {
                     + data.dates().get(Math.min(scorable, data.size() - 1)) + ".." + data.dates().get(data.size() - 1)
                     + ", trading days only)");
         }
-        ScoreResponse r = service.score(request(data, t - first - MARGIN, t, t, true, preference));
+        ScoreRequest request = request(data, t - first - MARGIN, t, t, true, preference);
+        ScoreResponse r = service.score(request);
         ScoreResponse.Score s = r.scores().get(0);
         MarketScorer.FeatureRows rows;
         try {
@@ -379,7 +433,7 @@ public class MonitorService {
         return new WindowDetail(name, s.asOf(), s.probability(), s.alert(), s.volatility(),
                 s.attention().stream().map(ScoreResponse.Weight::date).toList(),
                 s.attention().stream().map(ScoreResponse.Weight::weight).toList(), rows.features(), values,
-                m.input().columns(), columnValues, s.termStructure());
+                m.input().columns(), columnValues, s.termStructure(), service.attribution(request));
     }
 
     /**

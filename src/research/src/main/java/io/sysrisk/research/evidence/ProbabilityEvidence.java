@@ -80,8 +80,10 @@ public final class ProbabilityEvidence {
             byMarket.forEach((m, p) -> ratios.put(m, p.calibrationRatio().estimate()));
             boolean band = byMarket.values().stream().allMatch(Probabilities::withinBand);
             boolean calibrated = skill && band;
-            String each = String.join(", ", ratios.entrySet().stream().map(e -> String.format(Locale.ROOT,
-                    "%s %.2fx", e.getKey(), e.getValue())).toList());
+            // A fold without an onset in a market has no rate to divide by: said, not printed as NaN.
+            String each = String.join(", ", ratios.entrySet().stream().map(e -> Double.isFinite(e.getValue())
+                    ? String.format(Locale.ROOT, "%s %.2fx", e.getKey(), e.getValue())
+                    : e.getKey() + " n/a (no onset)").toList());
             String words;
             if (calibrated) {
                 words = String.format(Locale.ROOT, "Its probabilities held out of sample: pooled Brier "
