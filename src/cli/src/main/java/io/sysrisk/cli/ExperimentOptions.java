@@ -66,6 +66,13 @@ public class ExperimentOptions {
             + "the default model's, 0.2.")
     Double validationShare;
 
+    @Option(names = "--with-panel", description = "--csv: train your market(s) together with the embedded "
+            + "systemic panel's eight indices (1950/1984-2015) as extra series, so a short file trains, validates "
+            + "and calibrates on their falls too; its evidence (report --version <it> --csv <your file>) is judged "
+            + "walk-forward on your market(s) only. Reads the index column of a panel (--index-column), the close "
+            + "of an OHLCV file, or every column of --kind markets, each as a close series.")
+    boolean withPanel;
+
     /** Whether these options train a user's file or one embedded dataset (in the default model's shape). */
     public boolean ownData() {
         return csv != null || dataset != null;
@@ -78,6 +85,12 @@ public class ExperimentOptions {
     public io.sysrisk.training.TrainingData ownTrainingData() {
         if (dataset != null && csv != null) {
             throw new IllegalArgumentException("give --dataset or --csv, not both");
+        }
+        if (withPanel) {
+            if (csv == null) {
+                throw new IllegalArgumentException("--with-panel joins your --csv file to the embedded panel");
+            }
+            return io.sysrisk.training.TrainingData.joined(stem(), csv, joinedColumns());
         }
         if (dataset != null) {
             EmbeddedDataset d = EmbeddedDataset.fromCliName(dataset);
@@ -110,6 +123,42 @@ public class ExperimentOptions {
             c = c.withValidationShare(validationShare);
         }
         return c.withLabel(label(c.label()));
+    }
+
+    /** The columns of --csv read as close series when joined to the panel (null: every one). */
+    private List<String> joinedColumns() {
+        if (kind == null) {
+            throw new IllegalArgumentException("--with-panel needs --kind: panel (with --index-column), ohlcv or "
+                    + "markets");
+        }
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "markets" -> null;
+            case "panel" -> {
+                if (indexColumn == null) {
+                    throw new IllegalArgumentException("--with-panel --kind panel reads the index: give "
+                            + "--index-column");
+                }
+                yield List.of(indexColumn);
+            }
+            case "ohlcv" -> List.of(closeColumn());
+            default -> throw new IllegalArgumentException("--kind must be ohlcv, panel or markets, got '" + kind
+                    + "'");
+        };
+    }
+
+    /** The OHLCV file's close column as its header spells it. */
+    private String closeColumn() {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(csv)) {
+            String header = r.readLine();
+            for (String c : header == null ? new String[0] : header.split(",")) {
+                if (c.strip().equalsIgnoreCase("close")) {
+                    return c.strip();
+                }
+            }
+            throw new IllegalArgumentException(csv + " has no close column; its header: " + header);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(csv + " cannot be read", e);
+        }
     }
 
     private String stem() {

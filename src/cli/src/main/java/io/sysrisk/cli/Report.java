@@ -113,6 +113,9 @@ class Report implements Callable<Integer>, DjlJob {
         if (manifest.isOneMarket()) {
             return walkForward(manifest);
         }
+        if (manifest.isPooled() && TrainingData.isJoined(manifest.data())) {
+            return joinedWalkForward(manifest);
+        }
         if (manifest.isPooled() && TrainingData.isMarketsFile(manifest.data())) {
             return heldOutMarkets(manifest);
         }
@@ -255,6 +258,55 @@ class Report implements Callable<Integer>, DjlJob {
             result = study.walkForwardMarkets(config, manifest.model(), manifest.training().config(),
                     data.markets(), plan, versionRecipe(manifest));
         }
+        Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
+        LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
+        System.out.println("report written to " + folder);
+        return 0;
+    }
+
+    /**
+     * A user's markets trained together with the embedded panel ({@code train --with-panel}): walk-forward, the
+     * periods cut from the user's markets' own labelled windows, every market (the panel's eight too) training,
+     * validating and calibrating before each period only, and only the user's markets scored. The file is read
+     * again from {@code --csv} and checked against the SHA-256 the version recorded.
+     */
+    private Integer joinedWalkForward(ModelManifest manifest) throws java.io.IOException {
+        if (csv == null) {
+            throw new IllegalArgumentException("model " + manifest.version() + " was trained on your file "
+                    + TrainingData.marketsFileName(manifest.data()) + " with the embedded panel: give it again with "
+                    + "--csv");
+        }
+        if (!List.of("auto", "walk-forward").contains(design)) {
+            throw new IllegalArgumentException("a model trained with the panel is judged walk-forward on your markets "
+                    + "(the panel's share their eras); --design " + design + " does not apply");
+        }
+        List<String> own = TrainingData.ownColumns(manifest.data());
+        TrainingData data = TrainingData.joined(manifest.pooled().name(), csv, own);
+        if (!data.files().equals(manifest.data())) {
+            throw new IllegalArgumentException(csv + " is not the file " + manifest.version() + " was trained on "
+                    + "(its SHA-256 or columns differ from the recorded " + manifest.data().get(0).sha256()
+                    .substring(0, 12) + ")");
+        }
+        PooledConfig config = manifest.pooled().withHeldOut(null);
+        DecisionFloor floor = floor();
+        java.util.Set<String> judged = new java.util.LinkedHashSet<>(own);
+        List<WalkForward.Fold> plan = WalkForward.planMarkets(config, data.markets(), floor, folds, judged);
+        System.out.printf("walk-forward of %s trained with the embedded panel: %d fold(s) over the latest %.0f%% of "
+                + "%s's labelled windows, each trained on every market (%s) before its period only, only %s scored "
+                + "(decision floor: %d events, %d positive windows)%n", csv.getFileName(), plan.size(),
+                100 * WalkForward.TEST_SHARE, String.join(", ", own), String.join(", ", data.markets().stream()
+                        .map(io.sysrisk.data.Market::name).toList()), String.join(", ", own), floor.minEvents(),
+                floor.minPositives());
+        for (WalkForward.Fold f : plan) {
+            System.out.printf("  fold %s: test %s..%s, %d events (%d windows) of %s; validation %d (%d), calibration "
+                    + "%d (%d), every market%n", f.name(), f.heldOut().from(), f.scoredTo(), f.test().events(),
+                    f.test().positives(), String.join(", ", own), f.validation().events(), f.validation().positives(),
+                    f.calibration().events(), f.calibration().positives());
+        }
+        LeaveOneMarketOut study = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+                : LeaveOneMarketOut.Settings.full(), System.out::println);
+        Evidence.Result result = study.walkForwardMarkets(config, manifest.model(), manifest.training().config(),
+                data.markets(), plan, versionRecipe(manifest), judged);
         Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
         LomoReportWriter.write(manifest, result, null, folder, versionCommand(manifest));
         System.out.println("report written to " + folder);

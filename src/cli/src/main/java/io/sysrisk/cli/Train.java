@@ -176,7 +176,7 @@ class Train implements Callable<Integer>, DjlJob {
     private void refuseToReplaceAnotherKind(String name) {
         io.sysrisk.store.ModelStore s = new io.sysrisk.store.ModelStore(store);
         if (s.has(name) && !s.manifest(name).isOneMarket()
-                && !TrainingData.isMarketsFile(s.manifest(name).data())) {
+                && !TrainingData.isMarketsFile(s.manifest(name).data())) { // a joined model's data is one too
             throw new IllegalArgumentException("version " + name + " in " + store + " is not a model of one market "
                     + "or of a file of several markets (it is the default); give another --version");
         }

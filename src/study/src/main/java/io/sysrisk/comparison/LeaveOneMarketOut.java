@@ -132,6 +132,8 @@ public final class LeaveOneMarketOut {
     /** The inputs every recipe of the study reads: the recipes' own (the default), or a model's inputs. */
     private java.util.function.UnaryOperator<Recipe> inputs = java.util.function.UnaryOperator.identity();
     private Design design = Design.LOMO;
+    /** The markets a walk-forward of markets together scores (null: every one): a user's, joined with the panel. */
+    private java.util.Set<String> judged;
     /** Each scored fold's pick of a probability ({@link ProbabilitySelection}), in the folds' order, this run's. */
     private final List<Evidence.ProbabilityChoice> probabilityChoices = new ArrayList<>();
 
@@ -210,9 +212,19 @@ public final class LeaveOneMarketOut {
      */
     public Result walkForwardMarkets(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
                                      List<WalkForward.Fold> folds, Recipe served) {
+        return walkForwardMarkets(base, member, train, markets, folds, served, null);
+    }
+
+    /**
+     * As {@link #walkForwardMarkets(PooledConfig, ModelConfig, TrainConfig, List, List, Recipe)}, scoring only the
+     * markets {@code judged} (null: every one); every market still trains, validates and calibrates each fold.
+     */
+    public Result walkForwardMarkets(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
+                                     List<WalkForward.Fold> folds, Recipe served, java.util.Set<String> judged) {
         List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
-        return versionStudy(Design.WALK_FORWARD_MARKETS, markets, served, base).evaluate(outer, outer.size(), base, member,
-                train, System.nanoTime());
+        LeaveOneMarketOut study = versionStudy(Design.WALK_FORWARD_MARKETS, markets, served, base);
+        study.judged = judged == null ? null : java.util.Set.copyOf(judged);
+        return study.evaluate(outer, outer.size(), base, member, train, System.nanoTime());
     }
 
     /**
@@ -418,7 +430,7 @@ public final class LeaveOneMarketOut {
                         .matrix().firstValid() + config.window() - 1).max().orElseThrow();
                 int[] rows = Arrays.stream(WalkForward.testRows(config, exp.markets().get(i),
                         config.heldOut().from(), scoredTo)).filter(t -> t >= first).toArray();
-                if (rows.length > 0) {
+                if (rows.length > 0 && (judged == null || judged.contains(exp.markets().get(i).name()))) {
                     scoredRows.put(exp.markets().get(i).name(), rows);
                 }
             }

@@ -71,32 +71,84 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
      * {@code file#column}, each with the file's SHA-256.
      */
     public static TrainingData markets(String name, java.nio.file.Path file) {
-        byte[] bytes;
-        String sha;
+        TrainingData data = columns(name, file.getFileName().toString(), read(file), null);
+        if (data.markets().size() < 2) {
+            throw new IllegalArgumentException(file + " has " + data.markets().size() + " market column(s); --kind "
+                    + "markets needs at least two (one market with its own columns: --kind panel or ohlcv)");
+        }
+        return data;
+    }
+
+    /** The embedded panel's index file: the markets a user's data joins ({@link #joined}). */
+    public static final String PANEL_FILE = io.sysrisk.research.data.SystemicPanel.File.WORLD_INDICES.fileName();
+
+    /**
+     * A user's markets trained together with the embedded system: {@code columns} of {@code file} (null: every
+     * one), each read as a close series like a several-markets file's, first, then the panel's eight indices
+     * ({@value #PANEL_FILE}, every column). A short file thus trains, validates and calibrates with the panel's
+     * events too; its evidence is judged on its own markets only (report, walk-forward). Entries are
+     * {@code file#column}, the panel's with its own file's name.
+     */
+    public static TrainingData joined(String name, java.nio.file.Path file, List<String> columns) {
+        TrainingData own = columns(name, file.getFileName().toString(), read(file), columns);
+        if (own.files().stream().anyMatch(f -> f.name().startsWith(PANEL_FILE + COLUMN_MARK))) {
+            throw new IllegalArgumentException(file + " is the embedded panel's own file: train it with --kind "
+                    + "markets, without --with-panel");
+        }
+        byte[] panelBytes = io.sysrisk.research.data.SystemicPanel.File.WORLD_INDICES.bytes();
+        TrainingData panel = columns(name, PANEL_FILE, panelBytes, null);
+        List<Market> markets = new ArrayList<>(own.markets());
+        for (Market m : panel.markets()) {
+            if (markets.stream().anyMatch(o -> o.name().equals(m.name()))) {
+                throw new IllegalArgumentException(file + ": market '" + m.name() + "' is also a column of the "
+                        + "embedded panel " + PANEL_FILE + "; rename your column");
+            }
+            markets.add(m);
+        }
+        List<ModelManifest.DataFile> files = new ArrayList<>(own.files());
+        files.addAll(panel.files());
+        return new TrainingData(name, markets, Set.of(), own.kind(), own.columns(), own.indexColumn(), files);
+    }
+
+    private static byte[] read(java.nio.file.Path file) {
         try {
-            bytes = java.nio.file.Files.readAllBytes(file);
-            sha = EmbeddedDataset.sha256(new java.io.ByteArrayInputStream(bytes));
+            return java.nio.file.Files.readAllBytes(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(file + " cannot be read", e);
         }
+    }
+
+    /**
+     * The columns {@code only} (null: every one) of a file {@code date,<market>,...}, each a close series on its
+     * own days; an unknown column in {@code only} is refused with the file's columns.
+     */
+    private static TrainingData columns(String name, String fileName, byte[] bytes, List<String> only) {
+        String sha = EmbeddedDataset.sha256(bytes);
         // Read and split once: every column below walks the same rows.
         List<List<String>> rows = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines()
                 .filter(l -> !l.isBlank()).map(TrainingData::cells).toList();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException(file + " is empty; expected a header 'date,<market>,<market>,...'");
+            throw new IllegalArgumentException(fileName + " is empty; expected a header 'date,<market>,<market>,...'");
         }
         List<String> header = rows.get(0);
-        if (header.size() < 3) {
-            throw new IllegalArgumentException(file + " has " + (header.size() - 1) + " market column(s); --kind "
-                    + "markets needs at least two (one market with its own columns: --kind panel or ohlcv)");
+        if (only != null) {
+            for (String c : only) {
+                if (!header.subList(1, header.size()).contains(c)) {
+                    throw new IllegalArgumentException(fileName + " has no column '" + c + "'; its columns: "
+                            + header.subList(1, header.size()));
+                }
+            }
         }
         List<Market> markets = new ArrayList<>();
         List<ModelManifest.DataFile> files = new ArrayList<>();
         for (int j = 1; j < header.size(); j++) {
             String column = header.get(j);
             if (column.isEmpty() || markets.stream().anyMatch(m -> m.name().equals(column))) {
-                throw new IllegalArgumentException(file + ": column " + (j + 1) + " of the header is "
+                throw new IllegalArgumentException(fileName + ": column " + (j + 1) + " of the header is "
                         + (column.isEmpty() ? "empty" : "a second '" + column + "'") + "; name each market once");
+            }
+            if (only != null && !only.contains(column)) {
+                continue;
             }
             StringBuilder csv = new StringBuilder("date," + Market.CLOSE + "\n");
             for (List<String> c : rows.subList(1, rows.size())) {
@@ -104,10 +156,10 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
                     csv.append(c.get(0)).append(',').append(c.get(j)).append('\n');
                 }
             }
-            String source = file.getFileName() + COLUMN_MARK + column;
+            String source = fileName + COLUMN_MARK + column;
             MarketData data = io.sysrisk.data.CsvMarketLoader.load(new java.io.StringReader(csv.toString()), source,
                     Market.loadOptions());
-            Market market = new Market(column, "column " + column + " of " + file.getFileName(), data);
+            Market market = new Market(column, "column " + column + " of " + fileName, data);
             markets.add(market);
             files.add(new ModelManifest.DataFile(source, sha, data.size(), market.first().toString(),
                     market.last().toString(), data.report().toString()));
@@ -121,10 +173,25 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
         return data != null && data.size() > 1 && data.stream().allMatch(f -> f.name().contains(COLUMN_MARK));
     }
 
-    /** The file a several-markets data list came from (its entries are {@code file#column}). */
+    /**
+     * The file a several-markets data list came from (its entries are {@code file#column}); of a user's data
+     * joined with the panel ({@link #joined}), the user's file.
+     */
     public static String marketsFileName(List<ModelManifest.DataFile> data) {
         String n = data.get(0).name();
         return n.substring(0, n.lastIndexOf(COLUMN_MARK));
+    }
+
+    /** Whether a manifest's data list is a user's markets joined with the embedded panel ({@link #joined}). */
+    public static boolean isJoined(List<ModelManifest.DataFile> data) {
+        return isMarketsFile(data) && data.stream().anyMatch(f -> f.name().startsWith(PANEL_FILE + COLUMN_MARK))
+                && !data.get(0).name().startsWith(PANEL_FILE + COLUMN_MARK);
+    }
+
+    /** The user's markets of a joined data list ({@link #joined}): its entries before the panel's. */
+    public static List<String> ownColumns(List<ModelManifest.DataFile> data) {
+        return data.stream().filter(f -> !f.name().startsWith(PANEL_FILE + COLUMN_MARK))
+                .map(f -> f.name().substring(f.name().lastIndexOf(COLUMN_MARK) + 1)).toList();
     }
 
     private static List<String> cells(String line) {

@@ -103,6 +103,12 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
     /** What the job prints last: how to get the version's out-of-sample evidence. */
     private String evidenceCommand() {
         String store = storeRoot.equals(java.nio.file.Path.of(ModelStore.DEFAULT_ROOT)) ? "" : " --store " + storeRoot;
+        if (TrainingData.isJoined(data.files())) {
+            return "its out-of-sample evidence (walk-forward on " + String.join(", ", TrainingData.ownColumns(
+                    data.files())) + ", trained with the panel before each period): ./mvnw -q -Preport "
+                    + "-Dsysrisk.args=\"--version " + version + store + " --csv <your "
+                    + TrainingData.marketsFileName(data.files()) + ">\"";
+        }
         if (data.single() == null) {
             String file = TrainingData.isMarketsFile(data.files())
                     ? " --csv <your " + TrainingData.marketsFileName(data.files()) + ">" : "";

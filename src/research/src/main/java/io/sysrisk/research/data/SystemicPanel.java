@@ -69,6 +69,19 @@ public final class SystemicPanel {
             }
         }
 
+        /** The file's bytes. */
+        public byte[] bytes() {
+            try (InputStream in = SystemicPanel.class.getResourceAsStream("/datasets/" + fileName)) {
+                if (in == null) {
+                    throw new IllegalStateException("embedded dataset /datasets/" + fileName
+                            + " is not on the class path");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** SHA-256 of the file's bytes. */
         public String sha256() {
             try (InputStream in = SystemicPanel.class.getResourceAsStream("/datasets/" + fileName)) {

@@ -125,6 +125,17 @@ public final class WalkForward {
      */
     public static List<Fold> planMarkets(PooledConfig config, List<Market> markets, DecisionFloor floor,
                                          Integer folds) {
+        return planMarkets(config, markets, floor, folds, null);
+    }
+
+    /**
+     * As {@link #planMarkets(PooledConfig, List, DecisionFloor, Integer)}, judging only the markets {@code judged}
+     * (null: every one): the periods are cut from their labelled windows and the test floor counts their windows,
+     * while every market trains, validates and calibrates before each period (a user's markets trained with the
+     * embedded panel: the panel's events fill the validation and calibration parts, the user's market is judged).
+     */
+    public static List<Fold> planMarkets(PooledConfig config, List<Market> markets, DecisionFloor floor,
+                                         Integer folds, java.util.Set<String> judged) {
         if (folds != null && (folds < 1 || folds > 20)) {
             throw new IllegalArgumentException("--folds must be between 1 and 20, got " + folds);
         }
@@ -132,8 +143,16 @@ public final class WalkForward {
             throw new IllegalArgumentException("a walk-forward of markets together needs at least two, got "
                     + markets.size());
         }
+        if (judged != null && !markets.stream().map(Market::name).collect(java.util.stream.Collectors.toSet())
+                .containsAll(judged)) {
+            throw new IllegalArgumentException("judged markets " + judged + " are not all among "
+                    + markets.stream().map(Market::name).toList());
+        }
         List<LocalDate> ends = new ArrayList<>();
         for (Market m : markets) {
+            if (judged != null && !judged.contains(m.name())) {
+                continue;
+            }
             List<LocalDate> dates = m.data().dates();
             Arrays.stream(labelledRows(config, m)).forEach(t -> ends.add(dates.get(t)));
         }
@@ -143,11 +162,11 @@ public final class WalkForward {
         java.util.Collections.sort(ends);
         List<LocalDate> span = ends.subList((int) Math.floor(ends.size() * (1 - TEST_SHARE)), ends.size());
         return mostFolds(folds, "walk-forward of the markets together",
-                k -> marketFolds(config, markets, floor, span, k));
+                k -> marketFolds(config, markets, floor, span, k, judged));
     }
 
     private static List<Fold> marketFolds(PooledConfig config, List<Market> markets, DecisionFloor floor,
-                                          List<LocalDate> span, int k) {
+                                          List<LocalDate> span, int k, java.util.Set<String> judged) {
         LocalDate last = markets.stream().map(Market::last).max(LocalDate::compareTo).orElseThrow();
         List<LocalDate> starts = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -173,14 +192,17 @@ public final class WalkForward {
                 List<LocalDate> dates = m.market().data().dates();
                 validation = validation.plus(PartEvents.ofRows(m.validationRows(), m.labels()));
                 calibration = calibration.plus(PartEvents.ofRows(m.calibrationRows(), m.labels()));
-                tested = tested.plus(PartEvents.ofRows(testRows(config, m, start, end), m.labels()));
+                if (judged == null || judged.contains(m.name())) {
+                    tested = tested.plus(PartEvents.ofRows(testRows(config, m, start, end), m.labels()));
+                }
                 widen(v, date(dates, m.validationRows(), 0), date(dates, m.validationRows(), -1));
                 widen(c, date(dates, m.calibrationRows(), 0), date(dates, m.calibrationRows(), -1));
             }
             String name = String.format("%d/%d", i + 1, k);
             floor.check("fold " + name + " validation (every market)", v[0], v[1], validation);
             floor.check("fold " + name + " calibration (every market)", c[0], c[1], calibration);
-            floor.check("fold " + name + " test (every market)", start, end, tested);
+            floor.check("fold " + name + " test (" + (judged == null ? "every market" : String.join(", ", judged))
+                    + ")", start, end, tested);
             out.add(new Fold(name, held, end, validation, calibration, tested));
         }
         return List.copyOf(out);
