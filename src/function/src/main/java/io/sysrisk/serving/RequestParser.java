@@ -355,6 +355,38 @@ final class RequestParser {
         return v;
     }
 
+    /** Most markets one request may send in {@code markets}. */
+    static final int MAX_MARKETS = 16;
+
+    /**
+     * The markets of a request of several, checked as a whole: names, count, and nothing of a one-market request
+     * beside them. Each market's own rows are checked when it is scored, and its problem is its own answer's.
+     */
+    static java.util.Map<String, ScoreRequest.MarketRequest> markets(ScoreRequest r) {
+        if (r.dates() != null || r.series() != null || r.featureWindow() != null || r.asOf() != null) {
+            throw new InvalidRequestException("send either 'markets' (several, each its 'dates' and 'series') or one "
+                    + "market's 'dates' and 'series' (or a 'featureWindow'), not both");
+        }
+        if (r.markets().isEmpty()) {
+            throw new InvalidRequestException("'markets' is empty: name each market and send its 'dates' and "
+                    + "'series'");
+        }
+        if (r.markets().size() > MAX_MARKETS) {
+            throw new InvalidRequestException("'markets' has " + r.markets().size() + " markets; at most "
+                    + MAX_MARKETS + " per request");
+        }
+        for (var e : r.markets().entrySet()) {
+            if (e.getKey().isBlank()) {
+                throw new InvalidRequestException("'markets' has a market without a name");
+            }
+            if (e.getValue() == null) {
+                throw new InvalidRequestException("'markets' '" + e.getKey() + "' is null: send its 'dates' and "
+                        + "'series'");
+            }
+        }
+        return r.markets();
+    }
+
     private static void requireNoMix(ScoreRequest r) {
         boolean market = r.dates() != null || r.series() != null;
         if (market == (r.featureWindow() != null)) {

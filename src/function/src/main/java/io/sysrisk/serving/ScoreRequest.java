@@ -25,12 +25,32 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param system        optional, for a systemic model: the series its systemic state is computed from (GET /model's
  *                      {@code systemic.send}), so that dates the carried state does not cover can be scored; without
  *                      it the model reads the state it carries
+ * @param markets       optional, instead of {@code dates} and {@code series}: several markets by name, each scored
+ *                      alone and answered in the response's {@code markets} (at most
+ *                      {@value RequestParser#MAX_MARKETS})
  */
 public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
                            @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series,
                            String from, String to,
                            @JsonDeserialize(using = CappedArrays.Rows.class) List<List<Double>> featureWindow,
-                           String asOf, Boolean attention, Double preference, SystemRequest system) {
+                           String asOf, Boolean attention, Double preference, SystemRequest system,
+                           Map<String, MarketRequest> markets) {
+
+    /**
+     * One market of a request of several ({@code markets}: name to its rows), read as a one-market request's
+     * {@code dates} and {@code series}; {@code from}, {@code to}, {@code preference}, {@code attention} and
+     * {@code system} are the request's, shared.
+     */
+    public record MarketRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
+                                @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series) {
+    }
+
+    /** A request of one market. */
+    public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
+                        List<List<Double>> featureWindow, String asOf, Boolean attention, Double preference,
+                        SystemRequest system) {
+        this(dates, series, from, to, featureWindow, asOf, attention, preference, system, null);
+    }
 
     /**
      * The system's series on one calendar, as {@code dates} and {@code series} are for the market: each series one
@@ -45,7 +65,7 @@ public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) 
     /** The request without a system (a systemic model reads the state it carries). */
     public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
                         List<List<Double>> featureWindow, String asOf, Boolean attention, Double preference) {
-        this(dates, series, from, to, featureWindow, asOf, attention, preference, null);
+        this(dates, series, from, to, featureWindow, asOf, attention, preference, null, null);
     }
 
     /** The request without the attention option (the answer then has each score's attention). */

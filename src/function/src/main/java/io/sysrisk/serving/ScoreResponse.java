@@ -11,14 +11,22 @@ import io.sysrisk.scoring.Plausibility;
 
 /**
  * The answer: one score per requested date and the warnings about the data it was computed from (always present,
- * empty when there is nothing to say), or, for a request that cannot be scored, its status and what is wrong. The
+ * empty when there is nothing to say), or, for a request that cannot be scored, its status and what is wrong. A
+ * request of several markets is answered per market in {@code markets} (each its scores and warnings, or its own
+ * status and error), under one model, alarm and timing. The
  * same shape through REST and Lambda. {@code modelSha256} names the exact model that answered: the SHA-256 of the
  * parameter file it was built from (also {@code GET /model}'s {@code parametersSha256}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreResponse(String modelVersion, String modelSha256, Double threshold, Alarm alarm,
                             List<Score> scores, Timing timing, Integer status, String error,
-                            List<Plausibility.Warning> warnings) {
+                            List<Plausibility.Warning> warnings, java.util.Map<String, ScoreResponse> markets) {
+
+    /** An answer for one market (no {@code markets}). */
+    public ScoreResponse(String modelVersion, String modelSha256, Double threshold, Alarm alarm, List<Score> scores,
+                         Timing timing, Integer status, String error, List<Plausibility.Warning> warnings) {
+        this(modelVersion, modelSha256, threshold, alarm, scores, timing, status, error, warnings, null);
+    }
 
     /**
      * The alarm every score's {@code alert} follows: its preference mu (the weight on a missed fall), and the rule
@@ -108,6 +116,10 @@ public record ScoreResponse(String modelVersion, String modelSha256, Double thre
                 o.put("code", w.code());
                 o.put("message", w.message());
             }
+        }
+        if (markets != null) {
+            ObjectNode o = n.putObject("markets");
+            markets.forEach((name, r) -> o.set(name, r.toTree()));
         }
         return n;
     }

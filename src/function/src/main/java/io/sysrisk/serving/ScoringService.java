@@ -127,6 +127,9 @@ public class ScoringService {
      * caller's: it becomes the 400 here, and only here.
      */
     public ScoreResponse score(ScoreRequest request) {
+        if (request != null && request.markets() != null) {
+            return several(request);
+        }
         long t0 = System.nanoTime();
         ModelManifest m = manifest;
         List<Plausibility.Warning> warnings = new ArrayList<>();
@@ -142,9 +145,7 @@ public class ScoringService {
                 dated = List.of(scorer.predictWindow(batch, w.asOf(), w.lastVolatility(), w.rule(), model));
             } else {
                 RequestParser.History h = (RequestParser.History) valid;
-                MarketScorer on = h.system() == null ? scorer : scorer.withState(h.system(), "the state of the "
-                        + "system the request sent (each day's with its " + io.sysrisk.features.SystemicState
-                        .LOOKBACK_DAYS + "-day look-back)");
+                MarketScorer on = scorerFor(h.system());
                 MarketScorer.Windows windows = on.windows(h.data(), h.from(), h.to(), h.rule());
                 warnings.addAll(windows.warnings());
                 t1 = System.nanoTime();
@@ -163,6 +164,56 @@ public class ScoringService {
         }
     }
 
+    /** The scorer reading {@code system} (a request's own state), or the served one (null). */
+    private MarketScorer scorerFor(io.sysrisk.features.SystemicState system) {
+        return system == null ? scorer : scorer.withState(system, "the state of the system the request sent (each "
+                + "day's with its " + io.sysrisk.features.SystemicState.LOOKBACK_DAYS + "-day look-back)");
+    }
+
+    /**
+     * A request of several markets: the shared parts (preference, system) checked once, the system's state
+     * computed once, then each market scored alone as a one-market request with those parts would be; a market's
+     * problem is its own answer's (status 400 and error), not the request's.
+     */
+    private ScoreResponse several(ScoreRequest request) {
+        long t0 = System.nanoTime();
+        ModelManifest m = manifest;
+        java.util.Map<String, ScoreRequest.MarketRequest> markets = RequestParser.markets(request);
+        double mu = request.preference() == null ? config.alarm().preference() : request.preference();
+        ModelManifest.AlarmRule rule = RequestParser.rule(m, mu);
+        io.sysrisk.features.SystemicState system = RequestParser.system(request.system(), m,
+                config.serving().maxDays());
+        MarketScorer on = scorerFor(system);
+        java.util.Map<String, ScoreResponse> answers = new java.util.LinkedHashMap<>();
+        double featuresMs = 0;
+        double inferenceMs = 0;
+        for (var e : markets.entrySet()) {
+            ScoreRequest one = new ScoreRequest(e.getValue().dates(), e.getValue().series(), request.from(),
+                    request.to(), null, null, request.attention(), request.preference());
+            try {
+                long a = System.nanoTime();
+                RequestParser.History h = (RequestParser.History) RequestParser.parse(one, m,
+                        config.serving().maxDays(), config.serving().maxScoredDates(), config.alarm().preference());
+                MarketScorer.Windows windows = on.windows(h.data(), h.from(), h.to(), h.rule());
+                long b = System.nanoTime();
+                List<DatedScore> dated = on.predict(windows, model);
+                long c = System.nanoTime();
+                featuresMs += (b - a) / 1e6;
+                inferenceMs += (c - b) / 1e6;
+                boolean attention = h.attention();
+                answers.put(e.getKey(), new ScoreResponse(null, null, null, null, dated.stream()
+                        .map(d -> toScore(d, attention, m.horizons())).toList(), null, null, null,
+                        List.copyOf(windows.warnings())));
+            } catch (InvalidRequestException | DataValidationException x) {
+                answers.put(e.getKey(), ScoreResponse.error(400, x.getMessage()));
+            }
+        }
+        ScoreResponse.Timing timing = new ScoreResponse.Timing(ms(t0, System.nanoTime()),
+                Math.round(featuresMs * 100) / 100.0, Math.round(inferenceMs * 100) / 100.0);
+        return new ScoreResponse(m.version(), modelSha256, m.threshold(), new ScoreResponse.Alarm(mu, rule.by(),
+                rule.threshold()), null, timing, null, null, null, answers);
+    }
+
     /**
      * How each group of the served model's inputs moved the probability of the last date {@code request} scores
      * ({@link Attribution}): the market's own features one by one, or for a systemic model the market's features
@@ -176,8 +227,7 @@ public class ScoringService {
             if (!(valid instanceof RequestParser.History h)) {
                 throw new InvalidRequestException("an attribution needs the market's 'dates' and 'series'");
             }
-            MarketScorer on = h.system() == null ? scorer : scorer.withState(h.system(), "the state of the system "
-                    + "the request sent");
+            MarketScorer on = scorerFor(h.system());
             java.time.LocalDate last = h.to() == null ? h.data().dates().get(h.data().size() - 1) : h.to();
             MarketScorer.Windows w = on.windows(h.data(), last, last, h.rule());
             ModelManifest.InputSpec in = manifest.input();

@@ -29,7 +29,9 @@ class ScoreResponseTreeTest {
                         List.of(new Plausibility.Warning("gap", "a 9-day gap"))),
                 new ScoreResponse("sp500", "cd34", null, null, List.of(), null, null, null, List.of()),
                 ScoreResponse.error(400, "line 4: 'close' is not a number"),
-                ScoreResponse.error(413, "the request body is larger than 2097152 bytes"));
+                ScoreResponse.error(413, "the request body is larger than 2097152 bytes"),
+                new ScoreResponse("systemic", "ef56", 0.2, new ScoreResponse.Alarm(0.5, "model", 0.17), null,
+                        new ScoreResponse.Timing(3, 1, 2), null, null, null, severalMarkets()));
         for (ScoreResponse r : answers) {
             assertEquals(JSON.valueToTree(r), r.toTree(), r.toString());
             // The same text, fields in the same order.
@@ -37,6 +39,15 @@ class ScoreResponseTreeTest {
         }
         assertEquals(Arrays.asList("modelVersion", "modelSha256", "threshold", "alarm", "scores", "timing", "warnings"),
                 iterable(answers.get(0).toTree().fieldNames()));
+    }
+
+    /** A request of several markets' answer: one answered, one refused. */
+    private static java.util.Map<String, ScoreResponse> severalMarkets() {
+        java.util.Map<String, ScoreResponse> m = new java.util.LinkedHashMap<>();
+        m.put("ftse", new ScoreResponse(null, null, null, null, List.of(new ScoreResponse.Score("2018-09-28", 0.3,
+                null, true, 0.6, null)), null, null, null, List.of()));
+        m.put("short", ScoreResponse.error(400, "at least 309 days are needed"));
+        return m;
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

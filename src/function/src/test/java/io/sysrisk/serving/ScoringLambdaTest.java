@@ -56,6 +56,33 @@ class ScoringLambdaTest {
                 .body("status", equalTo(400)).body("error", containsString("preference"));
     }
 
+    /**
+     * Several markets in one invocation: one answer per market, each the answer its own request gets; a market
+     * that cannot be scored is its own 400, the others are answered.
+     */
+    @Test
+    void anInvocationOfSeveralMarketsAnswersEachAsItsOwnRequest() {
+        Map<String, Object> a = Requests.ending(LocalDate.of(2020, 2, 21), 320);
+        Map<String, Object> b = Requests.ending(LocalDate.of(2008, 10, 10), 330);
+        Map<String, Object> markets = new java.util.LinkedHashMap<>();
+        markets.put("sp500-2020", a);
+        markets.put("sp500-2008", b);
+        markets.put("short", Requests.ending(LocalDate.of(2020, 2, 21), 100));
+        var r = given().contentType("application/json").body(Requests.json(Map.of("markets", markets,
+                "attention", false))).post().then().statusCode(200).body("modelVersion", equalTo("any-index"))
+                .body("markets.short.status", equalTo(400))
+                .body("markets.short.error", containsString("at least 309 days")).extract().jsonPath();
+        for (var e : Map.of("sp500-2020", a, "sp500-2008", b).entrySet()) {
+            double alone = given().contentType("application/json").body(Requests.json(e.getValue())).post().then()
+                    .statusCode(200).extract().jsonPath().getDouble("scores[0].probability");
+            org.junit.jupiter.api.Assertions.assertEquals(alone, r.getDouble("markets.'" + e.getKey()
+                    + "'.scores[0].probability"), 0.0, e.getKey());
+        }
+        given().contentType("application/json").body(Requests.json(Map.of("markets", markets, "dates",
+                java.util.List.of("2020-01-02")))).post().then().statusCode(200).body("status", equalTo(400))
+                .body("error", containsString("not both"));
+    }
+
     @Test
     void badInputGetsAnErrorPayloadAndTheFunctionGoesOn() {
         Map<String, Object> r = Requests.ending(LocalDate.of(2020, 2, 21), 100);

@@ -296,4 +296,35 @@ class SystemicApiTest {
         assertEquals(0, early.path("markets").size());
         assertEquals(8, early.path("notScored").size());
     }
+
+    /**
+     * Several markets with one system: the state is computed once from the system sent and each market is answered
+     * as its own request with that system would be.
+     */
+    @Test
+    void severalMarketsShareTheSystemTheyAreSentWith() throws Exception {
+        Map<String, Object> system = SystemRequests.system(layout(), LocalDate.of(2006, 6, 1),
+                LocalDate.of(2008, 10, 10), 520);
+        Map<String, Object> markets = new java.util.LinkedHashMap<>();
+        markets.put("ftse", SystemRequests.market("ftse", LocalDate.of(2008, 10, 10), 370, 520));
+        markets.put("dax", SystemRequests.market("dax", LocalDate.of(2008, 10, 10), 370, 520));
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("markets", markets);
+        request.put("system", system);
+        request.put("from", LocalDate.of(2008, 10, 1).plusWeeks(520).toString());
+        request.put("attention", false);
+        JsonNode r = Requests.JSON.readTree(given().contentType("application/json").body(Requests.json(request))
+                .post(score).then().statusCode(200).extract().asString());
+        for (String name : List.of("ftse", "dax")) {
+            Map<String, Object> one = new java.util.LinkedHashMap<>(SystemRequests.market(name,
+                    LocalDate.of(2008, 10, 10), 370, 520));
+            one.put("system", system);
+            one.put("from", request.get("from"));
+            one.put("attention", false);
+            JsonNode alone = scores(one);
+            JsonNode together = r.path("markets").path(name).path("scores");
+            assertEquals(alone.toString(), together.toString(), name);
+            assertTrue(alone.size() >= 5, alone.toString());
+        }
+    }
 }
