@@ -113,6 +113,38 @@ final class CappedArrays {
         }
     }
 
+    /**
+     * An object of named {@link Numbers} arrays, at most {@code max} of them ({@code field} names it in the refusal);
+     * {@code check} refuses a name before its values are read.
+     */
+    private static Map<String, List<Double>> named(JsonParser p, DeserializationContext ctxt, Numbers numbers,
+                                                   int max, String field, NameCheck check) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return (Map<String, List<Double>>) ctxt.handleUnexpectedToken(Map.class, p);
+        }
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            check.check(p, name);
+            if (out.size() == max) {
+                throw new TooManyValues(p, "'" + field + "' names more than " + max + " "
+                        + (field.equals("series") ? "columns" : "series"));
+            }
+            p.nextToken();
+            try {
+                out.put(name, p.currentToken() == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
+            } catch (JsonMappingException e) {
+                throw JsonMappingException.wrapWithPath(e, out, name);
+            }
+        }
+        return out;
+    }
+
+    /** Refuses a series name before its values are read. */
+    private interface NameCheck {
+        void check(JsonParser p, String name) throws IOException;
+    }
+
     /** The series: at most {@link #MAX_COLUMNS} columns, each a capped {@link Numbers} array. */
     static final class Series extends StdDeserializer<Map<String, List<Double>>> {
         private final Numbers numbers = new Numbers();
@@ -123,29 +155,14 @@ final class CappedArrays {
 
         @Override
         public Map<String, List<Double>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                return (Map<String, List<Double>>) ctxt.handleUnexpectedToken(Map.class, p);
-            }
-            Map<String, List<Double>> out = new LinkedHashMap<>();
             Object allowed = ctxt.getAttribute(COLUMNS);
-            String name;
-            while ((name = p.nextFieldName()) != null) {
+            return named(p, ctxt, numbers, MAX_COLUMNS, "series", (parser, name) -> {
                 // Values are read only for the model's own columns: at most columns x days numbers per request.
                 if (allowed instanceof List<?> columns && !columns.contains(name)) {
-                    throw new TooManyValues(p, "unexpected series '" + name + "': the model reads the columns "
+                    throw new TooManyValues(parser, "unexpected series '" + name + "': the model reads the columns "
                             + columns);
                 }
-                if (out.size() == MAX_COLUMNS) {
-                    throw new TooManyValues(p, "'series' names more than " + MAX_COLUMNS + " columns");
-                }
-                p.nextToken();
-                try {
-                    out.put(name, p.currentToken() == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
-                } catch (JsonMappingException e) {
-                    throw JsonMappingException.wrapWithPath(e, out, name);
-                }
-            }
-            return out;
+            });
         }
     }
 
@@ -163,23 +180,7 @@ final class CappedArrays {
 
         @Override
         public Map<String, List<Double>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                return (Map<String, List<Double>>) ctxt.handleUnexpectedToken(Map.class, p);
-            }
-            Map<String, List<Double>> out = new LinkedHashMap<>();
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                if (out.size() == MAX_SYSTEM_COLUMNS) {
-                    throw new TooManyValues(p, "'system.series' names more than " + MAX_SYSTEM_COLUMNS + " series");
-                }
-                p.nextToken();
-                try {
-                    out.put(name, p.currentToken() == JsonToken.VALUE_NULL ? null : numbers.deserialize(p, ctxt));
-                } catch (JsonMappingException e) {
-                    throw JsonMappingException.wrapWithPath(e, out, name);
-                }
-            }
-            return out;
+            return named(p, ctxt, numbers, MAX_SYSTEM_COLUMNS, "system.series", (parser, name) -> { });
         }
     }
 

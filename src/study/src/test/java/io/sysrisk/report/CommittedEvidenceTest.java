@@ -306,6 +306,38 @@ class CommittedEvidenceTest {
         }
     }
 
+    /**
+     * The committed example of a user's market trained with the panel ({@code spi-with-panel}): its report scores
+     * the SPI only, in folds of the SPI's own history, and evidence.md's figures are the report's.
+     */
+    @Test
+    void theJoinedExamplesFiguresAreItsReport() throws IOException {
+        io.sysrisk.research.evidence.Evidence.Result r;
+        try (java.io.InputStream in = Files.newInputStream(Path.of("model-store", "spi-with-panel", "report",
+                "walk-forward.json"))) {
+            r = io.sysrisk.research.evidence.EvidenceJson.read(in, "walk-forward.json");
+        }
+        assertTrue(r.folds().stream().allMatch(f -> f.market().equals("SPI")), "only the user's market is scored");
+        io.sysrisk.research.evidence.Evidence.Comparisons c = r.pooledComparisons();
+        java.util.function.Function<String, Double> pr = name -> r.pooled().stream().filter(x -> x.name().equals(name))
+                .findFirst().orElseThrow().metrics().prAuc();
+        java.util.function.Function<String, Double> roc = name -> r.pooled().stream()
+                .filter(x -> x.name().equals(name)).findFirst().orElseThrow().metrics().rocAuc();
+        String served = r.pooled().get(0).name();
+        String vol = r.pooled().get(1).name();
+        String report = Files.readString(Path.of("model-store", "spi-with-panel", "report", "README.md"));
+        java.util.regex.Matcher brier = java.util.regex.Pattern.compile("pooled Brier skill against the training base "
+                + "rate is ([-+0-9.]+ \\[[-+0-9.]+, [-+0-9.]+\\])").matcher(report);
+        assertTrue(brier.find(), "the report states its Brier skill");
+        String evidence = Files.readString(Path.of("docs", "evidence.md")).replaceAll("\\s+", " ");
+        for (String figure : List.of(String.format(java.util.Locale.ROOT, "PR-AUC %.3f against %.3f, difference %s",
+                pr.apply(served), pr.apply(vol), signed(c.prVsVolatility())), String.format(java.util.Locale.ROOT,
+                "ROC-AUC %.3f against %.3f, %s", roc.apply(served), roc.apply(vol), signed(c.rocVsVolatility())),
+                "Brier skill " + brier.group(1))) {
+            assertTrue(evidence.contains(figure), figure);
+        }
+    }
+
     /** A paired difference as the README states it: estimate and interval, signed. */
     private static String signed(io.sysrisk.research.evidence.Difference d) {
         return String.format(java.util.Locale.ROOT, "%+.3f [%+.3f, %+.3f]", d.estimate(), d.interval().low(),
