@@ -199,6 +199,12 @@ class SystemicApiTest {
             assertEquals(carried.get(i).path("probability").asDouble(), moved.get(i).path("probability").asDouble(),
                     0.0, moved.get(i).path("asOf").asText());
         }
+        // A direct Lambda invocation (RestAssured's default port here is the Lambda mock event server) answers the
+        // same request with the same numbers.
+        JsonNode lambda = Requests.JSON.readTree(given().contentType("application/json").body(Requests.json(ftse(520,
+                SystemRequests.system(layout(), LocalDate.of(2006, 6, 1), LocalDate.of(2008, 10, 10), 520))))
+                .post().then().statusCode(200).extract().asString()).path("scores");
+        assertEquals(moved.toString(), lambda.toString());
         // Without its system, the moved request reads the carried state, which ends 2015: refused.
         given().contentType("application/json").body(Requests.json(ftse(520, null))).post(score).then()
                 .statusCode(400).body("error", containsString("runs 1990-01-09..2015-12-31"));
