@@ -1,7 +1,6 @@
 package io.sysrisk.evaluation;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Binary classification metrics of probabilities against labels, at a decision threshold (alert when p >= threshold).
@@ -57,7 +56,7 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
     }
 
     public static double rocAuc(double[] score, int[] y) {
-        Integer[] idx = order(score);
+        int[] idx = order(score);
         double rankSumPos = 0;
         int pos = 0;
         int i = 0;
@@ -83,7 +82,7 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
     }
 
     public static double averagePrecision(double[] score, int[] y) {
-        Integer[] idx = order(score);
+        int[] idx = order(score);
         int totalPos = 0;
         for (int v : y) {
             totalPos += v;
@@ -112,7 +111,7 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
 
     /** The threshold among the scores that gives the highest F1 (the highest such threshold on ties). */
     public static double bestF1Threshold(double[] p, int[] y) {
-        Integer[] idx = order(p);
+        int[] idx = order(p);
         int totalPos = 0;
         for (int v : y) {
             totalPos += v;
@@ -139,11 +138,41 @@ public record Metrics(int n, int positives, double baseRate, double threshold, d
         return bestThreshold;
     }
 
-    private static Integer[] order(double[] score) {
-        Integer[] idx = new Integer[score.length];
-        Arrays.setAll(idx, i -> i);
-        Arrays.sort(idx, Comparator.comparingDouble(i -> score[i]));
-        return idx;
+    /**
+     * The indices of {@code score} in ascending order ({@link Double#compare}; equal scores keep their index order):
+     * a stable bottom-up merge sort of primitive indices, the permutation a stable sort of boxed indices by the same
+     * comparison gives, without boxing (the bootstrap intervals of a report sort thousands of resamples).
+     */
+    static int[] order(double[] score) {
+        int n = score.length;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    // <= keeps the left run's index first on a tie: stable.
+                    b[k++] = Double.compare(score[a[i]], score[a[j]]) <= 0 ? a[i++] : a[j++];
+                }
+                while (i < mid) {
+                    b[k++] = a[i++];
+                }
+                while (j < hi) {
+                    b[k++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     public String confusion() {

@@ -65,4 +65,25 @@ class MetricsTest {
         assertEquals(0.3, t, 1e-12);
         assertEquals(0.75, Metrics.of(p, y, t).f1(), 1e-12);
     }
+
+    /**
+     * The primitive merge sort gives the permutation a stable sort of boxed indices by Double.compare gives, on
+     * scores with many ties, both zeros and NaN: every ranking figure of a report is computed in the same order.
+     */
+    @Test
+    void theOrderIsTheStableSortOfBoxedIndices() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int n : new int[] {0, 1, 2, 3, 17, 64, 1000, 4097}) {
+            double[] score = new double[n];
+            for (int i = 0; i < n; i++) {
+                int r = rnd.nextInt(12);
+                score[i] = r == 0 ? Double.NaN : r == 1 ? -0.0 : r == 2 ? 0.0 : rnd.nextInt(20) / 7.0;
+            }
+            Integer[] boxed = new Integer[n];
+            java.util.Arrays.setAll(boxed, i -> i);
+            java.util.Arrays.sort(boxed, java.util.Comparator.comparingDouble(i -> score[i]));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.stream(boxed).mapToInt(Integer::intValue)
+                    .toArray(), Metrics.order(score), "n = " + n);
+        }
+    }
 }

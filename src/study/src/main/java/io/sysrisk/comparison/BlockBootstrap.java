@@ -119,9 +119,7 @@ public final class BlockBootstrap {
                                 java.util.function.Function<Random, int[]> resample, double threshold, int samples,
                                 long seed) {
         double[][] m = new double[7][samples];
-        Random rnd = new Random(seed);
-        for (int r = 0; r < samples; r++) {
-            int[] idx = resample.apply(rnd);
+        inParallel(resample, samples, seed, (r, idx) -> {
             int n = idx.length;
             double[] s = new double[n];
             double[] p = new double[n];
@@ -139,7 +137,7 @@ public final class BlockBootstrap {
             m[4][r] = x.rocAuc();
             m[5][r] = x.prAuc();
             m[6][r] = x.brier();
-        }
+        });
         return new Intervals(ci(m[0]), ci(m[1]), ci(m[2]), ci(m[3]), ci(m[4]), ci(m[5]), ci(m[6]));
     }
 
@@ -207,9 +205,7 @@ public final class BlockBootstrap {
                                    java.util.function.Function<Random, int[]> resample, PairedStatistic statistic,
                                    int samples, long seed) {
         double[] d = new double[samples];
-        Random rnd = new Random(seed);
-        for (int r = 0; r < samples; r++) {
-            int[] idx = resample.apply(rnd);
+        inParallel(resample, samples, seed, (r, idx) -> {
             int n = idx.length;
             double[] sa = new double[n];
             double[] sb = new double[n];
@@ -220,8 +216,38 @@ public final class BlockBootstrap {
                 yy[i] = y[idx[i]];
             }
             d[r] = statistic.of(sa, sb, yy);
-        }
+        });
         return new Skill(statistic.of(a, b, y), ci(d));
+    }
+
+    /** Resamples drawn at a time before they are computed in parallel: a chunk's indices, not all of them, in memory. */
+    static final int CHUNK = 64;
+
+    /** One resample's computation: resample {@code r} of the run, its window indices {@code idx}. */
+    private interface ResampleTask {
+        void run(int r, int[] idx);
+    }
+
+    /**
+     * Runs {@code task} on {@code samples} resamples. The resamples are drawn one after another from one generator
+     * seeded {@code seed}, exactly as a sequential loop draws them, a chunk at a time; each chunk's computations then
+     * run on the common pool, each writing only its own resample's slot. The figures are therefore those of a
+     * sequential run, whatever the number of cores (BlockBootstrapTest holds them equal), while the costly part, the
+     * sorting of every resample, uses every core.
+     */
+    private static void inParallel(java.util.function.Function<Random, int[]> resample, int samples, long seed,
+                                   ResampleTask task) {
+        Random rnd = new Random(seed);
+        int[][] chunk = new int[CHUNK][];
+        for (int from = 0; from < samples; from += CHUNK) {
+            int k = Math.min(CHUNK, samples - from);
+            for (int i = 0; i < k; i++) {
+                // The resample functions reuse one array: each drawn resample is copied before the next draw.
+                chunk[i] = resample.apply(rnd).clone();
+            }
+            int base = from;
+            java.util.stream.IntStream.range(0, k).parallel().forEach(i -> task.run(base + i, chunk[i]));
+        }
     }
 
     /** 2.5th and 97.5th percentiles, ignoring resamples where the metric is undefined (no event drawn). */
