@@ -215,15 +215,12 @@ public final class LeaveOneMarketOut {
         return walkForwardMarkets(base, member, train, markets, folds, served, null);
     }
 
-    /**
-     * As {@link #walkForwardMarkets(PooledConfig, ModelConfig, TrainConfig, List, List, Recipe)}, scoring only the
-     * markets {@code judged} (null: every one); every market still trains, validates and calibrates each fold.
-     */
+    /** As above, scoring only the markets {@code judged} (null: every one); every market still trains. */
     public Result walkForwardMarkets(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
                                      List<WalkForward.Fold> folds, Recipe served, java.util.Set<String> judged) {
-        List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
         LeaveOneMarketOut study = versionStudy(Design.WALK_FORWARD_MARKETS, markets, served, base);
         study.judged = judged == null ? null : java.util.Set.copyOf(judged);
+        List<Outer> outer = folds.stream().map(f -> new Outer(f.name(), f.heldOut(), f.scoredTo())).toList();
         return study.evaluate(outer, outer.size(), base, member, train, System.nanoTime());
     }
 

@@ -21,6 +21,7 @@ import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.Interval;
 import io.sysrisk.research.evidence.RandomSummary;
 import io.sysrisk.store.ModelManifest;
+import io.sysrisk.training.TrainingData;
 import io.sysrisk.store.ModelStore;
 import io.sysrisk.training.Recipe;
 
@@ -439,25 +440,21 @@ public final class LomoReportWriter {
                 + "market's window of that date, since markets of one era share their crises and are not "
                 + "independent samples; the circular shifts stay within each market)" : ", within each fold)")
                 + "; differences are paired.%n%n",
-                together ? io.sysrisk.training.TrainingData.marketsFileName(m.data()) + " ("
-                        + (io.sysrisk.training.TrainingData.isJoined(m.data()) ? String.join(", ",
-                        io.sysrisk.training.TrainingData.ownColumns(m.data())) + ", with the embedded panel's "
-                        + (m.data().size() - io.sysrisk.training.TrainingData.ownColumns(m.data()).size())
-                        + " indices" : m.data().size() + " markets") + ")" : m.data().get(0).name(),
+                together ? TrainingData.marketsFileName(m.data()) + " (" + (TrainingData.isJoined(m.data())
+                        ? String.join(", ", TrainingData.ownColumns(m.data())) + ", with the embedded panel's "
+                        + TrainingData.panelColumns(m.data()).size() + " indices" : m.data().size() + " markets") + ")"
+                        : m.data().get(0).name(),
                 m.data().get(0).sha256().substring(0, 12),
                 m.ensemble() == null ? 1 : m.ensemble().config().members(), periods,
                 100 * m.pooled().validationShare(), m.label().lookahead(), LeaveOneMarketOut.BLOCK));
-        if (together && io.sysrisk.training.TrainingData.isJoined(m.data())) {
-            List<String> own = io.sysrisk.training.TrainingData.ownColumns(m.data());
-            List<String> panel = m.data().stream().map(ModelManifest.DataFile::name)
-                    .filter(n -> n.startsWith(io.sysrisk.training.TrainingData.PANEL_FILE)).map(n -> n.substring(
-                            n.lastIndexOf(io.sysrisk.training.TrainingData.COLUMN_MARK) + 1)).toList();
+        if (together && TrainingData.isJoined(m.data())) {
+            String own = String.join(", ", TrainingData.ownColumns(m.data()));
+            List<String> panel = TrainingData.panelColumns(m.data());
             sb.append(String.format(Locale.ROOT, "**Trained with the embedded panel** (`train --with-panel`): every "
                     + "fold trained, validated and calibrated on %s and the panel's %d indices (%s, from %s), each "
                     + "before the fold's period only; the periods were cut from %s's own labelled windows, and only "
-                    + "%s's windows are scored. Every figure below is %s's.%n%n", String.join(", ", own), panel.size(),
-                    String.join(", ", panel), io.sysrisk.training.TrainingData.PANEL_FILE, String.join(", ", own),
-                    String.join(", ", own), String.join(", ", own)));
+                    + "%s's windows are scored. Every figure below is %s's.%n%n", own, panel.size(),
+                    String.join(", ", panel), TrainingData.PANEL_FILE, own, own, own));
         }
     }
 

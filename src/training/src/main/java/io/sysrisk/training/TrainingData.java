@@ -190,7 +190,16 @@ public record TrainingData(String name, List<Market> markets, Set<String> traini
 
     /** The user's markets of a joined data list ({@link #joined}): its entries before the panel's. */
     public static List<String> ownColumns(List<ModelManifest.DataFile> data) {
-        return data.stream().filter(f -> !f.name().startsWith(PANEL_FILE + COLUMN_MARK))
+        return columns(data, false);
+    }
+
+    /** The panel's markets of a joined data list ({@link #joined}). */
+    public static List<String> panelColumns(List<ModelManifest.DataFile> data) {
+        return columns(data, true);
+    }
+
+    private static List<String> columns(List<ModelManifest.DataFile> data, boolean panel) {
+        return data.stream().filter(f -> f.name().startsWith(PANEL_FILE + COLUMN_MARK) == panel)
                 .map(f -> f.name().substring(f.name().lastIndexOf(COLUMN_MARK) + 1)).toList();
     }
 
