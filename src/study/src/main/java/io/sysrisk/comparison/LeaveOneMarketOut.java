@@ -26,15 +26,11 @@ import io.sysrisk.experiment.TrainConfig;
 import io.sysrisk.inference.ModelConfig;
 import io.sysrisk.inference.WindowBatch;
 import io.sysrisk.inference.WindowScore;
-import io.sysrisk.labels.LabelDefinition;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
-import io.sysrisk.research.evaluation.EventMetrics;
-import io.sysrisk.research.evaluation.Indicators;
 import io.sysrisk.research.evidence.CalmFigures;
 import io.sysrisk.research.evidence.Evidence.Comparisons;
 import io.sysrisk.research.evidence.Evidence.Design;
-import io.sysrisk.research.evidence.Evidence.EventRow;
 import io.sysrisk.research.evidence.Evidence.EventTable;
 import io.sysrisk.research.evidence.Evidence.FoldResult;
 import io.sysrisk.research.evidence.Evidence.Result;
@@ -48,7 +44,6 @@ import io.sysrisk.research.experiment.PooledExperiment;
 import io.sysrisk.research.experiment.WalkForward;
 import io.sysrisk.research.labels.Labeler;
 import io.sysrisk.store.ModelManifest;
-import io.sysrisk.training.CalibrationDays;
 import io.sysrisk.training.EnsembleTrainer;
 import io.sysrisk.training.ModelTrainer;
 import io.sysrisk.training.Recipe;
@@ -71,6 +66,10 @@ import io.sysrisk.windows.WindowSet;
  * volatility at its alarm share. One more fold is the classic held-out crisis period (S&amp;P 500 from 2015). Pooled
  * figures join the whole-history folds. Intervals: circular block bootstrap, blocks of {@link #BLOCK} days,
  * resampled within each market; model-vs-reference intervals are paired.
+ *
+ * <p>Its units ({@link StudyUnit}: each outer fold's trainings, then the served recipe's selection) are independent
+ * and seeded; a {@link StudyEngine} runs them, in this JVM one after another or as Spark tasks, and every fold is
+ * judged here ({@link FoldJudge}) in the folds' order, so the result is the same either way.
  */
 public final class LeaveOneMarketOut {
 
@@ -79,7 +78,8 @@ public final class LeaveOneMarketOut {
     /** How much to run: {@link #full()} is the report's, {@link #quick()} checks the pipeline (numbers mean nothing). */
     public record Settings(String mode, List<Integer> seeds, int maxEpochs, int patience, int samples,
                            List<String> markets, boolean classicFold, List<Integer> innerSeeds,
-                           int maxInnerFolds, List<Recipe> candidates, List<PaperRows.Row> paperRows) {
+                           int maxInnerFolds, List<Recipe> candidates, List<PaperRows.Row> paperRows)
+            implements java.io.Serializable {
         /**
          * The committed report's settings. The inner selection trains one seed per candidate: with two, the run
          * of 2026-12-03 took 61.6 min on 2 cores (288 of its networks trained for the selection), over the report's
@@ -134,8 +134,6 @@ public final class LeaveOneMarketOut {
     private Design design = Design.LOMO;
     /** The markets a walk-forward of markets together scores (null: every one): a user's, joined with the panel. */
     private java.util.Set<String> judged;
-    /** Each scored fold's pick of a probability ({@link ProbabilitySelection}), in the folds' order, this run's. */
-    private final List<Evidence.ProbabilityChoice> probabilityChoices = new ArrayList<>();
 
     /** One outer fold: what is held out, and the last day whose windows are scored (null: the period's end). */
     record Outer(String name, PooledConfig.HeldOut heldOut, LocalDate scoredTo) {
@@ -148,10 +146,63 @@ public final class LeaveOneMarketOut {
     }
 
     public Result run(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets) {
+        return run(base, member, train, markets, StudyEngine.SEQUENTIAL);
+    }
+
+    /**
+     * The study with its units run by {@code engine}: the same result as a sequential run. An engine that runs
+     * units in other JVMs rebuilds the study there from the embedded markets, so {@code markets} must be those.
+     */
+    public Result run(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
+                      StudyEngine engine) {
         long start = System.nanoTime();
         this.markets = List.copyOf(markets);
+        StudySpec spec = null;
+        if (!engine.inThisJvm()) {
+            List<Market> embedded = io.sysrisk.research.data.Markets.embedded();
+            if (!describe(markets).equals(describe(embedded))) {
+                throw new IllegalArgumentException("a study whose units run elsewhere reads the embedded markets ("
+                        + describe(embedded) + "), not " + describe(markets));
+            }
+            spec = StudySpec.of(settings, base, member, train);
+        }
         List<Outer> outer = outerFolds(settings, this.markets);
-        return evaluate(outer, wholeHistory(outer), base, member, train, start);
+        return evaluate(outer, wholeHistory(outer), base, member, train, start, engine, spec);
+    }
+
+    private static List<String> describe(List<Market> markets) {
+        return markets.stream().map(m -> m.name() + " " + m.first() + ".." + m.last() + " (" + m.data().size()
+                + " days)").toList();
+    }
+
+    /**
+     * Unit {@code index} of the study over {@code markets} ({@link StudyUnit}), computed in this JVM: as
+     * {@link StudySpec#run} calls it where an engine rebuilds the study.
+     */
+    StudyUnit.Outcome unit(PooledConfig base, ModelConfig member, TrainConfig train, List<Market> markets,
+                           int index) {
+        this.markets = List.copyOf(markets);
+        return unit(outerFolds(settings, this.markets), base, member, train, index, System.nanoTime());
+    }
+
+    private StudyUnit.Outcome unit(List<Outer> folds, PooledConfig base, ModelConfig member, TrainConfig train,
+                                   int index, long start) {
+        long begun = System.nanoTime();
+        if (index < folds.size()) {
+            Outer o = folds.get(index);
+            FoldTrainings t = trainFold(o.name(), base.withHeldOut(o.heldOut()), o.scoredTo(), member, train);
+            return new StudyUnit.Outcome(index, t, null, List.of(), (System.nanoTime() - begun) / 1e9,
+                    StudyUnit.here());
+        }
+        if (index != folds.size() || design.ownRecipe()) {
+            throw new IllegalArgumentException("the study has no unit " + index);
+        }
+        log.accept(String.format("[served recipe] selection over every market, %.1f min elapsed",
+                (System.nanoTime() - start) / 60e9));
+        Selection served = selection().select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
+                .withPatience(settings.patience()));
+        return new StudyUnit.Outcome(index, null, served, List.of(), (System.nanoTime() - begun) / 1e9,
+                StudyUnit.here());
     }
 
     /**
@@ -263,6 +314,10 @@ public final class LeaveOneMarketOut {
         return new NestedSelection(settings, markets, anchored(), log);
     }
 
+    private FoldJudge judge() {
+        return new FoldJudge(settings, stats, log, design, systemicStudy(), plain(), anchored());
+    }
+
     private Recipe plain() {
         return inputs.apply(Recipe.PLAIN);
     }
@@ -273,7 +328,35 @@ public final class LeaveOneMarketOut {
 
     private Result evaluate(List<Outer> folds, int wholeHistory, PooledConfig base, ModelConfig member,
                             TrainConfig train, long start) {
-        probabilityChoices.clear();
+        return evaluate(folds, wholeHistory, base, member, train, start, StudyEngine.SEQUENTIAL, null);
+    }
+
+    /**
+     * The study over {@code folds}, its units (each fold's trainings, then the served recipe's selection when the
+     * study selects one) run by {@code engine}, which rebuilds the study from {@code spec} where it runs them
+     * elsewhere. Every fold is judged here, in the folds' order, as its unit's outcome arrives.
+     */
+    private Result evaluate(List<Outer> folds, int wholeHistory, PooledConfig base, ModelConfig member,
+                            TrainConfig train, long start, StudyEngine engine, StudySpec spec) {
+        List<Evidence.ProbabilityChoice> probabilityChoices = new ArrayList<>();
+        boolean selects = !design.ownRecipe();
+        List<java.util.function.Supplier<StudyUnit.Outcome>> units = engine.start(folds.size() + (selects ? 1 : 0),
+                new StudyUnit.Units() {
+                    @Override
+                    public StudyUnit.Outcome run(int index) {
+                        return unit(folds, base, member, train, index, start);
+                    }
+
+                    @Override
+                    public StudySpec spec() {
+                        return spec;
+                    }
+
+                    @Override
+                    public String name(int index) {
+                        return index < folds.size() ? folds.get(index).name() : "served recipe";
+                    }
+                });
         List<FoldResult> results = new ArrayList<>();
         int pooledCount = 0;
         for (int i = 0; i < folds.size(); i++) {
@@ -282,7 +365,12 @@ public final class LeaveOneMarketOut {
             log.accept(String.format("[fold %d/%d] %s held out (%s..%s%s), %.1f min elapsed", i + 1, folds.size(),
                     o.name(), h.from(), h.to(), o.scoredTo() == null ? "" : ", scored to " + o.scoredTo(),
                     (System.nanoTime() - start) / 60e9));
-            results.addAll(fold(o.name(), base.withHeldOut(h), o.scoredTo(), member, train));
+            StudyUnit.Outcome trained = units.get(i).get();
+            trained.log().forEach(log);
+            FoldJudge.FoldOutcome judged = judge().judge(plan(o.name(), base.withHeldOut(h), o.scoredTo(),
+                    trained.fold().selection()), trained.fold());
+            results.addAll(judged.results());
+            probabilityChoices.addAll(judged.choices());
             pooledCount = i < wholeHistory ? results.size() : pooledCount;
         }
         List<FoldResult> pooledFolds = results.subList(0, pooledCount);
@@ -347,10 +435,9 @@ public final class LeaveOneMarketOut {
             String own = settings.candidates().get(0).name();
             served = new Selection(own, Map.of(), List.of(), List.of(), List.of(), 0, "the version's own recipe");
         } else {
-            log.accept(String.format("[served recipe] selection over every market, %.1f min elapsed",
-                    (System.nanoTime() - start) / 60e9));
-            served = selection().select("served", base, null, train.withMaxEpochs(settings.maxEpochs())
-                    .withPatience(settings.patience()));
+            StudyUnit.Outcome selected = units.get(folds.size()).get();
+            selected.log().forEach(log);
+            served = selected.served();
         }
         int configurations = results.stream().mapToInt(f -> f.selection().trained()).sum() + served.trained();
         if (design.ownRecipe()) {
@@ -397,18 +484,18 @@ public final class LeaveOneMarketOut {
                 stats.paired(paper, vol, y, segments, calendar, Metrics::averagePrecision), out);
     }
 
-    /**
-     * One outer fold: its trainings, and a result per scored market: the held-out market, or, for the markets
-     * together ({@link Design#WALK_FORWARD_MARKETS}), every market with a window in the fold's period.
-     */
-    private List<FoldResult> fold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
-                                  TrainConfig train) {
+    /** The last fold planned in this JVM: a sequential run judges the fold it has just trained, on the same plan. */
+    private FoldPlan lastPlan;
+
+    private FoldPlan plan(String name, PooledConfig config, LocalDate scoredTo, Selection selection) {
+        if (lastPlan != null && lastPlan.name().equals(name) && lastPlan.config().equals(config)
+                && lastPlan.chosen().name().equals(selection.chosen())) {
+            return lastPlan;
+        }
         FoldExperiments experiments = new FoldExperiments(config, List.of(), markets, anchored(),
                 PaperRows.longestWindow(settings.paperRows(), config.window()));
         PooledExperiment exp = experiments.of(anchored());
         PooledExperiment.MarketPart held = exp.heldOut();
-        TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
-        Selection selection = selection().select(name, config, config.heldOut(), cfg);
         Recipe chosen = Recipe.byName(selection.chosen(), settings.candidates());
         // Trained on the fold: the selection's pick, and the plain and anchored networks the report compares.
         Map<String, Recipe> trainedRecipes = new java.util.LinkedHashMap<>();
@@ -444,11 +531,27 @@ public final class LeaveOneMarketOut {
             throw new IllegalArgumentException("fold " + name + " has " + windows + " test windows and "
                     + positives + " events");
         }
+        lastPlan = new FoldPlan(name, config, experiments, exp, trainedRecipes, chosen, scoredRows, tests);
+        return lastPlan;
+    }
+
+    /**
+     * One outer fold's trainings (its {@link StudyUnit}): the nested selection, the plain and anchored networks and
+     * the selection's pick (calibrated seed ensembles), the rows of the paper's comparison and the logistic
+     * reference, each scored on the fold's test and calibration windows.
+     */
+    private FoldTrainings trainFold(String name, PooledConfig config, LocalDate scoredTo, ModelConfig member,
+                                    TrainConfig train) {
+        TrainConfig cfg = train.withMaxEpochs(settings.maxEpochs()).withPatience(settings.patience());
+        Selection selection = selection().select(name, config, config.heldOut(), cfg);
+        FoldPlan plan = plan(name, config, scoredTo, selection);
+        FoldExperiments experiments = plan.experiments();
+        PooledExperiment exp = plan.exp();
         // Per recipe: its scores on each scored market's test windows, and on the fold's calibration windows.
         Map<String, Map<String, double[]>> variantTest = new java.util.LinkedHashMap<>();
         Map<String, double[]> variantCalibration = new java.util.LinkedHashMap<>();
         Map<String, List<Integer>> bestEpochs = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Recipe> c : trainedRecipes.entrySet()) {
+        for (Map.Entry<String, Recipe> c : plan.trainedRecipes().entrySet()) {
             Recipe r = c.getValue();
             PooledExperiment e = experiments.of(r);
             try (EnsembleTrainer.Result t = EnsembleTrainer.train(r.member(), settings.seeds(), e.train(),
@@ -458,7 +561,7 @@ public final class LeaveOneMarketOut {
                 bestEpochs.put(r.name(), t.members().stream().map(ModelManifest.MemberRun::bestEpoch).toList());
                 // Scored on the same test and calibration days as every other score of the fold.
                 Map<String, double[]> byMarket = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, int[]> m : scoredRows.entrySet()) {
+                for (Map.Entry<String, int[]> m : plan.scoredRows().entrySet()) {
                     byMarket.put(m.getKey(), WindowScore.probabilities(DjlScoring.score(p,
                             experiments.windows(r, m.getKey(), m.getValue()))));
                 }
@@ -468,133 +571,21 @@ public final class LeaveOneMarketOut {
             }
         }
         for (PaperRows.Row row : settings.paperRows()) {
-            PaperRows.Scores p = PaperRows.train(row, experiments, scoredRows, settings.seeds(), cfg, log);
+            PaperRows.Scores p = PaperRows.train(row, experiments, plan.scoredRows(), settings.seeds(), cfg, log);
             bestEpochs.put(row.name(), p.bestEpochs());
             variantTest.put(row.name(), p.test());
             variantCalibration.put(row.name(), p.calibration());
         }
-        String chosenKey = chosen.equals(plain()) ? PLAIN : chosen.equals(anchored()) ? ANCHORED : chosen.name();
         Map<String, double[]> logistic = new java.util.LinkedHashMap<>();
         double[] logisticCalibration;
         try (ModelTrainer.Result r = ModelTrainer.train(Architecture.LOGISTIC.build(member), exp.train(),
                 exp.validation(), cfg.withSeed(settings.seeds().get(0)), line -> { });
              Predictor<WindowBatch, List<WindowScore>> p = r.newPredictor()) {
             logisticCalibration = WindowScore.probabilities(DjlScoring.score(p, exp.calibration()));
-            tests.forEach((market, test) -> logistic.put(market, WindowScore.probabilities(DjlScoring.score(p,
-                    test))));
+            plan.tests().forEach((market, test) -> logistic.put(market, WindowScore.probabilities(
+                    DjlScoring.score(p, test))));
         }
-        CalibrationDays cal = CalibrationDays.of(exp);
-        // The reference rule's threshold: the 90th percentile of vol_20d over every market's training days.
-        double volP90 = Indicators.trainVolatilityThreshold(exp);
-        String trainedOn = exp.markets().stream().filter(m -> m.trainRows().length > 0)
-                .map(m -> String.format("%s %s..%s", m.name(), m.matrix().dates().get(m.trainRows()[0]),
-                        m.matrix().dates().get(m.validationRows().length > 0
-                                ? m.validationRows()[m.validationRows().length - 1]
-                                : m.trainRows()[m.trainRows().length - 1])))
-                .reduce((a, b) -> a + "; " + b).orElse("");
-        FoldContext context = new FoldContext(config, selection, bestEpochs, cal, volP90, trainedOn,
-                ProbabilityFigures.trainingRate(exp));
-        List<FoldResult> out = new ArrayList<>();
-        for (Map.Entry<String, WindowSet> t : tests.entrySet()) {
-            String market = t.getKey();
-            List<EventTables.Scored> variants = new ArrayList<>();
-            List<String> compared = new ArrayList<>(List.of(PLAIN, ANCHORED));
-            settings.paperRows().forEach(row -> compared.add(row.name()));
-            for (String key : compared) {
-                if (variantTest.containsKey(key)) {
-                    variants.add(new EventTables.Scored(key, variantTest.get(key).get(market),
-                            variantCalibration.get(key)));
-                }
-            }
-            PooledExperiment.MarketPart part = exp.markets().stream().filter(m -> m.name().equals(market))
-                    .findFirst().orElseThrow();
-            FoldResult f = marketResult(context, new MarketScores(design == Design.WALK_FORWARD_MARKETS
-                    ? market + " " + name : name, part, t.getValue(),
-                    new EventTables.Scored(MODEL, variantTest.get(chosenKey).get(market),
-                            variantCalibration.get(chosenKey)),
-                    new EventTables.Scored(LOGISTIC, logistic.get(market), logisticCalibration), variants));
-            f = stats.withFittedReferences(f, exp, market, t.getValue().rows(), systemicStudy());
-            Evidence.ProbabilityChoice choice = ProbabilitySelection.choose(f, exp);
-            probabilityChoices.add(choice);
-            f = ProbabilitySelection.withSelected(f, choice, stats);
-            f = ProbabilityFigures.fold(f, context.trainingRate(), settings.samples());
-            out.add(f.withAlarms(PreferenceAlarms.fold(f, exp)));
-        }
-        return out;
+        return new FoldTrainings(selection, variantTest, variantCalibration, bestEpochs, logistic,
+                logisticCalibration);
     }
-
-    /** One scored market's figures in a fold: every score, its event tables and strata, from its test windows. */
-    private FoldResult marketResult(FoldContext fold, MarketScores m) {
-        String name = m.name();
-        PooledExperiment.MarketPart held = m.held();
-        WindowSet test = m.test();
-        Selection selection = fold.selection();
-        CalibrationDays cal = fold.cal();
-        double[] model = m.model().test();
-        double[] logistic = m.logistic().test();
-        double[] vol = Indicators.slice(Indicators.volatility(held.market().data()), test.rows());
-
-        LabelDefinition.Onset onsetLabel = (LabelDefinition.Onset) fold.config().label();
-        int[] onsets = Labeler.onsets(held.market().data(), onsetLabel);
-        boolean[] calmOnsets = Labeler.outOfCalm(held.market().data(), onsetLabel, onsets, Labeler.CALM_DAYS);
-        int[] calmOnsetRows = EventTables.calmRows(onsets, calmOnsets);
-        int[] y = test.labels();
-        int[] segments = {y.length};
-        List<ScoreResult> scores = new ArrayList<>(List.of(stats.score(MODEL, model, y, segments),
-                stats.score(VOLATILITY, vol, y, segments), stats.score(LOGISTIC, logistic, y, segments)));
-        List<EventTables.Scored> tuned = new ArrayList<>(List.of(m.model(),
-                new EventTables.Scored(VOLATILITY, vol, cal.volatility()), m.logistic()));
-        for (EventTables.Scored v : m.variants()) {
-            scores.add(stats.score(v.name(), v.test(), y, segments));
-            tuned.add(v);
-        }
-        List<EventTable> events = new ArrayList<>();
-        for (double mu : PREFERENCES) {
-            events.add(EventTables.of(new EventTables.EventDays(mu, test.rows(), onsets, calmOnsetRows,
-                    settings.samples(), EventMetrics.STANDARD), tuned, vol, cal, fold.volP90()));
-        }
-        int[] calmKept = CalmStratum.kept(test.rows(), y, onsets, calmOnsets);
-        Comparisons c = stats.compare(model, vol, logistic, y, segments);
-        double[] anchored = variant(m, ANCHORED);
-        Comparisons anchoredVs = anchored == null ? null : stats.compare(anchored, vol, variant(m, PLAIN), y, segments);
-        List<LocalDate> onsetDates = Arrays.stream(onsets).mapToObj(t -> held.market().data().dates().get(t)).toList();
-        CalmFigures calm = CalmStratum.fold(Labeler.CALM_DAYS, onsets, calmOnsets, onsetDates, calmKept, y,
-                scores.stream().map(ScoreResult::name).toList(), scores.stream().map(ScoreResult::score).toList(),
-                settings.samples(), Resampling.CALM_STRATUM);
-        FoldResult f = new FoldResult(name, held.name(), test.endDates().get(0) + ".." + test.endDates().get(test.size() - 1),
-                test.size(), test.positives(), test.endDates(), y, onsetDates, scores, c, anchoredVs, selection,
-                events, fold.bestEpochs(), calm, fold.trainedOn(), Double.NaN, List.of(), null, test.rows(), onsets,
-                calmOnsets, calmKept, vol);
-        EventRow served = events.get(served()).rows().get(0);
-        log.accept(String.format("  %s: selected (" + selection.chosen() + ") ROC %.3f PR %.3f | volatility ROC %.3f PR %.3f | logistic ROC %.3f "
-                        + "PR %.3f (base %.3f); model alarm (%s): onsets warned %d/%d, %.2f false alarms a year, "
-                        + "alarm on %.0f%% of days", name,
-                scores.get(0).metrics().rocAuc(), scores.get(0).metrics().prAuc(), scores.get(1).metrics().rocAuc(),
-                scores.get(1).metrics().prAuc(), scores.get(2).metrics().rocAuc(), scores.get(2).metrics().prAuc(),
-                test.baseRate(), served.rule(), served.events().warned(), served.events().onsets(),
-                served.events().falseEpisodesPerYear(), 100 * served.events().alarmShare()));
-        return f;
-    }
-
-    /** What one fold trained and decided, shared by every market it scores. */
-    private record FoldContext(PooledConfig config, Selection selection, Map<String, List<Integer>> bestEpochs,
-                               CalibrationDays cal, double volP90, String trainedOn, double trainingRate) {
-    }
-
-    /**
-     * One scored market of a fold: its test windows, and each score on them and on the fold's calibration windows:
-     * the selected network ({@code model}), the logistic reference and the compared networks ({@code variants}).
-     */
-    private record MarketScores(String name, PooledExperiment.MarketPart held, WindowSet test,
-                                EventTables.Scored model, EventTables.Scored logistic,
-                                List<EventTables.Scored> variants) {
-    }
-
-    /** The test values of {@code m}'s compared network {@code name}, or null when it was not trained. */
-    private static double[] variant(MarketScores m, String name) {
-        return m.variants().stream().filter(v -> v.name().equals(name)).map(EventTables.Scored::test).findFirst()
-                .orElse(null);
-    }
-
-
 }

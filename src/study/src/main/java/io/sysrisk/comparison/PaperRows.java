@@ -36,7 +36,8 @@ public final class PaperRows {
      *
      * @param claim what the paper says of it, in words
      */
-    public record Row(String name, Architecture architecture, int window, String claim) {
+    public record Row(String name, Architecture architecture, int window, String claim)
+            implements java.io.Serializable {
 
         public Row {
             if (!Evidence.paperRow(name)) {

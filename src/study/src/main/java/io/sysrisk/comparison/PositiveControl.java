@@ -183,14 +183,23 @@ public final class PositiveControl {
     /** The control at each of {@code strengths} (noise levels), each with its shuffled copy. */
     public static Result run(LeaveOneMarketOut.Settings settings, List<Double> strengths, PooledConfig base,
                              ModelConfig member, TrainConfig train, List<Market> markets, Consumer<String> log) {
+        return run(settings, strengths, base, member, train, markets, log, StudyEngine.SEQUENTIAL);
+    }
+
+    /** As above, each arm's study units run by {@code engine} (the arms one after another). */
+    public static Result run(LeaveOneMarketOut.Settings settings, List<Double> strengths, PooledConfig base,
+                             ModelConfig member, TrainConfig train, List<Market> markets, Consumer<String> log,
+                             StudyEngine engine) {
         long start = System.nanoTime();
         List<Grade> grades = new ArrayList<>();
         for (double noise : strengths) {
             log.accept(String.format(java.util.Locale.ROOT, "[positive control] noise %.2f (%d of %d strengths), "
                     + "%.1f min elapsed", noise, grades.size() + 1, strengths.size(),
                     (System.nanoTime() - start) / 60e9));
-            Arm planted = arm(new PlantedInput(noise, false, SEED), settings, base, member, train, markets, log);
-            Arm shuffled = arm(new PlantedInput(noise, true, SEED), settings, base, member, train, markets, log);
+            Arm planted = arm(new PlantedInput(noise, false, SEED), settings, base, member, train, markets, log,
+                    engine);
+            Arm shuffled = arm(new PlantedInput(noise, true, SEED), settings, base, member, train, markets, log,
+                    engine);
             grades.add(new Grade(noise, planted, shuffled));
         }
         return new Result(settings.mode(), describe(settings), grades, (System.nanoTime() - start) / 1e9);
@@ -204,12 +213,13 @@ public final class PositiveControl {
     }
 
     private static Arm arm(PlantedInput input, LeaveOneMarketOut.Settings settings, PooledConfig base,
-                           ModelConfig member, TrainConfig train, List<Market> markets, Consumer<String> log) {
+                           ModelConfig member, TrainConfig train, List<Market> markets, Consumer<String> log,
+                           StudyEngine engine) {
         Recipe with = Recipe.ANCHORED.withPlanted(input);
         log.accept("[positive control] " + input.name() + ": the nested selection compares " + Recipe.ANCHORED.name()
                 + " and " + with.name());
         Evidence.Result r = new LeaveOneMarketOut(settings.withCandidates(List.of(Recipe.ANCHORED, with)),
-                line -> log.accept("  " + line)).run(base, member, train, markets);
+                line -> log.accept("  " + line)).run(base, member, train, markets, engine);
         List<String> choices = r.folds().stream().map(f -> f.selection().chosen()).toList();
         // Every ensemble trained with the input: in each selection's inner folds and, where chosen, in the fold.
         List<List<Integer>> epochs = new ArrayList<>();

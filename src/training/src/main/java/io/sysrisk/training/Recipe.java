@@ -38,7 +38,8 @@ import io.sysrisk.research.experiment.PlantedInput;
  *                    the embedded panel); empty: the market's own closes only
  */
 public record Recipe(String name, boolean anchored, String size, List<String> featureIds, boolean spiSectors,
-                     String selection, PlantedInput planted, List<String> systemicInputs) {
+                     String selection, PlantedInput planted, List<String> systemicInputs)
+        implements java.io.Serializable {
 
     private static final List<String> CLOSE_ONLY = Feature.CLOSE_ONLY.stream().map(Feature::id).toList();
     private static final List<String> SHAPE = List.of(Feature.VOL_RATIO_20_250.id(), Feature.VOL_RATIO_5_20.id(),

@@ -160,7 +160,7 @@ public final class Evidence {
      */
     public record Selection(String chosen, Map<String, Double> innerPrAuc, List<String> innerFolds,
                             List<Map<String, Double>> perFold, List<Map<String, List<Integer>>> perFoldEpochs,
-                            int trained, String why) {
+                            int trained, String why) implements java.io.Serializable {
     }
 
     /**

@@ -17,7 +17,7 @@ import io.sysrisk.data.Market;
  * @param shuffled permute the values in time within each market
  * @param seed     seeds the noise and the permutation (per market, mixed with its name)
  */
-public record PlantedInput(double noise, boolean shuffled, long seed) {
+public record PlantedInput(double noise, boolean shuffled, long seed) implements java.io.Serializable {
 
     public static final String COLUMN = "planted";
 
