@@ -77,6 +77,22 @@ class Report implements Callable<Integer>, DjlJob {
             + "must hold (default " + DecisionFloor.DEFAULT_MIN_POSITIVES + ").")
     Integer minPositives;
 
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "local", paramLabel = "MASTER", description = "The "
+            + "any-index report: run its study's units (each outer fold's trainings, the served recipe's selection, "
+            + "the positive control's) as Apache Spark tasks. local (the value when none is given) starts a "
+            + "standalone cluster on this machine, bound to 127.0.0.1, of one-task executors (--executors); "
+            + "spark://host:port uses a running cluster; submit, the cluster spark-submit started this driver on "
+            + "(infra/study-submit.sh). Same report, byte for byte, but its wall time.")
+    String spark;
+
+    @Option(names = "--upload", paramLabel = "URI", description = "After writing the report, copy its folder to "
+            + "this Hadoop file system URI (s3://bucket/prefix on EMR, file:///path here); the local folder stays.")
+    String upload;
+
+    @Option(names = "--executors", description = "With --spark local: executor JVMs (default: this machine's cores "
+            + "over libtorch's threads per executor, SYSRISK_THREADS, default 1).")
+    Integer executors;
+
     @Option(names = "--design", description = "A model of several markets: lomo (each market held out with its "
             + "period in every other one), walk-forward (the markets together over time, each fold trained on "
             + "every market before its period) or auto (default: lomo when each of its folds clears the decision "
@@ -109,6 +125,21 @@ class Report implements Callable<Integer>, DjlJob {
             throw new IllegalArgumentException((reanalyse ? "--reanalyse" : "--control-only") + " is for the "
                     + "default's leave-one-market-out report; "
                     + manifest.version() + "'s report is made in minutes: run it again");
+        }
+        if ((spark != null || executors != null) && (reanalyse || manifest.isOneMarket() || !manifest.isPooled()
+                || manifest.horizons() != null || TrainingData.isJoined(manifest.data())
+                || TrainingData.isMarketsFile(manifest.data()))) {
+            throw new IllegalArgumentException("--spark is for the any-index report's study (its executors rebuild "
+                    + "it from the embedded markets); " + (reanalyse ? "--reanalyse trains nothing"
+                    : manifest.version() + "'s report runs in this JVM"));
+        }
+        if (upload != null && (spark == null || reanalyse || controlOnly)) {
+            throw new IllegalArgumentException("--upload copies the report a --spark run writes (on a cluster the "
+                    + "driver's disk goes with it)");
+        }
+        if (executors != null && !"local".equals(spark)) {
+            throw new IllegalArgumentException("--executors sizes the cluster --spark local starts; a running "
+                    + "cluster's size is its own");
         }
         if (manifest.isOneMarket()) {
             return walkForward(manifest);
@@ -178,13 +209,20 @@ class Report implements Callable<Integer>, DjlJob {
             return 0;
         }
         if (manifest.isPooled()) {
-            Evidence.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
-                    : LeaveOneMarketOut.Settings.full(), System.out::println)
-                    .run(manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded());
-            PositiveControl.Result control = noPositiveControl ? null : control(manifest);
-            Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
-            LomoReportWriter.write(manifest, result, control, folder, command);
-            System.out.println("report written to " + folder);
+            try (StudyEngines.Engine engine = StudyEngines.open(spark, executors, System.out::println)) {
+                Evidence.Result result = new LeaveOneMarketOut(quick ? LeaveOneMarketOut.Settings.quick()
+                        : LeaveOneMarketOut.Settings.full(), System.out::println)
+                        .run(manifest.pooled(), manifest.model(), manifest.training().config(), Markets.embedded(),
+                                engine.engine());
+                PositiveControl.Result control = noPositiveControl ? null : control(manifest, engine.engine());
+                Path folder = out != null ? out : stored.folder().resolve(LomoReportWriter.FOLDER);
+                LomoReportWriter.write(manifest, result, control, folder, command);
+                System.out.println("report written to " + folder);
+                if (upload != null) {
+                    System.out.println(io.sysrisk.spark.ReportUpload.copy(folder, upload) + " files copied to "
+                            + upload);
+                }
+            }
             return 0;
         }
         throw new IllegalArgumentException(retired(manifest.version()));
@@ -318,9 +356,13 @@ class Report implements Callable<Integer>, DjlJob {
      * with the control's settings ({@link LeaveOneMarketOut.Settings#control}).
      */
     private PositiveControl.Result control(ModelManifest manifest) {
+        return control(manifest, io.sysrisk.comparison.StudyEngine.SEQUENTIAL);
+    }
+
+    private PositiveControl.Result control(ModelManifest manifest, io.sysrisk.comparison.StudyEngine engine) {
         return PositiveControl.run(LeaveOneMarketOut.Settings.control(), quick ? List.of(PositiveControl.NOISE)
                         : PositiveControl.STRENGTHS, manifest.pooled(), manifest.model(), manifest.training().config(),
-                Markets.embedded(), System.out::println);
+                Markets.embedded(), System.out::println, engine);
     }
 
     private DecisionFloor floor() {

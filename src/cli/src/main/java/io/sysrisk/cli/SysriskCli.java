@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** The plain-Java jobs: experiment summary, training, evaluation, benchmarks. Run through the Maven profiles. */
 @Command(name = "sysrisk", mixinStandardHelpOptions = true,
-        subcommands = {SysriskCli.Summary.class, EngineCheckCommand.class, Train.class, Choose.class, Score.class, Bench.class, BenchColdStart.class, BenchServing.class, BenchFuzz.class, BenchRequest.class, BenchAmplification.class, Report.class, CommandLine.HelpCommand.class},
+        subcommands = {SysriskCli.Summary.class, EngineCheckCommand.class, Train.class, Choose.class, Score.class, ScoreAll.class, Bench.class, BenchColdStart.class, BenchServing.class, BenchFuzz.class, BenchRequest.class, BenchAmplification.class, BenchStudy.class, Report.class, CommandLine.HelpCommand.class},
         description = "Early warning of financial systemic risk (CNN-BiLSTM-attention).")
 public class SysriskCli {
 

@@ -42,6 +42,8 @@ class ImageLayoutTest {
         }
         assertTrue(libs.stream().anyMatch(n -> n.contains("sysrisk-core")), libs.toString());
         assertFalse(libs.stream().anyMatch(n -> n.contains("djl") || n.contains("pytorch")), libs.toString());
+        // The study's Spark (and its Scala) stays in the study: the function's package carries none of it.
+        assertFalse(libs.stream().anyMatch(n -> n.contains("spark") || n.contains("scala")), libs.toString());
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = app.resolve("app.jar") + File.pathSeparator + app.resolve("lib") + File.separator + "*";
