@@ -7,6 +7,8 @@ import software.amazon.awscdk.StackProps;
 public final class SysriskApp {
     /** The stack's name; a stage adds its suffix (Sysrisk-prod). */
     public static final String STACK = "Sysrisk";
+    /** The evidence study's stack (EMR Serverless), deployed on its own: {@code cdk deploy SysriskStudy}. */
+    public static final String STUDY_STACK = "SysriskStudy";
 
     private SysriskApp() {
     }
@@ -17,6 +19,10 @@ public final class SysriskApp {
         new SysriskStack(app, settings.named(STACK), StackProps.builder()
                 .description("sysrisk: systemic-risk scoring function (CNN-BiLSTM-attention, DJL on PyTorch)").build(),
                 settings);
+        Object vcpu = app.getNode().tryGetContext("sysrisk:studyMaxVcpu");
+        new SysriskStudyStack(app, settings.named(STUDY_STACK), StackProps.builder()
+                .description("sysrisk: the evidence study on EMR Serverless (Apache Spark 4)").build(), settings,
+                vcpu == null ? 64 : Integer.parseInt(vcpu.toString()));
         app.synth();
     }
 }
