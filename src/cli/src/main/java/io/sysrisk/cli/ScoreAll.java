@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.spark.api.java.JavaSparkContext;
-
 import io.sysrisk.spark.SparkScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,10 +32,8 @@ class ScoreAll implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SparkScoring.Outcome o;
-        try (JavaSparkContext context = SparkScoring.context(master)) {
-            o = SparkScoring.run(context, stored.store, stored.version, folder, out, System.out::println);
-        }
+        SparkScoring.Outcome o = SparkScoring.run(master, stored.store, stored.version, folder, out,
+                System.out::println);
         System.out.printf("%d rows of %d file(s) written to %s%n", o.rows(), o.files() - o.failed().size(),
                 o.table());
         for (Map.Entry<String, String> f : o.failed().entrySet()) {

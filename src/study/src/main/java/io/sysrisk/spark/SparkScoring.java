@@ -75,6 +75,14 @@ public final class SparkScoring {
         return new JavaSparkContext(conf);
     }
 
+    /** {@link #run(JavaSparkContext, Path, String, Path, Path, Consumer)} on a context of its own for {@code master}. */
+    public static Outcome run(String master, Path store, String version, Path folder, Path out, Consumer<String> log)
+            throws IOException {
+        try (JavaSparkContext context = context(master)) {
+            return run(context, store, version, folder, out, log);
+        }
+    }
+
     /**
      * Scores every {@code *.csv} of {@code folder} (each a market, named by its file) with version {@code version}
      * of the store at {@code store}, and writes the table to {@code out} (atomically: a reader never sees half).
