@@ -91,6 +91,32 @@ class SparkStudyTest {
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the master is stopped");
     }
 
+    /**
+     * A driver spark-submit started reads its master from the properties spark-submit sets ({@code spark.master}):
+     * {@code --spark submit} connects there, checks the engine on the executors, and refuses without one.
+     */
+    @Test
+    void aSubmittedDriverUsesTheMasterSparkSubmitGives() {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LoopbackCluster cluster = LoopbackCluster.start(1, 1, lines::add)) {
+            System.setProperty("spark.master", cluster.master());
+            System.setProperty("spark.driver.host", LoopbackCluster.HOST);
+            System.setProperty("spark.driver.bindAddress", LoopbackCluster.HOST);
+            try (SparkStudyEngine engine = SparkStudyEngine.submitted(1, lines::add)) {
+                assertEquals(cluster.master(), engine.master());
+                assertTrue(lines.stream().anyMatch(l -> l.contains("DJL agrees with the Java forward pass on each")),
+                        lines.toString());
+            } finally {
+                System.clearProperty("spark.master");
+                System.clearProperty("spark.driver.host");
+                System.clearProperty("spark.driver.bindAddress");
+            }
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SparkStudyEngine.submitted(1, s -> { }));
+        assertTrue(e.getMessage().contains("--spark submit is for a driver spark-submit started"), e.getMessage());
+    }
+
     /** The study's JSON without its wall time, as a string. */
     static String withoutTime(Evidence.Result r) throws java.io.IOException {
         JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(EvidenceJson.write(r));
