@@ -244,7 +244,7 @@ public final class SparkStudyEngine implements StudyEngine, AutoCloseable {
                     int n = done.incrementAndGet();
                     double elapsed = (System.nanoTime() - begun) / 60e9;
                     log.accept(String.format(Locale.ROOT, "[spark] unit %d (%s) computed in %.1f min on %s; "
-                            + "%d/%d units judged, %.1f min elapsed", o.index(), name, o.seconds() / 60,
+                            + "%d/%d units collected, %.1f min elapsed", o.index(), name, o.seconds() / 60,
                             o.ranOn(), n, count, elapsed));
                     return o;
                 } catch (InterruptedException e) {
