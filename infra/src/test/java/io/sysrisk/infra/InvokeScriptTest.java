@@ -3,11 +3,10 @@ package io.sysrisk.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.sysrisk.infra.Scripts.executable;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +22,6 @@ class InvokeScriptTest {
 
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRET";
     private static final String TOKEN = "IQoJb3JpZ2luX2VjSESSIONTOKEN";
-
-    private static void executable(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-    }
 
     @Test
     void credentialsGoThroughAPrivateConfigFileNotTheCommandLine(@TempDir Path dir) throws Exception {

@@ -3,11 +3,10 @@ package io.sysrisk.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.sysrisk.infra.Scripts.executable;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * model store unpacked as ./model-store, and its report uploaded to reports/ of the stack's bucket.
  */
 class StudySubmitScriptTest {
-
-    private static void executable(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-    }
 
     @Test
     void theJobRunAsksForOneTaskExecutorsAndUploadsItsReport(@TempDir Path dir) throws Exception {

@@ -23,7 +23,6 @@ import io.sysrisk.research.evidence.RandomSummary;
 import io.sysrisk.store.ModelManifest;
 import io.sysrisk.training.TrainingData;
 import io.sysrisk.store.ModelStore;
-import io.sysrisk.training.Recipe;
 
 /**
  * Writes the any-index model's report/ folder: README.md with the leave-one-market-out tables (ranking metrics
@@ -213,7 +212,7 @@ public final class LomoReportWriter {
                     .append("`, on the version's inputs (the selected row above), and beside it the plain and the "
                             + "anchored network on the same inputs.\n");
         } else {
-            nestedSelection(sb, r);
+            NestedSelectionSection.write(sb, r);
         }
         sb.append("\nEpoch each member was restored at, per outer fold (0: an anchored network kept its reference, "
                 + "the correction stayed at zero): ");
@@ -223,7 +222,7 @@ public final class LomoReportWriter {
         if (own) {
             sb.append('\n');
         } else {
-            innerEpochs(sb, r);
+            NestedSelectionSection.innerEpochs(sb, r);
         }
         if (r.pooledAnchoredComparisons() != null) {
             Evidence.Comparisons a = r.pooledAnchoredComparisons();
@@ -350,60 +349,6 @@ public final class LomoReportWriter {
                 .replace("on the markets held out", "in the folds' test periods")
                 .replace("the whole-history folds", "the folds")
                 .replace("each held-out market within", "each fold within");
-    }
-
-    /** The nested selection's table: every candidate's inner figures per outer fold and for the served model. */
-    private static void nestedSelection(StringBuilder sb, Evidence.Result r) {
-        sb.append(String.format(Locale.ROOT, "%n## Nested selection: every choice made without the test fold%n%n"
-                + "Candidate recipes, one change each from the anchored network:%n%n"));
-        for (Evidence.Candidate c : r.candidates()) {
-            sb.append("- ").append(Recipe.of(c).describe()).append('\n');
-        }
-        sb.append(String.format(Locale.ROOT, "%n%d networks trained for the choices (candidates x inner folds x "
-                + "seeds), over %d outer folds and the served recipe's selection. Inner PR-AUC: per inner held-out "
-                + "market, weighted by its events (the best in bold). The rule (a one-standard-error rule on paired "
-                + "differences): the anchored network stays unless the best candidate beats it by more than one "
-                + "standard error of the per-inner-fold differences (candidate minus anchored, same held-out "
-                + "market), widened to Student's t at the one-sided 84%% level (x1.84 with two inner folds, x1.20 "
-                + "with four); none with one inner fold.%n%n"
-                + "| held out | inner folds | %s | chosen (why) |%n|---|---|%s---|%n",
-                r.configurations(), r.folds().size(),
-                String.join(" | ", r.candidates().stream().map(Evidence.Candidate::name).toList()),
-                "---|".repeat(r.candidates().size())));
-        List<Evidence.Selection> selections = new java.util.ArrayList<>(
-                r.folds().stream().map(Evidence.FoldResult::selection).toList());
-        selections.add(r.served());
-        for (int i = 0; i < selections.size(); i++) {
-            Evidence.Selection sel = selections.get(i);
-            StringBuilder row = new StringBuilder();
-            for (Evidence.Candidate c : r.candidates()) {
-                Double v = sel.innerPrAuc().get(c.name());
-                boolean best = v != null && sel.innerPrAuc().values().stream().noneMatch(x -> x > v);
-                row.append(v == null ? "" : String.format(Locale.ROOT, best ? "**%.3f**" : "%.3f", v)).append(" | ");
-            }
-            sb.append(String.format("| %s | %s | %s%s (%s) |%n", i < r.folds().size() ? r.folds().get(i).fold()
-                            : "**served model** (every market)", String.join(", ", sel.innerFolds()), row,
-                    sel.chosen(), sel.why()));
-        }
-        long kept = selections.stream().filter(x -> !x.chosen().equals(Recipe.ANCHORED.name())).count();
-        sb.append(String.format(Locale.ROOT, "%nThe served model is trained with the last row's pick, `%s`. "
-                + "A recipe other than the anchored network was chosen in %d of %d selections.%n", r.served().chosen(), kept,
-                selections.size()));
-    }
-
-    /** How often each candidate's members left epoch 0 in the selections' inner folds. */
-    private static void innerEpochs(StringBuilder sb, Evidence.Result r) {
-        List<Evidence.Selection> selections = new java.util.ArrayList<>(
-                r.folds().stream().map(Evidence.FoldResult::selection).toList());
-        selections.add(r.served());
-        sb.append(" In the selections' inner folds, per candidate: ");
-        sb.append(String.join("; ", r.candidates().stream().map(c -> {
-            long members = selections.stream().flatMap(x -> x.perFoldEpochs().stream())
-                    .mapToLong(x -> x.getOrDefault(c.name(), List.of()).size()).sum();
-            long left = selections.stream().flatMap(x -> x.perFoldEpochs().stream())
-                    .mapToLong(x -> x.getOrDefault(c.name(), List.of()).stream().filter(e -> e > 0).count()).sum();
-            return c.name() + " " + left + " of " + members + " past epoch 0";
-        }).toList())).append(".\n");
     }
 
     /** How a walk-forward study is made, in the report's words. */
