@@ -71,21 +71,29 @@ class SparkStudyTest {
      * Executors whose libtorch disagrees with the Java forward pass (simulated where oneDNN is not capped, as on Zen
      * 5) are started again with the check's remedy and then agree; where even the remedy does not help, the engine
      * refuses to start, naming it, and leaves no process behind.
+     * <p>
+     * The executors start uncapped ({@code ALL}) whatever this JVM has: on a Zen 5 machine the build caps the test
+     * JVMs at the remedy, the workers inherit that, and the simulated fault would never show (CI failed so on
+     * 2026-12-07). Uncapped there, the real fault shows too, and the remedy must fix both.
      */
     @Test
     void theEngineCheckRunsOnEveryExecutorAndAppliesItsRemedyThere() {
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         String fault = "spark.executorEnv." + io.sysrisk.model.EngineCheck.FAULT_VARIABLE;
-        try (SparkStudyEngine engine = SparkStudyEngine.local(2, 1, lines::add, java.util.Map.of(fault,
-                "unless-capped"))) {
+        java.util.Map<String, String> uncapped = new java.util.HashMap<>();
+        io.sysrisk.model.EngineCheck.remedyEnvironment().keySet()
+                .forEach(k -> uncapped.put("spark.executorEnv." + k, "ALL"));
+        uncapped.put(fault, "unless-capped");
+        try (SparkStudyEngine engine = SparkStudyEngine.local(2, 1, lines::add, uncapped)) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("the engine check failed on")
                     && l.contains("capped at " + io.sysrisk.model.EngineCheck.REMEDY_ISA)), lines.toString());
             assertTrue(lines.get(lines.size() - 1).contains("DJL agrees with the Java forward pass on each"),
                     lines.toString());
         }
         List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        uncapped.put(fault, "always");
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> SparkStudyEngine.local(1, 1, failed::add, java.util.Map.of(fault, "always")).close());
+                () -> SparkStudyEngine.local(1, 1, failed::add, uncapped).close());
         assertTrue(e.getMessage().contains("even with oneDNN capped at"), e.getMessage());
         long pid = Long.parseLong(failed.get(0).replaceFirst(".*processes \\[(\\d+),.*", "$1"));
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the master is stopped");
