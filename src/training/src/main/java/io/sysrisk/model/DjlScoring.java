@@ -32,6 +32,7 @@ public final class DjlScoring {
     }
 
     public static List<WindowScore> predict(Predictor<WindowBatch, List<WindowScore>> predictor, WindowBatch batch) {
+        Autograd.offOnThisThread(); // the thread's own switch: a prediction must not depend on the thread
         try {
             return predictor.predict(batch);
         } catch (TranslateException e) {

@@ -78,6 +78,8 @@ public final class ModelTrainer {
         long start = System.nanoTime();
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed(cfg.seed());
+        // Steps and validations outside the gradient collector, on whatever thread trains, as on the engine's own.
+        io.sysrisk.model.Autograd.offOnThisThread();
         Device device = Devices.choose(cfg.device());
         log.accept("engine " + engine.getEngineName() + " " + engine.getVersion() + ", device " + device
                 + (device.isGpu() ? "" : " (no GPU seen by the engine)"));

@@ -74,6 +74,33 @@ class ModelTrainerTest {
         }
     }
 
+    /**
+     * A training and its predictions on another thread (a Spark task, a pool's worker) equal the same on this one.
+     * DJL turns libtorch's per-thread autograd off only on the thread that started the engine; before
+     * {@link io.sysrisk.model.Autograd} every other thread predicted with it on, through other kernels, and this
+     * network's probabilities came out up to 3e-8 apart (2026-12-07), enough to move an early-stopping decision.
+     */
+    @Test
+    void theThreadDoesNotMatter() throws Exception {
+        WindowSet train = PlantedPattern.windows(300, 0.2, 1.0, 4);
+        WindowSet val = PlantedPattern.windows(100, 0.2, 1.0, 5);
+        TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(3).withSeed(7);
+        java.util.concurrent.Callable<double[]> training = () -> {
+            try (ModelTrainer.Result r = ModelTrainer.train(new SystemicRiskNet(SMALL), train, val, cfg, s -> { })) {
+                return testProbabilities(r, val);
+            }
+        };
+        double[] here = training.call();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // Autograd on, as libtorch starts every thread but the engine's.
+            pool.submit(() -> ai.djl.pytorch.jni.JniUtils.setGradMode(true)).get();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(here, pool.submit(training).get(), 0.0);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** The progress line's ETA is an upper bound that never goes up (it used to jump when a new best epoch came). */
     @Test
     void etaOnlyGoesDown() {
