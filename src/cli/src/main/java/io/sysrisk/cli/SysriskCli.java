@@ -16,11 +16,28 @@ public class SysriskCli {
 
     public static void main(String[] args) {
         io.sysrisk.model.EngineDefaults.apply();
+        namedLogProvider();
         // libtorch's thread pools are sized once, when the engine starts: set them before anything touches DJL.
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.exit(QuietEngine.wanted() && usesDjl(args) ? QuietEngine.runFiltered(SysriskCli.class, args, System.err)
                 : run(args));
+    }
+
+    /** The SLF4J provider the jobs log through, unless the user named one. */
+    static final String LOG_PROVIDER = "org.apache.logging.slf4j.SLF4JServiceProvider";
+
+    /**
+     * Names the SLF4J provider: the class path holds two (log4j's, which Spark's processes need, and the JBoss one
+     * Quarkus brings), and SLF4J otherwise opens every job that logs with five lines about it. Log4j, as Spark's
+     * executors use: with the JBoss provider and log manager, Spark's JUL bridge logged into itself.
+     */
+    static void namedLogProvider() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", LOG_PROVIDER);
+            // SLF4J says at INFO that it took the named provider; its warnings stay.
+            System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
+        }
     }
 
     /** Whether {@code args} name a job that computes with DJL (false for help, and for what does not parse). */
