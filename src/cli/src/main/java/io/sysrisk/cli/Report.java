@@ -82,7 +82,8 @@ class Report implements Callable<Integer>, DjlJob {
             + "the positive control's) as Apache Spark tasks. local (the value when none is given) starts a "
             + "standalone cluster on this machine, bound to 127.0.0.1, of one-task executors (--executors); "
             + "spark://host:port uses a running cluster; submit, the cluster spark-submit started this driver on "
-            + "(infra/study-submit.sh). Same report, byte for byte, but its wall time.")
+            + "(infra/study-submit.sh). The same report as a sequential run's (the quick study's byte for byte, "
+            + "in a test; docs/study-on-spark.md says where the full one has differed).")
     String spark;
 
     @Option(names = "--upload", paramLabel = "URI", description = "After writing the report, copy its folder to "
