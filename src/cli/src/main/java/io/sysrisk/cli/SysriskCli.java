@@ -26,13 +26,19 @@ public class SysriskCli {
 
     /** The SLF4J provider the jobs log through, unless the user named one. */
     static final String LOG_PROVIDER = "org.apache.logging.slf4j.SLF4JServiceProvider";
+    /** Log4j's configuration in the jobs' JVM (a class path resource): errors only until Spark sets its level. */
+    static final String LOG_CONFIGURATION = "io/sysrisk/cli/log4j2-jobs.properties";
 
     /**
-     * Names the SLF4J provider: the class path holds two (log4j's, which Spark's processes need, and the JBoss one
-     * Quarkus brings), and SLF4J otherwise opens every job that logs with five lines about it. Log4j, as Spark's
-     * executors use: with the JBoss provider and log manager, Spark's JUL bridge logged into itself.
+     * Names the SLF4J provider and log4j's configuration, unless the user did. The class path holds two providers
+     * (log4j's, which Spark's processes need, and the JBoss one Quarkus brings), and SLF4J otherwise opens every job
+     * that logs with five lines about it. Log4j, as Spark's executors use: with the JBoss provider and log manager,
+     * Spark's JUL bridge logged into itself. Its configuration keeps Spark's start-up INFO lines out of the output.
      */
     static void namedLogProvider() {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIGURATION);
+        }
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", LOG_PROVIDER);
             // SLF4J says at INFO that it took the named provider; its warnings stay.
