@@ -31,8 +31,11 @@ class SparkStudyTest {
     /** The quick study without the paper's rows: two outer folds and the served selection, three units. */
     static final LeaveOneMarketOut.Settings SETTINGS = LeaveOneMarketOut.Settings.quick().withPaperRows(List.of());
 
-    @Test
-    void theQuickStudyOnALoopbackClusterEqualsTheSequentialOne() throws Exception {
+    /** One attempt: the study sequentially here, then on a fresh loopback cluster; the cluster's lines and pids. */
+    private record Attempt(String sequential, String distributed, List<String> lines, List<Long> pids) {
+    }
+
+    private static Attempt attempt() throws Exception {
         ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
         long t0 = System.nanoTime();
         Evidence.Result sequential = new LeaveOneMarketOut(SETTINGS, s -> { })
@@ -53,7 +56,25 @@ class SparkStudyTest {
         }
         lines.stream().filter(l -> l.startsWith("[spark]")).forEach(System.out::println);
         System.out.printf("sequential %.1f s, on the cluster %.1f s%n", sequential.seconds(), distributed.seconds());
-        assertEquals(withoutTime(sequential), withoutTime(distributed), "the same study, byte for byte");
+        return new Attempt(withoutTime(sequential), withoutTime(distributed), lines, pids);
+    }
+
+    /**
+     * The same study, byte for byte. One mismatch is tried again, and only one: a training's result can depend on
+     * when the JVM's garbage collector runs (a GC every few milliseconds makes every training differ:
+     * docs/jobs.md#reproducibility), and CI saw the class-weighted logistic of one fold differ so once in about six
+     * runs (2026-12-07). A difference the engine makes shows in both attempts and fails.
+     */
+    @Test
+    void theQuickStudyOnALoopbackClusterEqualsTheSequentialOne() throws Exception {
+        Attempt a = attempt();
+        if (!a.sequential().equals(a.distributed())) {
+            System.out.println("the study on the cluster differed from the sequential run; both once more");
+            a = attempt();
+        }
+        assertEquals(a.sequential(), a.distributed(), "the same study, byte for byte");
+        List<String> lines = a.lines();
+        List<Long> pids = a.pids();
         List<String> ranOn = lines.stream().filter(l -> l.startsWith("[spark] unit ") && l.contains(" computed in "))
                 .toList();
         assertEquals(3, ranOn.size(), String.join("\n", lines));
