@@ -31,12 +31,20 @@ public class WeightedBinaryCrossEntropy extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray y = labels.head();
         NDArray z = predictions.head();
-        NDArray pos = softplus(z.neg()).mul(y).mul(positiveWeight);
-        NDArray neg = softplus(z).mul(y.neg().add(1));
+        // The weight as an array of the labels' manager, alive until the batch is closed, after the backward pass.
+        // DJL's mul(Number) closes the scalar array it makes right after the product, while autograd reads it again
+        // in the backward pass: the memory behind it (a Java direct buffer) may by then be freed by the garbage
+        // collector and reused, and the gradient came out wrong at random (docs/jobs.md#reproducibility).
+        NDArray pos = softplus(z.neg()).mul(y).mul(y.getManager().create(positiveWeight));
+        NDArray neg = softplus(z).mul(y.neg().add(1)); // add(Number)'s backward does not read the scalar
         return pos.add(neg).mean();
     }
 
+    /**
+     * softplus(x) = max(x, 0) + log(1 + exp(-|x|)), with ReLU for the max: DJL's maximum(Number) has the freed-scalar
+     * problem above (maximum's backward compares with it).
+     */
     static NDArray softplus(NDArray x) {
-        return x.maximum(0).add(x.abs().neg().exp().add(1).log());
+        return ai.djl.nn.Activation.relu(x).add(x.abs().neg().exp().add(1).log());
     }
 }
