@@ -31,7 +31,7 @@ class SparkStudyTest {
     /** The quick study without the paper's rows: two outer folds and the served selection, three units. */
     static final LeaveOneMarketOut.Settings SETTINGS = LeaveOneMarketOut.Settings.quick().withPaperRows(List.of());
 
-    /** One attempt: the study sequentially here, then on a fresh loopback cluster; the cluster's lines and pids. */
+    /** The study sequentially here, then on a fresh loopback cluster; the cluster's lines and pids. */
     private record Attempt(String sequential, String distributed, List<String> lines, List<Long> pids) {
     }
 
@@ -59,19 +59,10 @@ class SparkStudyTest {
         return new Attempt(withoutTime(sequential), withoutTime(distributed), lines, pids);
     }
 
-    /**
-     * The same study, byte for byte. One mismatch is tried again, and only one: a training's result can depend on
-     * when the JVM's garbage collector runs (a GC every few milliseconds makes every training differ:
-     * docs/jobs.md#reproducibility), and CI saw the class-weighted logistic of one fold differ so once in about six
-     * runs (2026-12-07). A difference the engine makes shows in both attempts and fails.
-     */
+    /** The same study, byte for byte. */
     @Test
     void theQuickStudyOnALoopbackClusterEqualsTheSequentialOne() throws Exception {
         Attempt a = attempt();
-        if (!a.sequential().equals(a.distributed())) {
-            System.out.println("the study on the cluster differed from the sequential run; both once more");
-            a = attempt();
-        }
         assertEquals(a.sequential(), a.distributed(), "the same study, byte for byte");
         List<String> lines = a.lines();
         List<Long> pids = a.pids();
