@@ -31,11 +31,8 @@ class SparkStudyTest {
     /** The quick study without the paper's rows: two outer folds and the served selection, three units. */
     static final LeaveOneMarketOut.Settings SETTINGS = LeaveOneMarketOut.Settings.quick().withPaperRows(List.of());
 
-    /** The study sequentially here, then on a fresh loopback cluster; the cluster's lines and pids. */
-    private record Attempt(String sequential, String distributed, List<String> lines, List<Long> pids) {
-    }
-
-    private static Attempt attempt() throws Exception {
+    @Test
+    void theQuickStudyOnALoopbackClusterEqualsTheSequentialOne() throws Exception {
         ModelManifest m = new ModelStore(Path.of("model-store")).manifest("any-index");
         long t0 = System.nanoTime();
         Evidence.Result sequential = new LeaveOneMarketOut(SETTINGS, s -> { })
@@ -56,16 +53,7 @@ class SparkStudyTest {
         }
         lines.stream().filter(l -> l.startsWith("[spark]")).forEach(System.out::println);
         System.out.printf("sequential %.1f s, on the cluster %.1f s%n", sequential.seconds(), distributed.seconds());
-        return new Attempt(withoutTime(sequential), withoutTime(distributed), lines, pids);
-    }
-
-    /** The same study, byte for byte. */
-    @Test
-    void theQuickStudyOnALoopbackClusterEqualsTheSequentialOne() throws Exception {
-        Attempt a = attempt();
-        assertEquals(a.sequential(), a.distributed(), "the same study, byte for byte");
-        List<String> lines = a.lines();
-        List<Long> pids = a.pids();
+        assertEquals(withoutTime(sequential), withoutTime(distributed), "the same study, byte for byte");
         List<String> ranOn = lines.stream().filter(l -> l.startsWith("[spark] unit ") && l.contains(" computed in "))
                 .toList();
         assertEquals(3, ranOn.size(), String.join("\n", lines));

@@ -28,6 +28,13 @@ class ModelTrainerTest {
         }
     }
 
+    /** {@code block} trained on {@code train}, its probabilities on {@code val}. */
+    private static double[] trained(ai.djl.nn.Block block, WindowSet train, WindowSet val, TrainConfig cfg) {
+        try (ModelTrainer.Result r = ModelTrainer.train(block, train, val, cfg, s -> { })) {
+            return testProbabilities(r, val);
+        }
+    }
+
     @Test
     void learnsAPlantedPattern() {
         WindowSet train = PlantedPattern.windows(800, 0.15, 2.5, 1);
@@ -85,11 +92,7 @@ class ModelTrainerTest {
         WindowSet train = PlantedPattern.windows(300, 0.2, 1.0, 4);
         WindowSet val = PlantedPattern.windows(100, 0.2, 1.0, 5);
         TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(3).withSeed(7);
-        java.util.concurrent.Callable<double[]> training = () -> {
-            try (ModelTrainer.Result r = ModelTrainer.train(new SystemicRiskNet(SMALL), train, val, cfg, s -> { })) {
-                return testProbabilities(r, val);
-            }
-        };
+        java.util.concurrent.Callable<double[]> training = () -> trained(new SystemicRiskNet(SMALL), train, val, cfg);
         double[] here = training.call();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -113,12 +116,8 @@ class ModelTrainerTest {
         WindowSet train = PlantedPattern.windows(1000, 0.2, 1.0, 4);
         WindowSet val = PlantedPattern.windows(200, 0.2, 1.0, 5);
         TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(3).withSeed(7);
-        java.util.function.Supplier<double[]> training = () -> {
-            try (ModelTrainer.Result r = ModelTrainer.train(new io.sysrisk.model.baselines.LogisticNet(), train, val,
-                    cfg, s -> { })) {
-                return testProbabilities(r, val);
-            }
-        };
+        java.util.function.Supplier<double[]> training =
+                () -> trained(new io.sysrisk.model.baselines.LogisticNet(), train, val, cfg);
         double[] quiet = training.get();
         Thread collector = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
