@@ -67,12 +67,23 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
     }
 
     /**
-     * The served alarm at one preference mu (the weight on missed signals; 1 - mu on false alarms): {@code rule}, of
-     * the families whose threshold was adopted where it was chosen (the model's on the calibration days, the rules of
-     * the index level on every training day), the one most useful there, or no alarm when none was;
-     * {@code candidates}: each family's choice, by family id.
+     * The served alarm at one preference mu (the weight on missed signals; 1 - mu on false alarms): {@code rule}, the
+     * family {@code io.sysrisk.training.ServedAlarm#select} picked, or no alarm; {@code candidates}: each family's
+     * choice where it was chosen (the model's on the calibration days, the rules of the index level on every training
+     * day), by family id; {@code transfer}: each family's relative usefulness on markets its threshold was not chosen
+     * on (an inner leave-one-market-out over the training markets), the figure the family was picked by; absent in
+     * manifests written before it was, and for a model of one market (nothing to hold out), whose pick is the most
+     * useful where chosen.
      */
-    public record PreferenceAlarm(double preference, AlarmRule rule, Map<String, AlarmThreshold> candidates) {
+    public record PreferenceAlarm(double preference, AlarmRule rule, Map<String, AlarmThreshold> candidates,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(
+                                          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                  Map<String, Double> transfer) {
+
+        /** A choice made without a transfer figure (one market, or a manifest written before them). */
+        public PreferenceAlarm(double preference, AlarmRule rule, Map<String, AlarmThreshold> candidates) {
+            this(preference, rule, candidates, null);
+        }
     }
 
     /** The preference the manifest's {@code alarm} was chosen at (the served default): 0.5 when it does not say. */

@@ -113,7 +113,7 @@ final class FoldJudge {
             choices.add(choice);
             f = ProbabilitySelection.withSelected(f, choice, stats);
             f = ProbabilityFigures.fold(f, context.trainingRate(), settings.samples());
-            out.add(f.withAlarms(PreferenceAlarms.fold(f, exp)));
+            out.add(f.withAlarms(PreferenceAlarms.fold(f, exp, variantCalibration.get(chosenKey))));
         }
         return new FoldOutcome(out, choices);
     }

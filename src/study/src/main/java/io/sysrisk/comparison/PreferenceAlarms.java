@@ -36,18 +36,45 @@ final class PreferenceAlarms {
 
     /**
      * Fold {@code f}'s alarm at every preference: each family's choice as the served recipe makes it ({@link
-     * ServedAlarm#choices}; the model's from {@code f}'s event tables, on the same calibration days) and the served
-     * recipe's pick among the candidates.
+     * ServedAlarm#choices}; the model's from {@code f}'s event tables, on the same calibration days), each candidate's
+     * transfer ({@link ServedAlarm#transfer}) and the served recipe's pick among the candidates. The model's transfer
+     * needs its calibration-day probabilities, {@code modelCalibration}: a study passes them; a re-analysis (null)
+     * takes the figure {@code f}'s alarms recorded, and where they recorded none (a report made before transfer was
+     * measured) the model gets none and is not offered.
      */
-    static List<ModelManifest.PreferenceAlarm> fold(FoldResult f, PooledExperiment exp) {
+    static List<ModelManifest.PreferenceAlarm> fold(FoldResult f, PooledExperiment exp, double[] modelCalibration) {
         List<Map<AlarmFamily, AlarmThreshold>> choices = ServedAlarm.choices(exp, FAMILIES, null, PREFERENCES);
+        List<Map<AlarmFamily, Double>> transfer = ServedAlarm.transfer(exp, ServedAlarm.CANDIDATES,
+                modelCalibration, PREFERENCES);
         List<ModelManifest.PreferenceAlarm> out = new ArrayList<>();
         for (int k = 0; k < PREFERENCES.length; k++) {
             Map<AlarmFamily, AlarmThreshold> c = new LinkedHashMap<>(choices.get(k));
             c.put(AlarmFamily.MODEL, modelChoice(f, k));
-            out.add(ServedAlarm.select(PREFERENCES[k], c));
+            Map<AlarmFamily, Double> t = new LinkedHashMap<>(transfer.get(k));
+            if (modelCalibration == null) {
+                Double recorded = recordedModelTransfer(f, k);
+                if (recorded != null && !t.isEmpty()) {
+                    // In the candidates' order: the model first.
+                    Map<AlarmFamily, Double> withModel = new LinkedHashMap<>();
+                    withModel.put(AlarmFamily.MODEL, recorded);
+                    withModel.putAll(t);
+                    t = withModel;
+                }
+            }
+            out.add(ServedAlarm.select(PREFERENCES[k], c, t));
         }
         return out;
+    }
+
+    /** The model's transfer at {@code PREFERENCES[k]} as {@code f}'s recorded alarms hold it, or null. */
+    private static Double recordedModelTransfer(FoldResult f, int k) {
+        if (f.alarms() == null || f.alarms().size() <= k || f.alarms().get(k).transfer() == null) {
+            return null;
+        }
+        if (f.alarms().get(k).preference() != PREFERENCES[k]) {
+            throw new IllegalStateException("fold " + f.fold() + "'s alarms are not at " + PREFERENCES[k]);
+        }
+        return f.alarms().get(k).transfer().get(AlarmFamily.MODEL.id());
     }
 
     /** The selected network's threshold choice at {@code PREFERENCES[k]}, as its fold's event table made it. */
@@ -100,8 +127,8 @@ final class PreferenceAlarms {
                 boolean none = ServedAlarm.isNone(a);
                 selected.add(none ? new boolean[rows.get(i).length]
                         : ServedAlarm.at(values.get(rule.family()).get(i), rule.threshold()));
-                chosen.add(none ? folds.get(i).fold() + ": none (no threshold adopted)" : String.format(
-                        java.util.Locale.ROOT, "%s: %s >= %.4g", folds.get(i).fold(), rule.by(), rule.threshold()));
+                chosen.add((none ? folds.get(i).fold() + ": none" : String.format(java.util.Locale.ROOT,
+                        "%s: %s >= %.4g", folds.get(i).fold(), rule.by(), rule.threshold())) + transferWords(a));
             }
             Evidence.FamilyAlarm sel = figures("selected", true, selected, rows, onsets, mu, samples);
             Evidence.FamilyAlarm best = families.stream().filter(f -> !f.family().equals(AlarmFamily.MODEL.id()))
@@ -111,6 +138,16 @@ final class PreferenceAlarms {
                             Resampling.PREFERENCE_ALARMS)));
         }
         return out;
+    }
+
+    /** The transfer figures a pick was made by, in words ("" for a pick without them). */
+    private static String transferWords(ModelManifest.PreferenceAlarm a) {
+        if (a.transfer() == null) {
+            return ServedAlarm.isNone(a) ? " (no threshold adopted)" : "";
+        }
+        StringBuilder sb = new StringBuilder(" (transfer");
+        a.transfer().forEach((id, u) -> sb.append(String.format(java.util.Locale.ROOT, " %s %+.3f", id, u)));
+        return sb.append(')').toString();
     }
 
     private static Evidence.FamilyAlarm figures(String name, boolean candidate, List<boolean[]> alarm,

@@ -85,7 +85,7 @@ final class Reanalysis {
             choices.add(choice);
             FoldResult again = ProbabilityFigures.fold(ProbabilitySelection.withSelected(fitted, choice, stats), rate,
                     settings.samples());
-            folds.add(again.withAlarms(PreferenceAlarms.fold(again, exp)));
+            folds.add(again.withAlarms(PreferenceAlarms.fold(again, exp, null)));
             scoredRows.add(rows);
             onsetRows.add(Labeler.onsets(exp.heldOut().market().data(), (LabelDefinition.Onset) config.label()));
         }

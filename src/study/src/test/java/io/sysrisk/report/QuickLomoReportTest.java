@@ -251,8 +251,8 @@ class QuickLomoReportTest {
             }
         }
         old.get("folds").forEach(f -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(List.of("probabilities", "trainingRate",
-                    "alarms"));
+            // The folds' alarms stay: they hold the network's transfer, which needs its calibration days (below).
+            ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove(List.of("probabilities", "trainingRate"));
             java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = f.get("scores").elements();
             while (it.hasNext()) {
                 if (fitted.test(it.next())) {
@@ -285,6 +285,20 @@ class QuickLomoReportTest {
             assertEquals(r.folds().get(i).trainingRate(), after.folds().get(i).trainingRate());
             assertEquals(r.folds().get(i).probabilities(), after.folds().get(i).probabilities());
             assertEquals(r.folds().get(i).alarms(), after.folds().get(i).alarms());
+        }
+        // A report made before transfer was measured: the network gets none and is not offered; the rules' stay.
+        old.get("folds").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("alarms"));
+        Evidence.Result older = new LeaveOneMarketOut(LeaveOneMarketOut.Settings.quick(), s -> { }).reanalyse(
+                io.sysrisk.research.evidence.EvidenceJson.readForUpgrade(new java.io.ByteArrayInputStream(
+                        ModelStore.json().writeValueAsBytes(old)), "older lomo.json"), m.pooled(), Markets.embedded());
+        for (int i = 0; i < r.folds().size(); i++) {
+            for (int k = 0; k < Evidence.PREFERENCES.length; k++) {
+                java.util.Map<String, Double> study = new java.util.LinkedHashMap<>(
+                        r.folds().get(i).alarms().get(k).transfer());
+                assertTrue(study.containsKey("model"), "a study measures the network's transfer: " + study);
+                study.remove("model");
+                assertEquals(study, older.folds().get(i).alarms().get(k).transfer());
+            }
         }
         // Its README keeps the run's line and says what was derived, and when.
         Path again = Files.createDirectories(dir.resolve("again"));

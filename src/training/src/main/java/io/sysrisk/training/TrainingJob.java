@@ -166,9 +166,11 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
         double[] mus = io.sysrisk.research.evidence.Evidence.PREFERENCES;
         List<java.util.Map<io.sysrisk.features.AlarmFamily, AlarmThreshold>> choices = ServedAlarm.choices(exp,
                 ServedAlarm.CANDIDATES, calibrationProbability, mus);
+        List<java.util.Map<io.sysrisk.features.AlarmFamily, Double>> transfer = ServedAlarm.transfer(exp,
+                ServedAlarm.CANDIDATES, calibrationProbability, mus);
         for (int k = 0; k < mus.length; k++) {
             double mu = mus[k];
-            ModelManifest.PreferenceAlarm a = ServedAlarm.select(mu, choices.get(k));
+            ModelManifest.PreferenceAlarm a = ServedAlarm.select(mu, choices.get(k), transfer.get(k));
             all.add(a);
             log.accept(describe(a));
             if (mu == ServedAlarm.PREFERENCE) {
@@ -196,6 +198,10 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                 + "lower 5% over resamples:");
         a.candidates().forEach((id, c) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.3f (%.3f%s)", id,
                 c.usefulness(), c.lowerBound(), c.adopted() ? ", adopted" : "")));
+        if (a.transfer() != null) {
+            sb.append("; on markets the threshold was not chosen on (the pick's criterion):");
+            a.transfer().forEach((id, u) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.3f", id, u)));
+        }
         return sb.toString();
     }
 

@@ -68,4 +68,66 @@ class ServedAlarmTest {
         assertTrue(ServedAlarm.isNone(none));
         assertFalse(none.rule().alert(1.0, 1e9), "no alarm never alerts");
     }
+
+    @Test
+    void withTransferFiguresTheAdoptedFamilyThatTransfersBestIsServed() {
+        java.util.Map<io.sysrisk.features.AlarmFamily, AlarmThreshold> choices = new java.util.LinkedHashMap<>();
+        choices.put(io.sysrisk.features.AlarmFamily.MODEL, new AlarmThreshold(0.7, 0.2, 0.30, 0.10, true));
+        choices.put(io.sysrisk.features.AlarmFamily.VOLATILITY, new AlarmThreshold(0.7, 0.25, 0.20, 0.02, true));
+        choices.put(io.sysrisk.features.AlarmFamily.DRAWDOWN_MEMORY, new AlarmThreshold(0.7, -100, 0.25, -0.01, false));
+        choices.put(io.sysrisk.features.AlarmFamily.WORST_DRAWDOWN, new AlarmThreshold(0.7, 0.08, 0.15, 0.05, true));
+        java.util.Map<io.sysrisk.features.AlarmFamily, Double> transfer = new java.util.LinkedHashMap<>();
+        // The model has no figure (not offered); drawdown memory transfers best but was not adopted.
+        transfer.put(io.sysrisk.features.AlarmFamily.VOLATILITY, 0.03);
+        transfer.put(io.sysrisk.features.AlarmFamily.DRAWDOWN_MEMORY, 0.20);
+        transfer.put(io.sysrisk.features.AlarmFamily.WORST_DRAWDOWN, 0.09);
+        io.sysrisk.store.ModelManifest.PreferenceAlarm a = ServedAlarm.select(0.7, choices, transfer);
+        org.junit.jupiter.api.Assertions.assertEquals("worst-drawdown", a.rule().by(),
+                "the best transfer among the adopted; the model's best usefulness where chosen does not count");
+        org.junit.jupiter.api.Assertions.assertEquals(0.09, a.transfer().get("worst-drawdown"));
+        org.junit.jupiter.api.Assertions.assertEquals(ServedAlarm.select(0.7, choices).rule().by(), "model",
+                "without transfer figures, the most useful where chosen");
+
+        transfer.replaceAll((f, u) -> -u);
+        assertTrue(ServedAlarm.isNone(ServedAlarm.select(0.7, choices, transfer)),
+                "no adopted family transfers above 0: no alarm");
+    }
+
+    @Test
+    void aThresholdThatDoesNotCarryToAnotherMarketHasNoTransfer() {
+        // Two markets over different years; both scores mark the signal days, but the second's is offset by 10 on
+        // one market: its threshold chosen on one market alarms always or never on the other.
+        int[] signal = signals();
+        double[] carries = new double[N];
+        double[] offset = new double[N];
+        Random r = new Random(9);
+        for (int t = 0; t < N; t++) {
+            carries[t] = signal[t] + 0.1 * r.nextDouble();
+            offset[t] = signal[t] + 0.1 * r.nextDouble();
+        }
+        double[] offsetAgain = offset.clone();
+        for (int t = 0; t < N; t++) {
+            offsetAgain[t] += 10;
+        }
+        ServedAlarm.InnerDays a1 = days(1990, carries, signal);
+        ServedAlarm.InnerDays a2 = days(2010, carries, signal);
+        double u = ServedAlarm.innerUsefulness(java.util.List.of(a1, a2), 0.5);
+        assertTrue(u > 0.9, "a score whose threshold carries transfers: " + u);
+        double v = ServedAlarm.innerUsefulness(java.util.List.of(days(1990, offset, signal),
+                days(2010, offsetAgain, signal)), 0.5);
+        assertTrue(v <= 0, "a threshold that does not carry: " + v);
+
+        // Over the same years, each market's period excludes the other's days: nothing to judge by.
+        assertTrue(Double.isNaN(ServedAlarm.innerUsefulness(java.util.List.of(days(1990, carries, signal),
+                days(1990, carries, signal)), 0.5)), "no day outside the held-out market's period: no figure");
+    }
+
+    private static ServedAlarm.InnerDays days(int year, double[] values, int[] signal) {
+        java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>();
+        java.time.LocalDate d = java.time.LocalDate.of(year, 1, 1);
+        for (int t = 0; t < values.length; t++) {
+            dates.add(d.plusDays(t));
+        }
+        return new ServedAlarm.InnerDays(dates, values, signal);
+    }
 }

@@ -21,6 +21,21 @@ public final class AlarmThresholds {
             throw new IllegalArgumentException(score.length + " scores, " + signal.length + " signals, segments of "
                     + Arrays.stream(segments).sum());
         }
+        double[] best = best(score, signal, mu);
+        double threshold = best[0];
+        double low = lowerBound(score, signal, segments, mu, threshold, seed);
+        return new AlarmThreshold(mu, threshold, best[1], low, threshold != AlarmThreshold.NEVER && low > 0);
+    }
+
+    /**
+     * The threshold of {@code score} with the best relative usefulness at {@code mu} on these days and that
+     * usefulness, {threshold, usefulness}: {@link AlarmThreshold#NEVER} when no threshold beats never alarming; on
+     * ties the higher threshold (fewer alarm days). No margin: {@link #choose} adds it.
+     */
+    public static double[] best(double[] score, int[] signal, double mu) {
+        if (score.length != signal.length) {
+            throw new IllegalArgumentException(score.length + " scores, " + signal.length + " signals");
+        }
         int signals = Arrays.stream(signal).sum();
         int quiet = score.length - signals;
         Integer[] idx = new Integer[score.length];
@@ -46,8 +61,7 @@ public final class AlarmThresholds {
             }
             i = j;
         }
-        double low = lowerBound(score, signal, segments, mu, threshold, seed);
-        return new AlarmThreshold(mu, threshold, best, low, threshold != AlarmThreshold.NEVER && low > 0);
+        return new double[] {threshold, best};
     }
 
     /** NaN-free usefulness: a part without signal or quiet days cannot tell skill, so it counts as 0. */
