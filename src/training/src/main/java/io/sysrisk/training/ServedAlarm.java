@@ -124,7 +124,10 @@ public final class ServedAlarm {
      * over the judged markets and give one relative usefulness. The rules of the index level are judged on every
      * training day ({@link CalibrationDays#trainingRows}); the model on the calibration days only, from {@code
      * calibrationProbability} (its weights saw the others): without them (null), it gets no figure and is not
-     * offered. Empty maps when fewer than two markets have days (nothing to hold out).
+     * offered. A market with no other market's day outside its period is not judged, so markets of one era (a
+     * walk-forward of contemporaneous markets, whose calibration parts share their last months) may leave a family,
+     * most often the model, without a figure: it is then not offered. Empty maps when fewer than two markets have
+     * days (nothing to hold out).
      */
     public static List<Map<AlarmFamily, Double>> transfer(PooledExperiment exp, List<AlarmFamily> families,
                                                           double[] calibrationProbability, double[] mus) {
