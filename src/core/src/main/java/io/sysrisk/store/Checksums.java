@@ -22,6 +22,9 @@ final class Checksums {
         List<String> files = new ArrayList<>(List.of(ModelStore.MANIFEST, m.parameters().file()));
         if (m.input().systemicState() != null) {
             files.add(m.input().systemicState().file());
+            if (m.input().systemicState().markets() != null) {
+                files.add(m.input().systemicState().markets().file());
+            }
         }
         if (m.portableParameters() != null) {
             files.add(m.portableParameters().file());

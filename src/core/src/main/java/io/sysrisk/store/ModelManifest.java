@@ -204,14 +204,56 @@ public record ModelManifest(int formatVersion, String version, String createdAt,
      * the model reads, each day's state known at {@code stamp} of that day ({@link io.sysrisk.data.Session});
      * {@code sources}: the files it was computed from (file and SHA-256); {@code series}: the series in them the
      * model's inputs read, by the names a request that carries its own system sends them under (empty in versions
-     * written before requests could).
+     * written before requests could); {@code markets}: the indices' own closes, carried so that a request can score
+     * them by name (null in versions written before).
      */
     public record SystemicStateFile(String file, String sha256, long bytes, String firstDate, String lastDate,
                                     String stamp, List<DataFile> sources,
-                                    List<io.sysrisk.features.SystemicSeries> series) {
+                                    List<io.sysrisk.features.SystemicSeries> series,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(
+                                            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                    CarriedMarkets markets) {
         public SystemicStateFile {
             series = series == null ? List.of() : List.copyOf(series);
         }
+
+        public SystemicStateFile(String file, String sha256, long bytes, String firstDate, String lastDate,
+                                 String stamp, List<DataFile> sources,
+                                 List<io.sysrisk.features.SystemicSeries> series) {
+            this(file, sha256, bytes, firstDate, lastDate, stamp, sources, series, null);
+        }
+
+        /** This state with the markets' closes the version carries. */
+        public SystemicStateFile withMarkets(CarriedMarkets carried) {
+            return new SystemicStateFile(file, sha256, bytes, firstDate, lastDate, stamp, sources, series, carried);
+        }
+    }
+
+    /**
+     * The closes of the markets a systemic version carries ({@code file}, checked on every load like a parameter
+     * file; {@link io.sysrisk.data.MarketsCsv}): each market on its own trading days, from far enough before the
+     * state's first day that its first window inside the state has its look-back, so that a request may name the
+     * market instead of sending its closes.
+     */
+    public record CarriedMarkets(String file, String sha256, long bytes, List<CarriedMarket> markets) {
+        /**
+         * Rows carried, and sent with a request, before a first window's look-back: a request drops a day that
+         * repeats the day before (an unchanged close), which would otherwise leave that window short of it.
+         */
+        public static final int MARGIN_DAYS = 60;
+
+        public CarriedMarkets {
+            markets = List.copyOf(markets);
+        }
+
+        /** The names a request may ask for, in the file's order. */
+        public List<String> names() {
+            return markets.stream().map(CarriedMarket::name).toList();
+        }
+    }
+
+    /** One carried market: its name (the request's), what it is, and its closes' span. */
+    public record CarriedMarket(String name, String about, String firstDate, String lastDate, int days) {
     }
 
     /** Dates and counts of one part of the experiment. */

@@ -311,8 +311,22 @@ public final class ModelStore {
     }
 
     /** A loaded Java model and the SHA-256 of the parameter bytes it was built from (the model's digest). */
+    /**
+     * A loaded Java model and the SHA-256 of the parameter bytes it was built from (the model's digest), with what a
+     * systemic version carries: its state, and the markets a request may name ({@code carriedMarkets}; empty for
+     * any other version).
+     */
     public record Loaded(JavaModel model, ModelManifest manifest, String parametersSha256,
-                         io.sysrisk.features.SystemicState systemicState) {
+                         io.sysrisk.features.SystemicState systemicState,
+                         List<io.sysrisk.data.Market> carriedMarkets) {
+        public Loaded {
+            carriedMarkets = carriedMarkets == null ? List.of() : List.copyOf(carriedMarkets);
+        }
+
+        public Loaded(JavaModel model, ModelManifest manifest, String parametersSha256,
+                      io.sysrisk.features.SystemicState systemicState) {
+            this(model, manifest, parametersSha256, systemicState, List.of());
+        }
     }
 
     public Loaded loaded(String version) {
@@ -330,10 +344,11 @@ public final class ModelStore {
             byte[] portable = Files.readAllBytes(r.folder().resolve(pf.file()));
             String sha = checkFile(version, r.sums(), pf, portable);
             io.sysrisk.features.SystemicState state = systemicState(version, r);
+            List<io.sysrisk.data.Market> carried = carriedMarkets(version, r);
             try {
                 return new Loaded(JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
                         m.input().channels().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
-                                r.folder().resolve(pf.file()).toString())), m, sha, state);
+                                r.folder().resolve(pf.file()).toString())), m, sha, state, carried);
             } catch (IllegalArgumentException e) {
                 throw new ModelStoreException("model version '" + version + "': " + e.getMessage(), e);
             } catch (IOException e) {
@@ -362,6 +377,36 @@ public final class ModelStore {
             throw new ModelStoreException("model version '" + version + "': " + f.file() + " is not a systemic "
                     + "state: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The markets' closes a systemic version carries ({@link ModelManifest.CarriedMarkets}), held to
+     * {@link #CHECKSUMS} and the manifest as a parameter file is, each market as the manifest lists it; empty for a
+     * version that carries none.
+     */
+    private static List<io.sysrisk.data.Market> carriedMarkets(String version, Read r) throws IOException {
+        ModelManifest.SystemicStateFile s = r.manifest().input().systemicState();
+        ModelManifest.CarriedMarkets f = s == null ? null : s.markets();
+        if (f == null) {
+            return List.of();
+        }
+        byte[] bytes = Files.readAllBytes(r.folder().resolve(f.file()));
+        checkFile(version, r.sums(), new ModelManifest.ParameterFile(f.file(), f.sha256(), f.bytes()), bytes);
+        Map<String, String> about = new java.util.HashMap<>();
+        f.markets().forEach(c -> about.put(c.name(), c.about()));
+        List<io.sysrisk.data.Market> markets;
+        try {
+            markets = io.sysrisk.data.MarketsCsv.read(bytes, f.file(), name -> about.getOrDefault(name, name));
+        } catch (RuntimeException e) {
+            throw new ModelStoreException("model version '" + version + "': " + f.file() + " is not a file of "
+                    + "markets: " + e.getMessage(), e);
+        }
+        List<String> names = markets.stream().map(io.sysrisk.data.Market::name).toList();
+        if (!names.equals(f.names())) {
+            throw new ModelStoreException("model version '" + version + "': " + f.file() + " holds the markets "
+                    + names + ", the manifest lists " + f.names());
+        }
+        return markets;
     }
 
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */

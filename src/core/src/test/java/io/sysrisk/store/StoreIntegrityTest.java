@@ -27,6 +27,9 @@ class StoreIntegrityTest {
             List<String> files = new java.util.ArrayList<>(List.of(ModelStore.MANIFEST, m.parameters().file()));
             if (m.input().systemicState() != null) {
                 files.add(m.input().systemicState().file());
+                if (m.input().systemicState().markets() != null) {
+                    files.add(m.input().systemicState().markets().file());
+                }
             }
             files.add(m.portableParameters().file());
             assertEquals(files, lines.stream().map(l -> l.substring(l.indexOf("  ") + 2)).toList(), v);
@@ -37,13 +40,7 @@ class StoreIntegrityTest {
     /** A systemic version's state is checked as its parameters are: one changed value and it is refused. */
     @Test
     void aChangedSystemicStateIsRefused(@TempDir Path root) throws Exception {
-        Path from = StoreWriter.COMMITTED.resolve("systemic");
-        Path to = Files.createDirectories(root.resolve("systemic"));
-        try (java.util.stream.Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
+        Path to = copyOfCommittedSystemic(root);
         ModelStore store = new ModelStore(root);
         assertEquals(java.time.LocalDate.of(1990, 1, 9), store.loaded("systemic").systemicState().dates().get(0));
         Path state = to.resolve(store.manifest("systemic").input().systemicState().file());
@@ -52,6 +49,49 @@ class StoreIntegrityTest {
         Files.write(state, lines);
         String m = assertThrows(ModelStoreException.class, () -> store.loaded("systemic")).getMessage();
         assertTrue(m.contains("corrupt") && m.contains("systemic-state.csv"), m);
+    }
+
+    /**
+     * The markets a systemic version carries load as the manifest lists them, each close as the panel has it; one
+     * changed close and the version is refused, as for its parameters.
+     */
+    @Test
+    void theCarriedMarketsLoadAsListedAndAChangedCloseIsRefused(@TempDir Path root) throws Exception {
+        Path to = copyOfCommittedSystemic(root);
+        ModelStore store = new ModelStore(root);
+        ModelManifest.CarriedMarkets listed = store.manifest("systemic").input().systemicState().markets();
+        List<io.sysrisk.data.Market> carried = store.loaded("systemic").carriedMarkets();
+        assertEquals(List.of("spx", "dji", "ndx", "ftse", "sx5e", "cac", "dax", "smi"),
+                carried.stream().map(io.sysrisk.data.Market::name).toList());
+        for (int i = 0; i < carried.size(); i++) {
+            io.sysrisk.data.Market c = carried.get(i);
+            ModelManifest.CarriedMarket l = listed.markets().get(i);
+            assertEquals(l.days(), c.data().size(), c.name());
+            assertEquals(l.firstDate(), c.first().toString(), c.name());
+            assertEquals(l.lastDate(), c.last().toString(), c.name());
+            assertEquals(l.about(), c.about(), c.name());
+        }
+        // Written exactly: the file reads back as it was written.
+        assertEquals(new String(Files.readAllBytes(to.resolve(listed.file()))),
+                new String(io.sysrisk.data.MarketsCsv.write(carried)));
+        Path file = to.resolve(listed.file());
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(100, lines.get(100).replaceFirst(",([0-9])", ",9$1"));
+        Files.write(file, lines);
+        String m = assertThrows(ModelStoreException.class, () -> store.loaded("systemic")).getMessage();
+        assertTrue(m.contains("corrupt") && m.contains(listed.file()), m);
+    }
+
+    /** The committed systemic version's files (not its report) in {@code root}: its folder there. */
+    private static Path copyOfCommittedSystemic(Path root) throws java.io.IOException {
+        Path from = StoreWriter.COMMITTED.resolve("systemic");
+        Path to = Files.createDirectories(root.resolve("systemic"));
+        try (java.util.stream.Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
     }
 
     @Test

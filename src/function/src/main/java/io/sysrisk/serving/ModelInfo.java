@@ -36,10 +36,15 @@ public record ModelInfo(String version, String createdAt, String architecture, I
      * ({@code stateFrom..stateTo}: dates a request's windows must lie in), when a market reads it, and the series the
      * state was computed from ({@code series}: its files). {@code send}: the series a request may carry as its
      * {@code system} to be scored on its own state (any date, after the carried state's end too), each by the name
-     * to send it under; empty where the version does not record them. Absent for a model of the market's own data.
+     * to send it under; empty where the version does not record them. {@code markets}: the markets the version
+     * carries, which a request may name in {@code embedded} instead of sending their closes (absent where it carries
+     * none). Absent for a model of the market's own data.
      */
     public record Systemic(List<String> inputs, List<String> inWords, String stateFrom, String stateTo,
-                           String reads, List<String> series, List<Sent> send) {
+                           String reads, List<String> series, List<Sent> send,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           List<ModelManifest.CarriedMarket> markets) {
         /** One series a request's {@code system.series} carries: its key, what it is, when it is known. */
         public record Sent(String name, String role, String session, String about) {
         }
@@ -58,7 +63,8 @@ public record ModelInfo(String version, String createdAt, String architecture, I
                             .map(x -> new Sent(x.role() == io.sysrisk.features.SystemicSeries.Role.MEMBERS
                                     ? x.name() + io.sysrisk.features.SystemicSeries.MEMBER_SEPARATOR + "<ticker>"
                                     : x.name(), x.role().name().toLowerCase(java.util.Locale.ROOT),
-                                    x.session().name(), x.about())).toList());
+                                    x.session().name(), x.about())).toList(),
+                    f.markets() == null ? null : f.markets().markets());
         }
     }
 

@@ -76,6 +76,10 @@ final class ModelLocator {
             if (m.input().systemicState() != null) {
                 String file = m.input().systemicState().file();
                 copy(cl, PACKAGED + version + "/" + file, dir.resolve(file));
+                if (m.input().systemicState().markets() != null) {
+                    String markets = m.input().systemicState().markets().file();
+                    copy(cl, PACKAGED + version + "/" + markets, dir.resolve(markets));
+                }
             }
             copy(cl, PACKAGED + version + "/" + ModelStore.CHECKSUMS, dir.resolve(ModelStore.CHECKSUMS));
             return new Location(tmp, true);

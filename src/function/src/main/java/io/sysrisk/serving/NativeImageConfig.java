@@ -26,6 +26,7 @@ import io.sysrisk.windows.NormalizationStats;
         ModelManifest.TrainingInfo.class, ModelManifest.DataFile.class, ModelManifest.ParameterFile.class,
         ModelManifest.EnsembleInfo.class, ModelManifest.MemberRun.class, ModelManifest.AlarmRule.class,
         ModelManifest.PreferenceAlarm.class, ModelManifest.SystemicStateFile.class,
+        ModelManifest.CarriedMarkets.class, ModelManifest.CarriedMarket.class,
         io.sysrisk.features.SystemicSeries.class, io.sysrisk.features.SystemicSeries.Role.class,
         io.sysrisk.data.Session.class,
         io.sysrisk.evaluation.AlarmThreshold.class,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sysrisk.data.LoadOptions;
+import io.sysrisk.data.Market;
 import io.sysrisk.data.MarketData;
 import io.sysrisk.data.MarketDataBuilder;
 import io.sysrisk.features.SystemicSeries;
@@ -385,6 +386,81 @@ final class RequestParser {
             }
         }
         return r.markets();
+    }
+
+    /**
+     * One market of a request of several: the rows to score it on, or why it cannot be ({@code refused}, its own
+     * answer's 400 while the others are answered).
+     */
+    record Named(ScoreRequest.MarketRequest rows, String refused) {
+    }
+
+    /**
+     * The carried markets a request names ({@code embedded}), each as the rows a request of its own would send:
+     * its carried closes from the look-back (and {@link ModelManifest.CarriedMarkets#MARGIN_DAYS}) before
+     * {@code from} to {@code to} (by default its last close). The names are checked as a whole (known, not
+     * repeated, not too many, nothing of another kind of request beside them); a market without a close in the
+     * range asked is refused on its own.
+     */
+    static java.util.Map<String, Named> embedded(ScoreRequest r, ModelManifest m, List<Market> carried) {
+        if (r.dates() != null || r.series() != null || r.featureWindow() != null || r.asOf() != null
+                || r.markets() != null) {
+            throw new InvalidRequestException("send either 'embedded' (markets the model carries, by name) or "
+                    + "markets' own 'dates' and 'series', not both");
+        }
+        if (carried.isEmpty()) {
+            throw new InvalidRequestException("model " + m.version() + " carries no markets to score by name: send "
+                    + "a market's 'dates' and 'series'");
+        }
+        List<String> known = carried.stream().map(Market::name).toList();
+        if (r.system() != null) {
+            throw new InvalidRequestException("'embedded' markets are scored on the state the model carries: send "
+                    + "no 'system'");
+        }
+        if (r.embedded().isEmpty()) {
+            throw new InvalidRequestException("'embedded' is empty: name markets the model carries, of " + known);
+        }
+        if (r.embedded().size() > MAX_MARKETS) {
+            throw new InvalidRequestException("'embedded' names " + r.embedded().size() + " markets; at most "
+                    + MAX_MARKETS + " per request");
+        }
+        if (!m.input().columns().equals(List.of(Market.CLOSE))) {
+            throw new InvalidRequestException("model " + m.version() + " reads " + m.input().columns()
+                    + "; the markets it carries have closes only");
+        }
+        LocalDate from = r.from() == null ? null : date("from", r.from());
+        LocalDate to = r.to() == null ? null : date("to", r.to());
+        int lookBack = m.input().requiredDays() - 1 + ModelManifest.CarriedMarkets.MARGIN_DAYS;
+        java.util.Map<String, Named> out = new java.util.LinkedHashMap<>();
+        for (String name : r.embedded()) {
+            int k = name == null ? -1 : known.indexOf(name);
+            if (k < 0) {
+                throw new InvalidRequestException("'embedded' names " + (name == null ? "null" : "'" + name + "'")
+                        + ", which the model does not carry; it carries " + known);
+            }
+            if (out.containsKey(name)) {
+                throw new InvalidRequestException("'embedded' names '" + name + "' twice");
+            }
+            MarketData data = carried.get(k).data();
+            int last = to == null ? data.size() - 1 : data.indexOnOrAfter(to.plusDays(1)) - 1;
+            int first = from == null ? last : data.indexOnOrAfter(from);
+            if (last < 0 || first > last) {
+                out.put(name, new Named(null, name + " has no close in the range asked; its carried closes run "
+                        + data.dates().get(0) + ".." + data.dates().get(data.size() - 1)));
+                continue;
+            }
+            int start = Math.max(0, first - lookBack);
+            List<String> dates = new ArrayList<>(last - start + 1);
+            List<Double> closes = new ArrayList<>(last - start + 1);
+            double[] close = data.column(Market.CLOSE);
+            for (int t = start; t <= last; t++) {
+                dates.add(data.dates().get(t).toString());
+                closes.add(close[t]);
+            }
+            out.put(name, new Named(new ScoreRequest.MarketRequest(dates, java.util.Map.of(Market.CLOSE, closes)),
+                    null));
+        }
+        return out;
     }
 
     private static void requireNoMix(ScoreRequest r) {

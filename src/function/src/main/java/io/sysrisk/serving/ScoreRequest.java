@@ -28,13 +28,24 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param markets       optional, instead of {@code dates} and {@code series}: several markets by name, each scored
  *                      alone and answered in the response's {@code markets} (at most
  *                      {@value RequestParser#MAX_MARKETS})
+ * @param embedded      optional, for a model that carries markets (GET /model's {@code systemic.markets}): instead of
+ *                      sending rows, the names of carried markets to score, each answered in {@code markets} as if
+ *                      its carried closes had been sent (at most {@value RequestParser#MAX_MARKETS}); {@code from},
+ *                      {@code to}, {@code preference} and {@code attention} are shared
  */
 public record ScoreRequest(@JsonDeserialize(using = CappedArrays.Strings.class) List<String> dates,
                            @JsonDeserialize(using = CappedArrays.Series.class) Map<String, List<Double>> series,
                            String from, String to,
                            @JsonDeserialize(using = CappedArrays.Rows.class) List<List<Double>> featureWindow,
                            String asOf, Boolean attention, Double preference, SystemRequest system,
-                           Map<String, MarketRequest> markets) {
+                           Map<String, MarketRequest> markets, List<String> embedded) {
+
+    /** A request without {@code embedded}. */
+    public ScoreRequest(List<String> dates, Map<String, List<Double>> series, String from, String to,
+                        List<List<Double>> featureWindow, String asOf, Boolean attention, Double preference,
+                        SystemRequest system, Map<String, MarketRequest> markets) {
+        this(dates, series, from, to, featureWindow, asOf, attention, preference, system, markets, null);
+    }
 
     /**
      * One market of a request of several ({@code markets}: name to its rows), read as a one-market request's

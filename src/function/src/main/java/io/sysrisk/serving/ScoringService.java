@@ -36,6 +36,8 @@ public class ScoringService {
     private final ServingConfig config;
     private ModelManifest manifest;
     private MarketScorer scorer;
+    /** The markets the served version carries, to be scored by name (empty for most versions). */
+    private List<io.sysrisk.data.Market> carriedMarkets;
     private JavaModel model;
     /** SHA-256 of the parameter bytes the served model was built from: names the exact model in every answer. */
     private String modelSha256;
@@ -59,6 +61,7 @@ public class ScoringService {
         model = loaded.model();
         modelSha256 = loaded.parametersSha256();
         scorer = new MarketScorer(manifest, loaded.systemicState());
+        carriedMarkets = loaded.carriedMarkets();
         try {
             manifest.alarmAt(config.alarm().preference());
         } catch (IllegalArgumentException e) {
@@ -127,10 +130,16 @@ public class ScoringService {
      * caller's: it becomes the 400 here, and only here.
      */
     public ScoreResponse score(ScoreRequest request) {
-        if (request != null && request.markets() != null) {
-            return several(request);
-        }
         long t0 = System.nanoTime();
+        if (request != null && request.embedded() != null) {
+            return several(t0, request, RequestParser.embedded(request, manifest, carriedMarkets), null);
+        }
+        if (request != null && request.markets() != null) {
+            java.util.Map<String, RequestParser.Named> named = new java.util.LinkedHashMap<>();
+            RequestParser.markets(request).forEach((name, rows) -> named.put(name, new RequestParser.Named(rows, null)));
+            return several(t0, request, named, RequestParser.system(request.system(), manifest,
+                    config.serving().maxDays()));
+        }
         ModelManifest m = manifest;
         List<Plausibility.Warning> warnings = new ArrayList<>();
         List<DatedScore> dated;
@@ -171,24 +180,27 @@ public class ScoringService {
     }
 
     /**
-     * A request of several markets: the shared parts (preference, system) checked once, the system's state
-     * computed once, then each market scored alone as a one-market request with those parts would be; a market's
-     * problem is its own answer's (status 400 and error), not the request's.
+     * A request of several markets (sent, or carried and named): the shared parts (preference, system) checked once,
+     * the system's state computed once ({@code system}, null: the carried one), then each market scored alone as a
+     * one-market request with those parts would be; a market's problem is its own answer's (status 400 and error),
+     * not the request's.
      */
-    private ScoreResponse several(ScoreRequest request) {
-        long t0 = System.nanoTime();
+    private ScoreResponse several(long t0, ScoreRequest request, java.util.Map<String, RequestParser.Named> markets,
+                                  io.sysrisk.features.SystemicState system) {
         ModelManifest m = manifest;
-        java.util.Map<String, ScoreRequest.MarketRequest> markets = RequestParser.markets(request);
         double mu = request.preference() == null ? config.alarm().preference() : request.preference();
         ModelManifest.AlarmRule rule = RequestParser.rule(m, mu);
-        io.sysrisk.features.SystemicState system = RequestParser.system(request.system(), m,
-                config.serving().maxDays());
         MarketScorer on = scorerFor(system);
         java.util.Map<String, ScoreResponse> answers = new java.util.LinkedHashMap<>();
         double featuresMs = 0;
         double inferenceMs = 0;
         for (var e : markets.entrySet()) {
-            ScoreRequest one = new ScoreRequest(e.getValue().dates(), e.getValue().series(), request.from(),
+            if (e.getValue().refused() != null) {
+                answers.put(e.getKey(), ScoreResponse.error(400, e.getValue().refused()));
+                continue;
+            }
+            ScoreRequest.MarketRequest rows = e.getValue().rows();
+            ScoreRequest one = new ScoreRequest(rows.dates(), rows.series(), request.from(),
                     request.to(), null, null, request.attention(), request.preference());
             try {
                 long a = System.nanoTime();

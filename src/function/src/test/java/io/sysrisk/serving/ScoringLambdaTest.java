@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,15 @@ class ScoringLambdaTest {
         r.put("preference", "0.7");
         given().contentType("application/json").body(Requests.json(r)).post().then().statusCode(200)
                 .body("status", equalTo(400)).body("error", containsString("preference"));
+    }
+
+    /** A model that carries no markets refuses a request that names one, saying what to send instead. */
+    @Test
+    void anInvocationNamingAMarketOfAModelThatCarriesNoneIsRefused() {
+        given().contentType("application/json").body(Requests.json(Map.of("embedded", List.of("spx")))).post()
+                .then().statusCode(200).body("status", equalTo(400))
+                .body("error", containsString("model any-index carries no markets to score by name: send a "
+                        + "market's 'dates' and 'series'"));
     }
 
     /**

@@ -333,4 +333,83 @@ class SystemicApiTest {
             assertTrue(alone.size() >= 5, alone.toString());
         }
     }
+
+    /**
+     * A market the model carries is scored by name, on the Lambda as on REST (the Lambda package has no datasets):
+     * each answer is the one its panel closes sent in a request of its own get, and the page's for that day.
+     */
+    @Test
+    void aCarriedMarketIsScoredByNameAsItsClosesSentAre() throws Exception {
+        JsonNode info = Requests.JSON.readTree(given().get(model).then().statusCode(200).extract().asString());
+        List<String> carried = new java.util.ArrayList<>();
+        info.path("systemic").path("markets").forEach(x -> carried.add(x.path("name").asText()));
+        assertEquals(List.of("spx", "dji", "ndx", "ftse", "sx5e", "cac", "dax", "smi"), carried);
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("embedded", List.of("ftse", "dax"));
+        request.put("from", "2008-10-01");
+        request.put("to", "2008-10-10");
+        request.put("attention", false);
+        // The Lambda: RestAssured's default port in a @QuarkusTest with the Lambda extension is its mock event server.
+        JsonNode lambda = Requests.JSON.readTree(given().contentType("application/json").body(Requests.json(request))
+                .post().then().statusCode(200).body("modelVersion", equalTo("systemic")).extract().asString());
+        JsonNode rest = Requests.JSON.readTree(given().contentType("application/json").body(Requests.json(request))
+                .post(score).then().statusCode(200).extract().asString());
+        for (String name : List.of("ftse", "dax")) {
+            Map<String, Object> one = new java.util.LinkedHashMap<>(SystemRequests.market(name,
+                    LocalDate.of(2008, 10, 10), 400, 0));
+            one.put("from", "2008-10-01");
+            one.put("attention", false);
+            JsonNode alone = scores(one);
+            assertEquals(alone.toString(), lambda.path("markets").path(name).path("scores").toString(), name);
+            assertEquals(alone.toString(), rest.path("markets").path(name).path("scores").toString(), name);
+            assertEquals(8, alone.size(), alone.toString());
+            JsonNode page = Requests.JSON.readTree(given().get(url("/monitor/markets/" + name
+                    + "/window?date=2008-10-10")).then().statusCode(200).extract().asString());
+            assertEquals(page.path("probability").asDouble(), alone.get(7).path("probability").asDouble(), 0.0, name);
+        }
+        // The sample a deployed function is invoked with (docs/api.md) is answered for each market it names.
+        JsonNode sample = Requests.JSON.readTree(given().contentType("application/json")
+                .body(java.nio.file.Files.readString(Path.of("infra/sample-embedded-request.json"))).post().then()
+                .statusCode(200).extract().asString());
+        for (String name : List.of("spx", "ftse", "dax")) {
+            assertEquals(1, sample.path("markets").path(name).path("scores").size(), sample.toString());
+        }
+        // Without a range: each market's last carried close.
+        JsonNode last = Requests.JSON.readTree(given().contentType("application/json")
+                .body(Requests.json(Map.of("embedded", carried, "attention", false))).post().then().statusCode(200)
+                .extract().asString());
+        for (JsonNode listed : info.path("systemic").path("markets")) {
+            JsonNode s = last.path("markets").path(listed.path("name").asText()).path("scores");
+            assertEquals(1, s.size(), last.toString());
+            assertEquals(listed.path("lastDate").asText(), s.get(0).path("asOf").asText());
+        }
+    }
+
+    /** A name the model does not carry, or a request that mixes kinds, is a 400 that says what to send. */
+    @Test
+    void aNamedMarketIsRefusedClearly() {
+        given().contentType("application/json").body(Requests.json(Map.of("embedded", List.of("ftse", "nikkei"))))
+                .post(score).then().statusCode(400).body("error", containsString("'nikkei', which the model does not "
+                        + "carry; it carries [spx, dji, ndx, ftse, sx5e, cac, dax, smi]"));
+        given().contentType("application/json").body(Requests.json(Map.of("embedded", List.of())))
+                .post(score).then().statusCode(400).body("error", containsString("'embedded' is empty"));
+        given().contentType("application/json").body(Requests.json(Map.of("embedded", List.of("dax", "dax"))))
+                .post(score).then().statusCode(400).body("error", containsString("'dax' twice"));
+        Map<String, Object> mixed = new java.util.LinkedHashMap<>(SystemRequests.market("ftse",
+                LocalDate.of(2008, 10, 10), 400, 0));
+        mixed.put("embedded", List.of("dax"));
+        given().contentType("application/json").body(Requests.json(mixed)).post(score).then().statusCode(400)
+                .body("error", containsString("not both"));
+        // On the Lambda: the same refusal as a payload.
+        given().contentType("application/json").body(Requests.json(Map.of("embedded", List.of("nikkei")))).post()
+                .then().statusCode(200).body("status", equalTo(400)).body("error", containsString("'nikkei'"));
+        // A market without a close in the range is its own 400; the others are answered. The CAC's carried closes
+        // begin in 1990, the S&P 500's earlier.
+        given().contentType("application/json").body(Requests.json(Map.of("embedded", List.of("spx", "cac"),
+                "to", "1989-12-29"))).post(score).then().statusCode(200)
+                .body("markets.cac.status", equalTo(400))
+                .body("markets.cac.error", containsString("cac has no close in the range asked"))
+                .body("markets.spx.status", equalTo(400))
+                .body("markets.spx.error", containsString("1990-01-09"));
+    }
 }

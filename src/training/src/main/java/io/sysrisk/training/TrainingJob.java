@@ -47,6 +47,9 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
     /** The file a systemic model's state is stored in. */
     public static final String SYSTEMIC_STATE_FILE = "systemic-state.csv";
 
+    /** The file of the panel's index closes a systemic model carries, to be scored by name. */
+    public static final String CARRIED_MARKETS_FILE = "markets.csv";
+
     public TrainingOutcome run(Consumer<String> log) {
         PooledExperiment exp = PooledExperiment.prepareUnchecked(experiment, data.markets(), List.of(),
                 data.trainingOnly(), null);
@@ -97,7 +100,31 @@ public record TrainingJob(PooledConfig experiment, ModelConfig member, TrainingD
                 pf.sha256(), pf.bytes(), written.dates().get(0).toString(),
                 written.dates().get(written.dates().size() - 1).toString(), state.stamp().name(),
                 SystemicPanel.provenance(), io.sysrisk.features.SystemicSeries.neededBy(SystemicPanel.layout(),
-                inputs))));
+                inputs), writeCarriedMarkets(folder, written.dates().get(0), m.input().requiredDays()))));
+    }
+
+    /**
+     * The panel's eight indices' closes, carried so that a request (the Lambda's too, which has no datasets) can
+     * name one: each from far enough before {@code stateFrom} that a window ending inside the state has its
+     * look-back, and the margin a request's repeated closes may cost ({@link ModelManifest.CarriedMarkets#MARGIN_DAYS}).
+     */
+    private static ModelManifest.CarriedMarkets writeCarriedMarkets(Path folder, LocalDate stateFrom, int requiredDays)
+            throws java.io.IOException {
+        List<io.sysrisk.data.Market> carried = new java.util.ArrayList<>();
+        List<ModelManifest.CarriedMarket> listed = new java.util.ArrayList<>();
+        for (io.sysrisk.data.Market market : SystemicPanel.markets()) {
+            io.sysrisk.data.MarketData d = market.data();
+            int from = Math.max(0, d.indexOnOrAfter(stateFrom) - requiredDays
+                    - ModelManifest.CarriedMarkets.MARGIN_DAYS);
+            io.sysrisk.data.MarketData kept = d.slice(from, d.size());
+            carried.add(new io.sysrisk.data.Market(market.name(), market.about(), kept));
+            listed.add(new ModelManifest.CarriedMarket(market.name(), market.about(), kept.dates().get(0).toString(),
+                    kept.dates().get(kept.size() - 1).toString(), kept.size()));
+        }
+        Path file = folder.resolve(CARRIED_MARKETS_FILE);
+        java.nio.file.Files.write(file, io.sysrisk.data.MarketsCsv.write(carried));
+        ModelManifest.ParameterFile pf = ModelStore.describe(file);
+        return new ModelManifest.CarriedMarkets(CARRIED_MARKETS_FILE, pf.sha256(), pf.bytes(), listed);
     }
 
     /** What the job prints last: how to get the version's out-of-sample evidence. */

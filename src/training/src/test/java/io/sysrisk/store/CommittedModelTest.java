@@ -216,4 +216,28 @@ class CommittedModelTest {
             }
         }
     }
+
+    /**
+     * The markets the systemic version carries to be scored by name are the panel's index closes, each from its
+     * look-back and the request margin before the state's first day to its last close, bit for bit.
+     */
+    @Test
+    void systemicCarriesThePanelsClosesFromItsFirstWindowsLookBack() {
+        ModelStore store = new ModelStore(Path.of("model-store"));
+        ModelManifest m = store.manifest("systemic");
+        java.time.LocalDate stateFrom = java.time.LocalDate.parse(m.input().systemicState().firstDate());
+        List<io.sysrisk.data.Market> carried = store.loaded("systemic").carriedMarkets();
+        List<io.sysrisk.data.Market> panel = io.sysrisk.research.data.SystemicPanel.markets();
+        assertEquals(panel.stream().map(io.sysrisk.data.Market::name).toList(),
+                carried.stream().map(io.sysrisk.data.Market::name).toList());
+        for (int i = 0; i < panel.size(); i++) {
+            io.sysrisk.data.MarketData all = panel.get(i).data();
+            io.sysrisk.data.MarketData kept = carried.get(i).data();
+            int from = Math.max(0, all.indexOnOrAfter(stateFrom) - m.input().requiredDays()
+                    - ModelManifest.CarriedMarkets.MARGIN_DAYS);
+            assertEquals(all.dates().subList(from, all.size()), kept.dates(), panel.get(i).name());
+            assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(all.column("close"), from, all.size()),
+                    kept.column("close")), panel.get(i).name());
+        }
+    }
 }

@@ -37,9 +37,10 @@ public class MonitorService {
 
     /**
      * Rows sent before a range's look-back: the API drops a day that repeats the day before (an unchanged close in a
-     * close-only series), which would otherwise leave the first date of a range short of its look-back.
+     * close-only series), which would otherwise leave the first date of a range short of its look-back. The same
+     * margin a request that names a carried market gets, so that the page's numbers are its.
      */
-    private static final int MARGIN = 60;
+    private static final int MARGIN = ModelManifest.CarriedMarkets.MARGIN_DAYS;
 
     /** The markets a close-only model can score; read once, on first use. */
     private volatile List<Market> markets;
