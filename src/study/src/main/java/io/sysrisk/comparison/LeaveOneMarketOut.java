@@ -29,6 +29,7 @@ import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.research.evidence.CalmFigures;
+import io.sysrisk.research.evidence.ProbabilityEvidence.OwnPast;
 import io.sysrisk.research.evidence.Evidence.Comparisons;
 import io.sysrisk.research.evidence.Evidence.Design;
 import io.sysrisk.research.evidence.Evidence.EventTable;
@@ -457,7 +458,20 @@ public final class LeaveOneMarketOut {
                 (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams,
                 PreferenceAlarms.pooled(pooledFolds, pooledFolds.stream().map(FoldResult::rows).toList(),
                         pooledFolds.stream().map(FoldResult::onsets).toList(), markets, settings.samples()),
-                List.copyOf(probabilityChoices), versus);
+                List.copyOf(probabilityChoices), versus, ownPast(design, pooledFolds, markets, base));
+    }
+
+    /**
+     * The model recalibrated on each held-out market's own past ({@link OwnPastRecalibration}), for the default's
+     * leave-one-market-out study (its folds are whole markets, each with a past to learn from); null otherwise.
+     */
+    OwnPast ownPast(Design design, List<FoldResult> pooledFolds, List<Market> markets, PooledConfig base) {
+        if (design != Design.LOMO) {
+            return null;
+        }
+        Map<String, List<java.time.LocalDate>> calendars = new java.util.HashMap<>();
+        markets.forEach(m -> calendars.put(m.name(), m.data().dates()));
+        return OwnPastRecalibration.of(pooledFolds, calendars, base.label().lookahead(), settings.samples());
     }
 
     /** Whether a recipe of the study reads the systemic inputs: its references then include the systemic ones. */

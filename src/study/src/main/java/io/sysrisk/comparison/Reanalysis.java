@@ -122,6 +122,13 @@ final class Reanalysis {
                         onsetRows.subList(0, pooledFolds.size()), markets),
                 PreferenceAlarms.pooled(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
                         onsetRows.subList(0, pooledFolds.size()), markets, settings.samples()), choices,
-                old.versus());
+                old.versus(), OwnPastRecalibration.of(pooledFolds, calendars(markets), base.label().lookahead(),
+                settings.samples()));
+    }
+
+    private static Map<String, List<LocalDate>> calendars(List<Market> markets) {
+        Map<String, List<LocalDate>> out = new java.util.HashMap<>();
+        markets.forEach(m -> out.put(m.name(), m.data().dates()));
+        return out;
     }
 }

@@ -87,6 +87,57 @@ final class ProbabilitySection {
                     b.windows(), b.meanProbability(), b.observedRate()));
         }
         sb.append("\n![reliability](").append(CHART).append(")\n\n");
+        ownPast(sb, r.ownPast());
+    }
+
+    /** The model recalibrated on each held-out market's own past ({@link ProbabilityEvidence.OwnPast}), if any. */
+    private static void ownPast(StringBuilder sb, ProbabilityEvidence.OwnPast o) {
+        if (o == null) {
+            return;
+        }
+        sb.append("### Recalibrated on the market's own past\n\n");
+        sb.append("Can a market's own history set the level the other markets could not? For each held-out market "
+                + "the earlier half of its test days (by count) fits, on the windows whose labels were known before "
+                + "the later half begins (a label reads " + o.lookaheadDays() + " trading days after its day), "
+                + "three forecasts a user with that history could make, declared before any skill figure was seen: "
+                + "the model's log-odds shifted by one constant so that their mean over the past windows is the "
+                + "market's past onset share (the likelihood's own condition, the share smoothed as below: its "
+                + "ranking kept, its level the market's), Platt's a + b x log-odds fitted by likelihood (the level "
+                + "refit where the past holds no onset window), and the market's past onset share as one constant, "
+                + "(k + 0.5) / (n + 1) of its k onset windows in n. The later half is scored, beside the model as served: skill "
+                + "against the training base rate as above, and against the model as served on the same days "
+                + "(above 0: recalibrating helped). A risk team can do this only on a market with a history of its "
+                + "own falls, and it assumes the market's onset rate stays what it was.\n\n");
+        sb.append("| held out | fitted on (windows, onset windows) | scored | forecast | fitted | mean / observed [95%] "
+                + "| Brier skill [95%] |\n|---|---|---|---|---|---|---|\n");
+        for (ProbabilityEvidence.OwnPastFold f : o.folds()) {
+            for (int k = 0; k < f.later().size(); k++) {
+                Probabilities p = f.later().get(k);
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n",
+                        k == 0 ? f.fold() : "",
+                        k == 0 ? f.pastFrom() + ".." + f.pastTo() + " (" + f.pastWindows() + ", " + f.pastPositives()
+                                + ")" : "",
+                        k == 0 ? f.laterFrom() + ".." + f.laterTo() + " (" + p.windows() + ", " + p.positives() + ")"
+                                : "", p.name(), k == 0 ? "" : f.fitted().get(k - 1), ratio(p.calibrationRatio()),
+                        skill(p.brierSkill())));
+            }
+        }
+        sb.append("\nPooled over the later halves:\n\n| forecast | mean / observed [95%] | Brier skill [95%] "
+                + "| log-loss skill [95%] | Brier skill against the model as served [95%] | the goal (Brier skill "
+                + "above 0, every market in the band) |\n|---|---|---|---|---|---|\n");
+        for (Probabilities p : o.pooled()) {
+            Probabilities versus = o.versusModel().stream().filter(v -> v.name().equals(p.name())).findFirst()
+                    .orElse(null);
+            boolean band = o.folds().stream().allMatch(f -> f.later().stream().filter(x -> x.name().equals(p.name()))
+                    .allMatch(Probabilities::withinBand));
+            boolean skill = p.brierSkill().interval().low() > 0;
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", p.name(),
+                    ratio(p.calibrationRatio()), skill(p.brierSkill()), skill(p.logLossSkill()),
+                    versus == null ? "" : skill(versus.brierSkill()),
+                    skill && band ? "**met**" : "not met (" + (skill ? "" : "skill") + (skill || band ? "" : ", ")
+                            + (band ? "" : "band") + ")"));
+        }
+        sb.append('\n');
     }
 
     private static void rows(StringBuilder sb, String fold, List<Probabilities> figures) {

@@ -267,6 +267,38 @@ class CommittedEvidenceTest {
     }
 
     /**
+     * The README's and evidence.md's recalibration on each held-out market's own past are the report's, and what they
+     * say holds there: no forecast fitted on a market's past has Brier skill, none helps the network beyond noise.
+     */
+    @Test
+    void theReadmesOwnPastRecalibrationIsTheReports() throws IOException {
+        io.sysrisk.research.evidence.ProbabilityEvidence.OwnPast o = committed().ownPast();
+        java.util.function.Function<io.sysrisk.research.evidence.ProbabilityEvidence.Skill, String> fmt = k ->
+                String.format(java.util.Locale.ROOT, "%+.3f [%+.3f, %+.3f]", k.estimate(), k.interval().low(),
+                        k.interval().high());
+        io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities served = o.pooled().get(0);
+        io.sysrisk.research.evidence.ProbabilityEvidence.Probabilities level = o.pooled().get(1);
+        assertEquals(io.sysrisk.comparison.OwnPastRecalibration.AS_SERVED, served.name());
+        assertEquals(io.sysrisk.comparison.OwnPastRecalibration.INTERCEPT, level.name());
+        for (var p : o.pooled()) {
+            assertTrue(p.brierSkill().interval().low() <= 0, p.name());
+        }
+        for (var p : o.versusModel()) {
+            assertTrue(p.brierSkill().interval().low() <= 0, p.name());
+        }
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        String said = "the network scores Brier skill " + fmt.apply(level.brierSkill()) + " on the later half (as "
+                + "served: " + String.format(java.util.Locale.ROOT, "%+.3f", served.brierSkill().estimate()) + ")";
+        assertTrue(readme.contains(said), said);
+        String evidence = Files.readString(Path.of("docs", "evidence.md"));
+        String row = "| the network, its level refitted on the market's past | " + String.format(java.util.Locale.ROOT,
+                "%.2f [%.2f, %.2f]", level.calibrationRatio().estimate(), level.calibrationRatio().interval().low(),
+                level.calibrationRatio().interval().high()) + " | " + fmt.apply(level.brierSkill()) + " | "
+                + fmt.apply(o.versusModel().get(0).brierSkill()) + " |";
+        assertTrue(evidence.contains(row), row);
+    }
+
+    /**
      * The system's figures in the README and docs/evidence.md are the committed systemic report's: the systemic
      * network against volatility and against the network on the market's own closes, the composite stress index;
      * the moonshot (an interval above 0 against volatility) said not met, as the report has it.

@@ -217,6 +217,18 @@ class QuickLomoReportTest {
         assertTrue(md.indexOf("## Probabilities: are the numbers right?") < md.indexOf("## Ranking"), md);
         assertTrue(md.contains(v.inWords()) && md.contains("(" + ProbabilitySection.CHART + ")"), md);
         assertTrue(ImageIO.read(dir.resolve(ProbabilitySection.CHART).toFile()).getWidth() >= 800);
+        // Each held-out market recalibrated on its own past: fitted on the earlier half, scored on the later.
+        ProbabilityEvidence.OwnPast own = r.ownPast();
+        assertEquals(List.of("dow30-ew", "spi"), own.folds().stream().map(ProbabilityEvidence.OwnPastFold::fold)
+                .toList());
+        for (int i = 0; i < own.folds().size(); i++) {
+            ProbabilityEvidence.OwnPastFold f = own.folds().get(i);
+            Evidence.FoldResult fold = r.folds().get(i);
+            assertEquals(fold.windows() - fold.windows() / 2, f.later().get(0).windows());
+            assertTrue(java.time.LocalDate.parse(f.pastTo()).isBefore(java.time.LocalDate.parse(f.laterFrom())));
+            assertEquals(4, f.later().size());
+        }
+        assertTrue(md.contains("### Recalibrated on the market's own past"), md);
     }
 
     /**
@@ -239,6 +251,7 @@ class QuickLomoReportTest {
         old.remove("errorDiagrams");
         old.remove("preferenceAlarms");
         old.remove("probabilityChoices");
+        old.remove("ownPast");
         java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> fitted = x -> List.of(
                 Evidence.ML_LOGISTIC, Evidence.LOG_VOLATILITY, Evidence.TRAILING_RETURN, Evidence.HAWKES,
                 Evidence.SELECTED_PROBABILITY).contains(x.get("name").asText());
@@ -270,6 +283,7 @@ class QuickLomoReportTest {
         assertEquals(r.fittedReferences(), after.fittedReferences());
         assertEquals(r.preferenceAlarms(), after.preferenceAlarms());
         assertEquals(r.probabilityChoices(), after.probabilityChoices());
+        assertEquals(r.ownPast(), after.ownPast(), "the recalibration on each market's own past, as the study's");
         assertEquals(r.errorDiagrams().size(), after.errorDiagrams().size());
         for (int i = 0; i < r.errorDiagrams().size(); i++) {
             io.sysrisk.research.evaluation.ErrorDiagram a = r.errorDiagrams().get(i);

@@ -332,22 +332,8 @@ public final class Evidence {
                          List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<PreferenceAlarms> preferenceAlarms,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<ProbabilityChoice> probabilityChoices,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) List<Versus> versus) {
-
-        /** A result without comparisons between the fold's networks ({@link #versus}): every study before them. */
-        public Result(int schema, Design design, String mode, List<FoldResult> folds, List<ScoreResult> pooled,
-                      List<Stratified> stratified, Comparisons pooledComparisons,
-                      Comparisons pooledAnchoredComparisons, List<EventTable> pooledEvents, int pooledWindows,
-                      int pooledPositives, CalmFigures pooledCalm, List<Candidate> candidates, Selection served,
-                      int configurations, double seconds, PaperComparison paperComparison,
-                      List<ProbabilityEvidence.Probabilities> probabilities, List<FittedReference> fittedReferences,
-                      List<io.sysrisk.research.evaluation.ErrorDiagram> errorDiagrams,
-                      List<PreferenceAlarms> preferenceAlarms, List<ProbabilityChoice> probabilityChoices) {
-            this(schema, design, mode, folds, pooled, stratified, pooledComparisons, pooledAnchoredComparisons,
-                    pooledEvents, pooledWindows, pooledPositives, pooledCalm, candidates, served, configurations,
-                    seconds, paperComparison, probabilities, fittedReferences, errorDiagrams, preferenceAlarms,
-                    probabilityChoices, null);
-        }
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<Versus> versus,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ProbabilityEvidence.OwnPast ownPast) {
 
         /** The pooled proper scores of the score called {@code name}, or null when it has none. */
         public ProbabilityEvidence.Probabilities probabilities(String name) {

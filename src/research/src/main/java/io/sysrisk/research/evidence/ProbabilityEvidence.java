@@ -29,6 +29,34 @@ public final class ProbabilityEvidence {
     private ProbabilityEvidence() {
     }
 
+    /**
+     * The model's probabilities recalibrated on each held-out market's own past: the earlier half of its test days
+     * fits the recalibration (only windows whose labels were known {@code lookaheadDays} trading days before the
+     * later half begins), the later half is scored. {@code folds}: per held-out market; {@code pooled}: over them.
+     * Each forecast is scored against the training base rate ({@link #REFERENCE}) and against the model as served
+     * on the same days ({@code versusModel}: skill above 0 is a gain from recalibrating).
+     */
+    public record OwnPast(String about, int lookaheadDays, List<OwnPastFold> folds, List<Probabilities> pooled,
+                          List<Probabilities> versusModel) {
+        public OwnPast {
+            folds = List.copyOf(folds);
+            pooled = List.copyOf(pooled);
+            versusModel = List.copyOf(versusModel);
+        }
+    }
+
+    /**
+     * One held-out market's past (fitting) and later (scored) days, and each forecast's proper scores on the later
+     * days ({@code later}); {@code fitted}: the recalibrations' parameters in words.
+     */
+    public record OwnPastFold(String fold, String pastFrom, String pastTo, int pastWindows, int pastPositives,
+                              String laterFrom, String laterTo, List<Probabilities> later, List<String> fitted) {
+        public OwnPastFold {
+            later = List.copyOf(later);
+            fitted = List.copyOf(fitted);
+        }
+    }
+
     /** A figure with its 95% circular block-bootstrap interval. */
     public record Skill(double estimate, Interval interval) {
     }
