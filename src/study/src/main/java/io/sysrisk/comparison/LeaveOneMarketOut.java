@@ -458,7 +458,9 @@ public final class LeaveOneMarketOut {
                 (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams,
                 PreferenceAlarms.pooled(pooledFolds, pooledFolds.stream().map(FoldResult::rows).toList(),
                         pooledFolds.stream().map(FoldResult::onsets).toList(), markets, settings.samples()),
-                List.copyOf(probabilityChoices), versus, ownPast(design, pooledFolds, markets, base));
+                List.copyOf(probabilityChoices), versus, ownPast(design, pooledFolds, markets, base),
+                versus == null ? null : NestedRecipeChoice.of(pooledFolds, calendars(markets), base.label().lookahead(),
+                        stats, y, segments, calendar));
     }
 
     /**
@@ -469,9 +471,14 @@ public final class LeaveOneMarketOut {
         if (design != Design.LOMO) {
             return null;
         }
-        Map<String, List<java.time.LocalDate>> calendars = new java.util.HashMap<>();
-        markets.forEach(m -> calendars.put(m.name(), m.data().dates()));
-        return OwnPastRecalibration.of(pooledFolds, calendars, base.label().lookahead(), settings.samples());
+        return OwnPastRecalibration.of(pooledFolds, calendars(markets), base.label().lookahead(), settings.samples());
+    }
+
+    /** Each market's trading days, by its name. */
+    static Map<String, List<java.time.LocalDate>> calendars(List<Market> markets) {
+        Map<String, List<java.time.LocalDate>> out = new java.util.HashMap<>();
+        markets.forEach(m -> out.put(m.name(), m.data().dates()));
+        return out;
     }
 
     /** Whether a recipe of the study reads the systemic inputs: its references then include the systemic ones. */

@@ -122,13 +122,7 @@ final class Reanalysis {
                         onsetRows.subList(0, pooledFolds.size()), markets),
                 PreferenceAlarms.pooled(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
                         onsetRows.subList(0, pooledFolds.size()), markets, settings.samples()), choices,
-                old.versus(), OwnPastRecalibration.of(pooledFolds, calendars(markets), base.label().lookahead(),
-                settings.samples()));
-    }
-
-    private static Map<String, List<LocalDate>> calendars(List<Market> markets) {
-        Map<String, List<LocalDate>> out = new java.util.HashMap<>();
-        markets.forEach(m -> out.put(m.name(), m.data().dates()));
-        return out;
+                old.versus(), OwnPastRecalibration.of(pooledFolds, LeaveOneMarketOut.calendars(markets),
+                base.label().lookahead(), settings.samples()), old.recipeChoice());
     }
 }

@@ -249,6 +249,7 @@ public final class LomoReportWriter {
             for (Evidence.Versus v : r.versus()) {
                 sb.append(String.format("| %s | %s | %s |%n", v.about(), diff(v.rocAuc()), diff(v.prAuc())));
             }
+            recipeChoice(sb, r.recipeChoice());
         }
 
         sb.append("\n## Paired differences: the selected network minus each reference\n\n");
@@ -546,5 +547,37 @@ public final class LomoReportWriter {
 
     static String num(double v, String fmt) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, fmt, v);
+    }
+
+    /** The recipe a systemic study serves as the default, picked walk-forward ({@link Evidence.RecipeChoice}). */
+    private static void recipeChoice(StringBuilder sb, Evidence.RecipeChoice c) {
+        if (c == null) {
+            return;
+        }
+        List<String> names = new java.util.ArrayList<>(c.servedCriterion().keySet());
+        sb.append("\n### Which recipe is served: picked walk-forward\n\nThe rule: ").append(c.rule())
+                .append(". Its pick is judged on each period it was made for, as every other score here.\n\n| test period "
+                        + "| windows it was chosen on | ");
+        names.forEach(n -> sb.append(n).append(", PR-AUC | "));
+        sb.append("chosen |\n|---|---|");
+        names.forEach(n -> sb.append("---|"));
+        sb.append("---|\n");
+        for (Evidence.PeriodPick p : c.periods()) {
+            sb.append("| ").append(p.period()).append(" | ").append(p.windows() == 0 ? "none (the first)"
+                    : Integer.toString(p.windows())).append(" | ");
+            names.forEach(n -> sb.append(p.criterion().containsKey(n) ? String.format(Locale.ROOT, "%.3f",
+                    p.criterion().get(n)) : "").append(" | "));
+            sb.append(p.chosen()).append(" |\n");
+        }
+        sb.append(String.format(Locale.ROOT, "%nThe pick, pooled over every period, minus volatility: ROC-AUC %s, PR-AUC "
+                + "%s.%n%n| the pick minus | ROC-AUC | PR-AUC |%n|---|---|---|%n", diff(c.rocVsVolatility()),
+                diff(c.prVsVolatility())));
+        for (Evidence.Versus v : c.pickMinus()) {
+            sb.append(String.format("| %s | %s | %s |%n", v.about(), diff(v.rocAuc()), diff(v.prAuc())));
+        }
+        sb.append("\n**Served as the default by the rule on every period: the ").append(c.served()).append("** (PR-AUC "
+                + "over every test window: ");
+        sb.append(String.join(", ", names.stream().map(n -> String.format(Locale.ROOT, "%s %.3f", n,
+                c.servedCriterion().get(n))).toList())).append(").\n");
     }
 }

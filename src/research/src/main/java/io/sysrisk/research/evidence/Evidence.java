@@ -309,6 +309,22 @@ public final class Evidence {
     public record Versus(String other, String about, Difference rocAuc, Difference prAuc) {
     }
 
+    /**
+     * A systemic study's choice between the recipes its folds trained side by side (the systemic network and the
+     * networks on the market's own closes), made walk-forward: each test period's recipe is the one with the best
+     * pooled PR-AUC on the earlier periods' windows whose labels were known when the period began (the first period,
+     * with nothing earlier, gets the default's own kind: the anchored network on the market's closes).
+     * {@code pick}: that choice's figures over every period, beside volatility and each recipe; {@code served}: the
+     * rule on every period, what is served as the default.
+     */
+    public record RecipeChoice(String rule, List<PeriodPick> periods, String served, Map<String, Double> servedCriterion,
+                               Difference rocVsVolatility, Difference prVsVolatility, List<Versus> pickMinus) {
+    }
+
+    /** One test period's recipe, and each recipe's PR-AUC on the windows ({@code windows}) it was chosen on. */
+    public record PeriodPick(String period, String chosen, int windows, Map<String, Double> criterion) {
+    }
+
     /** Paired differences of the model against each reference. */
     public record Comparisons(Difference rocVsVolatility, Difference prVsVolatility,
                               Difference rocVsLogistic, Difference prVsLogistic) {
@@ -333,7 +349,8 @@ public final class Evidence {
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<PreferenceAlarms> preferenceAlarms,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<ProbabilityChoice> probabilityChoices,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Versus> versus,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) ProbabilityEvidence.OwnPast ownPast) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ProbabilityEvidence.OwnPast ownPast,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RecipeChoice recipeChoice) {
 
         /** The pooled proper scores of the score called {@code name}, or null when it has none. */
         public ProbabilityEvidence.Probabilities probabilities(String name) {
