@@ -343,8 +343,9 @@ public final class ModelStore {
                     Files.readAllBytes(r.folder().resolve(m.parameters().file())));
             byte[] portable = Files.readAllBytes(r.folder().resolve(pf.file()));
             String sha = checkFile(version, r.sums(), pf, portable);
-            io.sysrisk.features.SystemicState state = systemicState(version, r);
-            List<io.sysrisk.data.Market> carried = carriedMarkets(version, r);
+            io.sysrisk.features.SystemicState state = SystemicFiles.state(version, r.folder(), r.manifest(), r.sums());
+            List<io.sysrisk.data.Market> carried = SystemicFiles.markets(version, r.folder(), r.manifest(),
+                    r.sums());
             try {
                 return new Loaded(JavaModel.of(m.model(), m.ensemble() == null ? null : m.ensemble().config(),
                         m.input().channels().size(), PortableParameters.read(new java.io.ByteArrayInputStream(portable),
@@ -358,57 +359,6 @@ public final class ModelStore {
         });
     }
 
-    /**
-     * The systemic state a systemic version carries ({@link ModelManifest.SystemicStateFile}), its bytes held to
-     * {@link #CHECKSUMS} and the manifest's SHA-256 as a parameter file's are; null for a version that reads no
-     * systemic input. Read with the model by {@link #loaded}.
-     */
-    private static io.sysrisk.features.SystemicState systemicState(String version, Read r) throws IOException {
-        ModelManifest.SystemicStateFile f = r.manifest().input().systemicState();
-        if (f == null) {
-            return null; // ManifestConsistency refuses a systemic model without one
-        }
-        byte[] bytes = Files.readAllBytes(r.folder().resolve(f.file()));
-        checkFile(version, r.sums(), new ModelManifest.ParameterFile(f.file(), f.sha256(), f.bytes()), bytes);
-        try {
-            return io.sysrisk.features.SystemicState.fromCsv(bytes, io.sysrisk.data.Session.valueOf(f.stamp()),
-                    f.file());
-        } catch (RuntimeException e) {
-            throw new ModelStoreException("model version '" + version + "': " + f.file() + " is not a systemic "
-                    + "state: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The markets' closes a systemic version carries ({@link ModelManifest.CarriedMarkets}), held to
-     * {@link #CHECKSUMS} and the manifest as a parameter file is, each market as the manifest lists it; empty for a
-     * version that carries none.
-     */
-    private static List<io.sysrisk.data.Market> carriedMarkets(String version, Read r) throws IOException {
-        ModelManifest.SystemicStateFile s = r.manifest().input().systemicState();
-        ModelManifest.CarriedMarkets f = s == null ? null : s.markets();
-        if (f == null) {
-            return List.of();
-        }
-        byte[] bytes = Files.readAllBytes(r.folder().resolve(f.file()));
-        checkFile(version, r.sums(), new ModelManifest.ParameterFile(f.file(), f.sha256(), f.bytes()), bytes);
-        Map<String, String> about = new java.util.HashMap<>();
-        f.markets().forEach(c -> about.put(c.name(), c.about()));
-        List<io.sysrisk.data.Market> markets;
-        try {
-            markets = io.sysrisk.data.MarketsCsv.read(bytes, f.file(), name -> about.getOrDefault(name, name));
-        } catch (RuntimeException e) {
-            throw new ModelStoreException("model version '" + version + "': " + f.file() + " is not a file of "
-                    + "markets: " + e.getMessage(), e);
-        }
-        List<String> names = markets.stream().map(io.sysrisk.data.Market::name).toList();
-        if (!names.equals(f.names())) {
-            throw new ModelStoreException("model version '" + version + "': " + f.file() + " holds the markets "
-                    + names + ", the manifest lists " + f.names());
-        }
-        return markets;
-    }
-
     /** Fails unless the file exists with the size and SHA-256 the manifest records. */
     public void verify(String version, ModelManifest.ParameterFile pf) throws IOException {
         Path folder = folder(version);
@@ -416,7 +366,7 @@ public final class ModelStore {
     }
 
     /** Holds {@code bytes} of a parameter file to SHA256SUMS and to the manifest's record; returns the digest. */
-    private static String checkFile(String version, Map<String, String> sums, ModelManifest.ParameterFile pf,
+    static String checkFile(String version, Map<String, String> sums, ModelManifest.ParameterFile pf,
                                     byte[] bytes) {
         String actual = Checksums.check(version, pf.file(), bytes, sums);
         if (!actual.equals(pf.sha256())) {

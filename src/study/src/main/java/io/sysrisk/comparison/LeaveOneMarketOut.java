@@ -29,7 +29,6 @@ import io.sysrisk.inference.WindowScore;
 import io.sysrisk.model.Architecture;
 import io.sysrisk.model.DjlScoring;
 import io.sysrisk.research.evidence.CalmFigures;
-import io.sysrisk.research.evidence.ProbabilityEvidence.OwnPast;
 import io.sysrisk.research.evidence.Evidence.Comparisons;
 import io.sysrisk.research.evidence.Evidence.Design;
 import io.sysrisk.research.evidence.Evidence.EventTable;
@@ -458,27 +457,12 @@ public final class LeaveOneMarketOut {
                 (System.nanoTime() - start) / 1e9, paper, probabilities, fitted, diagrams,
                 PreferenceAlarms.pooled(pooledFolds, pooledFolds.stream().map(FoldResult::rows).toList(),
                         pooledFolds.stream().map(FoldResult::onsets).toList(), markets, settings.samples()),
-                List.copyOf(probabilityChoices), versus, ownPast(design, pooledFolds, markets, base),
-                versus == null ? null : NestedRecipeChoice.of(pooledFolds, calendars(markets), base.label().lookahead(),
-                        stats, y, segments, calendar));
-    }
-
-    /**
-     * The model recalibrated on each held-out market's own past ({@link OwnPastRecalibration}), for the default's
-     * leave-one-market-out study (its folds are whole markets, each with a past to learn from); null otherwise.
-     */
-    OwnPast ownPast(Design design, List<FoldResult> pooledFolds, List<Market> markets, PooledConfig base) {
-        if (design != Design.LOMO) {
-            return null;
-        }
-        return OwnPastRecalibration.of(pooledFolds, calendars(markets), base.label().lookahead(), settings.samples());
-    }
-
-    /** Each market's trading days, by its name. */
-    static Map<String, List<java.time.LocalDate>> calendars(List<Market> markets) {
-        Map<String, List<java.time.LocalDate>> out = new java.util.HashMap<>();
-        markets.forEach(m -> out.put(m.name(), m.data().dates()));
-        return out;
+                List.copyOf(probabilityChoices), versus,
+                // A leave-one-market-out's folds are whole markets, each with a past to recalibrate on.
+                design == Design.LOMO ? OwnPastRecalibration.of(pooledFolds, TradingCalendars.of(markets),
+                        base.label().lookahead(), settings.samples()) : null,
+                versus == null ? null : NestedRecipeChoice.of(pooledFolds, TradingCalendars.of(markets),
+                        base.label().lookahead(), stats, y, segments, calendar));
     }
 
     /** Whether a recipe of the study reads the systemic inputs: its references then include the systemic ones. */

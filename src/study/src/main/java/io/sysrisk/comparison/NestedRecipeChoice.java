@@ -96,7 +96,8 @@ final class NestedRecipeChoice {
         for (String c : CANDIDATES) {
             double[] other = folds.stream().flatMapToDouble(f -> Arrays.stream(values(f, c))).toArray();
             minus.add(new Evidence.Versus(c, c.equals(Evidence.MODEL) ? "the systemic recipe"
-                    : "the " + c + " on the market's own closes", stats.paired(pick, other, y, segments, calendar, Metrics::rocAuc),
+                    : "the " + c + " on the market's own closes",
+                    stats.paired(pick, other, y, segments, calendar, Metrics::rocAuc),
                     stats.paired(pick, other, y, segments, calendar, Metrics::averagePrecision)));
         }
         return new Evidence.RecipeChoice(RULE, picks, best(all.prAuc()), all.prAuc(),

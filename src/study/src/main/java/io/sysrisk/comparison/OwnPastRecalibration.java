@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.sysrisk.research.evaluation.LogisticFit;
 import io.sysrisk.research.evidence.Evidence;
 import io.sysrisk.research.evidence.Evidence.FoldResult;
 import io.sysrisk.research.evidence.ProbabilityEvidence.OwnPast;
@@ -186,60 +187,21 @@ public final class OwnPastRecalibration {
     }
 
 
-    /** (a, b) maximizing the likelihood of sigmoid(a + b z) (Newton with step halving; concave). */
+    /**
+     * (a, b) maximizing the likelihood of sigmoid(a + b z): the project's likelihood logistic ({@link LogisticFit})
+     * on the one input z, read back as intercept and slope on z.
+     */
     static double[] platt(double[] z, int[] y) {
-        double a = 0;
-        double b = 1;
-        double ll = logLikelihood(z, y, a, b);
-        for (int it = 0; it < 100; it++) {
-            double ga = 0;
-            double gb = 0;
-            double haa = 0;
-            double hab = 0;
-            double hbb = 0;
-            for (int i = 0; i < z.length; i++) {
-                double q = sigmoid(a + b * z[i]);
-                double r = y[i] - q;
-                double w = q * (1 - q);
-                ga += r;
-                gb += r * z[i];
-                haa += w;
-                hab += w * z[i];
-                hbb += w * z[i] * z[i];
-            }
-            double det = haa * hbb - hab * hab;
-            if (!(det > 1e-12)) {
-                break;
-            }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            double t = 1;
-            double next = logLikelihood(z, y, a + da, b + db);
-            while (next < ll && t > 1e-6) {
-                t /= 2;
-                next = logLikelihood(z, y, a + t * da, b + t * db);
-            }
-            if (next < ll) {
-                break;
-            }
-            a += t * da;
-            b += t * db;
-            boolean done = Math.abs(next - ll) < 1e-12;
-            ll = next;
-            if (done) {
-                break;
-            }
+        double[][] x = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            x[i] = new double[] {z[i]};
         }
-        return new double[] {a, b};
+        LogisticFit fit = LogisticFit.fit(x, y);
+        double a = logit(fit.probability(new double[] {0}));
+        return new double[] {a, logit(fit.probability(new double[] {1})) - a};
     }
 
-    private static double logLikelihood(double[] z, int[] y, double a, double b) {
-        double ll = 0;
-        for (int i = 0; i < z.length; i++) {
-            double s = a + b * z[i];
-            // log sigmoid(s) for a positive, log(1 - sigmoid(s)) for a negative, without overflow.
-            ll -= y[i] == 1 ? Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s));
-        }
-        return ll;
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 }

@@ -122,7 +122,7 @@ final class Reanalysis {
                         onsetRows.subList(0, pooledFolds.size()), markets),
                 PreferenceAlarms.pooled(pooledFolds, scoredRows.subList(0, pooledFolds.size()),
                         onsetRows.subList(0, pooledFolds.size()), markets, settings.samples()), choices,
-                old.versus(), OwnPastRecalibration.of(pooledFolds, LeaveOneMarketOut.calendars(markets),
+                old.versus(), OwnPastRecalibration.of(pooledFolds, TradingCalendars.of(markets),
                 base.label().lookahead(), settings.samples()), old.recipeChoice());
     }
 }

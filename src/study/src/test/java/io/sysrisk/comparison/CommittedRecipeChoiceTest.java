@@ -39,7 +39,7 @@ class CommittedRecipeChoiceTest {
         ModelManifest systemic = store.manifest("systemic");
         int[] y = r.pooledFolds().stream().flatMapToInt(f -> Arrays.stream(f.labels())).toArray();
         int[] segments = r.pooledFolds().stream().mapToInt(Evidence.FoldResult::windows).toArray();
-        Evidence.RecipeChoice again = NestedRecipeChoice.of(r.pooledFolds(), LeaveOneMarketOut.calendars(
+        Evidence.RecipeChoice again = NestedRecipeChoice.of(r.pooledFolds(), TradingCalendars.of(
                 TrainingData.markets("panel", PANEL).markets()), systemic.label().lookahead(), new FoldStatistics(20),
                 y, segments, null);
         assertEquals(recorded.periods(), again.periods(), "each period's pick, and the windows it was made on");
